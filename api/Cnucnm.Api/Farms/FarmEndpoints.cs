@@ -1,0 +1,128 @@
+using Cnucnm.Api.Infrastructure;
+using Cnucnm.Contracts;
+using Cnucnm.Contracts.Farms;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cnucnm.Api.Farms;
+
+public static class FarmEndpoints
+{
+    public static IEndpointRouteBuilder MapFarmEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var farms = endpoints.MapGroup("/api/v1/farms").WithTags("Farms");
+
+        farms.MapPost("/", CreateAsync).WithName("CreateFarm")
+            .WithSummary("Register a farm.");
+        farms.MapGet("/{farmId:guid}", GetAsync).WithName("GetFarm")
+            .WithSummary("A farm's profile.");
+        farms.MapPut("/{farmId:guid}", UpdateAsync).WithName("UpdateFarm")
+            .WithSummary("Replace a farm's profile.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<FarmResponse>, ValidationProblem, Conflict<ProblemDetailsBody>>> CreateAsync(
+        FarmRequest request, IGrainFactory grains, HttpContext http)
+    {
+        var validation = request.Validate();
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var farmId = Guid.CreateVersion7();
+        var result = await grains.Farm(farmId).CreateAsync(request.ToProfile(), Actor(http), http.RequestAborted);
+        return result.Outcome == FarmOutcome.Created
+            ? TypedResults.Created($"/api/v1/farms/{farmId}", FarmResponse.From(result.Farm!))
+            : TypedResults.Conflict(new ProblemDetailsBody("The farm already exists."));
+    }
+
+    private static async Task<Results<Ok<FarmResponse>, NotFound>> GetAsync(Guid farmId, IGrainFactory grains, HttpContext http)
+    {
+        var farm = await grains.Farm(farmId).GetAsync(http.RequestAborted);
+        return farm is null ? TypedResults.NotFound() : TypedResults.Ok(FarmResponse.From(farm));
+    }
+
+    private static async Task<Results<Ok<FarmResponse>, ValidationProblem, NotFound>> UpdateAsync(
+        Guid farmId, FarmRequest request, IGrainFactory grains, HttpContext http)
+    {
+        var validation = request.Validate();
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var result = await grains.Farm(farmId).UpdateProfileAsync(request.ToProfile(), Actor(http), http.RequestAborted);
+        return result.Outcome == FarmOutcome.NotFound ? TypedResults.NotFound() : TypedResults.Ok(FarmResponse.From(result.Farm!));
+    }
+
+    private static string Actor(HttpContext http) => http.User.Identity?.Name ?? "anonymous";
+}
+
+/// <summary>Body of a farm registration or profile update.</summary>
+/// <param name="Name">Farm name as the farm uses it (Korean or English).</param>
+/// <param name="Currency">ISO 4217 code of the farm's prices, e.g. KRW.</param>
+/// <param name="TimeZone">IANA time zone of the farm, e.g. Asia/Seoul; days of intake are counted in it.</param>
+public sealed record FarmRequest(
+    string? Name,
+    LocationBody? Location,
+    string? Currency,
+    string? TimeZone,
+    ClimateBody? Climate)
+{
+    public Validation Validate()
+    {
+        var v = new Validation()
+            .RequireText(Name, "name", 200)
+            .Require(Currency is { Length: 3 } c && c.All(char.IsAsciiLetterUpper), "currency", "must be a three-letter ISO 4217 code such as KRW.")
+            .Require(TimeZone is null || TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _), "timeZone", "is not a known IANA time zone.");
+        if (Location is null)
+        {
+            v.Add("location", "is required.");
+        }
+        else
+        {
+            v.RequireText(Location.Region, "location.region", 200)
+             .Require(Location.CountryCode is { Length: 2 } cc && cc.All(char.IsAsciiLetterUpper), "location.countryCode", "must be a two-letter ISO 3166 code such as KR.")
+             .RequireRange(Location.Latitude, "location.latitude", -90, 90, required: false)
+             .RequireRange(Location.Longitude, "location.longitude", -180, 180, required: false);
+        }
+
+        if (Climate is not null)
+        {
+            v.RequireRange(Climate.AmbientTemperatureCelsius, "climate.ambientTemperatureCelsius", -40, 50)
+             .RequireRange(Climate.RelativeHumidityPercent, "climate.relativeHumidityPercent", 0, 100);
+        }
+
+        return v;
+    }
+
+    public FarmProfile ToProfile() => new(
+        Name!.Trim(),
+        new FarmLocation(Location!.Region!.Trim(), Location.CountryCode!, Location.Latitude, Location.Longitude),
+        Currency!,
+        Climate is null ? ClimateDefaults.Temperate : new ClimateDefaults(Climate.AmbientTemperatureCelsius!.Value, Climate.RelativeHumidityPercent!.Value),
+        TimeZone ?? "Asia/Seoul");
+}
+
+public sealed record LocationBody(string? Region, string? CountryCode, double? Latitude, double? Longitude);
+
+/// <param name="AmbientTemperatureCelsius">Typical ambient temperature, °C.</param>
+/// <param name="RelativeHumidityPercent">Typical relative humidity, %.</param>
+public sealed record ClimateBody(double? AmbientTemperatureCelsius, double? RelativeHumidityPercent);
+
+public sealed record FarmResponse(
+    Guid Id, string Name, LocationBody Location, string Currency, string TimeZone, ClimateBody Climate,
+    DateTimeOffset CreatedAt, long Version)
+{
+    public static FarmResponse From(FarmSnapshot farm) => new(
+        farm.FarmId,
+        farm.Profile.Name,
+        new LocationBody(farm.Profile.Location.Region, farm.Profile.Location.CountryCode, farm.Profile.Location.Latitude, farm.Profile.Location.Longitude),
+        farm.Profile.Currency,
+        farm.Profile.TimeZone,
+        new ClimateBody(farm.Profile.Climate.AmbientTemperatureCelsius, farm.Profile.Climate.RelativeHumidityPercent),
+        farm.CreatedAt,
+        farm.Version);
+}
+
+public sealed record ProblemDetailsBody(string Title);

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cnucnm.Api.Infrastructure;
+
+/// <summary>Turns exceptions into ProblemDetails: request problems into 400 with a field-level
+/// message, anything else into a bare 500 (logged, never a stack trace to the client).</summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        if (exception is BadHttpRequestException badRequest)
+        {
+            var (field, message) = Describe(badRequest);
+            problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            {
+                Status = badRequest.StatusCode,
+                Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? "The request body is too large."
+                    : "The request could not be read.",
+            };
+        }
+        else if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            return true;
+        }
+        else
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "An unexpected error occurred.",
+            };
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static (string Field, string Message) Describe(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException json)
+        {
+            // System.Text.Json reports the JSON path of the bad value ($.location.latitude).
+            var path = json.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "body";
+            return (path, json.LineNumber is { } line
+                ? $"has a value of the wrong type or format (line {line + 1}, position {json.BytePositionInLine + 1})."
+                : "has a value of the wrong type or format.");
+        }
+
+        return ("body", exception.Message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
+}

@@ -1,0 +1,29 @@
+using Cnucnm.Api;
+using Cnucnm.Api.Farms;
+using Cnucnm.Api.Infrastructure;
+using Cnucnm.Silo.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+var options = builder.AddCnucnmOptions();
+var api = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
+if (api.CoHostSilo)
+{
+    // Embedded default: one process runs the whole system.
+    builder.AddCnucnmSilo(options);
+}
+else
+{
+    builder.AddCnucnmClient(options);
+}
+
+builder.AddCnucnmApi();
+
+var app = builder.Build();
+app.UseCnucnmApi();
+app.MapCnucnmHealth();
+app.MapCnucnmDashboard();
+app.MapFarmEndpoints();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>
+public partial class Program;

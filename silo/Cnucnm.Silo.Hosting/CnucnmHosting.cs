@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Sockets;
+using Cnucnm.Contracts;
+using Cnucnm.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Cnucnm.Silo.Hosting;
+
+/// <summary>Wires a host as a silo or as a client of the cluster, by profile.</summary>
+public static class CnucnmHosting
+{
+    private const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>Binds and validates section <c>Cnucnm</c> now (Orleans is configured from it before the
+    /// host starts) and registers it for injection.</summary>
+    public static CnucnmOptions AddCnucnmOptions(this IHostApplicationBuilder builder)
+    {
+        var options = new CnucnmOptions();
+        builder.Configuration.GetSection(CnucnmOptions.SectionName).Bind(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            options.ConnectionString = builder.Configuration.GetConnectionString("Cnucnm");
+        }
+
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        var context = new System.ComponentModel.DataAnnotations.ValidationContext(options);
+        var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, context, errors, validateAllProperties: true)
+                    & System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options.Silo, new(options.Silo), errors, validateAllProperties: true);
+        if (!valid)
+        {
+            throw new OptionsValidationException(CnucnmOptions.SectionName, typeof(CnucnmOptions),
+                errors.Select(e => $"{CnucnmOptions.SectionName}: {e.ErrorMessage}"));
+        }
+
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(options);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddCnucnmStorage(options.Profile == HostingProfile.Postgres ? options.ConnectionString : null);
+        if (options.MigrateOnStart && options.Profile == HostingProfile.Postgres)
+        {
+            builder.Services.AddHostedService<MigrateOnStartService>();
+        }
+
+        return options;
+    }
+
+    /// <summary>Runs a silo in this host.</summary>
+    public static void AddCnucnmSilo(this IHostApplicationBuilder builder, CnucnmOptions options)
+    {
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ServiceId = CnucnmOptions.ServiceId;
+                cluster.ClusterId = options.ClusterId;
+            });
+            if (options.Silo.Name is { Length: > 0 } name)
+            {
+                silo.Configure<SiloOptions>(s => s.SiloName = name);
+            }
+
+            if (options.Kubernetes)
+            {
+                silo.UseKubernetesHosting();
+            }
+
+            if (options.Profile == HostingProfile.Postgres)
+            {
+                var connectionString = options.ConnectionString!;
+                silo.ConfigureEndpoints(AdvertisedAddress(options.Silo), options.Silo.SiloPort, options.Silo.GatewayPort, listenOnAnyHostAddress: true);
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.AddAdoNetGrainStorage(ProviderNames.GrainState, o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.AddAdoNetGrainStorage(ProviderNames.PubSubStore, o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = connectionString;
+                });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(options.Silo.SiloPort, options.Silo.GatewayPort,
+                    serviceId: CnucnmOptions.ServiceId, clusterId: options.ClusterId);
+                silo.AddMemoryGrainStorage(ProviderNames.GrainState);
+                silo.AddMemoryGrainStorage(ProviderNames.PubSubStore);
+                silo.UseInMemoryReminderService();
+            }
+
+            silo.AddMemoryStreams(ProviderNames.Streams);
+            silo.AddDashboard();
+            ConfigureSerialization(silo.Services);
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloJoinedHealthCheck>("silo", tags: [HealthTags.Ready, HealthTags.Startup]);
+        AddDatabaseCheck(builder, options);
+    }
+
+    /// <summary>Connects this host to the cluster as a client (the API in production).</summary>
+    public static void AddCnucnmClient(this IHostApplicationBuilder builder, CnucnmOptions options)
+    {
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ServiceId = CnucnmOptions.ServiceId;
+                cluster.ClusterId = options.ClusterId;
+            });
+            if (options.Profile == HostingProfile.Postgres)
+            {
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = options.ConnectionString!;
+                });
+            }
+            else
+            {
+                client.UseLocalhostClustering(options.Silo.GatewayPort, CnucnmOptions.ServiceId, options.ClusterId);
+            }
+
+            client.AddMemoryStreams(ProviderNames.Streams);
+            client.AddDashboard();
+            ConfigureSerialization(client.Services);
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterReachableHealthCheck>("cluster", tags: [HealthTags.Ready, HealthTags.Startup]);
+        AddDatabaseCheck(builder, options);
+    }
+
+    /// <summary><c>/health/live</c> (process only), <c>/health/startup</c>, <c>/health/ready</c>.</summary>
+    public static IEndpointRouteBuilder MapCnucnmHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/startup", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Startup) });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
+        return endpoints;
+    }
+
+    /// <summary>The Orleans dashboard at <c>/dashboard</c>; the caller chains authorization.</summary>
+    public static IEndpointConventionBuilder MapCnucnmDashboard(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapOrleansDashboard(routePrefix: "/dashboard");
+
+    /// <summary>Serialization shared by silos, clients and test clusters.</summary>
+    public static void ConfigureSerialization(IServiceCollection services)
+    {
+        // Records of the pure libraries (Cnucnm.Nutrition, Cnucnm.Formulation) carry no Orleans
+        // attributes; they cross the wire as JSON.
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(
+            isSupported: type => type.Namespace is { } ns
+                && (ns.StartsWith("Cnucnm.Nutrition", StringComparison.Ordinal)
+                    || ns.StartsWith("Cnucnm.Formulation", StringComparison.Ordinal))));
+        // Grain state is stored in Orleans' version-tolerant binary format: ids, not .NET type names.
+        services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+    }
+
+    private static void AddDatabaseCheck(IHostApplicationBuilder builder, CnucnmOptions options)
+    {
+        if (options.Profile == HostingProfile.Postgres)
+        {
+            builder.Services.AddHealthChecks()
+                .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready]);
+        }
+    }
+
+    private static IPAddress AdvertisedAddress(SiloEndpointOptions endpoint)
+    {
+        if (!string.IsNullOrWhiteSpace(endpoint.AdvertisedAddress))
+        {
+            return IPAddress.Parse(endpoint.AdvertisedAddress);
+        }
+
+        var address = Dns.GetHostAddresses(Dns.GetHostName())
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        return address ?? IPAddress.Loopback;
+    }
+}
+
+public static class HealthTags
+{
+    public const string Ready = "ready";
+    public const string Startup = "startup";
+}
