@@ -8,4 +8,10 @@ public sealed class ApiOptions
     /// <summary>True (default): run a silo inside the API process. False: connect to the silo cluster
     /// as a client through the clustering table (production).</summary>
     public bool CoHostSilo { get; set; } = true;
+
+    /// <summary>Largest request body accepted, bytes (ingestion batches of 1,000 readings fit).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Origins allowed to call the API from a browser; empty: same origin only.</summary>
+    public string[] CorsOrigins { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using Cnucnm.Api;
 using Cnucnm.Api.Farms;
 using Cnucnm.Api.Infrastructure;
+using Cnucnm.Api.Security;
 using Cnucnm.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,13 +17,17 @@ else
     builder.AddCnucnmClient(options);
 }
 
-builder.AddCnucnmApi();
+builder.AddCnucnmApi(options);
 
 var app = builder.Build();
 app.UseCnucnmApi();
 app.MapCnucnmHealth();
-app.MapCnucnmDashboard();
+app.MapCnucnmDashboard().RequireAuthorization(Policies.Operator);
+app.MapAuthEndpoints();
 app.MapFarmEndpoints();
+app.MapMemberEndpoints();
+app.MapDeviceKeyEndpoints();
+app.MapAuditEndpoints();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Cnucnm.Contracts;
 using Cnucnm.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
@@ -157,9 +158,10 @@ public static class CnucnmHosting
     /// <summary><c>/health/live</c> (process only), <c>/health/startup</c>, <c>/health/ready</c>.</summary>
     public static IEndpointRouteBuilder MapCnucnmHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/health/startup", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Startup) });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
+        // Probes carry no credentials: health is always anonymous and says nothing about farms.
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/startup", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Startup) }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
         return endpoints;
     }
 

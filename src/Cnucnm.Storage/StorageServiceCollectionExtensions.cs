@@ -1,3 +1,4 @@
+using Cnucnm.Storage.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -14,6 +15,19 @@ public static class StorageServiceCollectionExtensions
         {
             services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(postgresConnectionString).Build());
             services.TryAddSingleton<SchemaMigrator>();
+            services.TryAddSingleton<IUserStore, PostgresUserStore>();
+            services.TryAddSingleton<IRefreshTokenStore, PostgresRefreshTokenStore>();
+            services.TryAddSingleton<IFarmMembershipStore, PostgresFarmMembershipStore>();
+            services.TryAddSingleton<IDeviceKeyStore, PostgresDeviceKeyStore>();
+            services.TryAddSingleton<IAuditLog, PostgresAuditLog>();
+        }
+        else
+        {
+            services.TryAddSingleton<IUserStore, InMemoryUserStore>();
+            services.TryAddSingleton<IRefreshTokenStore, InMemoryRefreshTokenStore>();
+            services.TryAddSingleton<IFarmMembershipStore, InMemoryFarmMembershipStore>();
+            services.TryAddSingleton<IDeviceKeyStore, InMemoryDeviceKeyStore>();
+            services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
         }
 
         return services;

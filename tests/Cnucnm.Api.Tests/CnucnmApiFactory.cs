@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
 using Cnucnm.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -7,9 +10,14 @@ namespace Cnucnm.Api.Tests;
 /// <summary>The whole API with a co-hosted silo on a real PostgreSQL database of its own.</summary>
 public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
 {
+    public const string AdminEmail = "admin@cnucnm.test";
+    public const string AdminPassword = "admin-password-1";
+
     private readonly Dictionary<string, string?> _settings;
 
     private CnucnmApiFactory(Dictionary<string, string?> settings) => _settings = settings;
+
+    public string SigningKey => _settings["Cnucnm:Auth:SigningKey"]!;
 
     public static async Task<CnucnmApiFactory> StartAsync(PostgresServer postgres, IDictionary<string, string?>? extra = null)
     {
@@ -23,6 +31,9 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
             ["Cnucnm:Silo:SiloPort"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cnucnm:Silo:GatewayPort"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cnucnm:Silo:AdvertisedAddress"] = "127.0.0.1",
+            ["Cnucnm:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Cnucnm:Auth:BootstrapAdmin:Email"] = AdminEmail,
+            ["Cnucnm:Auth:BootstrapAdmin:Password"] = AdminPassword,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -40,6 +51,52 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Registers a new person and returns a client signed in as them.</summary>
+    public async Task<(HttpClient Client, string Email)> CreateUserClientAsync(string? name = null)
+    {
+        var email = $"{name ?? "user"}-{Guid.NewGuid():N}@farm.test";
+        using var anonymous = CreateClient();
+        var register = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, displayName = name ?? "Test user", password = "correct-horse-1" });
+        register.EnsureSuccessStatusCode();
+        return (await SignInAsync(email, "correct-horse-1"), email);
+    }
+
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        token.EnsureSuccessStatusCode();
+        var pair = await token.Content.ReadFromJsonAsync<TokenBody>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", pair!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> AdminClientAsync() => SignInAsync(AdminEmail, AdminPassword);
+
+    public sealed record TokenBody(string AccessToken, string RefreshToken, int ExpiresIn);
+}
+
+/// <summary>One API (and database) shared by the tests of a class.</summary>
+public sealed class ApiFixture(PostgresServer postgres) : IAsyncLifetime
+{
+    public CnucnmApiFactory Factory { get; private set; } = null!;
+
+    public PostgresServer Postgres => postgres;
+
+    public async ValueTask InitializeAsync()
+    {
+        postgres.RequireAvailable();
+        Factory = await CnucnmApiFactory.StartAsync(postgres);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
         }
     }
 }

@@ -2,40 +2,31 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests;
 
-public sealed class FoundationApiTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class FoundationApiTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
 {
-    private CnucnmApiFactory _factory = null!;
     private HttpClient _client = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        postgres.RequireAvailable();
-        _factory = await CnucnmApiFactory.StartAsync(postgres);
-        _client = _factory.CreateClient();
-    }
+    public async ValueTask InitializeAsync() => _client = (await api.Factory.CreateUserClientAsync("farmer")).Client;
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _client?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
+        return ValueTask.CompletedTask;
     }
 
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/startup")]
     [InlineData("/health/ready")]
-    public async Task Health_endpoints_answer_healthy(string path)
+    public async Task Health_endpoints_answer_healthy_without_credentials(string path)
     {
-        var response = await _client.GetAsync(path, Ct);
+        using var anonymous = api.Factory.CreateClient();
+        var response = await anonymous.GetAsync(path, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));

@@ -1,6 +1,10 @@
+using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
+using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Security;
+using Cnucnm.Storage.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cnucnm.Api.Farms;
@@ -11,17 +15,19 @@ public static class FarmEndpoints
     {
         var farms = endpoints.MapGroup("/api/v1/farms").WithTags("Farms");
 
-        farms.MapPost("/", CreateAsync).WithName("CreateFarm")
-            .WithSummary("Register a farm.");
-        farms.MapGet("/{farmId:guid}", GetAsync).WithName("GetFarm")
+        farms.MapPost("/", CreateAsync).WithName("CreateFarm").RequireAuthorization(Policies.User)
+            .WithSummary("Register a farm; the caller becomes its owner.");
+        farms.MapGet("/", ListAsync).WithName("ListFarms").RequireAuthorization(Policies.User)
+            .WithSummary("The farms the caller belongs to, with the caller's role.");
+        farms.MapGet("/{farmId:guid}", GetAsync).WithName("GetFarm").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("A farm's profile.");
-        farms.MapPut("/{farmId:guid}", UpdateAsync).WithName("UpdateFarm")
+        farms.MapPut("/{farmId:guid}", UpdateAsync).WithName("UpdateFarm").RequireAuthorization(Policies.Farm(FarmPermission.ManageFarm))
             .WithSummary("Replace a farm's profile.");
         return endpoints;
     }
 
-    private static async Task<Results<Created<FarmResponse>, ValidationProblem, Conflict<ProblemDetailsBody>>> CreateAsync(
-        FarmRequest request, IGrainFactory grains, HttpContext http)
+    private static async Task<Results<Created<FarmResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        FarmRequest request, IGrainFactory grains, IFarmMembershipStore memberships, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var validation = request.Validate();
         if (!validation.IsValid)
@@ -30,20 +36,43 @@ public static class FarmEndpoints
         }
 
         var farmId = Guid.CreateVersion7();
-        var result = await grains.Farm(farmId).CreateAsync(request.ToProfile(), Actor(http), http.RequestAborted);
+        var userId = user.GetUserId()!.Value;
+        // Membership first: a farm nobody owns could never be reached again.
+        await memberships.UpsertAsync(farmId, userId, FarmRole.Owner, user.ActorId(), cancellationToken);
+        FarmResult result;
+        try
+        {
+            result = await grains.Farm(farmId).CreateAsync(request.ToProfile(), user.ActorId(), cancellationToken);
+        }
+        catch
+        {
+            await memberships.RemoveAsync(farmId, userId, CancellationToken.None);
+            throw;
+        }
+
         return result.Outcome == FarmOutcome.Created
-            ? TypedResults.Created($"/api/v1/farms/{farmId}", FarmResponse.From(result.Farm!))
-            : TypedResults.Conflict(new ProblemDetailsBody("The farm already exists."));
+            ? TypedResults.Created($"/api/v1/farms/{farmId}", FarmResponse.From(result.Farm!, FarmRole.Owner))
+            : TypedResults.Problem(title: "The farm already exists.", statusCode: StatusCodes.Status409Conflict);
     }
 
-    private static async Task<Results<Ok<FarmResponse>, NotFound>> GetAsync(Guid farmId, IGrainFactory grains, HttpContext http)
+    private static async Task<Ok<List<FarmResponse>>> ListAsync(
+        IGrainFactory grains, IFarmMembershipStore memberships, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var farm = await grains.Farm(farmId).GetAsync(http.RequestAborted);
-        return farm is null ? TypedResults.NotFound() : TypedResults.Ok(FarmResponse.From(farm));
+        var mine = await memberships.ListForUserAsync(user.GetUserId()!.Value, cancellationToken);
+        var farms = await Task.WhenAll(mine.Select(async m => (Farm: await grains.Farm(m.FarmId).GetAsync(cancellationToken), m.Role)));
+        return TypedResults.Ok(farms.Where(f => f.Farm is not null).Select(f => FarmResponse.From(f.Farm!, f.Role)).OrderBy(f => f.Name, StringComparer.CurrentCulture).ToList());
+    }
+
+    private static async Task<Results<Ok<FarmResponse>, NotFound>> GetAsync(
+        Guid farmId, IGrainFactory grains, IFarmMembershipStore memberships, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var farm = await grains.Farm(farmId).GetAsync(cancellationToken);
+        var role = user.GetUserId() is { } id ? await memberships.GetRoleAsync(farmId, id, cancellationToken) : null;
+        return farm is null ? TypedResults.NotFound() : TypedResults.Ok(FarmResponse.From(farm, role));
     }
 
     private static async Task<Results<Ok<FarmResponse>, ValidationProblem, NotFound>> UpdateAsync(
-        Guid farmId, FarmRequest request, IGrainFactory grains, HttpContext http)
+        Guid farmId, FarmRequest request, IGrainFactory grains, IFarmMembershipStore memberships, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var validation = request.Validate();
         if (!validation.IsValid)
@@ -51,11 +80,10 @@ public static class FarmEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var result = await grains.Farm(farmId).UpdateProfileAsync(request.ToProfile(), Actor(http), http.RequestAborted);
-        return result.Outcome == FarmOutcome.NotFound ? TypedResults.NotFound() : TypedResults.Ok(FarmResponse.From(result.Farm!));
+        var result = await grains.Farm(farmId).UpdateProfileAsync(request.ToProfile(), user.ActorId(), cancellationToken);
+        var role = user.GetUserId() is { } id ? await memberships.GetRoleAsync(farmId, id, cancellationToken) : null;
+        return result.Outcome == FarmOutcome.NotFound ? TypedResults.NotFound() : TypedResults.Ok(FarmResponse.From(result.Farm!, role));
     }
-
-    private static string Actor(HttpContext http) => http.User.Identity?.Name ?? "anonymous";
 }
 
 /// <summary>Body of a farm registration or profile update.</summary>
@@ -110,11 +138,12 @@ public sealed record LocationBody(string? Region, string? CountryCode, double? L
 /// <param name="RelativeHumidityPercent">Typical relative humidity, %.</param>
 public sealed record ClimateBody(double? AmbientTemperatureCelsius, double? RelativeHumidityPercent);
 
+/// <param name="Role">The caller's role on this farm (absent for administrators who are not members).</param>
 public sealed record FarmResponse(
     Guid Id, string Name, LocationBody Location, string Currency, string TimeZone, ClimateBody Climate,
-    DateTimeOffset CreatedAt, long Version)
+    DateTimeOffset CreatedAt, long Version, string? Role)
 {
-    public static FarmResponse From(FarmSnapshot farm) => new(
+    public static FarmResponse From(FarmSnapshot farm, FarmRole? role) => new(
         farm.FarmId,
         farm.Profile.Name,
         new LocationBody(farm.Profile.Location.Region, farm.Profile.Location.CountryCode, farm.Profile.Location.Latitude, farm.Profile.Location.Longitude),
@@ -122,7 +151,6 @@ public sealed record FarmResponse(
         farm.Profile.TimeZone,
         new ClimateBody(farm.Profile.Climate.AmbientTemperatureCelsius, farm.Profile.Climate.RelativeHumidityPercent),
         farm.CreatedAt,
-        farm.Version);
+        farm.Version,
+        role?.ToWire());
 }
-
-public sealed record ProblemDetailsBody(string Title);

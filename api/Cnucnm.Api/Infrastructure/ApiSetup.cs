@@ -1,36 +1,82 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cnucnm.Api.Security;
+using Cnucnm.Silo.Hosting;
 using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
 
 namespace Cnucnm.Api.Infrastructure;
 
 public static class ApiSetup
 {
-    public static void AddCnucnmApi(this WebApplicationBuilder builder)
+    public static void AddCnucnmApi(this WebApplicationBuilder builder, CnucnmOptions cnucnm)
     {
-        builder.Services.Configure<JsonOptions>(json =>
-        {
-            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        });
-        // Binding failures (malformed JSON, wrong types) become exceptions that the handler below
-        // turns into 400 ProblemDetails, in every environment.
+        var api = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
+        builder.Services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
+        // Binding failures (malformed JSON, wrong types) become exceptions that the handler turns
+        // into 400 ProblemDetails, in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CNUCNM API";
+            document.Info.Description = "Cattle nutrition requirements, least-cost rations and live herds. "
+                + "Authenticate with a bearer token from POST /api/v1/auth/token, or (sensors) an X-Api-Key device key.";
+            return Task.CompletedTask;
+        }));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes);
+        builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>
+        {
+            if (api.CorsOrigins.Length > 0)
+            {
+                policy.WithOrigins(api.CorsOrigins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location", "Retry-After");
+            }
+        }));
+        builder.AddCnucnmSecurity(cnucnm);
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     }
 
     public static void UseCnucnmApi(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCors();
+        app.UseCnucnmSecurity();
+        app.UseMiddleware<AuditMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("CNUCNM API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+    }
+}
+
+/// <summary>Headers that keep browsers from sniffing, framing or leaking referrers.</summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        if (context.Request.IsHttps)
+        {
+            headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+        }
+
+        return next(context);
     }
 }

@@ -1,0 +1,169 @@
+using System.Security.Claims;
+using Cnucnm.Api.Infrastructure;
+using Cnucnm.Storage.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Cnucnm.Api.Security;
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Authentication");
+        auth.MapPost("/register", RegisterAsync).WithName("Register").AllowAnonymous()
+            .WithSummary("Create an account (when registration is open).");
+        auth.MapPost("/token", TokenAsync).WithName("Token").AllowAnonymous()
+            .WithSummary("Sign in with e-mail and password, or exchange a refresh token.");
+        auth.MapPost("/logout", LogoutAsync).WithName("Logout").RequireAuthorization(Policies.User)
+            .WithSummary("Revoke the refresh token's sign-in.");
+        auth.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword").RequireAuthorization(Policies.User)
+            .WithSummary("Change the password; signs out every other session.");
+
+        var me = endpoints.MapGroup("/api/v1/me").WithTags("Authentication");
+        me.MapGet("/", MeAsync).WithName("Me").RequireAuthorization(Policies.User)
+            .WithSummary("The signed-in person, their global roles and farms.");
+        me.MapPut("/language", SetLanguageAsync).WithName("SetLanguage").RequireAuthorization(Policies.User)
+            .WithSummary("Remember the UI language (en or ko).");
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        RegisterRequest request, AccountService accounts, IOptions<AuthOptions> options, CancellationToken cancellationToken)
+    {
+        if (!options.Value.AllowRegistration)
+        {
+            return TypedResults.Problem(title: "Registration is closed; ask an administrator for an account.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var validation = new Validation()
+            .Require(request.Email is { Length: > 3 and <= 254 } e && e.Contains('@', StringComparison.Ordinal) && !e.Contains(' ', StringComparison.Ordinal), "email", "must be an e-mail address.")
+            .RequireText(request.DisplayName, "displayName", 100)
+            .Require(request.Language is null or "en" or "ko", "language", "must be en or ko.");
+        if (AccountService.PasswordProblem(request.Password) is { } passwordProblem)
+        {
+            validation.Add("password", passwordProblem);
+        }
+
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var user = await accounts.RegisterAsync(request.Email!, request.DisplayName!, request.Password!, request.Language ?? "en", cancellationToken);
+        return user is null
+            ? TypedResults.Problem(title: "An account with this e-mail address exists.", statusCode: StatusCodes.Status409Conflict)
+            : TypedResults.Created("/api/v1/me", new UserResponse(user.Id, user.Email, user.DisplayName, user.GlobalRoles, user.PreferredLanguage));
+    }
+
+    private static async Task<Results<Ok<TokenPair>, ValidationProblem, ProblemHttpResult>> TokenAsync(
+        TokenRequest request, AccountService accounts, CancellationToken cancellationToken)
+    {
+        if (request.GrantType == "refresh_token")
+        {
+            if (string.IsNullOrEmpty(request.RefreshToken))
+            {
+                return TypedResults.ValidationProblem(new Validation().Add("refreshToken", "is required.").Errors);
+            }
+
+            var (status, pair) = await accounts.RefreshAsync(request.RefreshToken, cancellationToken);
+            return pair is not null
+                ? TypedResults.Ok(pair)
+                : TypedResults.Problem(title: status == RedeemStatus.Reused
+                    ? "This refresh token was already used; the session has been revoked for safety."
+                    : "The refresh token is invalid, expired or revoked.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (request.GrantType is not (null or "password"))
+        {
+            return TypedResults.ValidationProblem(new Validation().Add("grantType", "must be password or refresh_token.").Errors);
+        }
+
+        var validation = new Validation().RequireText(request.Email, "email", 254).RequireText(request.Password, "password", 256);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var result = await accounts.SignInAsync(request.Email!, request.Password!, cancellationToken);
+        return result.Outcome switch
+        {
+            SignInOutcome.Succeeded => TypedResults.Ok(result.Tokens!),
+            SignInOutcome.LockedOut => TypedResults.Problem(title: "The account is locked after repeated failed sign-ins; try again later.",
+                statusCode: StatusCodes.Status423Locked, extensions: new Dictionary<string, object?> { ["lockedUntil"] = result.LockedUntil }),
+            _ => TypedResults.Problem(title: "Wrong e-mail address or password.", statusCode: StatusCodes.Status401Unauthorized),
+        };
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> LogoutAsync(LogoutRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.RefreshToken))
+        {
+            return TypedResults.ValidationProblem(new Validation().Add("refreshToken", "is required.").Errors);
+        }
+
+        await accounts.LogoutAsync(user.GetUserId()!.Value, request.RefreshToken, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
+        ChangePasswordRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().RequireText(request.CurrentPassword, "currentPassword", 256);
+        if (AccountService.PasswordProblem(request.NewPassword) is { } problem)
+        {
+            validation.Add("newPassword", problem);
+        }
+
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        return await accounts.ChangePasswordAsync(user.GetUserId()!.Value, request.CurrentPassword!, request.NewPassword!, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.ValidationProblem(new Validation().Add("currentPassword", "is not correct.").Errors);
+    }
+
+    private static async Task<Results<Ok<MeResponse>, NotFound>> MeAsync(ClaimsPrincipal principal, IUserStore users, IFarmMembershipStore memberships, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(principal.GetUserId()!.Value, cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var farms = await memberships.ListForUserAsync(user.Id, cancellationToken);
+        return TypedResults.Ok(new MeResponse(user.Id, user.Email, user.DisplayName, user.GlobalRoles, user.PreferredLanguage,
+            [.. farms.Select(f => new MembershipResponse(f.FarmId, Contracts.Security.FarmPermissions.ToWire(f.Role)))]));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> SetLanguageAsync(LanguageRequest request, ClaimsPrincipal principal, IUserStore users, CancellationToken cancellationToken)
+    {
+        if (request.Language is not ("en" or "ko"))
+        {
+            return TypedResults.ValidationProblem(new Validation().Add("language", "must be en or ko.").Errors);
+        }
+
+        await users.SetPreferredLanguageAsync(principal.GetUserId()!.Value, request.Language, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <param name="Language">UI language: en or ko.</param>
+public sealed record RegisterRequest(string? Email, string? DisplayName, string? Password, string? Language);
+
+/// <param name="GrantType">password (default) or refresh_token.</param>
+public sealed record TokenRequest(string? GrantType, string? Email, string? Password, string? RefreshToken);
+
+public sealed record LogoutRequest(string? RefreshToken);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+public sealed record LanguageRequest(string? Language);
+
+public sealed record UserResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> GlobalRoles, string Language);
+
+public sealed record MembershipResponse(Guid FarmId, string Role);
+
+public sealed record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> GlobalRoles, string Language, IReadOnlyList<MembershipResponse> Farms);

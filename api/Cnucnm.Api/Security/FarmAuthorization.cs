@@ -1,0 +1,139 @@
+using Cnucnm.Contracts.Security;
+using Cnucnm.Storage.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace Cnucnm.Api.Security;
+
+/// <summary>Policy names. Every endpoint states one of these (or AllowAnonymous).</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in person (not a device).</summary>
+    public const string User = "user";
+
+    public const string Admin = "admin";
+
+    /// <summary>Orleans dashboard and metrics.</summary>
+    public const string Operator = "operator";
+
+    /// <summary>A person with the permission on the farm named by the route's {farmId}, or a device
+    /// key of that farm for <see cref="FarmPermission.IngestReadings"/>.</summary>
+    public static string Farm(FarmPermission permission) => $"farm:{permission}";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        var user = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireAssertion(c => !c.User.IsDevice()).Build();
+        options.AddPolicy(User, user);
+        options.FallbackPolicy = user;
+        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireClaim(CnucnmClaims.Role, GlobalRoles.Admin));
+        options.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            c.User.HasClaim(CnucnmClaims.Role, GlobalRoles.Operator) || c.User.HasClaim(CnucnmClaims.Role, GlobalRoles.Admin)));
+        foreach (var permission in Enum.GetValues<FarmPermission>())
+        {
+            options.AddPolicy(Farm(permission), p => p.RequireAuthenticatedUser().AddRequirements(new FarmPermissionRequirement(permission)));
+        }
+    }
+}
+
+public sealed record FarmPermissionRequirement(FarmPermission Permission) : IAuthorizationRequirement;
+
+/// <summary>Checks the caller's role on the farm of the route. Non-members are told the farm does not
+/// exist (404), so farm ids cannot be probed; members without the permission get 403.</summary>
+public sealed class FarmPermissionHandler(IFarmMembershipStore memberships, IHttpContextAccessor http)
+    : AuthorizationHandler<FarmPermissionRequirement>
+{
+    public const string NotMemberReason = "not-a-member";
+
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, FarmPermissionRequirement requirement)
+    {
+        var httpContext = http.HttpContext;
+        if (httpContext?.GetRouteValue("farmId") is not string raw || !Guid.TryParse(raw, out var farmId))
+        {
+            context.Fail(new AuthorizationFailureReason(this, "route has no farm id"));
+            return;
+        }
+
+        if (context.User.GetDeviceFarmId() is { } deviceFarm)
+        {
+            if (deviceFarm == farmId && requirement.Permission == FarmPermission.IngestReadings)
+            {
+                context.Succeed(requirement);
+            }
+            else
+            {
+                context.Fail(new AuthorizationFailureReason(this, deviceFarm == farmId ? "device keys may only ingest" : NotMemberReason));
+            }
+
+            return;
+        }
+
+        if (context.User.HasClaim(CnucnmClaims.Role, GlobalRoles.Admin))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        if (context.User.GetUserId() is not { } userId)
+        {
+            return;
+        }
+
+        var role = await memberships.GetRoleAsync(farmId, userId, httpContext.RequestAborted);
+        if (role is null)
+        {
+            context.Fail(new AuthorizationFailureReason(this, NotMemberReason));
+        }
+        else if (role.Value.Allows(requirement.Permission))
+        {
+            context.Succeed(requirement);
+        }
+        else
+        {
+            context.Fail(new AuthorizationFailureReason(this, $"role {role.Value.ToWire()} may not {requirement.Permission}"));
+        }
+    }
+}
+
+/// <summary>Writes 401/403/404 as ProblemDetails; a non-member's 403 becomes 404.</summary>
+public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Succeeded)
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
+        if (authorizeResult.Challenged)
+        {
+            await context.ChallengeAsync();
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await Write(context, StatusCodes.Status401Unauthorized, "Authentication is required.");
+            return;
+        }
+
+        var notMember = authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Message == FarmPermissionHandler.NotMemberReason) == true;
+        if (notMember)
+        {
+            await Write(context, StatusCodes.Status404NotFound, "Not found.");
+            return;
+        }
+
+        await Write(context, StatusCodes.Status403Forbidden, "You do not have permission to do this.");
+    }
+
+    private Task Write(HttpContext context, int status, string title)
+    {
+        context.Response.StatusCode = status;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title },
+        }).AsTask();
+    }
+}

@@ -1,0 +1,234 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Cnucnm.Silo.Hosting;
+using Cnucnm.Storage.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Cnucnm.Api.Security;
+
+public static class SecuritySetup
+{
+    private const string SelectorScheme = "Cnucnm";
+    private const string ExternalScheme = "External";
+
+    public static void AddCnucnmSecurity(this WebApplicationBuilder builder, CnucnmOptions cnucnm)
+    {
+        var section = builder.Configuration.GetSection(AuthOptions.SectionName);
+        var auth = section.Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.AddOptions<AuthOptions>().Bind(section).ValidateDataAnnotations()
+            .Validate(o => o.SigningKey is null || IsValidKey(o.SigningKey), "Cnucnm:Auth:SigningKey must be base64 of at least 32 bytes.")
+            .Validate(o => cnucnm.Profile == HostingProfile.Embedded || !string.IsNullOrEmpty(o.SigningKey),
+                "Cnucnm:Auth:SigningKey is required with the Postgres profile (every API instance must share it).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SigningKeyProvider>();
+        builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddHostedService<BootstrapAdminService>();
+        builder.Services.AddHttpContextAccessor();
+
+        var authentication = builder.Services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "JWT, external issuer or device key", o => o.ForwardDefaultSelector = context =>
+            {
+                if (context.Request.Headers.ContainsKey(DeviceKeyAuthenticationHandler.HeaderName))
+                {
+                    return DeviceKeyAuthenticationHandler.SchemeName;
+                }
+
+                if (auth.ExternalAuthority is { Length: > 0 } authority && BearerIssuer(context) is { } issuer
+                    && issuer.TrimEnd('/') == authority.TrimEnd('/'))
+                {
+                    return ExternalScheme;
+                }
+
+                return JwtBearerDefaults.AuthenticationScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(DeviceKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider, IOptions<AuthOptions>>((o, keys, options) =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Value.Issuer,
+                    ValidAudience = options.Value.Audience,
+                    IssuerSigningKey = keys.Key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = CnucnmClaims.Name,
+                    RoleClaimType = CnucnmClaims.Role,
+                };
+                o.Events = new JwtBearerEvents { OnMessageReceived = AccessTokenFromQueryForEventStreams };
+            });
+
+        if (auth.ExternalAuthority is { Length: > 0 })
+        {
+            authentication.AddJwtBearer(ExternalScheme, o =>
+            {
+                o.Authority = auth.ExternalAuthority;
+                o.Audience = auth.ExternalAudience;
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.NameClaimType = CnucnmClaims.Name;
+                o.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = AccessTokenFromQueryForEventStreams,
+                    OnTokenValidated = MapExternalIdentityAsync,
+                };
+            });
+        }
+
+        builder.Services.AddSingleton<IAuthorizationHandler, FarmPermissionHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        builder.Services.AddAuthorization(Policies.Add);
+        builder.AddCnucnmRateLimits();
+    }
+
+    public static void UseCnucnmSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+    }
+
+    private static bool IsValidKey(string key)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        return Convert.TryFromBase64String(key, buffer, out var written) && written >= 32;
+    }
+
+    private static string? BearerIssuer(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var handler = new JsonWebTokenHandler();
+        var token = header["Bearer ".Length..].Trim();
+        return handler.CanReadToken(token) ? handler.ReadJsonWebToken(token).Issuer : null;
+    }
+
+    /// <summary>Browsers' EventSource cannot send headers: the SSE endpoint accepts ?access_token=.</summary>
+    private static Task AccessTokenFromQueryForEventStreams(MessageReceivedContext context)
+    {
+        if (context.Request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true
+            && context.Request.Query.TryGetValue("access_token", out var token))
+        {
+            context.Token = token;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A person from the external issuer gets (or is linked to) a local account; farm roles are
+    /// ours, global roles from the external token are not trusted.</summary>
+    private static async Task MapExternalIdentityAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var subject = principal.FindFirst("sub")?.Value;
+        if (subject is null)
+        {
+            context.Fail("external token has no subject");
+            return;
+        }
+
+        var users = context.HttpContext.RequestServices.GetRequiredService<IUserStore>();
+        var issuer = context.SecurityToken.Issuer;
+        var user = await users.FindOrCreateExternalAsync(issuer, subject,
+            principal.FindFirst("email")?.Value ?? "", principal.FindFirst("name")?.Value ?? subject, context.HttpContext.RequestAborted);
+        var claims = new List<Claim>
+        {
+            new(CnucnmClaims.UserId, user.Id.ToString()),
+            new(CnucnmClaims.Name, user.DisplayName),
+            new(CnucnmClaims.Email, user.Email),
+        };
+        claims.AddRange(user.GlobalRoles.Select(r => new Claim(CnucnmClaims.Role, r)));
+        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, ExternalScheme, CnucnmClaims.Name, CnucnmClaims.Role));
+    }
+}
+
+/// <summary>Settings of section <c>Cnucnm:RateLimits</c> (requests per second, token bucket).</summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "Cnucnm:RateLimits";
+
+    public int UserPerSecond { get; set; } = 50;
+
+    public int UserBurst { get; set; } = 200;
+
+    /// <summary>A device posting batches of 100 readings at 20,000 readings/s needs 200 requests/s.</summary>
+    public int DevicePerSecond { get; set; } = 500;
+
+    public int DeviceBurst { get; set; } = 1000;
+
+    /// <summary>Anonymous callers (sign-in, registration) per client address.</summary>
+    public int AnonymousPerMinute { get; set; } = 60;
+}
+
+internal static class RateLimits
+{
+    public static void AddCnucnmRateLimits(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var user = context.User;
+                if (user.IsDevice())
+                {
+                    return Bucket($"device:{user.FindFirst(CnucnmClaims.DeviceKeyId)!.Value}", limits.DevicePerSecond, limits.DeviceBurst);
+                }
+
+                if (user.GetUserId() is { } id)
+                {
+                    return Bucket($"user:{id}", limits.UserPerSecond, limits.UserBurst);
+                }
+
+                if (context.Request.Path.StartsWithSegments("/health"))
+                {
+                    return RateLimitPartition.GetNoLimiter("health");
+                }
+
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter($"ip:{address}", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.AnonymousPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests; retry later." },
+                });
+            };
+        });
+    }
+
+    private static RateLimitPartition<string> Bucket(string key, int perSecond, int burst) =>
+        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+}
