@@ -24,6 +24,7 @@ app.UseCnucnmApi();
 app.MapCnucnmHealth();
 app.MapCnucnmDashboard().RequireAuthorization(Policies.Operator);
 app.MapAuthEndpoints();
+app.MapAdminEndpoints();
 app.MapFarmEndpoints();
 app.MapMemberEndpoints();
 app.MapDeviceKeyEndpoints();

@@ -34,6 +34,8 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
             ["Cnucnm:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Cnucnm:Auth:BootstrapAdmin:Email"] = AdminEmail,
             ["Cnucnm:Auth:BootstrapAdmin:Password"] = AdminPassword,
+            // Every test client shares one anonymous partition; rate limits have their own test.
+            ["Cnucnm:RateLimits:AnonymousPerMinute"] = "100000",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -66,7 +68,8 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
 
     public async Task<HttpClient> SignInAsync(string email, string password)
     {
-        var client = CreateClient();
+        // No automatic redirects: a followed redirect drops the Authorization header.
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
         token.EnsureSuccessStatusCode();
         var pair = await token.Content.ReadFromJsonAsync<TokenBody>();

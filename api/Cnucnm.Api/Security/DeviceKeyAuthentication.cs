@@ -74,7 +74,7 @@ public static class DeviceKeyFormat
     public static bool TryParse(string? key, out string prefix, out string secret)
     {
         prefix = secret = "";
-        var parts = key?.Split('_');
+        var parts = key?.Split('_', 3);
         if (parts is not { Length: 3 } || parts[0] != "cnk" || parts[1].Length != 12 || parts[2].Length < 20)
         {
             return false;

@@ -1,0 +1,57 @@
+using Cnucnm.Api.Infrastructure;
+using Cnucnm.Contracts.Security;
+using Cnucnm.Storage.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cnucnm.Api.Security;
+
+/// <summary>Account administration for the global admin role.</summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/api/v1/admin").WithTags("Administration");
+        admin.MapGet("/users", FindAsync).WithName("FindUser").RequireAuthorization(Policies.Admin)
+            .WithSummary("Find an account by e-mail address.");
+        admin.MapPut("/users/{userId:guid}/roles", SetRolesAsync).WithName("SetGlobalRoles").RequireAuthorization(Policies.Admin)
+            .WithSummary("Set an account's global roles (admin, operator).");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem>> FindAsync(IUserStore users, CancellationToken cancellationToken, string? email = null)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return TypedResults.ValidationProblem(new Validation().Add("email", "is required.").Errors);
+        }
+
+        var user = await users.FindByEmailAsync(email, cancellationToken);
+        return user is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new UserResponse(user.Id, user.Email, user.DisplayName, user.GlobalRoles, user.PreferredLanguage));
+    }
+
+    private static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem>> SetRolesAsync(
+        Guid userId, GlobalRolesRequest request, IUserStore users, CancellationToken cancellationToken)
+    {
+        var roles = request.Roles ?? [];
+        var unknown = roles.Where(r => !GlobalRoles.All.Contains(r)).ToList();
+        if (request.Roles is null || unknown.Count > 0)
+        {
+            return TypedResults.ValidationProblem(new Validation().Add("roles",
+                request.Roles is null ? "is required." : $"unknown role(s) {string.Join(", ", unknown)}; use admin, operator.").Errors);
+        }
+
+        var user = await users.FindByIdAsync(userId, cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await users.SetGlobalRolesAsync(userId, [.. roles.Distinct(StringComparer.Ordinal)], cancellationToken);
+        user = await users.FindByIdAsync(userId, cancellationToken);
+        return TypedResults.Ok(new UserResponse(user!.Id, user.Email, user.DisplayName, user.GlobalRoles, user.PreferredLanguage));
+    }
+}
+
+public sealed record GlobalRolesRequest(string[]? Roles);
