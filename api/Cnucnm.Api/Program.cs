@@ -18,10 +18,12 @@ else
 }
 
 builder.AddCnucnmApi(options);
+var telemetry = builder.AddCnucnmTelemetry("cnucnm-api");
 
 var app = builder.Build();
 app.UseCnucnmApi();
 app.MapCnucnmHealth();
+app.MapCnucnmMetrics(telemetry);
 app.MapCnucnmDashboard().RequireAuthorization(Policies.Operator);
 app.MapAuthEndpoints();
 app.MapAdminEndpoints();

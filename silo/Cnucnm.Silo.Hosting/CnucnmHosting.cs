@@ -114,6 +114,7 @@ public static class CnucnmHosting
 
             silo.AddMemoryStreams(ProviderNames.Streams);
             silo.AddDashboard();
+            silo.AddActivityPropagation();
             ConfigureSerialization(silo.Services);
         });
 
@@ -147,6 +148,7 @@ public static class CnucnmHosting
 
             client.AddMemoryStreams(ProviderNames.Streams);
             client.AddDashboard();
+            client.AddActivityPropagation();
             ConfigureSerialization(client.Services);
         });
 

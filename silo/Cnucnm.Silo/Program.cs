@@ -11,9 +11,11 @@ if (args.Length > 0 && args[0] == "migrate")
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.AddCnucnmOptions();
 builder.AddCnucnmSilo(options);
+var telemetry = builder.AddCnucnmTelemetry("cnucnm-silo");
 
 var app = builder.Build();
 app.MapCnucnmHealth();
+app.MapCnucnmMetrics(telemetry);
 app.MapCnucnmDashboard();
 app.MapGet("/", () => Results.Redirect("/dashboard")).ExcludeFromDescription();
 await app.RunAsync();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Cnucnm.Api.Security;
 using Cnucnm.Silo.Hosting;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace Cnucnm.Api.Infrastructure;
@@ -26,7 +27,32 @@ public static class ApiSetup
         {
             document.Info.Title = "CNUCNM API";
             document.Info.Description = "Cattle nutrition requirements, least-cost rations and live herds. "
-                + "Authenticate with a bearer token from POST /api/v1/auth/token, or (sensors) an X-Api-Key device key.";
+                + "Authenticate with a bearer token from POST /api/v1/auth/token, or (sensors) an X-Api-Key device key. "
+                + "Errors are RFC 9457 problem details; validation errors list every field.";
+            // No server list: clients use the origin they reached, and the committed document stays
+            // the same wherever it is generated.
+            document.Servers = [];
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "Access token from POST /api/v1/auth/token.",
+            };
+            document.Components.SecuritySchemes["deviceKey"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "Device key of a farm sensor (ingestion only).",
+            };
+            document.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("deviceKey", document)] = [] },
+            ];
             return Task.CompletedTask;
         }));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes);

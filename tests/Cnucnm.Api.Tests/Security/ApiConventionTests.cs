@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cnucnm.Storage.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cnucnm.Api.Tests.Security;
+
+public sealed class ApiConventionTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CNUCNM.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("CNUCNM.sln not found above the test binaries");
+    }
+
+    [Fact]
+    public async Task Committed_openapi_document_matches_the_running_app()
+    {
+        using var client = api.Factory.CreateClient();
+        var running = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json", Ct));
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "api", "openapi", "v1.json"), Ct));
+
+        Assert.True(JsonNode.DeepEquals(running, committed),
+            "api/openapi/v1.json is out of date: build the API project (it regenerates the file) and commit it.");
+    }
+
+    [Fact]
+    public async Task Interactive_reference_is_public_at_docs()
+    {
+        using var client = api.Factory.CreateClient();
+        var response = await client.GetAsync("/docs", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("CNUCNM API", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Responses_carry_security_headers()
+    {
+        using var client = api.Factory.CreateClient();
+        var response = await client.GetAsync("/health/live", Ct);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Prometheus_metrics_are_served_on_the_metrics_port_only()
+    {
+        using var client = api.Factory.CreateClient();
+        await client.GetAsync("/health/live", Ct);
+
+        using var onMetricsPort = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Host = "localhost:9464" } };
+        var metrics = await client.SendAsync(onMetricsPort, Ct);
+        var onPublicPort = await client.GetAsync("/metrics", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Contains("http_server_request_duration", await metrics.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, onPublicPort.StatusCode);
+    }
+
+    [Fact]
+    public async Task Writes_are_audited_with_actor_farm_and_status()
+    {
+        var (owner, _) = await api.Factory.CreateUserClientAsync("audited");
+        var created = await owner.PostAsJsonAsync("/api/v1/farms", new { name = "Audit farm", location = new { region = "Jeju", countryCode = "KR" }, currency = "KRW" }, Ct);
+        var farmId = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("id").GetGuid();
+        var rejected = await owner.PutAsJsonAsync($"/api/v1/farms/{farmId}", new { name = "" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+
+        var entries = await api.Factory.Services.GetRequiredService<IAuditLog>().ListForFarmAsync(farmId, 10, null, Ct);
+        var me = JsonDocument.Parse(await owner.GetStringAsync("/api/v1/me", Ct)).RootElement.GetProperty("id").GetGuid();
+
+        Assert.Contains(entries, e => e.Action == "PUT /api/v1/farms/{farmId:guid}" && e.Status == 400 && e.ActorId == $"user:{me}");
+        var listed = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/farms/{farmId}/audit", Ct);
+        Assert.True(listed.GetArrayLength() >= 1);
+    }
+}
