@@ -36,6 +36,8 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
             ["Cnucnm:Auth:BootstrapAdmin:Password"] = AdminPassword,
             // Every test client shares one anonymous partition; rate limits have their own test.
             ["Cnucnm:RateLimits:AnonymousPerMinute"] = "100000",
+            ["Cnucnm:RateLimits:UserPerSecond"] = "100000",
+            ["Cnucnm:RateLimits:UserBurst"] = "100000",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
