@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cnucnm.Nutrition.Feeds;
+
+/// <summary>A set of feeds with lookup by id and name.</summary>
+public sealed class FeedLibrary
+{
+    private readonly Dictionary<string, Feed> _byId;
+    private readonly Dictionary<string, Feed> _byName;
+
+    public FeedLibrary(string name, IEnumerable<Feed> feeds)
+    {
+        Name = name;
+        Feeds = [.. feeds];
+        _byId = Feeds.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        _byName = new Dictionary<string, Feed>(StringComparer.OrdinalIgnoreCase);
+        foreach (var feed in Feeds)
+        {
+            _byName.TryAdd(feed.Name.Trim(), feed);
+            if (feed.NameKorean is { Length: > 0 } korean)
+            {
+                _byName.TryAdd(korean.Trim(), feed);
+            }
+        }
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<Feed> Feeds { get; }
+
+    private static readonly Lazy<FeedLibrary> NasemLibrary = new(LoadNasem);
+
+
+    /// <summary>The NASEM (2021) feed library: 284 feeds, ids <c>nasem:{Fd_Name}</c>.</summary>
+    public static FeedLibrary Nasem => NasemLibrary.Value;
+
+
+    public bool TryGet(string idOrName, out Feed feed) =>
+        _byId.TryGetValue(idOrName, out feed!) || _byName.TryGetValue(idOrName.Trim(), out feed!);
+
+    public Feed Get(string idOrName) =>
+        TryGet(idOrName, out var feed) ? feed : throw new KeyNotFoundException($"No feed '{idOrName}' in the {Name} library.");
+
+    /// <summary>Names closest to <paramref name="name"/> (edit distance on normalised names, then
+    /// shared words), for "did you mean" messages.</summary>
+    public IReadOnlyList<string> ClosestNames(string name, int count = 3)
+    {
+        var wanted = Normalise(name);
+        var wantedWords = wanted.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return [.. Feeds
+            .Select(f => (f.Name, Score: Levenshtein(wanted, Normalise(f.Name))
+                - 3 * Normalise(f.Name).Split(' ').Count(w => wantedWords.Contains(w))))
+            .OrderBy(x => x.Score).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Take(count)
+            .Select(x => x.Name)];
+    }
+
+    private static string Normalise(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            builder.Append(char.IsLetterOrDigit(c) ? c : ' ');
+        }
+
+        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    internal static string ReadResource(string fileName)
+    {
+        using var stream = typeof(FeedLibrary).Assembly.GetManifestResourceStream($"Cnucnm.Nutrition.Data.{fileName}")
+                           ?? throw new InvalidOperationException($"Embedded data file {fileName} is missing.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static FeedLibrary LoadNasem()
+    {
+        var rows = CsvText.Parse(ReadResource("NASEM_feed_library.csv"));
+        var header = rows[0];
+        var column = header.Select((h, i) => (h, i)).ToDictionary(x => x.h.Trim(), x => x.i, StringComparer.Ordinal);
+        var feeds = new List<Feed>();
+        foreach (var row in rows.Skip(1).Where(r => r.Length == header.Length))
+        {
+            var values = new Dictionary<FeedNutrient, double>();
+            foreach (var nutrient in Enum.GetValues<FeedNutrient>())
+            {
+                if (column.TryGetValue(nutrient.ToString(), out var index)
+                    && double.TryParse(row[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                {
+                    values[nutrient] = value;
+                }
+            }
+
+            var name = row[column["Fd_Name"]].Trim();
+            var type = row[column["Fd_Type"]].Trim() == "Forage" ? FeedType.Forage : FeedType.Concentrate;
+            feeds.Add(new Feed($"nasem:{name}", name, null, row[column["Fd_Category"]].Trim(), type, FeedSource.NasemLibrary, values));
+        }
+
+        return new FeedLibrary("NASEM 2021", feeds);
+    }
+}
