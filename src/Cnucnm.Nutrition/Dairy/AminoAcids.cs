@@ -64,3 +64,15 @@ public static class AminoAcids
     /// <summary>Target efficiency of absorbed AA to export protein; NaN for Arg (partly synthesised).</summary>
     public static double TargetExportEfficiency(AminoAcid aa) => TargetEfficiency[(int)aa];
 }
+
+/// <summary>Cached names of per-amino-acid variables ("Abs_AA_g.Lys"): evaluation builds no strings.</summary>
+internal static class AaKey
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Cache = new(StringComparer.Ordinal);
+
+    public static string Of(string prefix, AminoAcid aa) =>
+        Cache.GetOrAdd(prefix, static p => [.. AminoAcids.All.Select(a => $"{p}.{a}")])[(int)aa];
+
+    public static string Intake(AminoAcid aa) =>
+        Cache.GetOrAdd("#intake", static _ => [.. AminoAcids.All.Select(a => $"Dt_{a}In")])[(int)aa];
+}

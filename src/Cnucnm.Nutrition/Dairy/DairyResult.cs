@@ -28,17 +28,18 @@ public sealed class DairyResult
     {
         Input = input;
         _values = values;
-        Nasem = values.ToDictionary();
-        Balances = [.. DairyBalances.Pairs.Select(p => new NutrientBalanceLine(p.Nutrient, p.Unit, p.SupplyVariable, p.RequirementVariable,
-            values[p.SupplyVariable], values[p.RequirementVariable]))];
-        Production = new AllowableProduction(values["Mlk_Prod_comp"], values["Mlk_Prod_NEalow"], values["Mlk_Prod_MPalow"],
-            values["Body_Gain_NEalow"], values["Body_Gain_MPalowTrg"]);
+        _nasem = new Lazy<IReadOnlyDictionary<string, double>>(values.ToDictionary);
+        _balances = new Lazy<IReadOnlyList<NutrientBalanceLine>>(() => [.. DairyBalances.Pairs.Select(p => new NutrientBalanceLine(
+            p.Nutrient, p.Unit, p.SupplyVariable, p.RequirementVariable, values[p.SupplyVariable], values[p.RequirementVariable]))]);
     }
+
+    private readonly Lazy<IReadOnlyDictionary<string, double>> _nasem;
+    private readonly Lazy<IReadOnlyList<NutrientBalanceLine>> _balances;
 
     public DairyInput Input { get; }
 
     /// <summary>Every computed variable with a defined value, by NASEM name.</summary>
-    public IReadOnlyDictionary<string, double> Nasem { get; }
+    public IReadOnlyDictionary<string, double> Nasem => _nasem.Value;
 
     /// <summary>Variables the book does not define for this animal.</summary>
     public IReadOnlyList<string> Undefined => _values.Undefined;
@@ -58,9 +59,10 @@ public sealed class DairyResult
 
     public double MetabolizableProteinRequirementGrams => _values["An_MPuse_g_Trg"];
 
-    public IReadOnlyList<NutrientBalanceLine> Balances { get; }
+    public IReadOnlyList<NutrientBalanceLine> Balances => _balances.Value;
 
-    public AllowableProduction Production { get; }
+    public AllowableProduction Production => new(_values["Mlk_Prod_comp"], _values["Mlk_Prod_NEalow"], _values["Mlk_Prod_MPalow"],
+        _values["Body_Gain_NEalow"], _values["Body_Gain_MPalowTrg"]);
 }
 
 /// <summary>The requirement–supply pairs of the model, used by reports and by the least-cost formulation.</summary>

@@ -18,6 +18,8 @@ internal sealed partial class DairyRun
     private double BWempty, BWmatureEmpty, GutFillBW, BodyGain, BodyGainEmpty, FrmGainEmpty, RsrvGainEmpty, FrmFatgain, RsrvFatgain, BodyFatgain, FrmNPgain, RsrvNPgain, BodyNPgaing, BodyCPgaing, NPGainFrmGain, FrmCPgain, RsrvCPgain, AnREgain, FatGainFrmGain, CPGainFrmGain;
 
     // Protein use.
+    private bool HeiferMinimumBinding;
+    private double HeiferMpPerMcal;
     private double KgMPNPTrg, AnMPuseGTrg, MlkMPUseGTrg, GestMPUseGTrg, BodyMPUseGTrg, AnMPmGTrg, FrmMPUseGTrg, RsrvMPUseGTrg;
 
     // Energy use.
@@ -38,9 +40,9 @@ internal sealed partial class DairyRun
             _scrfAa[i] = ScrfNPg * AminoAcids.ScurfProfile(aa) / 100;
             _feMetAa[i] = FeNPendg * AminoAcids.MetabolicFecalProfile(aa) / 100;
             _urEndAa[i] = urEaaEndg * AminoAcids.BodyProfile(aa) / 100 + (aa == AminoAcid.His ? urNPend3MHg : 0);
-            Values.Set($"Scrf_AA_g.{aa}", _scrfAa[i]);
-            Values.Set($"Fe_AAMet_g.{aa}", _feMetAa[i]);
-            Values.Set($"Ur_AAEnd_g.{aa}", _urEndAa[i]);
+            Values.Set(AaKey.Of("Scrf_AA_g", aa), _scrfAa[i]);
+            Values.Set(AaKey.Of("Fe_AAMet_g", aa), _feMetAa[i]);
+            Values.Set(AaKey.Of("Ur_AAEnd_g", aa), _urEndAa[i]);
         }
 
         Values.Set("Scrf_CP_g", ScrfCPg);
@@ -108,7 +110,7 @@ internal sealed partial class DairyRun
         for (var i = 0; i < 10; i++)
         {
             _mlkAa[i] = MlkNPg * AminoAcids.MilkProfile((AminoAcid)i) / 100;
-            Values.Set($"Mlk_AA_g.{(AminoAcid)i}", _mlkAa[i]);
+            Values.Set(AaKey.Of("Mlk_AA_g", (AminoAcid)i), _mlkAa[i]);
         }
 
         var fatPredicted = _lactating
@@ -146,7 +148,7 @@ internal sealed partial class DairyRun
         GestNPuseg = GestNCPgaing * Growth.BodyNpPerCp;
         for (var i = 0; i < 10; i++)
         {
-            Values.Set($"Gest_AA_g.{(AminoAcid)i}", GestNPuseg * AminoAcids.BodyProfile((AminoAcid)i) / 100);
+            Values.Set(AaKey.Of("Gest_AA_g", (AminoAcid)i), GestNPuseg * AminoAcids.BodyProfile((AminoAcid)i) / 100);
         }
 
         var v = Values;
@@ -214,7 +216,7 @@ internal sealed partial class DairyRun
         AnREgain = Growth.RetainedEnergyMcal(BodyFatgain, BodyCPgaing / 1000);
         for (var i = 0; i < 10; i++)
         {
-            Values.Set($"Body_AAGain_g.{(AminoAcid)i}", BodyNPgaing * AminoAcids.BodyProfile((AminoAcid)i) / 100);
+            Values.Set(AaKey.Of("Body_AAGain_g", (AminoAcid)i), BodyNPgaing * AminoAcids.BodyProfile((AminoAcid)i) / 100);
         }
 
         var v = Values;
@@ -298,7 +300,9 @@ internal sealed partial class DairyRun
         // Heifers: MP at least (53 − 25·BW/MW) g per Mcal ME for development (NASEM 2021 Ch. 11).
         var meApprox = AnDEInp + AnDENPNCPIn + (AnDigTPaIn - BodyNPgaing / 1000) * 4.0 + BodyNPgaing / 1000 * Energy.CombustionCp - AnGasEOut;
         var minimum = (53 - 25 * BW / MatureBW) * meApprox;
-        if (_heifer && AnMPuseGTrg < minimum)
+        HeiferMpPerMcal = 53 - 25 * BW / MatureBW;
+        HeiferMinimumBinding = _heifer && AnMPuseGTrg < minimum;
+        if (HeiferMinimumBinding)
         {
             FrmMPUseGTrg += minimum - AnMPuseGTrg;
             KgMPNPTrg = FrmNPgain * 1000 / FrmMPUseGTrg;
@@ -340,9 +344,9 @@ internal sealed partial class DairyRun
             var gestAa = GestNPuseg * AminoAcids.BodyProfile(aa) / 100;
             var bodyAa = BodyNPgaing * AminoAcids.BodyProfile(aa) / 100;
             var use = gestAa + _mlkAa[i] + bodyAa + _scrfAa[i] + _feMetAa[i] + _urEndAa[i];
-            Values.Set($"An_AAUse_g.{aa}", use);
-            Values.Set($"An_AABal_g.{aa}", _absAa[i] - use);
-            Values.Set($"Trg_Mlk_AA_g.{aa}", trgMlkAa);
+            Values.Set(AaKey.Of("An_AAUse_g", aa), use);
+            Values.Set(AaKey.Of("An_AABal_g", aa), _absAa[i] - use);
+            Values.Set(AaKey.Of("Trg_Mlk_AA_g", aa), trgMlkAa);
             if (aa == AminoAcid.Arg)
             {
                 continue;
@@ -350,8 +354,8 @@ internal sealed partial class DairyRun
 
             var trgAbs = (trgMlkAa + _scrfAa[i] + _feMetAa[i]) / AminoAcids.TargetExportEfficiency(aa) + _urEndAa[i] + gestAa / ky + bodyAa / KgMPNPTrg;
             trgEaa += trgAbs;
-            Values.Set($"Trg_AbsAA_g.{aa}", trgAbs);
-            Values.Set($"Trg_AbsAA_bal_g.{aa}", _absAa[i] - trgAbs);
+            Values.Set(AaKey.Of("Trg_AbsAA_g", aa), trgAbs);
+            Values.Set(AaKey.Of("Trg_AbsAA_bal_g", aa), _absAa[i] - trgAbs);
         }
 
         var v = Values;

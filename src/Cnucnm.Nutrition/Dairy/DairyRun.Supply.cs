@@ -559,18 +559,17 @@ internal sealed partial class DairyRun
             duAa[i] = rupIn + mic + endogenous;
             var idMic = mic * MicrobialProtein.MicrobialIntestinalDigestibilityPercent / 100;
             _absAa[i] = idMic + idRupIn;
-            var name = aa.ToString();
-            Values.Set($"Dt_AAIn.{name}", dtIn);
-            Values.Set($"Dt_{name}In", dtIn);
-            Values.Set($"Dt_AARUPIn.{name}", rupIn);
-            Values.Set($"Du_AAMic.{name}", mic);
-            Values.Set($"Du_AAEndP.{name}", endogenous);
-            Values.Set($"Du_AA.{name}", duAa[i]);
-            Values.Set($"Dt_IdAARUPIn.{name}", idRupIn);
-            Values.Set($"Du_IdAAMic.{name}", idMic);
-            Values.Set($"Abs_AA_g.{name}", _absAa[i]);
-            Values.Set($"Abs_AA_MPp.{name}", _absAa[i] / AnMPIn_g * 100);
-            Values.Set($"Abs_AA_mol.{name}", _absAa[i] / AminoAcids.MolecularWeight(aa));
+            Values.Set(AaKey.Of("Dt_AAIn", aa), dtIn);
+            Values.Set(AaKey.Intake(aa), dtIn);
+            Values.Set(AaKey.Of("Dt_AARUPIn", aa), rupIn);
+            Values.Set(AaKey.Of("Du_AAMic", aa), mic);
+            Values.Set(AaKey.Of("Du_AAEndP", aa), endogenous);
+            Values.Set(AaKey.Of("Du_AA", aa), duAa[i]);
+            Values.Set(AaKey.Of("Dt_IdAARUPIn", aa), idRupIn);
+            Values.Set(AaKey.Of("Du_IdAAMic", aa), idMic);
+            Values.Set(AaKey.Of("Abs_AA_g", aa), _absAa[i]);
+            Values.Set(AaKey.Of("Abs_AA_MPp", aa), _absAa[i] / AnMPIn_g * 100);
+            Values.Set(AaKey.Of("Abs_AA_mol", aa), _absAa[i] / AminoAcids.MolecularWeight(aa));
         }
 
         AbsEAAg = _absAa.Sum();
@@ -580,7 +579,7 @@ internal sealed partial class DairyRun
         Values.Set("Du_EAA_g", duAa.Sum());
         for (var i = 0; i < 10; i++)
         {
-            Values.Set($"Abs_AA_p.{(AminoAcid)i}", _absAa[i] / AbsEAAg * 100);
+            Values.Set(AaKey.Of("Abs_AA_p", (AminoAcid)i), _absAa[i] / AbsEAAg * 100);
         }
     }
 
