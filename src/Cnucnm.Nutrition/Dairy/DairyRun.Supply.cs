@@ -94,6 +94,7 @@ internal sealed partial class DairyRun
             f.DeInBase = f.DeBase * f.DmIn;
         }
 
+        FinalCalfIntakes();
         DtAFIn = Sum(f => f.AfIn);
         DtNDFIn = Sum(f => f.NdfIn);
         DtNDFnfIn = Sum(f => f.NdfNf / 100 * f.DmIn);
@@ -265,6 +266,30 @@ internal sealed partial class DairyRun
         v.Set("An_RDP", AnRDP);
         v.Set("An_RUP", AnRUPIn / DtDMIn * 100);
         v.Set("An_CP", AnCPIn / DtDMIn * 100);
+    }
+
+    /// <summary>
+    /// Liquid, forage and starter intakes of calves from the final feed intakes (NASEM 2021 Ch. 10;
+    /// Eq. 2-13 starter intake): when intake is predicted, every feed is scaled to the predicted DMI,
+    /// so the liquid-feed ME that drives starter intake, gut fill and efficiencies is recomputed.
+    /// Forage intake is recorded for every animal, as in the NASEM software.
+    /// </summary>
+    private void FinalCalfIntakes()
+    {
+        DtDMInClfFor = Sum(f => (1 - f.Conc / 100) * f.DmIn);
+        DtDMInClfLiq = _calf ? Sum(f => f.IsCalfLiquid ? f.DmIn : 0) : 0;
+        DtDEInClfLiq = _calf ? Sum(f => f.IsCalfLiquid ? 0.95 * f.Ge * f.DmIn : 0) : 0;
+        DtMEInClfLiq = 0.96 * DtDEInClfLiq;
+        var starter = _a.Environment.TemperatureCelsius > Uct + 10
+            ? DryMatterIntake.CalfStarterTropicalKg(BW, DtMEInClfLiq, _a.AgeStarterOfferedDays)
+            : DryMatterIntake.CalfStarterTemperateKg(BW, DtMEInClfLiq, _a.AgeStarterOfferedDays);
+        var calfSum = DtDMInClfLiq + starter + DtDMInClfFor;
+        DtDMInClfStrt = _eq.DmiEquation == 0 && calfSum != TargetDmi ? TargetDmi - DtDMInClfLiq - DtDMInClfFor : starter;
+        Values.Set("Dt_DMIn_ClfLiq", DtDMInClfLiq);
+        Values.Set("Dt_DMIn_ClfFor", DtDMInClfFor);
+        Values.Set("Dt_DMIn_ClfStrt", DtDMInClfStrt);
+        Values.Set("Dt_DEIn_ClfLiq", DtDEInClfLiq);
+        Values.Set("Dt_MEIn_ClfLiq", DtMEInClfLiq);
     }
 
     /// <summary>Sum over the diet's feeds, leaving out feeds whose value is unknown (NaN).</summary>
