@@ -3,26 +3,66 @@ using Cnucnm.Nutrition.Feeds;
 namespace Cnucnm.Nutrition.Dairy;
 
 /// <summary>
-/// A requirement written as a linear function of the feed amounts near the evaluated diet:
-/// net = Σ Coefficients[i] · kg DM of feed i + Constant (supply minus requirement; ≥ 0 means met).
-/// Exact at the evaluated diet: Σ Coefficients[i] · x0[i] + Constant = Supplied − Required there.
+/// One requirement–supply pair of <see cref="DairyBalances.Pairs"/> written as linear functions of
+/// the feed amounts (kg DM/d of each candidate feed, in the order of <see cref="RationLinearization.Feeds"/>)
+/// near the evaluated diet:
+/// supply ≈ <see cref="SupplyConstant"/> + Σ <see cref="SupplyPerKgDm"/>[i] · x[i] and
+/// requirement ≈ <see cref="RequirementConstant"/> + Σ <see cref="RequirementPerKgDm"/>[i] · x[i]
+/// (requirements that scale with intake: metabolic fecal protein, maintenance minerals). Both are
+/// exact at the evaluated diet.
 /// </summary>
-public sealed record LinearRequirement(string Nutrient, string Unit, double[] Coefficients, double Constant, double Supplied, double Required);
+public sealed record LinearRequirement(
+    string Nutrient,
+    string Unit,
+    string SupplyVariable,
+    string RequirementVariable,
+    double[] SupplyPerKgDm,
+    double SupplyConstant,
+    double[] RequirementPerKgDm,
+    double RequirementConstant,
+    double Supplied,
+    double Required)
+{
+    /// <summary>Supply minus requirement per kg DM of each feed (≥ 0 overall means the requirement is met).</summary>
+    public double[] NetPerKgDm => [.. SupplyPerKgDm.Select((s, i) => s - RequirementPerKgDm[i])];
+
+    public double NetConstant => SupplyConstant - RequirementConstant;
+
+    /// <summary>The linear supply at feed amounts <paramref name="kgDm"/>.</summary>
+    public double SupplyAt(IReadOnlyList<double> kgDm) => SupplyConstant + Dot(SupplyPerKgDm, kgDm);
+
+    /// <summary>The linear requirement at feed amounts <paramref name="kgDm"/>.</summary>
+    public double RequirementAt(IReadOnlyList<double> kgDm) => RequirementConstant + Dot(RequirementPerKgDm, kgDm);
+
+    private static double Dot(double[] a, IReadOnlyList<double> x)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * x[i];
+        }
+
+        return sum;
+    }
+}
 
 /// <summary>
 /// The NASEM model linearised around a diet, for the least-cost LP. Supply per kg DM of each feed
 /// is taken with the diet-level adjustments held at the evaluated diet (total-tract and ruminal
-/// digestibilities of NDF and starch, FA digestibility, the methane equation's diet terms, the Mg
-/// absorption factor); microbial protein enters through the derivative of the selected microbial N
-/// equation; requirements that scale with intake (maintenance minerals, metabolic fecal protein)
-/// carry their per-kg slope. The formulation re-linearises at each solution and re-checks with the
-/// full model.
+/// digestibilities of NDF and starch and their intake discounts, FA digestibility, the methane
+/// equation's diet terms, the Mg absorption factor); microbial protein enters through the
+/// derivative of the selected microbial N equation at the evaluated diet; requirements that scale
+/// with intake (maintenance minerals, metabolic fecal protein) carry their per-kg slope. One full
+/// evaluation plus one pass over the feeds: the formulation re-linearises at each solution and
+/// re-checks with the full model.
 /// </summary>
 public sealed class RationLinearization
 {
-    internal RationLinearization(DairyResult evaluation, IReadOnlyList<LinearRequirement> requirements, IReadOnlyDictionary<string, double[]> perKgDm, double[] rumenNBalancePerKg, double rumenNBalanceConstant)
+    internal RationLinearization(DairyResult evaluation, IReadOnlyList<Feed> feeds, IReadOnlyList<LinearRequirement> requirements,
+        IReadOnlyDictionary<string, double[]> perKgDm, double[] rumenNBalancePerKg, double rumenNBalanceConstant)
     {
         Evaluation = evaluation;
+        Feeds = feeds;
         Requirements = requirements;
         PerKgDm = perKgDm;
         RumenNitrogenBalancePerKg = rumenNBalancePerKg;
@@ -32,10 +72,14 @@ public sealed class RationLinearization
     /// <summary>The full-model evaluation the linearisation is taken at.</summary>
     public DairyResult Evaluation { get; }
 
+    /// <summary>The candidate feeds (the input's diet, including feeds at 0 kg), in coefficient order.</summary>
+    public IReadOnlyList<Feed> Feeds { get; }
+
     /// <summary>One row per <see cref="DairyBalances.Pairs"/> entry, in that order.</summary>
     public IReadOnlyList<LinearRequirement> Requirements { get; }
 
-    /// <summary>Diet contents per kg DM of each feed, kg: DM, NDF, ForNDF, St, FA, CP, RDP, RUP.</summary>
+    /// <summary>Diet totals per kg DM of each feed, kg: <c>DM</c>, <c>NDF</c>, <c>ForNDF</c> (forage NDF),
+    /// <c>St</c> (starch), <c>FA</c>, <c>CP</c>, <c>RDP</c>, <c>RUP</c>. Each total is Σ coefficient · kg DM (no constant).</summary>
     public IReadOnlyDictionary<string, double[]> PerKgDm { get; }
 
     /// <summary>RDP minus microbial CP (g) per kg DM of each feed, and the constant: ruminal N balance ≥ 0
@@ -44,10 +88,27 @@ public sealed class RationLinearization
 
     public double RumenNitrogenBalanceConstant { get; }
 
-    /// <summary>Evaluates the model at <paramref name="input"/> and linearises it. Feeds of the
-    /// candidate list not in the ration yet are included with 0 kg.</summary>
+    /// <summary>The row of one nutrient (ME, NEL, MP, Ca, Lys …) by its <see cref="DairyBalances.Pair.Nutrient"/> name.</summary>
+    public LinearRequirement this[string nutrient] => Requirements.First(r => r.Nutrient == nutrient);
+
+    /// <summary>Evaluates the model at <paramref name="input"/> and linearises it. Candidate feeds not in
+    /// the ration yet are given in the diet with 0 kg. Intake is the sum of the amounts (the
+    /// equation selection's DMI equation and target intake are set aside: the LP decides intake;
+    /// use <see cref="DairyModel.Evaluate"/> for a predicted DMI to bound it).</summary>
     public static RationLinearization At(DairyInput input)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Diet.Sum(d => d.KgDryMatterPerDay) <= 0)
+        {
+            throw new ArgumentException("Linearise around a diet with at least one feed above 0 kg DM/d.", nameof(input));
+        }
+
+        // The LP decides the amounts: intake is the diet's sum (DMIn_eqn 0, no separate target).
+        input = input with
+        {
+            Animal = input.Animal with { TargetDryMatterIntakeKg = null },
+            Equations = input.Equations with { DmiEquation = 0 },
+        };
         var run = new DairyRun(input);
         run.Run();
         return run.Linearize(new DairyResult(input, run.Values));
@@ -158,15 +219,16 @@ internal sealed partial class DairyRun
             var required = Values[pair.RequirementVariable];
             var supply = SupplyCoefficients(pair, me, mp, micTpDigested, x0.Length);
             var slope = RequirementSlopes(pair, feCpEndPerKg, me);
-            var coefficients = new double[n];
-            var atX0 = 0.0;
+            var supplyAtX0 = 0.0;
+            var requirementAtX0 = 0.0;
             for (var i = 0; i < n; i++)
             {
-                coefficients[i] = supply[i] - slope[i];
-                atX0 += coefficients[i] * x0[i];
+                supplyAtX0 += supply[i] * x0[i];
+                requirementAtX0 += slope[i] * x0[i];
             }
 
-            requirements.Add(new LinearRequirement(pair.Nutrient, pair.Unit, coefficients, supplied - required - atX0, supplied, required));
+            requirements.Add(new LinearRequirement(pair.Nutrient, pair.Unit, pair.SupplyVariable, pair.RequirementVariable,
+                supply, supplied - supplyAtX0, slope, required - requirementAtX0, supplied, required));
         }
 
         var rnbAtX0 = rnb.Select((c, i) => c * x0[i]).Sum();
@@ -181,7 +243,7 @@ internal sealed partial class DairyRun
             ["RDP"] = rdpPerKg,
             ["RUP"] = rupPerKg,
         };
-        return new RationLinearization(evaluation, requirements, perKg, rnb, Values["An_RDPbal_g"] - rnbAtX0);
+        return new RationLinearization(evaluation, [.. _f.Select(f => f.Feed)], requirements, perKg, rnb, Values["An_RDPbal_g"] - rnbAtX0);
     }
 
     private static double Z(double value) => double.IsNaN(value) ? 0 : value;
@@ -249,7 +311,7 @@ internal sealed partial class DairyRun
                 "Abs_PIn" => Macro(FeedNutrient.Fd_P) * (_calf ? (liquid ? 1 : 0.75)
                     : f.Category == "Vitamin/Mineral" ? Z(f.Feed[FeedNutrient.Fd_acPtot_input])
                     : f.Value(FeedNutrient.Fd_Pinorg_P) * 0.0084 + f.Value(FeedNutrient.Fd_Porg_P) * 0.0068),
-                "Abs_MgIn" => Macro(FeedNutrient.Fd_Mg) * Values["Dt_acMg"],
+                "Abs_MgIn" => MagnesiumAbsorbedPerKg(f, Values["Dt_acMg"]),
                 "Abs_KIn" => Macro(FeedNutrient.Fd_K) * (_calf ? 1 : Z(f.Feed[FeedNutrient.Fd_acK_input])),
                 "Abs_NaIn" => Macro(FeedNutrient.Fd_Na) * (_calf ? 1 : Z(f.Feed[FeedNutrient.Fd_acNa_input])),
                 "Abs_ClIn" => Macro(FeedNutrient.Fd_Cl) * Ac(f, FeedNutrient.Fd_acCl_input, 1, 0.92),
@@ -270,6 +332,23 @@ internal sealed partial class DairyRun
         }
 
         return c;
+    }
+
+    /// <summary>Absorbed Mg per kg DM of a feed, g: its Mg at the diet's absorption fraction plus the change of that
+    /// fraction with dietary K and with the share of mineral Mg (NASEM 2021 Ch. 7), which a forage rich in K moves.</summary>
+    private double MagnesiumAbsorbedPerKg(FeedRow f, double absorptionFraction)
+    {
+        var mg = f.Value(FeedNutrient.Fd_Mg) * 10;
+        if (_calf || DtMgIn <= 0 || DtK <= 0)
+        {
+            return mg * absorptionFraction;
+        }
+
+        var kShift = (f.Value(FeedNutrient.Fd_K) - DtK) / DtDMIn;
+        var mineralMg = f.Category == "Vitamin/Mineral" ? mg : 0;
+        var mineralShareShift = 100 * (mineralMg * DtMgIn - DtMgInMin * mg) / (DtMgIn * DtMgIn);
+        var fractionShift = (-5.42 * kShift / DtK - 0.08 * mineralShareShift) / 100;
+        return mg * absorptionFraction + DtMgIn * fractionShift;
     }
 
     private static double AminoAcidSupply(FeedRow f, AminoAcid aa, double microbialTpDigestedGrams)
