@@ -305,7 +305,9 @@ internal sealed partial class DairyRun
         if (HeiferMinimumBinding)
         {
             FrmMPUseGTrg += minimum - AnMPuseGTrg;
-            KgMPNPTrg = FrmNPgain * 1000 / FrmMPUseGTrg;
+            // The efficiency implied by the raised frame MP; a heifer not gaining keeps the target efficiency
+            // (the software divides 0 by the deficit and loses every growth AA target).
+            KgMPNPTrg = FrmNPgain > 0 ? FrmNPgain * 1000 / FrmMPUseGTrg : KgMPNPTrg;
             RsrvMPUseGTrg = RsrvNPgain * 1000 / KgMPNPTrg;
             BodyMPUseGTrg = BodyNPgaing / KgMPNPTrg;
             AnMPuseGTrg = AnMPmGTrg + FrmMPUseGTrg + RsrvMPUseGTrg + GestMPUseGTrg + MlkMPUseGTrg;

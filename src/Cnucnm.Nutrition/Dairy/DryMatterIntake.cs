@@ -66,7 +66,9 @@ public static class DryMatterIntake
     public static double LateGestationPenPercentOfBw(double durationWeeks, double dietNdfPercentOfDm)
     {
         var (a, b, c) = LateGestationCoefficients(dietNdfPercentOfDm);
-        return (a * durationWeeks + b / 2 * durationWeeks * durationWeeks + c / 3 * Math.Pow(durationWeeks, 3)) / durationWeeks;
+        // At or past the due date the interval is empty: its limit is the curve's value at week 0 (the software divides 0 by 0).
+        return durationWeeks == 0 ? a
+            : (a * durationWeeks + b / 2 * durationWeeks * durationWeeks + c / 3 * Math.Pow(durationWeeks, 3)) / durationWeeks;
     }
 
     private static (double A, double B, double C) LateGestationCoefficients(double dietNdfPercentOfDm)
