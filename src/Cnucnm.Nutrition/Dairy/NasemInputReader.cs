@@ -3,9 +3,6 @@ using Cnucnm.Nutrition.Feeds;
 
 namespace Cnucnm.Nutrition.Dairy;
 
-/// <summary>A problem with one input field, named by its path in the input document.</summary>
-public sealed record FieldError(string Field, string Message);
-
 /// <summary>
 /// Reads the input shape of the open NASEM implementations: <c>animal_input</c> (NASEM names),
 /// <c>equation_selection</c> and <c>diet</c> (<c>Feedstuff</c> = Fd_Name, <c>kg_DM_per_d</c>). Every

@@ -20,26 +20,51 @@ public enum FeedType
     Concentrate,
 }
 
+/// <summary>The basis of a feed's composition values.</summary>
+public enum CompositionBasis
+{
+    /// <summary>Per kg of dry matter (% DM, mg/kg DM, IU/kg DM); dry matter itself is % as fed.</summary>
+    DryMatter,
+
+    /// <summary>Per kg as fed: accepted on input (<see cref="UserFeeds"/>) and converted to dry matter.</summary>
+    AsFed,
+}
+
 /// <summary>
-/// One feed. Composition is always on a dry-matter basis (per kg DM, in the units of
-/// <see cref="FeedNutrient"/>); <see cref="DryMatterPercent"/> converts to as fed. Missing values
-/// are NaN and are treated as the NASEM software treats them (absent from sums, defaults where the
-/// book gives one).
+/// One feed, immutable. Composition is always on a dry-matter basis (<see cref="Basis"/>; per kg DM,
+/// in the units of <see cref="FeedNutrient"/>, keyed by the NASEM feed-library column names);
+/// <see cref="DryMatterPercent"/> (% as fed) converts to as fed. Missing values are NaN and are
+/// treated as the NASEM software treats them (absent from sums, defaults where the book gives one).
 /// </summary>
-public sealed class Feed
+public sealed record Feed
 {
     private readonly double[] _values;
 
-    public Feed(string id, string name, string? nameKorean, string category, FeedType type, FeedSource source, IReadOnlyDictionary<FeedNutrient, double> values)
+    /// <param name="id">Stable id: <c>nasem:{Fd_Name}</c>, <c>kr:{feed number}</c>, or a user id.</param>
+    /// <param name="name">English (or only) name.</param>
+    /// <param name="nameKorean">Korean name (UTF-8), when the feed has one.</param>
+    /// <param name="category">NASEM feed category (Fd_Category) or the source library's own.</param>
+    /// <param name="type">Forage or concentrate.</param>
+    /// <param name="kind">Which kind of source the values come from.</param>
+    /// <param name="values">Composition per kg DM by NASEM column; DM in % as fed.</param>
+    /// <param name="source">Name of the library or owner the feed comes from (defaults by <paramref name="kind"/>).</param>
+    public Feed(string id, string name, string? nameKorean, string category, FeedType type, FeedSource kind, IReadOnlyDictionary<FeedNutrient, double> values, string? source = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(values);
         Id = id;
         Name = name;
         NameKorean = nameKorean;
-        Category = category;
+        Category = category ?? "";
         Type = type;
-        Source = source;
+        Kind = kind;
+        Source = source ?? kind switch
+        {
+            FeedSource.NasemLibrary => "NASEM 2021",
+            FeedSource.KoreanLibrary => "Korean feed library",
+            _ => "user",
+        };
         _values = new double[FeedNutrients.Count];
         Array.Fill(_values, double.NaN);
         foreach (var (nutrient, value) in values)
@@ -48,13 +73,14 @@ public sealed class Feed
         }
     }
 
-    private Feed(Feed template, double[] values, string? id = null, string? name = null, FeedSource? source = null)
+    private Feed(Feed template, double[] values, string? id, string? name, FeedSource? kind, string? source)
     {
         Id = id ?? template.Id;
         Name = name ?? template.Name;
         NameKorean = template.NameKorean;
         Category = template.Category;
         Type = template.Type;
+        Kind = kind ?? template.Kind;
         Source = source ?? template.Source;
         _values = values;
     }
@@ -71,10 +97,14 @@ public sealed class Feed
 
     public FeedType Type { get; }
 
-    public FeedSource Source { get; }
+    /// <summary>The kind of source: NASEM library, Korean library, or a user's feed.</summary>
+    public FeedSource Kind { get; }
 
-    /// <summary>Composition values are per kg of dry matter.</summary>
-    public const string Basis = "dry matter";
+    /// <summary>The library (or owner) the feed comes from: "NASEM 2021", "Korean feed library", "user" …</summary>
+    public string Source { get; }
+
+    /// <summary>Composition values are per kg of dry matter (DM itself is % as fed).</summary>
+    public CompositionBasis Basis => CompositionBasis.DryMatter;
 
     /// <summary>Dry matter, % as fed.</summary>
     public double DryMatterPercent => _values[(int)FeedNutrient.Fd_DM];
@@ -95,16 +125,24 @@ public sealed class Feed
         Enum.GetValues<FeedNutrient>().Where(n => !double.IsNaN(_values[(int)n])).ToDictionary(n => n, n => _values[(int)n]);
 
     /// <summary>A copy with some values replaced (a lab analysis over a library feed).</summary>
-    public Feed With(IReadOnlyDictionary<FeedNutrient, double> overrides, string? id = null, string? name = null, FeedSource? source = null)
+    public Feed With(IReadOnlyDictionary<FeedNutrient, double> overrides, string? id = null, string? name = null, FeedSource? kind = null, string? source = null)
     {
+        ArgumentNullException.ThrowIfNull(overrides);
         var values = (double[])_values.Clone();
         foreach (var (nutrient, value) in overrides)
         {
             values[(int)nutrient] = value;
         }
 
-        return new Feed(this, values, id, name, source);
+        return new Feed(this, values, id, name, kind, source);
     }
+
+    /// <summary>Feeds are equal when every field and every composition value is.</summary>
+    public bool Equals(Feed? other) =>
+        other is not null && Id == other.Id && Name == other.Name && NameKorean == other.NameKorean && Category == other.Category
+        && Type == other.Type && Kind == other.Kind && Source == other.Source && _values.AsSpan().SequenceEqual(other._values);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Source);
 
     public override string ToString() => $"{Name} ({Id})";
 }

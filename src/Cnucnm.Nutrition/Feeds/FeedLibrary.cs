@@ -30,10 +30,23 @@ public sealed class FeedLibrary
     public IReadOnlyList<Feed> Feeds { get; }
 
     private static readonly Lazy<FeedLibrary> NasemLibrary = new(LoadNasem);
-
+    private static readonly Lazy<FeedImportReport> KoreanLibrary = new(() => KoreanFeedImport.Import(ReadResource("KoreanFeedLibrary_convert.csv")));
 
     /// <summary>The NASEM (2021) feed library: 284 feeds, ids <c>nasem:{Fd_Name}</c>.</summary>
     public static FeedLibrary Nasem => NasemLibrary.Value;
+
+    /// <summary>The Korean feed library (CNCPS composition) after cleaning: ids <c>kr:{Feed_ID}</c>, Korean and
+    /// English names; impossible rows are left out (see <see cref="KoreanImportReport"/> and docs/feeds.md).</summary>
+    public static FeedLibrary Korean => KoreanLibrary.Value.Library;
+
+    /// <summary>What the import of the built-in Korean library kept and rejected, by row and column.</summary>
+    public static FeedImportReport KoreanImportReport => KoreanLibrary.Value;
+
+    /// <summary>Finds a feed by id (<c>nasem:…</c>, <c>kr:…</c>) or name in the NASEM, then the Korean library.</summary>
+    public static bool TryFind(string idOrName, out Feed feed) => Nasem.TryGet(idOrName, out feed) || Korean.TryGet(idOrName, out feed);
+
+    /// <summary>Number of feeds.</summary>
+    public int Count => Feeds.Count;
 
 
     public bool TryGet(string idOrName, out Feed feed) =>
@@ -46,11 +59,19 @@ public sealed class FeedLibrary
     /// shared words), for "did you mean" messages.</summary>
     public IReadOnlyList<string> ClosestNames(string name, int count = 3)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var wanted = Normalise(name);
         var wantedWords = wanted.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int Score(string candidate)
+        {
+            var normalised = Normalise(candidate);
+            return Levenshtein(wanted, normalised) - 3 * normalised.Split(' ').Count(w => wantedWords.Contains(w));
+        }
+
         return [.. Feeds
-            .Select(f => (f.Name, Score: Levenshtein(wanted, Normalise(f.Name))
-                - 3 * Normalise(f.Name).Split(' ').Count(w => wantedWords.Contains(w))))
+            .SelectMany(f => f.NameKorean is { Length: > 0 } korean && korean != f.Name ? new[] { f.Name, korean } : [f.Name])
+            .Distinct(StringComparer.Ordinal)
+            .Select(candidate => (Name: candidate, Score: Score(candidate)))
             .OrderBy(x => x.Score).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(count)
             .Select(x => x.Name)];
