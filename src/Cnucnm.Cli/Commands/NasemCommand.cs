@@ -75,7 +75,16 @@ public sealed class NasemCommand : ICliCommand
                 return 1;
             }
 
-            var result = DairyModel.Evaluate(input);
+            DairyResult result;
+            try
+            {
+                result = DairyModel.Evaluate(input);
+            }
+            catch (ArgumentException exception)
+            {
+                throw new CliException(exception.Message);
+            }
+
             if (format == "table")
             {
                 NasemTable.Write(result, console.Out);

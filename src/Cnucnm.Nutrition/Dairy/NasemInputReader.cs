@@ -75,6 +75,18 @@ public static class NasemInputReader
             errors.Add(new FieldError(property.Name, "is not a known input section (animal_input, equation_selection, diet)."));
         }
 
+        if (root.TryGetProperty("infusion_input", out var infusions))
+        {
+            // The NASEM software's infusion inputs (experimental infusions) are accepted only when they infuse nothing.
+            foreach (var property in infusions.ValueKind == JsonValueKind.Object ? infusions.EnumerateObject() : Enumerable.Empty<JsonProperty>())
+            {
+                if (property.Value.ValueKind == JsonValueKind.Number && property.Value.GetDouble() != 0)
+                {
+                    errors.Add(new FieldError($"infusion_input.{property.Name}", "infusions are not modelled: give 0 or leave out infusion_input."));
+                }
+            }
+        }
+
         var animal = Section(root, "animal_input", errors);
         var equations = Section(root, "equation_selection", errors);
         var numbers = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -61,18 +61,31 @@ public sealed class FeedLibrary
     {
         ArgumentNullException.ThrowIfNull(name);
         var wanted = Normalise(name);
-        var wantedWords = wanted.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int Score(string candidate)
+        // Best match of the typed text anywhere in the name (a typo or a shortened name), then the whole-name distance.
+        (int Partial, int Whole) Score(string candidate)
         {
             var normalised = Normalise(candidate);
-            return Levenshtein(wanted, normalised) - 3 * normalised.Split(' ').Count(w => wantedWords.Contains(w));
+            var partial = int.MaxValue;
+            if (normalised.Length <= wanted.Length)
+            {
+                partial = Levenshtein(wanted, normalised);
+            }
+            else
+            {
+                for (var start = 0; start + wanted.Length <= normalised.Length && partial > 0; start++)
+                {
+                    partial = Math.Min(partial, Levenshtein(wanted, normalised.Substring(start, wanted.Length)));
+                }
+            }
+
+            return (partial, Levenshtein(wanted, normalised));
         }
 
         return [.. Feeds
             .SelectMany(f => f.NameKorean is { Length: > 0 } korean && korean != f.Name ? new[] { f.Name, korean } : [f.Name])
             .Distinct(StringComparer.Ordinal)
             .Select(candidate => (Name: candidate, Score: Score(candidate)))
-            .OrderBy(x => x.Score).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .OrderBy(x => x.Score.Partial).ThenBy(x => x.Score.Whole).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(count)
             .Select(x => x.Name)];
     }
