@@ -45,36 +45,3 @@ public static class ProteinSupply
             ? (nonMilkProteinInLiquid ? 34.4 : 11.9) * liquidDmiKg + 20.6 * (totalDmiKg - liquidDmiKg)
             : (12 + 0.12 * ndfPercentOfDm) * dmiKg;
 }
-
-/// <summary>Microbial protein synthesis, NASEM (2021) Ch. 6.</summary>
-public static class MicrobialProtein
-{
-    /// <summary>Fraction of microbial CP that is true protein.</summary>
-    public const double MicrobialTrueProteinFraction = 0.824;
-
-    /// <summary>Intestinal digestibility of microbial protein, % (NRC 2001).</summary>
-    public const double MicrobialIntestinalDigestibilityPercent = 80;
-
-    /// <summary>
-    /// NASEM (2021) Ch. 6 microbial N, g/d (Moraes, Bayesian refit): Michaelis–Menten in ruminally
-    /// digested NDF and starch with Vmax linear in RDP (RDP capped at 12 % of DM), and microbial N
-    /// capped at the N in RDP (100 % efficiency).
-    /// </summary>
-    public static double Nrc2021MicrobialNGrams(double rdpPercentOfDm, double rdpIntakeKg, double dmiKg, double rumenDigestedNdfKg, double rumenDigestedStarchKg)
-    {
-        var rdpForMaximum = rdpPercentOfDm <= 12 ? rdpIntakeKg : dmiKg * 0.12;
-        var vmax = 100.8 + 81.56 * rdpForMaximum;
-        var microbialN = vmax / (1 + 0.0939 / rumenDigestedNdfKg + 0.0274 / rumenDigestedStarchKg);
-        return Math.Min(microbialN, rdpIntakeKg * 1000 / 6.25);
-    }
-
-    /// <summary>Hanigan et al. (2021) linear microbial N, g/d (NASEM 2021 Ch. 6 alternative).</summary>
-    public static double HaniganLinearMicrobialNGrams(double rumenDigestedStarchKg, double rumenDigestedNdfKg, double rdpIntakeKg, double residualOmKg, double forageNdfKg) =>
-        18.686 + 10.214 * rumenDigestedStarchKg + 28.976 * rumenDigestedNdfKg + 43.405 * rdpIntakeKg - 11.731 * residualOmKg
-        + 8.895 * forageNdfKg + 2.861 * residualOmKg * residualOmKg + 5.637 * rumenDigestedStarchKg * residualOmKg
-        - 2.22 * rumenDigestedNdfKg * forageNdfKg;
-
-    /// <summary>White et al. (2017) nonlinear microbial N, g/d (NASEM 2021 Ch. 6 alternative).</summary>
-    public static double WhiteNonlinearMicrobialNGrams(double rdpIntakeKg, double rumenDigestedNdfKg, double rumenDigestedStarchKg) =>
-        7.47 + 0.574 * rdpIntakeKg * 1000 / (1 + 3.60 / rumenDigestedNdfKg + 12.3 / rumenDigestedStarchKg);
-}
