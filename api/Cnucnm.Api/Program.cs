@@ -1,6 +1,7 @@
 using Cnucnm.Api;
 using Cnucnm.Api.Farms;
 using Cnucnm.Api.Infrastructure;
+using Cnucnm.Api.Nutrition;
 using Cnucnm.Api.Security;
 using Cnucnm.Silo.Hosting;
 
@@ -31,6 +32,7 @@ app.MapFarmEndpoints();
 app.MapMemberEndpoints();
 app.MapDeviceKeyEndpoints();
 app.MapAuditEndpoints();
+app.MapNutritionEndpoints();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>
