@@ -61,8 +61,48 @@ public sealed class DairyResult
 
     public IReadOnlyList<NutrientBalanceLine> Balances => _balances.Value;
 
-    public AllowableProduction Production => new(_values["Mlk_Prod_comp"], _values["Mlk_Prod_NEalow"], _values["Mlk_Prod_MPalow"],
-        _values["Body_Gain_NEalow"], _values["Body_Gain_MPalowTrg"]);
+    public AllowableProduction Production => new(V("Mlk_Prod_comp"), V("Mlk_Prod_NEalow"), V("Mlk_Prod_MPalow"),
+        V("Body_Gain_NEalow"), V("Body_Gain_MPalowTrg"));
+
+    public IntakeSection Intake => new(V("Dt_DMIn"), V("Dt_AFIn"), V("Dt_DMIn_BW") * 100, V("Dt_DM"), V("Dt_CP"), V("Dt_NDF"), V("Dt_ForNDF"),
+        V("Dt_St"), V("Dt_FA"));
+
+    public BodySection Body => new(V("An_MBW"), V("An_BW_empty"), V("An_GutFill_Wt"), V("GrUter_Wt"), V("Fet_Wt"), V("Frm_Gain_empty"),
+        V("Rsrv_Gain_empty"), V("An_REgain"));
+
+    public EnergySection Energy => new(V("An_GEIn"), V("An_DEIn"), V("An_MEIn"), V("An_NEIn"), V("An_ME"), V("An_NE"), V("TT_dcNDF"), V("TT_dcSt"),
+        V("An_NEmUse"), V("An_NEmUse_Act"), V("An_MEmUse"), V("Trg_Mlk_MEout"), V("Gest_MEuse"), V("Frm_MEgain"), V("Rsrv_MEgain"),
+        V("Trg_MEuse"), V("Trg_NELuse"), V("Trg_MEbal"));
+
+    public ProteinSection Protein => new(V("Dt_CPIn"), V("An_RDPIn"), V("An_RUPIn"), V("Du_MiN_g"), V("Du_MiCP_g"), V("Du_idMiTP_g"), V("Dt_idRUPIn"),
+        V("Du_EndCP_g"), V("An_MPIn_g"), V("An_MPm_g_Trg"), V("Gest_MPUse_g_Trg"), V("Mlk_MPUse_g_Trg"),
+        V("Frm_MPUse_g_Trg") + V("Rsrv_MPUse_g_Trg"), V("An_MPuse_g_Trg"), V("An_MPBal_g_Trg"));
+
+    /// <summary>The 10 essential amino acids, Arg … Val.</summary>
+    public IReadOnlyList<AminoAcidLine> AminoAcids => [.. Dairy.AminoAcids.All.Select(aa => new AminoAcidLine(aa, V(AaKey.Of("Abs_AA_g", aa)),
+        _values.TryGet(AaKey.Of("Trg_AbsAA_g", aa), out var target) && double.IsFinite(target) ? target : null, V(AaKey.Of("Dt_AAIn", aa))))];
+
+    /// <summary>Macro and trace minerals: absorbed (or dietary, as the book states them) supply beside the requirement.</summary>
+    public IReadOnlyList<NutrientBalanceLine> Minerals => [.. Balances.Where(b => DairyBalances.Pairs.Any(p =>
+        p.Nutrient == b.Nutrient && p.Group is DairyBalances.NutrientGroup.Mineral or DairyBalances.NutrientGroup.TraceMineral))];
+
+    /// <summary>Vitamins A, D and E, IU/d.</summary>
+    public IReadOnlyList<NutrientBalanceLine> Vitamins => [.. Balances.Where(b => DairyBalances.Pairs.Any(p =>
+        p.Nutrient == b.Nutrient && p.Group == DairyBalances.NutrientGroup.Vitamin))];
+
+    /// <summary>Dietary cation–anion difference, mEq/kg DM.</summary>
+    public double DcadMilliequivalentsPerKgDm => V("An_DCADmeq");
+
+    public MilkSection Milk => new(Input.Animal.TargetMilkKgPerDay, V("Trg_NEmilk_Milk"), V("Trg_Mlk_NP_g"), Production);
+
+    /// <summary>Enteric methane, g/d.</summary>
+    public double MethaneGramsPerDay => V("CH4out_g");
+
+    /// <summary>Drinking water, kg/d; null where the book gives no equation (calves).</summary>
+    public double? DrinkingWaterKgPerDay => _values.TryGet("An_WaIn", out var water) && double.IsFinite(water) ? water : null;
+
+    /// <summary>A variable's value, NaN when it was not computed.</summary>
+    private double V(string name) => _values.TryGet(name, out var value) ? value : double.NaN;
 }
 
 /// <summary>The requirement–supply pairs of the model, used by reports and by the least-cost formulation.</summary>

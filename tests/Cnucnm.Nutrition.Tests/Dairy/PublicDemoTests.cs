@@ -90,5 +90,22 @@ public sealed class PublicDemoTests
         var mp = Assert.Single(result.Balances, b => b.Nutrient == "MP");
         Assert.Equal(result.Nasem["An_MPIn_g"] - result.Nasem["An_MPuse_g_Trg"], mp.Balance, 9);
         Assert.Equal(result.Nasem["Mlk_Prod_MPalow"], result.Production.ProteinAllowableMilkKg);
+
+        Assert.Equal(result.Nasem["Dt_DMIn"], result.Intake.DryMatterKgPerDay);
+        Assert.Equal(result.Nasem["GrUter_Wt"], result.Body.GravidUterusKg);
+        Assert.Equal(result.Nasem["Trg_MEuse"], result.Energy.RequiredMetabolizableEnergyMcal);
+        Assert.Equal(result.Nasem["An_MEmUse"], result.Energy.MaintenanceMetabolizableEnergyMcal);
+        Assert.Equal(result.Nasem["An_MPIn_g"], result.Protein.MetabolizableProteinSupplyGrams);
+        Assert.Equal(result.Nasem["Du_idMiTP_g"], result.Protein.DigestedMicrobialTrueProteinGrams);
+        Assert.Equal(10, result.AminoAcids.Count);
+        Assert.Null(Assert.Single(result.AminoAcids, a => a.AminoAcid == AminoAcid.Arg).TargetAbsorbedGrams);
+        Assert.Equal(result.Nasem["Trg_AbsAA_g.Lys"], Assert.Single(result.AminoAcids, a => a.AminoAcid == AminoAcid.Lys).TargetAbsorbedGrams);
+        Assert.Equal(14, result.Minerals.Count);
+        Assert.Equal(result.Nasem["An_Ca_req"], Assert.Single(result.Minerals, m => m.Nutrient == "Ca").Required);
+        Assert.Equal(3, result.Vitamins.Count);
+        Assert.Equal(result.Nasem["An_DCADmeq"], result.DcadMilliequivalentsPerKgDm);
+        Assert.Equal(result.Nasem["CH4out_g"], result.MethaneGramsPerDay);
+        Assert.Equal(result.Nasem["An_WaIn"], result.DrinkingWaterKgPerDay);
+        Assert.Equal(result.Nasem["Mlk_Prod_comp"], result.Milk.Allowable.ComponentPredictedMilkKg);
     }
 }
