@@ -1,5 +1,11 @@
 using Cnucnm.Api;
+using Cnucnm.Api.Alerts;
+using Cnucnm.Api.Events;
 using Cnucnm.Api.Farms;
+using Cnucnm.Api.Feeds;
+using Cnucnm.Api.Groups;
+using Cnucnm.Api.Intake;
+using Cnucnm.Api.Rations;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Nutrition;
 using Cnucnm.Api.Security;
@@ -33,6 +39,12 @@ app.MapMemberEndpoints();
 app.MapDeviceKeyEndpoints();
 app.MapAuditEndpoints();
 app.MapNutritionEndpoints();
+app.MapFarmFeedEndpoints();
+app.MapGroupEndpoints();
+app.MapRationEndpoints();
+app.MapIntakeEndpoints();
+app.MapAlertEndpoints();
+app.MapEventStreamEndpoints();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>

@@ -1,4 +1,5 @@
 using Cnucnm.Storage.Identity;
+using Cnucnm.Storage.LiveHerd;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -20,6 +21,8 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IFarmMembershipStore, PostgresFarmMembershipStore>();
             services.TryAddSingleton<IDeviceKeyStore, PostgresDeviceKeyStore>();
             services.TryAddSingleton<IAuditLog, PostgresAuditLog>();
+            services.TryAddSingleton<IIntakeStore, PostgresIntakeStore>();
+            services.TryAddSingleton<IAlertStore, PostgresAlertStore>();
         }
         else
         {
@@ -28,6 +31,8 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IFarmMembershipStore, InMemoryFarmMembershipStore>();
             services.TryAddSingleton<IDeviceKeyStore, InMemoryDeviceKeyStore>();
             services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
+            services.TryAddSingleton<IIntakeStore, InMemoryIntakeStore>();
+            services.TryAddSingleton<IAlertStore, InMemoryAlertStore>();
         }
 
         return services;

@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Orleans dashboard and metrics.</summary>
     public const string Operator = "operator";
 
+    /// <summary>A farm's device key (sensor ingestion; the farm comes from the key).</summary>
+    public const string Device = "device";
+
     /// <summary>A person with the permission on the farm named by the route's {farmId}, or a device
     /// key of that farm for <see cref="FarmPermission.IngestReadings"/>.</summary>
     public static string Farm(FarmPermission permission) => $"farm:{permission}";
@@ -27,6 +30,7 @@ public static class Policies
             .RequireAssertion(c => !c.User.IsDevice()).Build();
         options.AddPolicy(User, user);
         options.FallbackPolicy = user;
+        options.AddPolicy(Device, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsDevice()));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireClaim(CnucnmClaims.Role, GlobalRoles.Admin));
         options.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.HasClaim(CnucnmClaims.Role, GlobalRoles.Operator) || c.User.HasClaim(CnucnmClaims.Role, GlobalRoles.Admin)));

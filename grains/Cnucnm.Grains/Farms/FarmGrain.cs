@@ -1,16 +1,27 @@
 using Cnucnm.Contracts;
+using Cnucnm.Contracts.Alerts;
+using Cnucnm.Contracts.Events;
 using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Rations;
+using Cnucnm.Grains.Alerts;
 
 namespace Cnucnm.Grains.Farms;
 
 [GrainType("farm")]
 public sealed class FarmGrain(
     [PersistentState("farm", ProviderNames.GrainState)] IPersistentState<FarmState> state,
+    AlertRaiser alerts,
     TimeProvider clock) : Grain, IFarmGrain
 {
+    private const int UseHistoryDays = 14;
+
+    private FarmState State => state.State;
+
+    private bool Exists => State.Profile is not null;
+
     public async Task<FarmResult> CreateAsync(FarmProfile profile, string createdBy, CancellationToken cancellationToken = default)
     {
-        if (state.RecordExists && state.State.Profile is not null)
+        if (Exists)
         {
             return new FarmResult(FarmOutcome.AlreadyExists, Snapshot());
         }
@@ -21,28 +32,288 @@ public sealed class FarmGrain(
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = createdBy,
             Version = 1,
+            Policy = FarmPolicy.Default,
         };
         await state.WriteStateAsync(cancellationToken);
         return new FarmResult(FarmOutcome.Created, Snapshot());
     }
 
     public Task<FarmSnapshot?> GetAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.State.Profile is null ? null : Snapshot());
+        Task.FromResult(Exists ? Snapshot() : null);
 
     public async Task<FarmResult> UpdateProfileAsync(FarmProfile profile, string changedBy, CancellationToken cancellationToken = default)
     {
-        if (state.State.Profile is null)
+        if (!Exists)
         {
             return new FarmResult(FarmOutcome.NotFound, null);
         }
 
-        state.State = state.State with { Profile = profile, Version = state.State.Version + 1 };
+        state.State = State with { Profile = profile, Version = State.Version + 1 };
         await state.WriteStateAsync(cancellationToken);
         return new FarmResult(FarmOutcome.Ok, Snapshot());
     }
 
+    public async Task<FarmResult> SetPolicyAsync(FarmPolicy policy, string changedBy, CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return new FarmResult(FarmOutcome.NotFound, null);
+        }
+
+        state.State = State with { Policy = policy, Version = State.Version + 1 };
+        await state.WriteStateAsync(cancellationToken);
+        return new FarmResult(FarmOutcome.Ok, Snapshot());
+    }
+
+    public async Task AddGroupAsync(Guid groupId, string name, CancellationToken cancellationToken = default)
+    {
+        var groups = State.Groups.Where(g => g.GroupId != groupId).Append(new FarmGroupRef(groupId, name)).ToList();
+        state.State = State with { Groups = groups, Version = State.Version + 1 };
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    public async Task RemoveGroupAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        state.State = State with { Groups = [.. State.Groups.Where(g => g.GroupId != groupId)], Version = State.Version + 1 };
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    public async Task RegisterSensorAsync(string deviceId, CancellationToken cancellationToken = default)
+    {
+        if (!Exists || State.Sensors.Contains(deviceId))
+        {
+            return;
+        }
+
+        state.State = State with { Sensors = [.. State.Sensors.Append(deviceId).Order(StringComparer.Ordinal)] };
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    public async Task<FarmFeedResult> PutFeedAsync(FarmFeedDefinition feed, string changedBy, CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return new FarmFeedResult(FarmFeedOutcome.FarmNotFound, null, null);
+        }
+
+        var existing = State.Feeds.GetValueOrDefault(feed.FeedId);
+        var changed = existing is not null && existing.Definition != feed;
+        var feeds = new Dictionary<string, FarmFeedState>(State.Feeds)
+        {
+            [feed.FeedId] = (existing ?? new FarmFeedState()) with { Definition = feed },
+        };
+        state.State = State with { Feeds = feeds, Version = State.Version + 1 };
+        await state.WriteStateAsync(cancellationToken);
+
+        if (changed)
+        {
+            // A new composition or DM changes the supply of every ration with this feed.
+            await RefreshRationsUsingAsync(feed.FeedId);
+        }
+
+        return new FarmFeedResult(FarmFeedOutcome.Ok, ToFarmFeed(feeds[feed.FeedId], Today()), null);
+    }
+
+    public async Task<FarmFeedResult> RemoveFeedAsync(string feedId, string changedBy, CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return new FarmFeedResult(FarmFeedOutcome.FarmNotFound, null, null);
+        }
+
+        if (!State.Feeds.ContainsKey(feedId))
+        {
+            return new FarmFeedResult(FarmFeedOutcome.FeedNotFound, null, null);
+        }
+
+        var feeds = new Dictionary<string, FarmFeedState>(State.Feeds);
+        feeds.Remove(feedId);
+        state.State = State with { Feeds = feeds, Version = State.Version + 1 };
+        await state.WriteStateAsync(cancellationToken);
+        return new FarmFeedResult(FarmFeedOutcome.Ok, null, null);
+    }
+
+    public async Task<FarmFeedResult> SetPriceAsync(string feedId, FeedPrice price, string changedBy, CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return new FarmFeedResult(FarmFeedOutcome.FarmNotFound, null, null);
+        }
+
+        if (!State.Feeds.TryGetValue(feedId, out var feed))
+        {
+            return new FarmFeedResult(FarmFeedOutcome.FeedNotFound, null, null);
+        }
+
+        var today = Today();
+        var before = PricePerKgAsFed(feed, today);
+        var prices = feed.Prices.Where(p => p.EffectiveFrom != price.EffectiveFrom).Append(price).OrderBy(p => p.EffectiveFrom).ToList();
+        var updated = feed with { Prices = prices };
+        var feeds = new Dictionary<string, FarmFeedState>(State.Feeds) { [feedId] = updated };
+        state.State = State with { Feeds = feeds, Version = State.Version + 1 };
+        await state.WriteStateAsync(cancellationToken);
+
+        var after = PricePerKgAsFed(updated, today);
+        if (before != after)
+        {
+            var changePercent = before is > 0 && after is not null ? (double)((after.Value - before.Value) / before.Value * 100) : (double?)null;
+            await GrainFactory.GetGrain<IFarmEventsGrain>(this.GetPrimaryKey()).PublishAsync(FarmEventKind.PriceChanged, null,
+                $"{updated.Definition!.Name}: {after:0.###} {State.Profile!.Currency}/kg as fed",
+                new Dictionary<string, double> { ["pricePerKgAsFed"] = (double)(after ?? 0), ["changePercent"] = changePercent ?? 0 });
+            if (changePercent is { } change && Math.Abs(change) > State.Policy.PriceChangeThresholdPercent)
+            {
+                await alerts.RaiseAsync(this.GetPrimaryKey(), null, AlertKind.PriceJump, AlertSeverity.Warning,
+                    $"{updated.Definition.Name} price {(change > 0 ? "rose" : "fell")} {Math.Abs(change):0.#} %",
+                    $"From {before:0.###} to {after:0.###} {State.Profile.Currency} per kg as fed (effective {price.EffectiveFrom:yyyy-MM-dd}); rations using it are re-formulated.",
+                    $"price:{feedId}:{price.EffectiveFrom:yyyy-MM-dd}", cancellationToken);
+                await ReformulateRationsUsingAsync(feedId, new RationChangeCause(RationChangeKind.PriceChange, changedBy,
+                    $"{updated.Definition.Name} price changed {change:+0.#;-0.#} %"));
+            }
+            else
+            {
+                await RefreshRationsUsingAsync(feedId);
+            }
+        }
+
+        return new FarmFeedResult(FarmFeedOutcome.Ok, ToFarmFeed(updated, today), null);
+    }
+
+    public async Task<FarmFeedResult> SetInventoryAsync(string feedId, double kgAsFedOnHand, string changedBy, CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return new FarmFeedResult(FarmFeedOutcome.FarmNotFound, null, null);
+        }
+
+        if (!State.Feeds.TryGetValue(feedId, out var feed))
+        {
+            return new FarmFeedResult(FarmFeedOutcome.FeedNotFound, null, null);
+        }
+
+        var updated = feed with { InventoryKgAsFed = kgAsFedOnHand };
+        state.State = State with { Feeds = new Dictionary<string, FarmFeedState>(State.Feeds) { [feedId] = updated }, Version = State.Version + 1 };
+        await state.WriteStateAsync(cancellationToken);
+        await CheckInventoryAsync(feedId, updated, cancellationToken);
+        return new FarmFeedResult(FarmFeedOutcome.Ok, ToFarmFeed(updated, Today()), null);
+    }
+
+    public async Task RecordFeedUseAsync(IReadOnlyList<FeedUse> uses, CancellationToken cancellationToken = default)
+    {
+        if (!Exists || uses.Count == 0)
+        {
+            return;
+        }
+
+        var feeds = new Dictionary<string, FarmFeedState>(State.Feeds);
+        var touched = new List<string>();
+        var oldest = Today().AddDays(-UseHistoryDays);
+        foreach (var byFeed in uses.GroupBy(u => u.FeedId))
+        {
+            if (!feeds.TryGetValue(byFeed.Key, out var feed))
+            {
+                continue;
+            }
+
+            var daily = new Dictionary<DateOnly, double>(feed.DailyUseKgAsFed);
+            foreach (var use in byFeed)
+            {
+                daily[use.Day] = daily.GetValueOrDefault(use.Day) + use.KgAsFed;
+            }
+
+            var used = byFeed.Sum(u => u.KgAsFed);
+            feeds[byFeed.Key] = feed with
+            {
+                DailyUseKgAsFed = daily.Where(d => d.Key >= oldest).ToDictionary(),
+                InventoryKgAsFed = feed.InventoryKgAsFed is { } stock ? Math.Max(0, stock - used) : null,
+            };
+            touched.Add(byFeed.Key);
+        }
+
+        state.State = State with { Feeds = feeds };
+        await state.WriteStateAsync(cancellationToken);
+        foreach (var feedId in touched)
+        {
+            await CheckInventoryAsync(feedId, feeds[feedId], cancellationToken);
+        }
+    }
+
+    public Task<IReadOnlyList<FarmFeed>> GetFeedsAsync(DateOnly? on = null, CancellationToken cancellationToken = default)
+    {
+        var day = on ?? Today();
+        return Task.FromResult<IReadOnlyList<FarmFeed>>([.. State.Feeds.Values.OrderBy(f => f.Definition!.Name, StringComparer.Ordinal).Select(f => ToFarmFeed(f, day))]);
+    }
+
+    private async Task CheckInventoryAsync(string feedId, FarmFeedState feed, CancellationToken cancellationToken)
+    {
+        var use = MeanDailyUse(feed);
+        if (feed.InventoryKgAsFed is not { } stock || use is not > 0)
+        {
+            return;
+        }
+
+        var daysLeft = stock / use.Value;
+        if (daysLeft < State.Policy.InventoryWarningDays)
+        {
+            await alerts.RaiseAsync(this.GetPrimaryKey(), null, AlertKind.InventoryLow, daysLeft < 1 ? AlertSeverity.Critical : AlertSeverity.Warning,
+                $"{feed.Definition!.Name} runs out in {daysLeft:0.#} days",
+                $"{stock:0} kg as fed on hand at {use:0} kg/day recent use.", $"inventory:{feedId}", cancellationToken);
+        }
+    }
+
+    private static double? MeanDailyUse(FarmFeedState feed)
+    {
+        // Complete days only: today's partial total would understate use.
+        var days = feed.DailyUseKgAsFed.OrderByDescending(d => d.Key).Skip(1).Take(7).ToList();
+        return days.Count == 0 ? feed.DailyUseKgAsFed.Values.DefaultIfEmpty().Max() is var today && today > 0 ? today : null : days.Average(d => d.Value);
+    }
+
+    private async Task ReformulateRationsUsingAsync(string feedId, RationChangeCause cause)
+    {
+        foreach (var group in State.Groups)
+        {
+            var ration = GrainFactory.GetGrain<IRationGrain>(group.GroupId);
+            var snapshot = await ration.GetAsync();
+            var uses = snapshot.Current?.Items.Any(i => i.FeedId == feedId) == true
+                       || snapshot.Settings?.Candidates.Any(c => c.FeedId == feedId) == true;
+            if (uses)
+            {
+                await ration.ReformulateAsync(cause);
+            }
+        }
+    }
+
+    private async Task RefreshRationsUsingAsync(string feedId)
+    {
+        foreach (var group in State.Groups)
+        {
+            var ration = GrainFactory.GetGrain<IRationGrain>(group.GroupId);
+            var snapshot = await ration.GetAsync();
+            if (snapshot.Current is { } current && current.Items.Any(i => i.FeedId == feedId))
+            {
+                await ration.RefreshAsync(current.HeadCount);
+            }
+        }
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), FarmTimeZone()).DateTime);
+
+    private TimeZoneInfo FarmTimeZone() =>
+        State.Profile is { } profile && TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>Price in effect on a day, per kg as fed (a per-kg-DM price is converted with the feed's DM).</summary>
+    public static decimal? PricePerKgAsFed(FarmFeedState feed, DateOnly day)
+    {
+        var price = feed.Prices.LastOrDefault(p => p.EffectiveFrom <= day);
+        return price is null ? null
+            : price.Basis == PriceBasis.PerTonneAsFed ? price.Amount / 1000m
+            : price.Amount * (decimal)(feed.Definition!.DryMatterPercent / 100);
+    }
+
+    private static FarmFeed ToFarmFeed(FarmFeedState feed, DateOnly day) =>
+        new(feed.Definition!, PricePerKgAsFed(feed, day), feed.Prices, feed.InventoryKgAsFed, MeanDailyUse(feed));
+
     private FarmSnapshot Snapshot() => new(
-        this.GetPrimaryKey(), state.State.Profile!, state.State.CreatedAt, state.State.CreatedBy, state.State.Version);
+        this.GetPrimaryKey(), State.Profile!, State.CreatedAt, State.CreatedBy, State.Version, State.Policy, State.Groups, State.Sensors);
 }
 
 [GenerateSerializer, Alias("cnucnm.FarmState")]
@@ -52,4 +323,17 @@ public sealed record FarmState
     [Id(1)] public DateTimeOffset CreatedAt { get; init; }
     [Id(2)] public string CreatedBy { get; init; } = "";
     [Id(3)] public long Version { get; init; }
+    [Id(4)] public FarmPolicy Policy { get; init; } = FarmPolicy.Default;
+    [Id(5)] public IReadOnlyList<FarmGroupRef> Groups { get; init; } = [];
+    [Id(6)] public IReadOnlyDictionary<string, FarmFeedState> Feeds { get; init; } = new Dictionary<string, FarmFeedState>();
+    [Id(7)] public IReadOnlyList<string> Sensors { get; init; } = [];
+}
+
+[GenerateSerializer, Alias("cnucnm.FarmFeedState")]
+public sealed record FarmFeedState
+{
+    [Id(0)] public FarmFeedDefinition? Definition { get; init; }
+    [Id(1)] public IReadOnlyList<FeedPrice> Prices { get; init; } = [];
+    [Id(2)] public double? InventoryKgAsFed { get; init; }
+    [Id(3)] public IReadOnlyDictionary<DateOnly, double> DailyUseKgAsFed { get; init; } = new Dictionary<DateOnly, double>();
 }

@@ -26,13 +26,52 @@ public sealed record ClimateDefaults(
     public static ClimateDefaults Temperate { get; } = new(15, 60);
 }
 
+/// <summary>How the farm wants rations to follow reality, and when to warn.</summary>
+/// <param name="Reformulation">Automatic: a re-formulated ration takes effect at once. Suggest: it waits for approval.</param>
+/// <param name="PriceChangeThresholdPercent">A price change beyond this (either way) re-formulates and raises an alert.</param>
+/// <param name="IntakeDeviationThresholdPercent">Actual DM intake departing from the formulated intake by more than this…</param>
+/// <param name="IntakeWindowDays">…averaged over this many complete days re-formulates with the observed intake.</param>
+/// <param name="IntakeDropThresholdPercent">Today's intake below the previous days' mean by more than this raises an alert.</param>
+/// <param name="NutrientTolerancePercent">A supplied nutrient short of (or beyond a maximum by) more than this raises an alert.</param>
+/// <param name="SensorSilenceMinutes">A sensor with no reading for this long raises an alert.</param>
+/// <param name="InventoryWarningDays">Stock lasting fewer days than this at current use raises an alert.</param>
+[GenerateSerializer, Immutable, Alias("cnucnm.FarmPolicy")]
+public sealed record FarmPolicy(
+    [property: Id(0)] ReformulationPolicy Reformulation,
+    [property: Id(1)] double PriceChangeThresholdPercent,
+    [property: Id(2)] double IntakeDeviationThresholdPercent,
+    [property: Id(3)] int IntakeWindowDays,
+    [property: Id(4)] double IntakeDropThresholdPercent,
+    [property: Id(5)] double NutrientTolerancePercent,
+    [property: Id(6)] int SensorSilenceMinutes,
+    [property: Id(7)] int InventoryWarningDays)
+{
+    public static FarmPolicy Default { get; } = new(ReformulationPolicy.Suggest, 5, 10, 3, 15, 5, 120, 5);
+}
+
+[GenerateSerializer, Alias("cnucnm.ReformulationPolicy")]
+public enum ReformulationPolicy
+{
+    /// <summary>Re-formulated rations wait as a suggestion with the cost difference until approved.</summary>
+    Suggest = 0,
+
+    /// <summary>Re-formulated rations take effect at once.</summary>
+    Automatic = 1,
+}
+
+[GenerateSerializer, Immutable, Alias("cnucnm.FarmGroupRef")]
+public sealed record FarmGroupRef([property: Id(0)] Guid GroupId, [property: Id(1)] string Name);
+
 [GenerateSerializer, Immutable, Alias("cnucnm.FarmSnapshot")]
 public sealed record FarmSnapshot(
     [property: Id(0)] Guid FarmId,
     [property: Id(1)] FarmProfile Profile,
     [property: Id(2)] DateTimeOffset CreatedAt,
     [property: Id(3)] string CreatedBy,
-    [property: Id(4)] long Version);
+    [property: Id(4)] long Version,
+    [property: Id(5)] FarmPolicy Policy,
+    [property: Id(6)] IReadOnlyList<FarmGroupRef> Groups,
+    [property: Id(7)] IReadOnlyList<string> Sensors);
 
 [GenerateSerializer, Immutable, Alias("cnucnm.FarmResult")]
 public sealed record FarmResult(

@@ -1,6 +1,8 @@
 namespace Cnucnm.Contracts.Farms;
 
-/// <summary>A farm: its profile and, in later features, members, groups, feeds and policies.</summary>
+/// <summary>A farm: profile, animal groups, feeds with effective-dated prices and inventory,
+/// re-formulation policy and alert thresholds. Members and roles live in PostgreSQL (authorization
+/// reads them on every request; see docs/architecture.md).</summary>
 [Alias("cnucnm.IFarmGrain")]
 public interface IFarmGrain : IGrainWithGuidKey
 {
@@ -10,8 +12,48 @@ public interface IFarmGrain : IGrainWithGuidKey
 
     /// <summary>The farm, or null when no farm with this id was created.</summary>
     [Alias("Get")]
+    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
     Task<FarmSnapshot?> GetAsync(CancellationToken cancellationToken = default);
 
     [Alias("UpdateProfile")]
     Task<FarmResult> UpdateProfileAsync(FarmProfile profile, string changedBy, CancellationToken cancellationToken = default);
+
+    [Alias("SetPolicy")]
+    Task<FarmResult> SetPolicyAsync(FarmPolicy policy, string changedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Registers a group that belongs to this farm (called by the group when it is created).</summary>
+    [Alias("AddGroup")]
+    Task AddGroupAsync(Guid groupId, string name, CancellationToken cancellationToken = default);
+
+    [Alias("RemoveGroup")]
+    Task RemoveGroupAsync(Guid groupId, CancellationToken cancellationToken = default);
+
+    /// <summary>Remembers a sensor that has sent readings (for the farm's sensor list).</summary>
+    [Alias("RegisterSensor")]
+    Task RegisterSensorAsync(string deviceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or replaces a feed of the farm's feed list (not its price history).</summary>
+    [Alias("PutFeed")]
+    Task<FarmFeedResult> PutFeedAsync(FarmFeedDefinition feed, string changedBy, CancellationToken cancellationToken = default);
+
+    [Alias("RemoveFeed")]
+    Task<FarmFeedResult> RemoveFeedAsync(string feedId, string changedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a price from a date. A change beyond the farm's threshold raises a price alert
+    /// and re-formulates the rations that use the feed, by the farm's policy.</summary>
+    [Alias("SetPrice")]
+    Task<FarmFeedResult> SetPriceAsync(string feedId, FeedPrice price, string changedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the stock on hand, as fed.</summary>
+    [Alias("SetInventory")]
+    Task<FarmFeedResult> SetInventoryAsync(string feedId, double kgAsFedOnHand, string changedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes delivered feed off the inventory (from intake readings) and warns when it runs low.</summary>
+    [Alias("RecordFeedUse")]
+    Task RecordFeedUseAsync(IReadOnlyList<FeedUse> uses, CancellationToken cancellationToken = default);
+
+    /// <summary>The feed list with the price in effect at <paramref name="on"/> (today when null).</summary>
+    [Alias("GetFeeds")]
+    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
+    Task<IReadOnlyList<FarmFeed>> GetFeedsAsync(DateOnly? on = null, CancellationToken cancellationToken = default);
 }

@@ -126,6 +126,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         return policy switch
         {
             Policies.User => caller.IsDevice ? Expect.Forbidden : Expect.Allowed,
+            Policies.Device => caller.IsDevice ? Expect.Allowed : Expect.Forbidden,
             Policies.Admin => caller.IsAdmin ? Expect.Allowed : Expect.Forbidden,
             Policies.Operator => caller.IsAdmin || caller.IsOperator ? Expect.Allowed : Expect.Forbidden,
             _ => throw new InvalidOperationException($"the matrix does not know policy '{policy}': teach it"),

@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using Cnucnm.Api.Infrastructure;
+using Cnucnm.Api.Security;
+using Cnucnm.Contracts;
+using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cnucnm.Api.Feeds;
+
+/// <summary>The farm's feed list, prices (effective-dated) and inventory, and the farm's policy.</summary>
+public static class FarmFeedEndpoints
+{
+    public static IEndpointRouteBuilder MapFarmFeedEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var feeds = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/feeds").WithTags("Farm feeds");
+        feeds.MapGet("/", ListAsync).WithName("ListFarmFeeds").RequireAuthorization(Policies.Farm(FarmPermission.Read))
+            .WithSummary("The farm's feeds with the price in effect on a date (today by default) and stock.");
+        feeds.MapPut("/{feedId}", PutAsync).WithName("PutFarmFeed").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
+            .WithSummary("Add or replace a feed of the farm (library feed or own analysis).");
+        feeds.MapDelete("/{feedId}", DeleteAsync).WithName("DeleteFarmFeed").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
+            .WithSummary("Remove a feed from the farm's list.");
+        feeds.MapPost("/{feedId}/prices", PriceAsync).WithName("AddFeedPrice").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
+            .WithSummary("Record a price from a date; a change beyond the farm's threshold re-formulates affected rations.");
+        feeds.MapPut("/{feedId}/inventory", InventoryAsync).WithName("SetFeedInventory").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
+            .WithSummary("Set the stock on hand, kg as fed.");
+
+        endpoints.MapPut("/api/v1/farms/{farmId:guid}/policy", PolicyAsync).WithTags("Farms").WithName("SetFarmPolicy")
+            .RequireAuthorization(Policies.Farm(FarmPermission.ManageFarm))
+            .WithSummary("Re-formulation policy (automatic or suggest) and alert thresholds.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<FarmFeed>>, NotFound>> ListAsync(Guid farmId, IGrainFactory grains, CancellationToken cancellationToken, DateOnly? on = null)
+    {
+        if (await grains.Farm(farmId).GetAsync(cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await grains.Farm(farmId).GetFeedsAsync(on, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<FarmFeed>, ValidationProblem, NotFound>> PutAsync(
+        Guid farmId, string feedId, FarmFeedRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .Require(IsFeedId(feedId), "feedId", "must be 1–64 letters, digits, '-', '_' or '.' (and not \"tmr\").")
+            .RequireText(request.Name, "name", 200)
+            .RequireRange(request.DryMatterPercent, "dryMatterPercent", 0.5, 100)
+            .Require(request.LibraryFeedId is not null || request.Composition is { Count: > 0 }, "composition", "is required when no libraryFeedId is given.")
+            .Require(request.LibraryFeedId is null || request.LibraryFeedId.Length <= 300, "libraryFeedId", "is too long.");
+        foreach (var (nutrient, value) in request.Composition ?? new Dictionary<string, double>())
+        {
+            validation.Require(nutrient.Length is > 0 and <= 40, $"composition.{nutrient}", "is not a nutrient name.")
+                      .Require(double.IsFinite(value) && value >= 0 && value <= 100_000, $"composition.{nutrient}", "must be a finite value ≥ 0.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var result = await grains.Farm(farmId).PutFeedAsync(new FarmFeedDefinition(feedId, request.Name!.Trim(), request.LibraryFeedId,
+            request.DryMatterPercent!.Value, request.Composition ?? new Dictionary<string, double>(), request.IsForage ?? false), user.ActorId(), cancellationToken);
+        return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(result.Feed!) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid farmId, string feedId, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await grains.Farm(farmId).RemoveFeedAsync(feedId, user.ActorId(), cancellationToken)).Outcome == FarmFeedOutcome.Ok
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<FarmFeed>, ValidationProblem, NotFound>> PriceAsync(
+        Guid farmId, string feedId, PriceRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .Require(request.EffectiveFrom is not null, "effectiveFrom", "is required (yyyy-mm-dd).")
+            .Require(request.Amount is >= 0 and <= 1_000_000_000, "amount", "must be between 0 and 1e9.")
+            .Require(request.Basis is null || Enum.IsDefined(request.Basis.Value), "basis", "must be perTonneAsFed or perKgDryMatter.")
+            .Require(request.Supplier is null || request.Supplier.Length <= 200, "supplier", "must be at most 200 characters.");
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var result = await grains.Farm(farmId).SetPriceAsync(feedId,
+            new FeedPrice(request.EffectiveFrom!.Value, request.Amount!.Value, request.Basis ?? PriceBasis.PerTonneAsFed, request.Supplier), user.ActorId(), cancellationToken);
+        return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(result.Feed!) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<FarmFeed>, ValidationProblem, NotFound>> InventoryAsync(
+        Guid farmId, string feedId, InventoryRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().RequireRange(request.KgAsFedOnHand, "kgAsFedOnHand", 0, 1e9);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var result = await grains.Farm(farmId).SetInventoryAsync(feedId, request.KgAsFedOnHand!.Value, user.ActorId(), cancellationToken);
+        return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(result.Feed!) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<FarmPolicy>, ValidationProblem, NotFound>> PolicyAsync(
+        Guid farmId, FarmPolicy request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .Require(Enum.IsDefined(request.Reformulation), "reformulation", "must be suggest or automatic.")
+            .RequireRange(request.PriceChangeThresholdPercent, "priceChangeThresholdPercent", 0, 100)
+            .RequireRange(request.IntakeDeviationThresholdPercent, "intakeDeviationThresholdPercent", 0, 100)
+            .Require(request.IntakeWindowDays is >= 1 and <= 30, "intakeWindowDays", "must be between 1 and 30.")
+            .RequireRange(request.IntakeDropThresholdPercent, "intakeDropThresholdPercent", 0, 100)
+            .RequireRange(request.NutrientTolerancePercent, "nutrientTolerancePercent", 0, 100)
+            .Require(request.SensorSilenceMinutes is >= 5 and <= 10_080, "sensorSilenceMinutes", "must be between 5 and 10080.")
+            .Require(request.InventoryWarningDays is >= 0 and <= 365, "inventoryWarningDays", "must be between 0 and 365.");
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var result = await grains.Farm(farmId).SetPolicyAsync(request, user.ActorId(), cancellationToken);
+        return result.Farm is { } farm ? TypedResults.Ok(farm.Policy) : TypedResults.NotFound();
+    }
+
+    internal static bool IsFeedId(string? id) =>
+        id is { Length: > 0 and <= 64 } && id != Contracts.Intake.IntakeReading.TotalMixedRation
+        && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}
+
+/// <param name="LibraryFeedId">A library feed this is (e.g. "nasem:Corn silage, typical" or "kr:123"); its composition is used unless overridden.</param>
+/// <param name="DryMatterPercent">Dry matter as delivered, % as fed.</param>
+/// <param name="Composition">The farm's own analysis per kg DM by NASEM name (e.g. Fd_CP in % DM).</param>
+/// <param name="IsForage">Forage (for forage NDF and the mixer loading order).</param>
+public sealed record FarmFeedRequest(string? Name, string? LibraryFeedId, double? DryMatterPercent, Dictionary<string, double>? Composition, bool? IsForage);
+
+/// <param name="Amount">Price in the farm's currency: per tonne as fed, or per kg DM (basis perKgDryMatter).</param>
+public sealed record PriceRequest(DateOnly? EffectiveFrom, decimal? Amount, PriceBasis? Basis, string? Supplier);
+
+public sealed record InventoryRequest(double? KgAsFedOnHand);

@@ -1,0 +1,109 @@
+using Cnucnm.Api.Infrastructure;
+using Cnucnm.Contracts.Groups;
+
+namespace Cnucnm.Api.Groups;
+
+/// <summary>A group and the inputs of its mean animal. Units are in the names.</summary>
+/// <param name="BodyConditionScore">On the breed's scale: 1–5 for Holstein and Jersey, 1–9 for beef breeds (Hanwoo, Angus, crosses).</param>
+/// <param name="Parity">Lactation number: 0 for heifers and calves, 1 for first-lactation cows.</param>
+/// <param name="TargetDryMatterIntakeKg">Set to use this intake instead of the predicted one.</param>
+public sealed record GroupRequest(
+    string? Name,
+    Breed? Breed,
+    PhysiologicalState? State,
+    int? HeadCount,
+    double? BodyWeightKg,
+    double? BodyConditionScore,
+    double? MatureBodyWeightKg,
+    int? AgeDays,
+    int? Parity,
+    int? DaysInMilk,
+    int? DaysPregnant,
+    double? MilkKgPerDay,
+    double? MilkFatPercent,
+    double? MilkTrueProteinPercent,
+    double? MilkLactosePercent,
+    double? TargetGainKgPerDay,
+    EnvironmentBody? Environment,
+    double? TargetDryMatterIntakeKg)
+{
+    public static bool IsDairy(Breed breed) => breed is Contracts.Groups.Breed.Holstein or Contracts.Groups.Breed.Jersey;
+
+    public Validation Validate()
+    {
+        var v = new Validation()
+            .RequireText(Name, "name", 100)
+            .Require(Breed is not null && Enum.IsDefined(Breed.Value), "breed", "is required: holstein, jersey, hanwoo, holsteinHanwooCross, angus or other.")
+            .Require(State is not null && Enum.IsDefined(State.Value), "state", "is required: lactatingCow, dryCow, heifer, calf, growingSteer, fatteningSteer or beefCow.")
+            .Require(HeadCount is >= 1 and <= 10_000, "headCount", "must be between 1 and 10000.")
+            .RequireRange(BodyWeightKg, "bodyWeightKg", 20, 1500)
+            .RequireRange(MatureBodyWeightKg, "matureBodyWeightKg", 200, 1500, required: false)
+            .Require(AgeDays is >= 0 and <= 9000, "ageDays", "must be between 0 and 9000.")
+            .Require(Parity is null or (>= 0 and <= 15), "parity", "must be between 0 and 15.")
+            .Require(DaysInMilk is null or (>= 0 and <= 800), "daysInMilk", "must be between 0 and 800.")
+            .Require(DaysPregnant is null or (>= 0 and <= 300), "daysPregnant", "must be between 0 and 300.")
+            .RequireRange(MilkKgPerDay, "milkKgPerDay", 0, 80, required: false)
+            .RequireRange(MilkFatPercent, "milkFatPercent", 1.5, 9, required: false)
+            .RequireRange(MilkTrueProteinPercent, "milkTrueProteinPercent", 1.5, 6, required: false)
+            .RequireRange(MilkLactosePercent, "milkLactosePercent", 3, 6, required: false)
+            .RequireRange(TargetGainKgPerDay, "targetGainKgPerDay", -1, 2.5, required: false)
+            .RequireRange(TargetDryMatterIntakeKg, "targetDryMatterIntakeKg", 0.2, 40, required: false);
+        if (Breed is { } breed && Enum.IsDefined(breed))
+        {
+            v.RequireRange(BodyConditionScore, "bodyConditionScore", 1, IsDairy(breed) ? 5 : 9);
+        }
+
+        if (State == PhysiologicalState.LactatingCow)
+        {
+            v.Require(MilkKgPerDay is > 0, "milkKgPerDay", "is required for lactating cows.")
+             .Require(Parity is >= 1, "parity", "must be at least 1 for lactating cows.");
+        }
+
+        if (Environment is not null)
+        {
+            v.RequireRange(Environment.TemperatureCelsius, "environment.temperatureCelsius", -40, 50)
+             .RequireRange(Environment.RelativeHumidityPercent, "environment.relativeHumidityPercent", 0, 100, required: false)
+             .RequireRange(Environment.DistanceToParlorMeters, "environment.distanceToParlorMeters", 0, 5000, required: false)
+             .Require(Environment.TripsToParlorPerDay is null or (>= 0 and <= 6), "environment.tripsToParlorPerDay", "must be between 0 and 6.")
+             .RequireRange(Environment.TopographyMeters, "environment.topographyMeters", 0, 500, required: false);
+        }
+
+        return v;
+    }
+
+    public GroupInputs ToInputs() => new(
+        Breed!.Value, State!.Value, HeadCount!.Value, BodyWeightKg!.Value, BodyConditionScore!.Value, MatureBodyWeightKg,
+        AgeDays!.Value, Parity ?? 0, DaysInMilk ?? 0, DaysPregnant ?? 0, MilkKgPerDay ?? 0, MilkFatPercent ?? 3.8,
+        MilkTrueProteinPercent ?? 3.1, MilkLactosePercent ?? 4.85, TargetGainKgPerDay ?? 0,
+        Environment is null
+            ? GroupEnvironment.Housed()
+            : new GroupEnvironment(Environment.TemperatureCelsius!.Value, Environment.RelativeHumidityPercent ?? 60,
+                Environment.DistanceToParlorMeters ?? 0, Environment.TripsToParlorPerDay ?? 0, Environment.TopographyMeters ?? 0, Environment.Grazing ?? false),
+        TargetDryMatterIntakeKg);
+}
+
+/// <param name="TemperatureCelsius">Mean ambient temperature, °C.</param>
+/// <param name="DistanceToParlorMeters">One-way walking distance to the milking parlor, m.</param>
+/// <param name="TopographyMeters">Height climbed per day, m.</param>
+public sealed record EnvironmentBody(double? TemperatureCelsius, double? RelativeHumidityPercent, double? DistanceToParlorMeters,
+    int? TripsToParlorPerDay, double? TopographyMeters, bool? Grazing);
+
+public sealed record WeighingRequest(DateOnly? Date, double? BodyWeightKg, double? BodyConditionScore);
+
+public sealed record MilkTestRequest(DateOnly? Date, double? MilkKgPerDay, double? FatPercent, double? TrueProteinPercent, double? LactosePercent);
+
+public sealed record GroupResponse(
+    Guid Id,
+    Guid FarmId,
+    string Name,
+    GroupInputs Inputs,
+    GroupRequirements? Requirements,
+    string? RequirementsProblem,
+    IntakeSummary Intake,
+    IReadOnlyList<WeighingRecord> Weighings,
+    IReadOnlyList<MilkTestRecord> MilkTests,
+    long Version)
+{
+    public static GroupResponse From(GroupSnapshot group) => new(group.GroupId, group.FarmId, group.Name, group.Inputs, group.Requirements,
+        group.RequirementsProblem, group.Intake, group.Weighings, group.MilkTests, group.Version);
+}

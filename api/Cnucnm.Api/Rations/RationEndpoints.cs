@@ -1,0 +1,187 @@
+using System.Security.Claims;
+using Cnucnm.Api.Feeds;
+using Cnucnm.Api.Groups;
+using Cnucnm.Api.Infrastructure;
+using Cnucnm.Api.Security;
+using Cnucnm.Contracts;
+using Cnucnm.Contracts.Rations;
+using Cnucnm.Contracts.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cnucnm.Api.Rations;
+
+public static class RationEndpoints
+{
+    public static IEndpointRouteBuilder MapRationEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var ration = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/groups/{groupId:guid}/ration").WithTags("Rations");
+        ration.MapGet("/", GetAsync).WithName("GetRation").RequireAuthorization(Policies.Farm(FarmPermission.Read))
+            .WithSummary("The group's current ration, its cost and balances, the waiting suggestion and the history.");
+        ration.MapPut("/", SetAsync).WithName("SetRation").RequireAuthorization(Policies.Farm(FarmPermission.ApproveRation))
+            .WithSummary("Make the given feeds and amounts (kg DM per head per day) the group's ration.");
+        ration.MapPut("/settings", SettingsAsync).WithName("SetFormulationSettings").RequireAuthorization(Policies.Farm(FarmPermission.Formulate))
+            .WithSummary("Candidate feeds, bounds and guard rails for the group's formulation.");
+        ration.MapPost("/reformulate", ReformulateAsync).WithName("Reformulate").RequireAuthorization(Policies.Farm(FarmPermission.Formulate))
+            .WithSummary("Formulate now; by the farm's policy the result takes effect or waits as a suggestion.");
+        ration.MapPost("/suggestions/{suggestionId:guid}/approve", ApproveAsync).WithName("ApproveSuggestion")
+            .RequireAuthorization(Policies.Farm(FarmPermission.ApproveRation))
+            .WithSummary("Make the suggested ration the group's ration.");
+        ration.MapPost("/suggestions/{suggestionId:guid}/reject", RejectAsync).WithName("RejectSuggestion")
+            .RequireAuthorization(Policies.Farm(FarmPermission.ApproveRation))
+            .WithSummary("Discard the suggested ration.");
+        ration.MapGet("/mixer-sheet", MixerSheetAsync).WithName("GetMixerSheet").RequireAuthorization(Policies.Farm(FarmPermission.Read))
+            .WithSummary("Mixer-wagon loads for the pen, kg as fed in loading order.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<RationSnapshot>, NotFound>> GetAsync(Guid farmId, Guid groupId, IGrainFactory grains, CancellationToken cancellationToken) =>
+        await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(await grains.GetGrain<IRationGrain>(groupId).GetAsync(cancellationToken));
+
+    private static async Task<Results<Ok<RationVersion>, ValidationProblem, NotFound>> SetAsync(
+        Guid farmId, Guid groupId, SetRationRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var feeds = (await grains.Farm(farmId).GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId);
+        var validation = new Validation()
+            .Require(request.Items is { Count: > 0 and <= 100 }, "items", "must list 1 to 100 feeds.")
+            .Require(request.Reason is null || request.Reason.Length <= 500, "reason", "must be at most 500 characters.");
+        for (var i = 0; i < (request.Items?.Count ?? 0); i++)
+        {
+            var item = request.Items![i];
+            validation.Require(item?.FeedId is { } id && feeds.ContainsKey(id), $"items[{i}].feedId", "is not a feed of this farm.")
+                      .RequireRange(item?.KgDryMatterPerHead, $"items[{i}].kgDryMatterPerHead", 0, 60);
+        }
+
+        validation.Require(request.Items is null || request.Items.Where(i => i?.FeedId is not null).Select(i => i!.FeedId).Distinct().Count() == request.Items.Count,
+            "items", "lists a feed twice.");
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var items = request.Items!.Select(i => new RationItem(i!.FeedId!, feeds[i.FeedId!].Definition.Name, i.KgDryMatterPerHead!.Value, 0, null)).ToList();
+        var version = await grains.GetGrain<IRationGrain>(groupId).SetRationAsync(items,
+            new RationChangeCause(RationChangeKind.Manual, user.ActorId(), request.Reason ?? "set by hand"), cancellationToken);
+        return TypedResults.Ok(version);
+    }
+
+    private static async Task<Results<Ok<RationSnapshot>, ValidationProblem, NotFound>> SettingsAsync(
+        Guid farmId, Guid groupId, SettingsRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var feeds = (await grains.Farm(farmId).GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId);
+        var validation = new Validation()
+            .Require(request.Candidates is { Count: > 0 and <= 300 }, "candidates", "must list 1 to 300 feeds.")
+            .RequireRange(request.DryMatterIntakeTolerancePercent, "dryMatterIntakeTolerancePercent", 0, 50, required: false)
+            .RequireRange(request.MinForageNdfPercentOfDm, "minForageNdfPercentOfDm", 0, 60, required: false)
+            .RequireRange(request.MaxStarchPercentOfDm, "maxStarchPercentOfDm", 0, 80, required: false)
+            .RequireRange(request.MaxFatPercentOfDm, "maxFatPercentOfDm", 0, 20, required: false)
+            .RequireRange(request.MixerCapacityKgAsFed, "mixerCapacityKgAsFed", 10, 100_000, required: false);
+        for (var i = 0; i < (request.Candidates?.Count ?? 0); i++)
+        {
+            var c = request.Candidates![i];
+            validation.Require(c?.FeedId is { } id && feeds.ContainsKey(id), $"candidates[{i}].feedId", "is not a feed of this farm.")
+                      .RequireRange(c?.MinKgDryMatter, $"candidates[{i}].minKgDryMatter", 0, 60, required: false)
+                      .RequireRange(c?.MaxKgDryMatter, $"candidates[{i}].maxKgDryMatter", 0, 60, required: false)
+                      .RequireRange(c?.FixedKgDryMatter, $"candidates[{i}].fixedKgDryMatter", 0, 60, required: false)
+                      .Require(c is null || (c.MinKgDryMatter ?? 0) <= (c.MaxKgDryMatter ?? double.MaxValue), $"candidates[{i}]", "minKgDryMatter exceeds maxKgDryMatter.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var settings = new FormulationSettings(
+            [.. request.Candidates!.Select(c => new CandidateFeed(c!.FeedId!, c.MinKgDryMatter ?? 0, c.MaxKgDryMatter, c.FixedKgDryMatter))],
+            request.DryMatterIntakeTolerancePercent ?? 5, request.MinForageNdfPercentOfDm, request.MaxStarchPercentOfDm, request.MaxFatPercentOfDm,
+            request.MixerCapacityKgAsFed);
+        return TypedResults.Ok(await grains.GetGrain<IRationGrain>(groupId).SetSettingsAsync(settings, user.ActorId(), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<ReformulationResult>, UnprocessableEntity<ReformulationResult>, NotFound>> ReformulateAsync(
+        Guid farmId, Guid groupId, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = await grains.GetGrain<IRationGrain>(groupId).ReformulateAsync(
+            new RationChangeCause(RationChangeKind.Formulated, user.ActorId(), "formulated on request"), null, cancellationToken);
+        return result.Outcome is ReformulationOutcome.Infeasible or ReformulationOutcome.NotReady
+            ? TypedResults.UnprocessableEntity(result)
+            : TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<RationVersion>, NotFound>> ApproveAsync(
+        Guid farmId, Guid groupId, Guid suggestionId, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await grains.GetGrain<IRationGrain>(groupId).ApproveSuggestionAsync(suggestionId, user.ActorId(), cancellationToken) is { } version
+            ? TypedResults.Ok(version)
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<NoContent, NotFound>> RejectAsync(
+        Guid farmId, Guid groupId, Guid suggestionId, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await grains.GetGrain<IRationGrain>(groupId).RejectSuggestionAsync(suggestionId, user.ActorId(), cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<MixerSheet>, ValidationProblem, NotFound>> MixerSheetAsync(
+        Guid farmId, Guid groupId, IGrainFactory grains, CancellationToken cancellationToken, int? headCount = null, double? mixerCapacityKgAsFed = null)
+    {
+        var validation = new Validation()
+            .Require(headCount is null or (>= 1 and <= 10_000), "headCount", "must be between 1 and 10000.")
+            .RequireRange(mixerCapacityKgAsFed, "mixerCapacityKgAsFed", 10, 100_000, required: false);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await grains.GetGrain<IRationGrain>(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, cancellationToken) is { } sheet
+            ? TypedResults.Ok(sheet)
+            : TypedResults.NotFound();
+    }
+}
+
+public sealed record SetRationRequest(List<RationItemBody?>? Items, string? Reason);
+
+/// <param name="KgDryMatterPerHead">kg DM per head per day.</param>
+public sealed record RationItemBody(string? FeedId, double? KgDryMatterPerHead);
+
+/// <param name="DryMatterIntakeTolerancePercent">How far the ration's DM may be from the predicted intake, % (default 5).</param>
+/// <param name="MixerCapacityKgAsFed">Mixer wagon capacity for the load sheet, kg as fed.</param>
+public sealed record SettingsRequest(List<CandidateBody?>? Candidates, double? DryMatterIntakeTolerancePercent, double? MinForageNdfPercentOfDm,
+    double? MaxStarchPercentOfDm, double? MaxFatPercentOfDm, double? MixerCapacityKgAsFed);
+
+/// <param name="MinKgDryMatter">kg DM per head per day.</param>
+/// <param name="FixedKgDryMatter">A fixed amount (e.g. the farm's own forage), kg DM per head per day.</param>
+public sealed record CandidateBody(string? FeedId, double? MinKgDryMatter, double? MaxKgDryMatter, double? FixedKgDryMatter);

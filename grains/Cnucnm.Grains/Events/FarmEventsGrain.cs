@@ -1,0 +1,50 @@
+using Cnucnm.Contracts;
+using Cnucnm.Contracts.Events;
+using Orleans.Streams;
+
+namespace Cnucnm.Grains.Events;
+
+/// <summary>
+/// Numbers a farm's events, keeps the last <see cref="Capacity"/> for dashboards that reconnect with
+/// Last-Event-ID, and publishes them on the farm's stream. Events describe facts already stored
+/// elsewhere, so the buffer lives in memory: after a silo loss a dashboard gets a gap and reloads.
+/// Sequence numbers start from the clock (ms × 1000) so they keep increasing across activations.
+/// </summary>
+[GrainType("farm-events")]
+public sealed class FarmEventsGrain(TimeProvider clock) : Grain, IFarmEventsGrain
+{
+    public const int Capacity = 1000;
+
+    private readonly LinkedList<FarmEvent> _recent = new();
+    private long _sequence;
+    private IAsyncStream<FarmEvent>? _stream;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _sequence = clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        _stream = this.GetStreamProvider(ProviderNames.Streams)
+            .GetStream<FarmEvent>(StreamId.Create(FarmStreams.Namespace, this.GetPrimaryKey()));
+        return Task.CompletedTask;
+    }
+
+    public async Task PublishAsync(FarmEventKind kind, Guid? groupId, string summary, IReadOnlyDictionary<string, double>? values = null)
+    {
+        var farmEvent = new FarmEvent(++_sequence, clock.GetUtcNow(), kind, groupId, summary,
+            values ?? new Dictionary<string, double>());
+        _recent.AddLast(farmEvent);
+        if (_recent.Count > Capacity)
+        {
+            _recent.RemoveFirst();
+        }
+
+        await _stream!.OnNextAsync(farmEvent);
+    }
+
+    public Task<FarmEventPage> GetSinceAsync(long afterSequence, CancellationToken cancellationToken = default)
+    {
+        var events = _recent.Where(e => e.Sequence > afterSequence).ToList();
+        // A gap: the client's last event is no longer kept (trimmed, or from a previous activation).
+        var gap = afterSequence > 0 && !_recent.Any(e => e.Sequence == afterSequence);
+        return Task.FromResult(new FarmEventPage(events, gap, _recent.Last?.Value.Sequence ?? _sequence));
+    }
+}

@@ -1,0 +1,329 @@
+using Cnucnm.Contracts;
+using Cnucnm.Contracts.Alerts;
+using Cnucnm.Contracts.Events;
+using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Groups;
+using Cnucnm.Contracts.Rations;
+using Cnucnm.Grains.Alerts;
+using Cnucnm.Grains.Farms;
+using Cnucnm.Storage.LiveHerd;
+
+namespace Cnucnm.Grains.Groups;
+
+[GrainType("animal-group")]
+public sealed class AnimalGroupGrain(
+    [PersistentState("group", ProviderNames.GrainState)] IPersistentState<GroupState> state,
+    IIntakeStore intakeStore,
+    IGroupNutrition nutrition,
+    AlertRaiser alerts,
+    TimeProvider clock) : Grain, IAnimalGroupGrain
+{
+    private const int IntakeDaysKept = 90;
+    private const int RecordsKept = 100;
+
+    private readonly SortedDictionary<DateOnly, IntakeDay> _days = [];
+    private GroupRequirements? _requirements;
+    private string? _requirementsProblem;
+    private FarmSnapshot? _farm;
+    private DateTimeOffset _farmReadAt;
+
+    private GroupState State => state.State;
+
+    private bool Exists => State.FarmId != Guid.Empty && !State.Deleted;
+
+    private Guid GroupId => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!Exists)
+        {
+            return;
+        }
+
+        var farm = await FarmAsync(cancellationToken);
+        foreach (var day in await intakeStore.DailyTotalsAsync(GroupId, LocalToday(farm).AddDays(-IntakeDaysKept), cancellationToken))
+        {
+            _days[day.Day] = new IntakeDay(day.Day, day.DeliveredKgAsFed, day.RefusedKgAsFed, day.DryMatterKg, day.Readings);
+        }
+
+        Recompute(farm);
+    }
+
+    public async Task<GroupResult> CreateAsync(Guid farmId, string name, GroupInputs inputs, string createdBy, CancellationToken cancellationToken = default)
+    {
+        if (State.FarmId != Guid.Empty)
+        {
+            return new GroupResult(GroupOutcome.AlreadyExists, Exists ? await SnapshotAsync(cancellationToken) : null);
+        }
+
+        var farm = await GrainFactory.Farm(farmId).GetAsync(cancellationToken);
+        if (farm is null)
+        {
+            return new GroupResult(GroupOutcome.NotFound, null, "farm not found");
+        }
+
+        state.State = new GroupState
+        {
+            FarmId = farmId,
+            Name = name,
+            Inputs = inputs,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = createdBy,
+            Version = 1,
+        };
+        await state.WriteStateAsync(cancellationToken);
+        (_farm, _farmReadAt) = (farm, clock.GetUtcNow());
+        await GrainFactory.Farm(farmId).AddGroupAsync(GroupId, name, cancellationToken);
+        await GrainFactory.GetGrain<IRationGrain>(GroupId).AttachAsync(farmId, inputs.HeadCount, cancellationToken);
+        Recompute(farm);
+        await PublishAsync(FarmEventKind.GroupChanged, $"Group {name} created");
+        return new GroupResult(GroupOutcome.Created, await SnapshotAsync(cancellationToken));
+    }
+
+    public async Task<GroupSnapshot?> GetAsync(CancellationToken cancellationToken = default) =>
+        Exists ? await SnapshotAsync(cancellationToken) : null;
+
+    public async Task<GroupResult> UpdateInputsAsync(string name, GroupInputs inputs, string changedBy, CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return new GroupResult(GroupOutcome.NotFound, null);
+        }
+
+        var renamed = name != State.Name;
+        state.State = State with { Name = name, Inputs = inputs, Version = State.Version + 1 };
+        await state.WriteStateAsync(cancellationToken);
+        if (renamed)
+        {
+            await GrainFactory.Farm(State.FarmId).AddGroupAsync(GroupId, name, cancellationToken);
+        }
+
+        await InputsChangedAsync($"inputs changed by {changedBy}", changedBy, cancellationToken);
+        return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
+    }
+
+    public async Task<GroupResult> AddWeighingAsync(WeighingRecord weighing, CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return new GroupResult(GroupOutcome.NotFound, null);
+        }
+
+        var weighings = State.Weighings.Append(weighing).OrderBy(w => w.Date).TakeLast(RecordsKept).ToList();
+        var latest = weighings[^1];
+        var inputs = State.Inputs! with
+        {
+            BodyWeightKg = latest.BodyWeightKg,
+            BodyConditionScore = latest.BodyConditionScore ?? State.Inputs!.BodyConditionScore,
+        };
+        state.State = State with { Weighings = weighings, Inputs = inputs, Version = State.Version + 1 };
+        await state.WriteStateAsync(cancellationToken);
+        await InputsChangedAsync($"weighing of {weighing.Date:yyyy-MM-dd}: {weighing.BodyWeightKg:0} kg", weighing.RecordedBy, cancellationToken);
+        return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
+    }
+
+    public async Task<GroupResult> AddMilkTestAsync(MilkTestRecord milkTest, CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return new GroupResult(GroupOutcome.NotFound, null);
+        }
+
+        var tests = State.MilkTests.Append(milkTest).OrderBy(m => m.Date).TakeLast(RecordsKept).ToList();
+        var latest = tests[^1];
+        var inputs = State.Inputs! with
+        {
+            MilkKgPerDay = latest.MilkKgPerDay,
+            MilkFatPercent = latest.FatPercent,
+            MilkTrueProteinPercent = latest.TrueProteinPercent,
+            MilkLactosePercent = latest.LactosePercent,
+        };
+        state.State = State with { MilkTests = tests, Inputs = inputs, Version = State.Version + 1 };
+        await state.WriteStateAsync(cancellationToken);
+        await InputsChangedAsync($"milk test of {milkTest.Date:yyyy-MM-dd}: {milkTest.MilkKgPerDay:0.#} kg/d", milkTest.RecordedBy, cancellationToken);
+        return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
+    }
+
+    public async Task RecordIntakeAsync(IReadOnlyList<IntakeDay> increments, CancellationToken cancellationToken = default)
+    {
+        if (!Exists || increments.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var increment in increments)
+        {
+            _days[increment.Day] = _days.TryGetValue(increment.Day, out var day)
+                ? day with
+                {
+                    DeliveredKgAsFed = day.DeliveredKgAsFed + increment.DeliveredKgAsFed,
+                    RefusedKgAsFed = day.RefusedKgAsFed + increment.RefusedKgAsFed,
+                    DryMatterKg = day.DryMatterKg + increment.DryMatterKg,
+                    Readings = day.Readings + increment.Readings,
+                }
+                : increment;
+        }
+
+        var farm = await FarmAsync(cancellationToken);
+        var oldest = LocalToday(farm).AddDays(-IntakeDaysKept);
+        foreach (var stale in _days.Keys.Where(d => d < oldest).ToList())
+        {
+            _days.Remove(stale);
+        }
+
+        var summary = await IntakeSummaryAsync(farm, cancellationToken);
+        await PublishAsync(FarmEventKind.IntakeRecorded, $"{State.Name}: {summary.TodayDryMatterKgPerHead:0.0} kg DM/head today", new Dictionary<string, double>
+        {
+            ["todayDryMatterKgPerHead"] = summary.TodayDryMatterKgPerHead ?? 0,
+            ["predictedDryMatterKgPerHead"] = summary.PredictedDryMatterKgPerHead ?? 0,
+            ["formulatedDryMatterKgPerHead"] = summary.FormulatedDryMatterKgPerHead ?? 0,
+            ["readings"] = increments.Sum(i => i.Readings),
+        });
+        await CheckIntakeAsync(farm, summary, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<IntakeDay>> GetIntakeHistoryAsync(int days, CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return Task.FromResult<IReadOnlyList<IntakeDay>>([]);
+        }
+
+        var from = LocalToday(_farm).AddDays(-Math.Clamp(days, 1, IntakeDaysKept) + 1);
+        return Task.FromResult<IReadOnlyList<IntakeDay>>([.. _days.Values.Where(d => d.Day >= from)]);
+    }
+
+    public async Task<GroupOutcome> DeleteAsync(string deletedBy, CancellationToken cancellationToken = default)
+    {
+        if (!Exists)
+        {
+            return GroupOutcome.NotFound;
+        }
+
+        state.State = State with { Deleted = true, Version = State.Version + 1 };
+        await state.WriteStateAsync(cancellationToken);
+        await GrainFactory.Farm(State.FarmId).RemoveGroupAsync(GroupId, cancellationToken);
+        await PublishAsync(FarmEventKind.GroupChanged, $"Group {State.Name} removed by {deletedBy}");
+        return GroupOutcome.Ok;
+    }
+
+    private async Task InputsChangedAsync(string reason, string actor, CancellationToken cancellationToken)
+    {
+        var farm = await FarmAsync(cancellationToken, refresh: true);
+        Recompute(farm);
+        var ration = GrainFactory.GetGrain<IRationGrain>(GroupId);
+        await ration.RefreshAsync(State.Inputs!.HeadCount, cancellationToken);
+        await PublishAsync(FarmEventKind.GroupChanged, $"{State.Name}: {reason}");
+        await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.GroupInputsChanged, actor, reason), null, cancellationToken);
+    }
+
+    /// <summary>Intake alerts and intake-driven re-formulation, on complete days only.</summary>
+    private async Task CheckIntakeAsync(FarmSnapshot? farm, IntakeSummary summary, CancellationToken cancellationToken)
+    {
+        if (farm is null || State.Inputs!.HeadCount <= 0)
+        {
+            return;
+        }
+
+        var policy = farm.Policy;
+        var today = summary.Today;
+        var complete = _days.Values.Where(d => d.Day < today).ToDictionary(d => d.Day);
+        var yesterday = today.AddDays(-1);
+        if (complete.TryGetValue(yesterday, out var last))
+        {
+            var before = Enumerable.Range(2, policy.IntakeWindowDays).Select(i => today.AddDays(-i))
+                .Where(complete.ContainsKey).Select(d => complete[d].DryMatterKg).ToList();
+            if (before.Count > 0 && before.Average() > 0)
+            {
+                var dropPercent = (1 - last.DryMatterKg / before.Average()) * 100;
+                if (dropPercent > policy.IntakeDropThresholdPercent)
+                {
+                    await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.IntakeDrop, AlertSeverity.Warning,
+                        $"{State.Name}: intake fell {dropPercent:0} %",
+                        $"{last.DryMatterKg / State.Inputs.HeadCount:0.0} kg DM/head on {yesterday:yyyy-MM-dd} against {before.Average() / State.Inputs.HeadCount:0.0} over the {before.Count} days before.",
+                        $"intake-drop:{GroupId}:{yesterday:yyyy-MM-dd}", cancellationToken);
+                }
+            }
+        }
+
+        var window = Enumerable.Range(1, policy.IntakeWindowDays).Select(i => today.AddDays(-i)).ToList();
+        if (summary.FormulatedDryMatterKgPerHead is > 0 and var formulated && window.All(complete.ContainsKey)
+            && State.LastIntakeReformulationDay != today)
+        {
+            var observed = window.Average(d => complete[d].DryMatterKg) / State.Inputs.HeadCount;
+            var deviationPercent = (observed - formulated) / formulated * 100;
+            if (Math.Abs(deviationPercent) > policy.IntakeDeviationThresholdPercent)
+            {
+                state.State = State with { LastIntakeReformulationDay = today };
+                await state.WriteStateAsync(cancellationToken);
+                await GrainFactory.GetGrain<IRationGrain>(GroupId).ReformulateAsync(new RationChangeCause(RationChangeKind.IntakeDeviation, "sensors",
+                    $"actual intake {observed:0.0} kg DM/head over {window.Count} days is {deviationPercent:+0;-0} % from the formulated {formulated:0.0}"),
+                    observed, cancellationToken);
+            }
+        }
+    }
+
+    private void Recompute(FarmSnapshot? farm)
+    {
+        if (farm is null)
+        {
+            (_requirements, _requirementsProblem) = (null, "the farm is not available");
+            return;
+        }
+
+        (_requirements, _requirementsProblem) = nutrition.Requirements(State.Inputs!, farm.Profile);
+    }
+
+    private async Task<IntakeSummary> IntakeSummaryAsync(FarmSnapshot? farm, CancellationToken cancellationToken)
+    {
+        var today = LocalToday(farm);
+        var head = Math.Max(1, State.Inputs!.HeadCount);
+        var recent = _days.Values.Where(d => d.Day < today && d.Day >= today.AddDays(-7)).ToList();
+        var ration = await GrainFactory.GetGrain<IRationGrain>(GroupId).GetAsync(cancellationToken);
+        return new IntakeSummary(
+            today,
+            _days.TryGetValue(today, out var todayTotals) ? todayTotals.DryMatterKg / head : null,
+            recent.Count > 0 ? recent.Average(d => d.DryMatterKg) / head : null,
+            _requirements?.PredictedDryMatterIntakeKg,
+            ration.Current?.DryMatterKgPerHead,
+            [.. _days.Values.Where(d => d.Day >= today.AddDays(-30))]);
+    }
+
+    private async Task<GroupSnapshot> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        var farm = await FarmAsync(cancellationToken);
+        return new GroupSnapshot(GroupId, State.FarmId, State.Name, State.Inputs!, _requirements,
+            await IntakeSummaryAsync(farm, cancellationToken), State.Weighings, State.MilkTests, State.Version, _requirementsProblem);
+    }
+
+    private async Task<FarmSnapshot?> FarmAsync(CancellationToken cancellationToken, bool refresh = false)
+    {
+        if (refresh || _farm is null || clock.GetUtcNow() - _farmReadAt > TimeSpan.FromMinutes(1))
+        {
+            _farm = await GrainFactory.Farm(State.FarmId).GetAsync(cancellationToken);
+            _farmReadAt = clock.GetUtcNow();
+        }
+
+        return _farm;
+    }
+
+    private DateOnly LocalToday(FarmSnapshot? farm) => FarmClock.LocalDay(clock.GetUtcNow(), farm?.Profile.TimeZone);
+
+    private Task PublishAsync(FarmEventKind kind, string summary, IReadOnlyDictionary<string, double>? values = null) =>
+        GrainFactory.GetGrain<IFarmEventsGrain>(State.FarmId).PublishAsync(kind, GroupId, summary, values);
+}
+
+[GenerateSerializer, Alias("cnucnm.GroupState")]
+public sealed record GroupState
+{
+    [Id(0)] public Guid FarmId { get; init; }
+    [Id(1)] public string Name { get; init; } = "";
+    [Id(2)] public GroupInputs? Inputs { get; init; }
+    [Id(3)] public IReadOnlyList<WeighingRecord> Weighings { get; init; } = [];
+    [Id(4)] public IReadOnlyList<MilkTestRecord> MilkTests { get; init; } = [];
+    [Id(5)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(6)] public string CreatedBy { get; init; } = "";
+    [Id(7)] public long Version { get; init; }
+    [Id(8)] public bool Deleted { get; init; }
+    [Id(9)] public DateOnly? LastIntakeReformulationDay { get; init; }
+}

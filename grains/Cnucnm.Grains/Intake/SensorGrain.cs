@@ -1,0 +1,145 @@
+using Cnucnm.Contracts;
+using Cnucnm.Contracts.Alerts;
+using Cnucnm.Contracts.Intake;
+using Cnucnm.Grains.Alerts;
+using Cnucnm.Contracts.Farms;
+
+namespace Cnucnm.Grains.Intake;
+
+/// <summary>
+/// One sensor of a farm (key "{farmId}/{deviceId}"). A reminder checks for silence, so the check
+/// runs even when the sensor — and so this grain — has gone quiet. The last reading time is the
+/// maximum of what readings report; its durable source is the readings table, so this grain writes
+/// its state only when its alert state or settings change.
+/// </summary>
+[GrainType("sensor")]
+public sealed class SensorGrain(
+    [PersistentState("sensor", ProviderNames.GrainState)] IPersistentState<SensorState> state,
+    AlertRaiser alerts,
+    Storage.LiveHerd.IIntakeStore readings,
+    TimeProvider clock) : Grain, ISensorGrain, IRemindable
+{
+    public const string SilenceReminder = "silence-check";
+
+    /// <summary>Shortest reminder period Orleans allows by default; tests may lower it.</summary>
+    public static TimeSpan MinimumCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    private SensorState State => state.State;
+
+    private (Guid FarmId, string DeviceId) Key
+    {
+        get
+        {
+            var key = this.GetPrimaryKeyString();
+            var slash = key.IndexOf('/', StringComparison.Ordinal);
+            return (Guid.Parse(key.AsSpan(0, slash)), key[(slash + 1)..]);
+        }
+    }
+
+    public async Task HeardAsync(DateTimeOffset lastReadingAt, int readings, CancellationToken cancellationToken = default)
+    {
+        var first = State.LastReadingAt is null;
+        state.State = State with
+        {
+            LastReadingAt = State.LastReadingAt is { } known && known > lastReadingAt ? known : lastReadingAt,
+            ReadingCount = State.ReadingCount + readings,
+        };
+        if (first || State.SilentSince is not null)
+        {
+            state.State = State with { SilentSince = null };
+            await state.WriteStateAsync(cancellationToken);
+            await EnsureReminderAsync(cancellationToken);
+        }
+
+        if (first)
+        {
+            await GrainFactory.Farm(Key.FarmId).RegisterSensorAsync(Key.DeviceId, cancellationToken);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (State.LastReadingAt is not null)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public async Task SetExpectedIntervalAsync(TimeSpan? interval, CancellationToken cancellationToken = default)
+    {
+        state.State = State with { ExpectedInterval = interval };
+        await state.WriteStateAsync(cancellationToken);
+        await EnsureReminderAsync(cancellationToken);
+    }
+
+    public async Task<SensorStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        new(Key.DeviceId, State.LastReadingAt, State.ReadingCount, await ExpectedIntervalAsync(cancellationToken), State.SilentSince is not null);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != SilenceReminder || State.LastReadingAt is not { } last || State.SilentSince is not null)
+        {
+            return;
+        }
+
+        var interval = await ExpectedIntervalAsync(CancellationToken.None);
+        var silence = clock.GetUtcNow() - last;
+        if (silence > interval)
+        {
+            // After a silo crash the in-memory time may be stale: the readings table decides.
+            var (farmId0, deviceId0) = Key;
+            if (await readings.LastReadingAtAsync(farmId0, deviceId0, CancellationToken.None) is { } stored && stored > last)
+            {
+                last = stored;
+                state.State = State with { LastReadingAt = stored };
+                silence = clock.GetUtcNow() - last;
+            }
+        }
+
+        if (silence <= interval)
+        {
+            return;
+        }
+
+        state.State = State with { SilentSince = clock.GetUtcNow() };
+        await state.WriteStateAsync();
+        var (farmId, deviceId) = Key;
+        await alerts.RaiseAsync(farmId, null, AlertKind.SensorSilent, AlertSeverity.Warning,
+            $"Sensor {deviceId} is silent",
+            $"No reading for {silence.TotalMinutes:0} minutes (expected at least every {interval.TotalMinutes:0}); last reading {last:yyyy-MM-dd HH:mm} UTC.",
+            $"silent:{deviceId}:{last:O}");
+    }
+
+    private async Task EnsureReminderAsync(CancellationToken cancellationToken)
+    {
+        var interval = await ExpectedIntervalAsync(cancellationToken);
+        var period = TimeSpan.FromTicks(Math.Max(MinimumCheckPeriod.Ticks, interval.Ticks / 4));
+        if (State.ReminderPeriod != period)
+        {
+            await this.RegisterOrUpdateReminder(SilenceReminder, period, period, cancellationToken);
+            state.State = State with { ReminderPeriod = period };
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    private async Task<TimeSpan> ExpectedIntervalAsync(CancellationToken cancellationToken)
+    {
+        if (State.ExpectedInterval is { } configured)
+        {
+            return configured;
+        }
+
+        var farm = await GrainFactory.Farm(Key.FarmId).GetAsync(cancellationToken);
+        return TimeSpan.FromMinutes(farm?.Policy.SensorSilenceMinutes ?? FarmPolicy.Default.SensorSilenceMinutes);
+    }
+}
+
+[GenerateSerializer, Alias("cnucnm.SensorState")]
+public sealed record SensorState
+{
+    [Id(0)] public DateTimeOffset? LastReadingAt { get; init; }
+    [Id(1)] public long ReadingCount { get; init; }
+    [Id(2)] public TimeSpan? ExpectedInterval { get; init; }
+    [Id(3)] public DateTimeOffset? SilentSince { get; init; }
+    [Id(4)] public TimeSpan? ReminderPeriod { get; init; }
+}

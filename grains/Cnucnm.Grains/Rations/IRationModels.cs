@@ -1,0 +1,27 @@
+using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Groups;
+using Cnucnm.Contracts.Rations;
+
+namespace Cnucnm.Grains.Rations;
+
+/// <summary>A feed of a ration with its farm definition, kg DM per head per day.</summary>
+public sealed record RationFeedAmount(FarmFeed Feed, double KgDryMatterPerHead);
+
+/// <summary>The full nutrition model applied to a ration (pure library behind it).</summary>
+public interface IRationEvaluator
+{
+    /// <summary>Supply against requirements for the group's mean animal, or the reason it cannot be evaluated.</summary>
+    (IReadOnlyList<NutrientBalance> Balances, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, IReadOnlyList<RationFeedAmount> ration);
+}
+
+/// <summary>The answer of a group formulation.</summary>
+/// <param name="Amounts">kg DM per head per day by farm feed id (Optimal only).</param>
+/// <param name="Explanation">Why no ration exists and the cheapest way out (Infeasible only).</param>
+public sealed record GroupFormulation(bool Feasible, IReadOnlyDictionary<string, double> Amounts, string? Explanation, int Iterations);
+
+/// <summary>Least-cost formulation of a group's ration (through the formulation grain pool).</summary>
+public interface IGroupFormulator
+{
+    Task<GroupFormulation> FormulateAsync(GroupInputs inputs, FarmProfile farm, IReadOnlyList<FarmFeed> feeds, FormulationSettings settings,
+        double? observedDryMatterIntakeKgPerHead, CancellationToken cancellationToken);
+}

@@ -1,0 +1,255 @@
+using Cnucnm.Contracts;
+using Cnucnm.Contracts.Alerts;
+using Cnucnm.Contracts.Events;
+using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Groups;
+using Cnucnm.Contracts.Rations;
+using Cnucnm.Grains.Alerts;
+
+namespace Cnucnm.Grains.Rations;
+
+[GrainType("ration")]
+public sealed class RationGrain(
+    [PersistentState("ration", ProviderNames.GrainState)] IPersistentState<RationState> state,
+    IRationEvaluator evaluator,
+    IGroupFormulator formulator,
+    AlertRaiser alerts,
+    TimeProvider clock) : Grain, IRationGrain
+{
+    private const int HistoryKept = 200;
+
+    /// <summary>Amounts closer than this (kg DM per head) are the same ration.</summary>
+    private const double SameAmountKg = 0.005;
+
+    private RationState State => state.State;
+
+    private Guid GroupId => this.GetPrimaryKey();
+
+    public Task<RationSnapshot> GetAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new RationSnapshot(GroupId, State.FarmId, State.Current, State.Suggestion, State.Settings, State.History));
+
+    public async Task AttachAsync(Guid farmId, int headCount, CancellationToken cancellationToken = default)
+    {
+        state.State = State with { FarmId = farmId, HeadCount = headCount };
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    public async Task<RationSnapshot> SetSettingsAsync(FormulationSettings settings, string changedBy, CancellationToken cancellationToken = default)
+    {
+        state.State = State with { Settings = settings };
+        await state.WriteStateAsync(cancellationToken);
+        return await GetAsync(cancellationToken);
+    }
+
+    public async Task<RationVersion> SetRationAsync(IReadOnlyList<RationItem> items, RationChangeCause cause, CancellationToken cancellationToken = default)
+    {
+        var context = await ContextAsync(cancellationToken);
+        var version = Build(context, items.Select(i => (i.FeedId, i.KgDryMatterPerHead)), cause, NextVersion());
+        await ApplyAsync(version, context, cancellationToken);
+        return version;
+    }
+
+    public async Task<ReformulationResult> ReformulateAsync(RationChangeCause cause, double? observedDryMatterIntakeKgPerHead = null, CancellationToken cancellationToken = default)
+    {
+        if (State.Settings is not { Candidates.Count: > 0 } settings || State.FarmId == Guid.Empty)
+        {
+            return new ReformulationResult(ReformulationOutcome.NotReady, null, "No candidate feeds are set for this group's formulation.");
+        }
+
+        var context = await ContextAsync(cancellationToken);
+        if (context.Group is null || context.Farm is null)
+        {
+            return new ReformulationResult(ReformulationOutcome.NotReady, null, "The group or farm does not exist.");
+        }
+
+        var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Farm.Profile, context.Feeds, settings,
+            observedDryMatterIntakeKgPerHead, cancellationToken);
+        if (!formulation.Feasible)
+        {
+            await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.InfeasibleFormulation, AlertSeverity.Critical,
+                $"{context.Group.Name}: no ration meets the requirements", formulation.Explanation ?? "The formulation is infeasible.",
+                $"infeasible:{GroupId}", cancellationToken);
+            return new ReformulationResult(ReformulationOutcome.Infeasible, null, formulation.Explanation);
+        }
+
+        var proposed = Build(context, formulation.Amounts.Select(a => (a.Key, a.Value)), cause, NextVersion());
+        if (State.Current is { } current && SameAmounts(current, proposed))
+        {
+            return new ReformulationResult(ReformulationOutcome.Unchanged, current, null);
+        }
+
+        if (context.Farm.Policy.Reformulation == ReformulationPolicy.Automatic || State.Current is null && cause.Kind == RationChangeKind.Formulated)
+        {
+            await ApplyAsync(proposed, context, cancellationToken);
+            return new ReformulationResult(ReformulationOutcome.Applied, proposed, null);
+        }
+
+        var difference = proposed.CostPerHeadPerDay - State.Current?.CostPerHeadPerDay;
+        state.State = State with { Suggestion = new RationSuggestion(Guid.CreateVersion7(), proposed, difference) };
+        await state.WriteStateAsync(cancellationToken);
+        var summary = difference is { } d
+            ? $"{context.Group.Name}: new ration suggested ({cause.Reason}); {(d <= 0 ? "saves" : "costs")} {Math.Abs(d):0.##} {context.Farm.Profile.Currency}/head/day"
+            : $"{context.Group.Name}: new ration suggested ({cause.Reason})";
+        await PublishAsync(FarmEventKind.SuggestionCreated, summary,
+            new Dictionary<string, double> { ["costDifferencePerHeadPerDay"] = (double)(difference ?? 0) });
+        await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.RationSuggestion, AlertSeverity.Info, summary,
+            "Approve it to make it the group's ration.", $"suggestion:{GroupId}", cancellationToken);
+        return new ReformulationResult(ReformulationOutcome.Suggested, proposed, null);
+    }
+
+    public async Task<RationVersion?> ApproveSuggestionAsync(Guid suggestionId, string approvedBy, CancellationToken cancellationToken = default)
+    {
+        if (State.Suggestion?.SuggestionId != suggestionId)
+        {
+            return null;
+        }
+
+        var context = await ContextAsync(cancellationToken);
+        var proposed = State.Suggestion.Proposed;
+        // Re-evaluated now: prices or requirements may have moved since it was suggested.
+        var version = Build(context, proposed.Items.Select(i => (i.FeedId, i.KgDryMatterPerHead)),
+            new RationChangeCause(RationChangeKind.SuggestionApproved, approvedBy, $"approved: {proposed.Cause.Reason}"), NextVersion());
+        await ApplyAsync(version, context, cancellationToken);
+        return version;
+    }
+
+    public async Task<bool> RejectSuggestionAsync(Guid suggestionId, string rejectedBy, CancellationToken cancellationToken = default)
+    {
+        if (State.Suggestion?.SuggestionId != suggestionId)
+        {
+            return false;
+        }
+
+        state.State = State with { Suggestion = null };
+        await state.WriteStateAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task RefreshAsync(int headCount, CancellationToken cancellationToken = default)
+    {
+        state.State = State with { HeadCount = headCount };
+        if (State.Current is { } current)
+        {
+            var context = await ContextAsync(cancellationToken);
+            var refreshed = Build(context, current.Items.Select(i => (i.FeedId, i.KgDryMatterPerHead)), current.Cause, current.Version) with
+            {
+                CreatedAt = current.CreatedAt,
+            };
+            state.State = State with { Current = refreshed };
+            await CheckBalancesAsync(refreshed, context, cancellationToken);
+        }
+
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    public async Task<MixerSheet?> GetMixerSheetAsync(int? headCount, double? mixerCapacityKgAsFed, CancellationToken cancellationToken = default)
+    {
+        if (State.Current is not { } current)
+        {
+            return null;
+        }
+
+        var feeds = (await GrainFactory.Farm(State.FarmId).GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId);
+        return MixerPlanner.Plan(GroupId, current, headCount ?? State.HeadCount, mixerCapacityKgAsFed ?? State.Settings?.MixerCapacityKgAsFed, feeds);
+    }
+
+    private int NextVersion() => (State.History.Count == 0 ? 0 : State.History.Max(v => v.Version)) + 1;
+
+    private async Task ApplyAsync(RationVersion version, RationContext context, CancellationToken cancellationToken)
+    {
+        var history = State.History.Append(version).TakeLast(HistoryKept).ToList();
+        state.State = State with { Current = version, History = history, Suggestion = null };
+        await state.WriteStateAsync(cancellationToken);
+        RationMetrics.Changes.Add(1, new KeyValuePair<string, object?>("cause", version.Cause.Kind.ToString()));
+        await PublishAsync(FarmEventKind.RationChanged,
+            $"{context.Group?.Name}: ration v{version.Version} ({version.Cause.Reason})",
+            new Dictionary<string, double>
+            {
+                ["version"] = version.Version,
+                ["dryMatterKgPerHead"] = version.DryMatterKgPerHead,
+                ["costPerHeadPerDay"] = (double)(version.CostPerHeadPerDay ?? 0),
+            });
+        await CheckBalancesAsync(version, context, cancellationToken);
+    }
+
+    /// <summary>Deficits and excesses beyond the farm's tolerance become alerts.</summary>
+    private async Task CheckBalancesAsync(RationVersion version, RationContext context, CancellationToken cancellationToken)
+    {
+        if (context.Farm is null)
+        {
+            return;
+        }
+
+        var tolerance = context.Farm.Policy.NutrientTolerancePercent;
+        foreach (var balance in version.Balances.Where(b => b.Required > 0 && b.PercentOfRequirement < 100 - tolerance))
+        {
+            await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.NutrientDeficit, AlertSeverity.Warning,
+                $"{context.Group?.Name}: {balance.Nutrient} short by {-balance.Balance:0.##} {balance.Unit}",
+                $"The ration supplies {balance.Supplied:0.##} of the {balance.Required:0.##} {balance.Unit} required per head per day ({balance.PercentOfRequirement:0} %).",
+                $"deficit:{GroupId}:{balance.Nutrient}:v{version.Version}", cancellationToken);
+        }
+    }
+
+    private RationVersion Build(RationContext context, IEnumerable<(string FeedId, double KgDm)> amounts, RationChangeCause cause, int versionNumber)
+    {
+        var feeds = context.Feeds.ToDictionary(f => f.Definition.FeedId);
+        var items = new List<RationItem>();
+        var forModel = new List<RationFeedAmount>();
+        foreach (var (feedId, kgDm) in amounts.Where(a => a.KgDm > 1e-6))
+        {
+            if (!feeds.TryGetValue(feedId, out var feed))
+            {
+                throw new ArgumentException($"Feed '{feedId}' is not on the farm's feed list.", nameof(amounts));
+            }
+
+            // kg as fed = kg DM ÷ DM fraction; cost = kg as fed × price per kg as fed (never as-fed price × DM amount).
+            var asFed = kgDm / (feed.Definition.DryMatterPercent / 100);
+            items.Add(new RationItem(feedId, feed.Definition.Name, kgDm, asFed, feed.PricePerKgAsFed is { } price ? price * (decimal)asFed : null));
+            forModel.Add(new RationFeedAmount(feed, kgDm));
+        }
+
+        var cost = items.All(i => i.CostPerHead is not null) ? items.Sum(i => i.CostPerHead) : null;
+        var (balances, _) = context.Group is not null && context.Farm is not null
+            ? evaluator.Evaluate(context.Group.Inputs, context.Farm.Profile, forModel)
+            : ([], "no group");
+        return new RationVersion(versionNumber, clock.GetUtcNow(), cause, items, items.Sum(i => i.KgDryMatterPerHead),
+            items.Sum(i => i.KgAsFedPerHead), cost, State.HeadCount, balances);
+    }
+
+    private static bool SameAmounts(RationVersion a, RationVersion b)
+    {
+        var left = a.Items.ToDictionary(i => i.FeedId, i => i.KgDryMatterPerHead);
+        var right = b.Items.ToDictionary(i => i.FeedId, i => i.KgDryMatterPerHead);
+        return left.Keys.Union(right.Keys).All(k => Math.Abs(left.GetValueOrDefault(k) - right.GetValueOrDefault(k)) < SameAmountKg);
+    }
+
+    private async Task<RationContext> ContextAsync(CancellationToken cancellationToken)
+    {
+        var farm = State.FarmId == Guid.Empty ? null : await GrainFactory.Farm(State.FarmId).GetAsync(cancellationToken);
+        var group = await GrainFactory.GetGrain<IAnimalGroupGrain>(GroupId).GetAsync(cancellationToken);
+        var feeds = farm is null ? [] : await GrainFactory.Farm(State.FarmId).GetFeedsAsync(null, cancellationToken);
+        return new RationContext(farm, group, feeds);
+    }
+
+    private Task PublishAsync(FarmEventKind kind, string summary, IReadOnlyDictionary<string, double> values) =>
+        GrainFactory.GetGrain<IFarmEventsGrain>(State.FarmId).PublishAsync(kind, GroupId, summary, values);
+
+    private sealed record RationContext(FarmSnapshot? Farm, GroupSnapshot? Group, IReadOnlyList<FarmFeed> Feeds);
+}
+
+[GenerateSerializer, Alias("cnucnm.RationState")]
+public sealed record RationState
+{
+    [Id(0)] public Guid FarmId { get; init; }
+    [Id(1)] public int HeadCount { get; init; }
+    [Id(2)] public RationVersion? Current { get; init; }
+    [Id(3)] public IReadOnlyList<RationVersion> History { get; init; } = [];
+    [Id(4)] public RationSuggestion? Suggestion { get; init; }
+    [Id(5)] public FormulationSettings? Settings { get; init; }
+}
+
+internal static class RationMetrics
+{
+    public static readonly System.Diagnostics.Metrics.Counter<long> Changes =
+        Telemetry.Meter.CreateCounter<long>("cnucnm.rations.changed", description: "Ration versions made current, by cause");
+}

@@ -1,0 +1,37 @@
+namespace Cnucnm.Contracts.Alerts;
+
+[GenerateSerializer, Alias("cnucnm.AlertKind")]
+public enum AlertKind
+{
+    NutrientDeficit = 0,
+    NutrientExcess = 1,
+    InfeasibleFormulation = 2,
+    PriceJump = 3,
+    IntakeDrop = 4,
+    SensorSilent = 5,
+    InventoryLow = 6,
+    RationSuggestion = 7,
+}
+
+[GenerateSerializer, Alias("cnucnm.AlertSeverity")]
+public enum AlertSeverity
+{
+    Info = 0,
+    Warning = 1,
+    Critical = 2,
+}
+
+/// <summary>A stored alert. <see cref="DedupeKey"/> keeps one open alert per condition.</summary>
+[GenerateSerializer, Immutable, Alias("cnucnm.Alert")]
+public sealed record Alert(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] Guid FarmId,
+    [property: Id(2)] Guid? GroupId,
+    [property: Id(3)] AlertKind Kind,
+    [property: Id(4)] AlertSeverity Severity,
+    [property: Id(5)] string Title,
+    [property: Id(6)] string Detail,
+    [property: Id(7)] DateTimeOffset RaisedAt,
+    [property: Id(8)] DateTimeOffset? AcknowledgedAt,
+    [property: Id(9)] string? AcknowledgedBy,
+    [property: Id(10)] string DedupeKey);

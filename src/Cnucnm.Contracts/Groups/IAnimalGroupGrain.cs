@@ -1,0 +1,37 @@
+namespace Cnucnm.Contracts.Groups;
+
+/// <summary>A pen or group of animals fed one ration: inputs, dated records, current requirements
+/// and the intake its sensors report. Keyed by group id.</summary>
+[Alias("cnucnm.IAnimalGroupGrain")]
+public interface IAnimalGroupGrain : IGrainWithGuidKey
+{
+    [Alias("Create")]
+    Task<GroupResult> CreateAsync(Guid farmId, string name, GroupInputs inputs, string createdBy, CancellationToken cancellationToken = default);
+
+    [Alias("Get")]
+    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
+    Task<GroupSnapshot?> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the inputs; requirements are recomputed and the ration follows by farm policy.</summary>
+    [Alias("UpdateInputs")]
+    Task<GroupResult> UpdateInputsAsync(string name, GroupInputs inputs, string changedBy, CancellationToken cancellationToken = default);
+
+    [Alias("AddWeighing")]
+    Task<GroupResult> AddWeighingAsync(WeighingRecord weighing, CancellationToken cancellationToken = default);
+
+    [Alias("AddMilkTest")]
+    Task<GroupResult> AddMilkTestAsync(MilkTestRecord milkTest, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds newly stored intake (already durable in PostgreSQL) to the day totals.</summary>
+    [Alias("RecordIntake")]
+    Task RecordIntakeAsync(IReadOnlyList<IntakeDay> increments, CancellationToken cancellationToken = default);
+
+    /// <summary>Daily intake of the last <paramref name="days"/> days, oldest first.</summary>
+    [Alias("GetIntakeHistory")]
+    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
+    Task<IReadOnlyList<IntakeDay>> GetIntakeHistoryAsync(int days, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the group from its farm; its history stays in PostgreSQL.</summary>
+    [Alias("Delete")]
+    Task<GroupOutcome> DeleteAsync(string deletedBy, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,40 @@
+namespace Cnucnm.Contracts.Rations;
+
+/// <summary>The ration of one group (keyed by the group id): current version, versioned history with
+/// causes, the standing formulation settings and any suggestion waiting for approval.</summary>
+[Alias("cnucnm.IRationGrain")]
+public interface IRationGrain : IGrainWithGuidKey
+{
+    [Alias("Get")]
+    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
+    Task<RationSnapshot> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Attaches the ration to its group and farm (called when the group is created).</summary>
+    [Alias("Attach")]
+    Task AttachAsync(Guid farmId, int headCount, CancellationToken cancellationToken = default);
+
+    [Alias("SetSettings")]
+    Task<RationSnapshot> SetSettingsAsync(FormulationSettings settings, string changedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes the given feeds and amounts the group's ration (evaluated with the full model).</summary>
+    [Alias("SetRation")]
+    Task<RationVersion> SetRationAsync(IReadOnlyList<RationItem> items, RationChangeCause cause, CancellationToken cancellationToken = default);
+
+    /// <summary>Re-formulates from the settings; the farm's policy decides whether it takes effect.</summary>
+    [Alias("Reformulate")]
+    Task<ReformulationResult> ReformulateAsync(RationChangeCause cause, double? observedDryMatterIntakeKgPerHead = null, CancellationToken cancellationToken = default);
+
+    [Alias("ApproveSuggestion")]
+    Task<RationVersion?> ApproveSuggestionAsync(Guid suggestionId, string approvedBy, CancellationToken cancellationToken = default);
+
+    [Alias("RejectSuggestion")]
+    Task<bool> RejectSuggestionAsync(Guid suggestionId, string rejectedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Re-evaluates the current ration (new requirements, head count or feed composition).</summary>
+    [Alias("Refresh")]
+    Task RefreshAsync(int headCount, CancellationToken cancellationToken = default);
+
+    [Alias("GetMixerSheet")]
+    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
+    Task<MixerSheet?> GetMixerSheetAsync(int? headCount, double? mixerCapacityKgAsFed, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,141 @@
+namespace Cnucnm.Contracts.Rations;
+
+/// <summary>One feed of a ration, per head per day.</summary>
+[GenerateSerializer, Immutable, Alias("cnucnm.RationItem")]
+public sealed record RationItem(
+    [property: Id(0)] string FeedId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] double KgDryMatterPerHead,
+    [property: Id(3)] double KgAsFedPerHead,
+    [property: Id(4)] decimal? CostPerHead);
+
+/// <summary>Supply of a nutrient by the ration against the group's requirement (full model).</summary>
+/// <param name="Balance">Supplied − Required, in <see cref="Unit"/>.</param>
+[GenerateSerializer, Immutable, Alias("cnucnm.NutrientBalance")]
+public sealed record NutrientBalance(
+    [property: Id(0)] string Nutrient,
+    [property: Id(1)] string Unit,
+    [property: Id(2)] double Required,
+    [property: Id(3)] double Supplied,
+    [property: Id(4)] double Balance,
+    [property: Id(5)] double PercentOfRequirement);
+
+[GenerateSerializer, Alias("cnucnm.RationChangeKind")]
+public enum RationChangeKind
+{
+    Manual = 0,
+    Formulated = 1,
+    PriceChange = 2,
+    IntakeDeviation = 3,
+    GroupInputsChanged = 4,
+    FeedChanged = 5,
+    SuggestionApproved = 6,
+}
+
+/// <summary>Who or what caused a ration change, and why, in words a farmer reads.</summary>
+[GenerateSerializer, Immutable, Alias("cnucnm.RationChangeCause")]
+public sealed record RationChangeCause(
+    [property: Id(0)] RationChangeKind Kind,
+    [property: Id(1)] string Actor,
+    [property: Id(2)] string Reason);
+
+/// <summary>A version of a group's ration with its cost and full-model balances.</summary>
+[GenerateSerializer, Immutable, Alias("cnucnm.RationVersion")]
+public sealed record RationVersion(
+    [property: Id(0)] int Version,
+    [property: Id(1)] DateTimeOffset CreatedAt,
+    [property: Id(2)] RationChangeCause Cause,
+    [property: Id(3)] IReadOnlyList<RationItem> Items,
+    [property: Id(4)] double DryMatterKgPerHead,
+    [property: Id(5)] double AsFedKgPerHead,
+    [property: Id(6)] decimal? CostPerHeadPerDay,
+    [property: Id(7)] int HeadCount,
+    [property: Id(8)] IReadOnlyList<NutrientBalance> Balances)
+{
+    public decimal? CostPerPenPerDay => CostPerHeadPerDay * HeadCount;
+}
+
+/// <summary>A re-formulated ration waiting for approval, with what it would change.</summary>
+[GenerateSerializer, Immutable, Alias("cnucnm.RationSuggestion")]
+public sealed record RationSuggestion(
+    [property: Id(0)] Guid SuggestionId,
+    [property: Id(1)] RationVersion Proposed,
+    [property: Id(2)] decimal? CostDifferencePerHeadPerDay);
+
+/// <summary>A candidate feed for the group's formulation with its bounds, kg DM per head per day.</summary>
+[GenerateSerializer, Immutable, Alias("cnucnm.CandidateFeed")]
+public sealed record CandidateFeed(
+    [property: Id(0)] string FeedId,
+    [property: Id(1)] double MinKgDryMatter,
+    [property: Id(2)] double? MaxKgDryMatter,
+    [property: Id(3)] double? FixedKgDryMatter);
+
+/// <summary>The group's standing formulation request: candidates and the nutritionist's guard rails.</summary>
+/// <param name="DryMatterIntakeTolerancePercent">The ration's DM may differ from the predicted (or observed) intake by this much.</param>
+/// <param name="MinForageNdfPercentOfDm">Forage NDF minimum, % of diet DM.</param>
+/// <param name="MaxStarchPercentOfDm">Starch maximum, % of diet DM.</param>
+/// <param name="MaxFatPercentOfDm">Fatty acid maximum, % of diet DM.</param>
+[GenerateSerializer, Immutable, Alias("cnucnm.FormulationSettings")]
+public sealed record FormulationSettings(
+    [property: Id(0)] IReadOnlyList<CandidateFeed> Candidates,
+    [property: Id(1)] double DryMatterIntakeTolerancePercent,
+    [property: Id(2)] double? MinForageNdfPercentOfDm,
+    [property: Id(3)] double? MaxStarchPercentOfDm,
+    [property: Id(4)] double? MaxFatPercentOfDm,
+    [property: Id(5)] double? MixerCapacityKgAsFed);
+
+[GenerateSerializer, Alias("cnucnm.ReformulationOutcome")]
+public enum ReformulationOutcome
+{
+    /// <summary>The new ration took effect (automatic policy).</summary>
+    Applied = 0,
+
+    /// <summary>The new ration waits for approval (suggest policy).</summary>
+    Suggested = 1,
+
+    /// <summary>No ration meets the requirements; the explanation says why.</summary>
+    Infeasible = 2,
+
+    /// <summary>The optimum did not change the ration.</summary>
+    Unchanged = 3,
+
+    /// <summary>Nothing to formulate: no settings, feeds or requirements yet.</summary>
+    NotReady = 4,
+}
+
+[GenerateSerializer, Immutable, Alias("cnucnm.ReformulationResult")]
+public sealed record ReformulationResult(
+    [property: Id(0)] ReformulationOutcome Outcome,
+    [property: Id(1)] RationVersion? Ration,
+    [property: Id(2)] string? Explanation);
+
+[GenerateSerializer, Immutable, Alias("cnucnm.RationSnapshot")]
+public sealed record RationSnapshot(
+    [property: Id(0)] Guid GroupId,
+    [property: Id(1)] Guid FarmId,
+    [property: Id(2)] RationVersion? Current,
+    [property: Id(3)] RationSuggestion? Suggestion,
+    [property: Id(4)] FormulationSettings? Settings,
+    [property: Id(5)] IReadOnlyList<RationVersion> History);
+
+/// <summary>One load of the mixer wagon: feeds in loading order, kg as fed.</summary>
+[GenerateSerializer, Immutable, Alias("cnucnm.MixerLoad")]
+public sealed record MixerLoad(
+    [property: Id(0)] int LoadNumber,
+    [property: Id(1)] int HeadInLoad,
+    [property: Id(2)] IReadOnlyList<MixerLine> Lines);
+
+[GenerateSerializer, Immutable, Alias("cnucnm.MixerLine")]
+public sealed record MixerLine(
+    [property: Id(0)] int Order,
+    [property: Id(1)] string FeedId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] double KgAsFed);
+
+[GenerateSerializer, Immutable, Alias("cnucnm.MixerSheet")]
+public sealed record MixerSheet(
+    [property: Id(0)] Guid GroupId,
+    [property: Id(1)] int RationVersion,
+    [property: Id(2)] int HeadCount,
+    [property: Id(3)] double TotalKgAsFed,
+    [property: Id(4)] IReadOnlyList<MixerLoad> Loads);

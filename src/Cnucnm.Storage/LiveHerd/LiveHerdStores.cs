@@ -1,0 +1,46 @@
+using Cnucnm.Contracts.Alerts;
+
+namespace Cnucnm.Storage.LiveHerd;
+
+/// <summary>A reading ready to store: validated, with its dry matter worked out.</summary>
+public sealed record StoredReading(
+    string DeviceId,
+    long Sequence,
+    Guid GroupId,
+    string FeedId,
+    DateTimeOffset MeasuredAt,
+    DateOnly LocalDay,
+    double DeliveredKgAsFed,
+    double RefusedKgAsFed,
+    double DryMatterFraction)
+{
+    public double DryMatterKg => (DeliveredKgAsFed - RefusedKgAsFed) * DryMatterFraction;
+}
+
+/// <summary>Totals of one group's readings on one day.</summary>
+public sealed record GroupDayTotals(Guid GroupId, DateOnly Day, double DeliveredKgAsFed, double RefusedKgAsFed, double DryMatterKg, int Readings);
+
+public interface IIntakeStore
+{
+    /// <summary>Stores the readings that are new and returns them; (farm, device, sequence) already
+    /// stored are skipped. Durable when the task completes.</summary>
+    Task<IReadOnlyList<StoredReading>> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<GroupDayTotals>> DailyTotalsAsync(Guid groupId, DateOnly fromDay, CancellationToken cancellationToken);
+
+    Task<long> CountAsync(Guid farmId, CancellationToken cancellationToken);
+
+    /// <summary>When the device's latest stored reading was measured (null: none stored).</summary>
+    Task<DateTimeOffset?> LastReadingAtAsync(Guid farmId, string deviceId, CancellationToken cancellationToken);
+}
+
+public interface IAlertStore
+{
+    /// <summary>Stores the alert unless an open alert with the same dedupe key exists; returns the
+    /// stored alert or null for a duplicate.</summary>
+    Task<Alert?> RaiseAsync(Alert alert, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Alert>> ListAsync(Guid farmId, bool openOnly, int limit, CancellationToken cancellationToken);
+
+    Task<Alert?> AcknowledgeAsync(Guid farmId, Guid alertId, string acknowledgedBy, DateTimeOffset at, CancellationToken cancellationToken);
+}

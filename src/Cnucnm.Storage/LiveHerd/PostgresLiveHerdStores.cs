@@ -1,0 +1,149 @@
+using Cnucnm.Contracts.Alerts;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Cnucnm.Storage.LiveHerd;
+
+public sealed class PostgresIntakeStore(NpgsqlDataSource db) : IIntakeStore
+{
+    public async Task<IReadOnlyList<StoredReading>> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
+    {
+        if (readings.Count == 0)
+        {
+            return [];
+        }
+
+        // One statement for the whole batch: arrays unnested server-side; conflicts (already stored
+        // (device, sequence)) are skipped and the new rows come back.
+        await using var command = db.CreateCommand("""
+            INSERT INTO intake_readings (farm_id, device_id, sequence, group_id, feed_id, measured_at, local_day,
+                                         delivered_kg_as_fed, refused_kg_as_fed, dry_matter_fraction, dry_matter_kg)
+            SELECT $1, r.device_id, r.sequence, r.group_id, r.feed_id, r.measured_at, r.local_day,
+                   r.delivered, r.refused, r.dm_fraction, (r.delivered - r.refused) * r.dm_fraction
+              FROM unnest($2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::timestamptz[], $7::date[],
+                          $8::float8[], $9::float8[], $10::float8[])
+                   AS r(device_id, sequence, group_id, feed_id, measured_at, local_day, delivered, refused, dm_fraction)
+            ON CONFLICT (farm_id, device_id, sequence) DO NOTHING
+            RETURNING device_id, sequence
+            """);
+        command.Parameters.AddWithValue(farmId);
+        command.Parameters.AddWithValue(readings.Select(r => r.DeviceId).ToArray());
+        command.Parameters.AddWithValue(readings.Select(r => r.Sequence).ToArray());
+        command.Parameters.AddWithValue(readings.Select(r => r.GroupId).ToArray());
+        command.Parameters.AddWithValue(readings.Select(r => r.FeedId).ToArray());
+        command.Parameters.AddWithValue(readings.Select(r => r.MeasuredAt).ToArray());
+        command.Parameters.AddWithValue(readings.Select(r => r.LocalDay).ToArray());
+        command.Parameters.AddWithValue(readings.Select(r => r.DeliveredKgAsFed).ToArray());
+        command.Parameters.AddWithValue(readings.Select(r => r.RefusedKgAsFed).ToArray());
+        command.Parameters.AddWithValue(readings.Select(r => r.DryMatterFraction).ToArray());
+
+        var inserted = new HashSet<(string, long)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                inserted.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        return [.. readings.Where(r => inserted.Remove((r.DeviceId, r.Sequence)))];
+    }
+
+    public async Task<IReadOnlyList<GroupDayTotals>> DailyTotalsAsync(Guid groupId, DateOnly fromDay, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT local_day, sum(delivered_kg_as_fed), sum(refused_kg_as_fed), sum(dry_matter_kg), count(*)::int
+              FROM intake_readings WHERE group_id = $1 AND local_day >= $2
+             GROUP BY local_day ORDER BY local_day
+            """);
+        command.Parameters.AddWithValue(groupId);
+        command.Parameters.AddWithValue(fromDay);
+        var totals = new List<GroupDayTotals>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            totals.Add(new GroupDayTotals(groupId, reader.GetFieldValue<DateOnly>(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetInt32(4)));
+        }
+
+        return totals;
+    }
+
+    public async Task<long> CountAsync(Guid farmId, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("SELECT count(*) FROM intake_readings WHERE farm_id = $1");
+        command.Parameters.AddWithValue(farmId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<DateTimeOffset?> LastReadingAtAsync(Guid farmId, string deviceId, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("SELECT max(measured_at) FROM intake_readings WHERE farm_id = $1 AND device_id = $2");
+        command.Parameters.AddWithValue(farmId);
+        command.Parameters.AddWithValue(deviceId);
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
+    }
+}
+
+public sealed class PostgresAlertStore(NpgsqlDataSource db) : IAlertStore
+{
+    private const string Columns = "id, farm_id, group_id, kind, severity, title, detail, raised_at, acknowledged_at, acknowledged_by, dedupe_key";
+
+    public async Task<Alert?> RaiseAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand($"""
+            INSERT INTO alerts ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, $9)
+            ON CONFLICT (farm_id, dedupe_key) WHERE acknowledged_at IS NULL DO NOTHING
+            """);
+        command.Parameters.AddWithValue(alert.Id);
+        command.Parameters.AddWithValue(alert.FarmId);
+        command.Parameters.AddWithValue(NpgsqlDbType.Uuid, (object?)alert.GroupId ?? DBNull.Value);
+        command.Parameters.AddWithValue(alert.Kind.ToString());
+        command.Parameters.AddWithValue(alert.Severity.ToString());
+        command.Parameters.AddWithValue(alert.Title);
+        command.Parameters.AddWithValue(alert.Detail);
+        command.Parameters.AddWithValue(alert.RaisedAt);
+        command.Parameters.AddWithValue(alert.DedupeKey);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? alert : null;
+    }
+
+    public async Task<IReadOnlyList<Alert>> ListAsync(Guid farmId, bool openOnly, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand($"""
+            SELECT {Columns} FROM alerts WHERE farm_id = $1 AND (NOT $2 OR acknowledged_at IS NULL)
+             ORDER BY raised_at DESC LIMIT $3
+            """);
+        command.Parameters.AddWithValue(farmId);
+        command.Parameters.AddWithValue(openOnly);
+        command.Parameters.AddWithValue(limit);
+        var alerts = new List<Alert>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            alerts.Add(Read(reader));
+        }
+
+        return alerts;
+    }
+
+    public async Task<Alert?> AcknowledgeAsync(Guid farmId, Guid alertId, string acknowledgedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand($"""
+            UPDATE alerts SET acknowledged_at = coalesce(acknowledged_at, $3), acknowledged_by = coalesce(acknowledged_by, $4)
+             WHERE farm_id = $1 AND id = $2
+            RETURNING {Columns}
+            """);
+        command.Parameters.AddWithValue(farmId);
+        command.Parameters.AddWithValue(alertId);
+        command.Parameters.AddWithValue(at);
+        command.Parameters.AddWithValue(acknowledgedBy);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    private static Alert Read(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0), reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetGuid(2),
+        Enum.Parse<AlertKind>(reader.GetString(3)), Enum.Parse<AlertSeverity>(reader.GetString(4)),
+        reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7),
+        reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8), reader.IsDBNull(9) ? null : reader.GetString(9),
+        reader.GetString(10));
+}
