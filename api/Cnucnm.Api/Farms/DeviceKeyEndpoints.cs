@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;

@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;

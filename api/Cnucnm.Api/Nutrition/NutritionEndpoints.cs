@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition;
 using Cnucnm.Api.Security;
 using Cnucnm.Nutrition.Dairy;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
@@ -14,81 +15,10 @@ namespace Cnucnm.Api.Nutrition;
 /// <param name="Equations">NASEM equation selection; the book's defaults when left out (intake = the diet's sum).</param>
 /// <param name="Diet">Feeds of the ration with kg of dry matter per animal per day.</param>
 public sealed record NutritionEvaluationRequest(
-    AnimalBody? Animal,
-    EnvironmentBody? Environment,
-    EquationsBody? Equations,
+    DairyAnimalDescription? Animal,
+    EnvironmentDescription? Environment,
+    EquationChoices? Equations,
     IReadOnlyList<DietItemBody>? Diet);
-
-/// <param name="PhysiologicalState">calf, heifer, dryCow, lactatingCow or other (An_StatePhys).</param>
-/// <param name="Breed">holstein, jersey or other (An_Breed).</param>
-/// <param name="BodyWeightKg">Live weight, kg (An_BW).</param>
-/// <param name="MatureBodyWeightKg">Mature live weight, kg (An_BW_mature).</param>
-/// <param name="BodyConditionScore">1–5 dairy scale (An_BCS); 0 allowed for calves.</param>
-/// <param name="Parity">Lactation number: 0 heifers and calves, 1 first lactation (An_Parity_rl).</param>
-/// <param name="AgeDays">Age, days (An_AgeDay).</param>
-/// <param name="DaysInMilk">Days in milk (An_LactDay); 0 when not lactating.</param>
-/// <param name="DaysPregnant">Day of gestation (An_GestDay); 0 when open.</param>
-/// <param name="GestationLengthDays">Gestation length, days (An_GestLength); 280 when left out.</param>
-/// <param name="CalfBirthWeightKg">Expected calf birth weight, kg (Fet_BWbrth).</param>
-/// <param name="MilkKgPerDay">Milk yield, kg/d (Trg_MilkProd).</param>
-/// <param name="MilkFatPercent">Milk fat, % (Trg_MilkFatp).</param>
-/// <param name="MilkTrueProteinPercent">Milk true protein, % (Trg_MilkTPp).</param>
-/// <param name="MilkLactosePercent">Milk lactose, % (Trg_MilkLacp); 4.85 when left out.</param>
-/// <param name="FrameGainKgPerDay">Target frame (structural) gain, kg/d (Trg_FrmGain).</param>
-/// <param name="ReserveGainKgPerDay">Target body reserves gain, negative for loss, kg/d (Trg_RsrvGain).</param>
-/// <param name="TargetDryMatterIntakeKgPerDay">Intake to use with dmiEquation 0, kg DM/d (Trg_Dt_DMIn); the diet's sum when left out.</param>
-/// <param name="HerdMilkTrueProtein305Kg">Herd rolling-average milk true protein, kg per 305 d (An_305RHA_MlkTP); 280 when left out.</param>
-/// <param name="AgeStarterOfferedDays">Calves: age when starter was first offered, days (An_AgeDryFdStart); 14 when left out.</param>
-/// <param name="AgeAtFirstConceptionDays">Heifers: age at first conception, days (An_AgeConcept1st).</param>
-public sealed record AnimalBody(
-    PhysiologicalState? PhysiologicalState,
-    DairyBreed? Breed,
-    double? BodyWeightKg,
-    double? MatureBodyWeightKg,
-    double? BodyConditionScore,
-    double? Parity,
-    double? AgeDays,
-    double? DaysInMilk,
-    double? DaysPregnant,
-    double? GestationLengthDays,
-    double? CalfBirthWeightKg,
-    double? MilkKgPerDay,
-    double? MilkFatPercent,
-    double? MilkTrueProteinPercent,
-    double? MilkLactosePercent,
-    double? FrameGainKgPerDay,
-    double? ReserveGainKgPerDay,
-    double? TargetDryMatterIntakeKgPerDay,
-    double? HerdMilkTrueProtein305Kg,
-    double? AgeStarterOfferedDays,
-    double? AgeAtFirstConceptionDays);
-
-/// <param name="TemperatureCelsius">Mean ambient temperature, °C (Env_TempCurr); 15 when left out.</param>
-/// <param name="DistanceToParlorMeters">One-way distance to the parlor, m (Env_DistParlor).</param>
-/// <param name="TripsToParlorPerDay">Trips to and from the parlor per day (Env_TripsParlor).</param>
-/// <param name="TopographyMeters">Elevation climbed per day, m (Env_Topo).</param>
-public sealed record EnvironmentBody(double? TemperatureCelsius, double? DistanceToParlorMeters, double? TripsToParlorPerDay, double? TopographyMeters);
-
-/// <summary>NASEM equation switches (the software's names in brackets); each defaults to the book's choice.</summary>
-/// <param name="DmiEquation">0 target intake, 1 calf, 2–7 and 12–17 heifer, 8–9 lactating, 10–11 dry cow (DMIn_eqn).</param>
-/// <param name="NdfDigestibilityFromInVitro">0 lignin, 1 in vitro for forages, 2 in vitro for all (Use_DNDF_IV).</param>
-/// <param name="MilkProductionEquation">0 target, 1 component, 2 NE-allowable, 3 MP-allowable, 4 lesser (mProd_eqn).</param>
-/// <param name="MicrobialNitrogenEquation">1 NASEM 2021, 2 Hanigan, 3 White (MiN_eqn).</param>
-/// <param name="MilkProteinEquation">0 target, 1 NASEM 2021, 2–3 VT refits (mPrt_eqn).</param>
-/// <param name="MilkFatEquation">0 target, 1 predicted (mFat_eqn).</param>
-/// <param name="Monensin">Monensin fed (Monensin_eqn).</param>
-/// <param name="NonMilkProteinInCalfLiquid">Calf liquid feed contains non-milk protein (NonMilkCP_ClfLiq).</param>
-/// <param name="RumenDevelopmentDiscount">Discount dry-feed ME of calves on much milk (RumDevDisc_Clf).</param>
-public sealed record EquationsBody(
-    int? DmiEquation,
-    int? NdfDigestibilityFromInVitro,
-    int? MilkProductionEquation,
-    int? MicrobialNitrogenEquation,
-    int? MilkProteinEquation,
-    int? MilkFatEquation,
-    bool? Monensin,
-    bool? NonMilkProteinInCalfLiquid,
-    bool? RumenDevelopmentDiscount);
 
 /// <param name="Feed">A library feed by id (<c>nasem:Canola meal</c>, <c>kr:701</c>) or name (NASEM Fd_Name, Korean or English name).</param>
 /// <param name="KgDryMatterPerDay">kg of dry matter per animal per day.</param>
@@ -100,67 +30,7 @@ internal static class NutritionRequestMapping
     public static (DairyInput? Input, Validation Validation) ToInput(this NutritionEvaluationRequest request)
     {
         var v = new Validation();
-        var a = request.Animal;
-        if (a is null)
-        {
-            v.Add("animal", "is required.");
-        }
-        else
-        {
-            v.Require(a.PhysiologicalState is not null, "animal.physiologicalState", "is required: calf, heifer, dryCow, lactatingCow or other.")
-             .Require(a.Breed is not null, "animal.breed", "is required: holstein, jersey or other.")
-             .Require(a.BodyWeightKg is > 0 and <= 1500, "animal.bodyWeightKg", "must be greater than 0 and at most 1500 kg.")
-             .Require(a.MatureBodyWeightKg is > 0 and <= 1500, "animal.matureBodyWeightKg", "must be greater than 0 and at most 1500 kg.")
-             .RequireRange(a.BodyConditionScore, "animal.bodyConditionScore", 0, 5)
-             .RequireRange(a.Parity, "animal.parity", 0, 15)
-             .RequireRange(a.AgeDays, "animal.ageDays", 0, 10000)
-             .RequireRange(a.DaysInMilk, "animal.daysInMilk", 0, 1000, required: false)
-             .RequireRange(a.DaysPregnant, "animal.daysPregnant", 0, 320, required: false)
-             .Require(a.GestationLengthDays is null or (> 0 and <= 320), "animal.gestationLengthDays", "must be greater than 0 and at most 320 days.")
-             .RequireRange(a.CalfBirthWeightKg, "animal.calfBirthWeightKg", 0, 100, required: false)
-             .RequireRange(a.MilkKgPerDay, "animal.milkKgPerDay", 0, 100, required: false)
-             .RequireRange(a.MilkFatPercent, "animal.milkFatPercent", 0, 100, required: false)
-             .RequireRange(a.MilkTrueProteinPercent, "animal.milkTrueProteinPercent", 0, 100, required: false)
-             .RequireRange(a.MilkLactosePercent, "animal.milkLactosePercent", 0, 100, required: false)
-             .RequireRange(a.FrameGainKgPerDay, "animal.frameGainKgPerDay", -3, 5, required: false)
-             .RequireRange(a.ReserveGainKgPerDay, "animal.reserveGainKgPerDay", -5, 5, required: false)
-             .Require(a.TargetDryMatterIntakeKgPerDay is null or (> 0 and <= 60), "animal.targetDryMatterIntakeKgPerDay", "must be greater than 0 and at most 60 kg DM/d.")
-             .RequireRange(a.HerdMilkTrueProtein305Kg, "animal.herdMilkTrueProtein305Kg", 0, 2000, required: false)
-             .RequireRange(a.AgeStarterOfferedDays, "animal.ageStarterOfferedDays", 0, 1000, required: false)
-             .RequireRange(a.AgeAtFirstConceptionDays, "animal.ageAtFirstConceptionDays", 0, 3000, required: false);
-            if (a.PhysiologicalState == PhysiologicalState.LactatingCow)
-            {
-                v.Require(a.MilkKgPerDay is not null, "animal.milkKgPerDay", "is required for a lactating cow.")
-                 .Require(a.MilkFatPercent is not null, "animal.milkFatPercent", "is required for a lactating cow.")
-                 .Require(a.MilkTrueProteinPercent is not null, "animal.milkTrueProteinPercent", "is required for a lactating cow.")
-                 .Require(a.DaysInMilk is not null, "animal.daysInMilk", "is required for a lactating cow.");
-            }
-
-            if (a.DaysPregnant is > 0)
-            {
-                v.Require(a.CalfBirthWeightKg is > 0, "animal.calfBirthWeightKg", "is required (greater than 0) for a pregnant animal.");
-            }
-        }
-
-        var e = request.Environment;
-        if (e is not null)
-        {
-            v.RequireRange(e.TemperatureCelsius, "environment.temperatureCelsius", -50, 60, required: false)
-             .RequireRange(e.DistanceToParlorMeters, "environment.distanceToParlorMeters", 0, 20000, required: false)
-             .RequireRange(e.TripsToParlorPerDay, "environment.tripsToParlorPerDay", 0, 20, required: false)
-             .RequireRange(e.TopographyMeters, "environment.topographyMeters", 0, 5000, required: false);
-        }
-
-        var q = request.Equations;
-        if (q is not null)
-        {
-            v.RequireRange(q.DmiEquation, "equations.dmiEquation", 0, 17, required: false)
-             .RequireRange(q.NdfDigestibilityFromInVitro, "equations.ndfDigestibilityFromInVitro", 0, 2, required: false)
-             .RequireRange(q.MilkProductionEquation, "equations.milkProductionEquation", 0, 4, required: false)
-             .RequireRange(q.MicrobialNitrogenEquation, "equations.microbialNitrogenEquation", 1, 3, required: false)
-             .RequireRange(q.MilkProteinEquation, "equations.milkProteinEquation", 0, 3, required: false)
-             .RequireRange(q.MilkFatEquation, "equations.milkFatEquation", 0, 1, required: false);
-        }
+        DairyAnimalDescriptions.Validate(v, request.Animal, request.Environment, request.Equations);
 
         var diet = new List<DietEntry>();
         if (request.Diet is not { Count: > 0 })
@@ -215,24 +85,8 @@ internal static class NutritionRequestMapping
             return (null, v);
         }
 
-        var env = request.Environment;
-        var animal = new DairyAnimal(
-            a!.PhysiologicalState!.Value, a.Breed!.Value, a.BodyWeightKg!.Value, a.MatureBodyWeightKg!.Value, a.BodyConditionScore!.Value,
-            a.Parity!.Value, a.AgeDays!.Value, a.DaysInMilk ?? 0, a.DaysPregnant ?? 0, a.GestationLengthDays ?? 280, a.CalfBirthWeightKg ?? 0,
-            a.MilkKgPerDay ?? 0, a.MilkFatPercent ?? 0, a.MilkTrueProteinPercent ?? 0, a.MilkLactosePercent ?? 4.85, a.FrameGainKgPerDay ?? 0,
-            a.ReserveGainKgPerDay ?? 0, a.TargetDryMatterIntakeKgPerDay, a.HerdMilkTrueProtein305Kg ?? 280, a.AgeStarterOfferedDays ?? 14,
-            a.AgeAtFirstConceptionDays ?? 0,
-            new DairyEnvironment(env?.TemperatureCelsius ?? 15, env?.DistanceToParlorMeters ?? 0, env?.TripsToParlorPerDay ?? 0, env?.TopographyMeters ?? 0));
-        var equations = EquationSelection.Default;
-        if (q is not null)
-        {
-            equations = new EquationSelection(
-                q.NdfDigestibilityFromInVitro ?? equations.UseDndfInVitro, q.DmiEquation ?? equations.DmiEquation,
-                q.MilkProductionEquation ?? equations.MilkProductionEquation, q.MicrobialNitrogenEquation ?? equations.MicrobialNEquation,
-                q.NonMilkProteinInCalfLiquid is true ? 1 : 0, q.Monensin is true ? 1 : 0, q.MilkProteinEquation ?? equations.MilkProteinEquation,
-                q.MilkFatEquation ?? equations.MilkFatEquation, q.RumenDevelopmentDiscount is true ? 1 : 0);
-        }
-
+        var animal = DairyAnimalDescriptions.ToAnimal(request.Animal!, request.Environment);
+        var equations = DairyAnimalDescriptions.ToEquations(request.Equations);
         return (new DairyInput(animal, equations, diet), v);
     }
 }

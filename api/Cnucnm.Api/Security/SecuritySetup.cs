@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Cnucnm.Silo.Hosting;

@@ -4,7 +4,7 @@ namespace Cnucnm.Nutrition.Dairy;
 /// supply, balances and allowable production for one animal (or a group's mean animal) fed one diet.</summary>
 public static class DairyModel
 {
-    /// <summary>Evaluates the model. Inputs are assumed valid (see <see cref="DairyInputValidator"/>).</summary>
+    /// <summary>Evaluates the model. Inputs are assumed valid (see <see cref="DairyAnimalDescriptions"/>).</summary>
     public static DairyResult Evaluate(DairyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);

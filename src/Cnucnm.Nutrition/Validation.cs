@@ -1,4 +1,4 @@
-namespace Cnucnm.Api.Infrastructure;
+namespace Cnucnm.Nutrition;
 
 /// <summary>Collects every field error of a request so that one 400 lists them all.</summary>
 public sealed class Validation
@@ -41,6 +41,9 @@ public sealed class Validation
             ? this
             : Add(field, $"must be between {min} and {max}.");
     }
+
+    /// <summary>The same errors as a flat list, in the order they were found.</summary>
+    public IReadOnlyList<FieldError> FieldErrors => [.. _errors.SelectMany(e => e.Value.Select(m => new FieldError(e.Key, m)))];
 
     public IDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }
