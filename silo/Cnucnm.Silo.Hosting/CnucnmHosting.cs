@@ -1,3 +1,4 @@
+using Cnucnm.Grains;
 using System.Net;
 using System.Net.Sockets;
 using Cnucnm.Contracts;
@@ -116,6 +117,7 @@ public static class CnucnmHosting
             silo.AddDashboard();
             silo.AddActivityPropagation();
             ConfigureSerialization(silo.Services);
+            silo.Services.AddCnucnmGrainServices();
         });
 
         builder.Services.AddHealthChecks()

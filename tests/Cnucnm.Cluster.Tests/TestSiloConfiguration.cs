@@ -1,3 +1,4 @@
+using Cnucnm.Grains;
 using Cnucnm.Contracts;
 using Cnucnm.Silo.Hosting;
 using Cnucnm.Storage;
@@ -21,6 +22,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         var connectionString = silo.Configuration[ConnectionStringKey];
         CnucnmHosting.ConfigureSerialization(silo.Services);
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddCnucnmGrainServices();
         silo.Services.AddCnucnmStorage(connectionString);
         silo.AddMemoryStreams(ProviderNames.Streams);
         if (string.IsNullOrEmpty(connectionString))

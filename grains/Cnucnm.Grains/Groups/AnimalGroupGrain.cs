@@ -24,6 +24,7 @@ public sealed class AnimalGroupGrain(
     private readonly SortedDictionary<DateOnly, IntakeDay> _days = [];
     private GroupRequirements? _requirements;
     private string? _requirementsProblem;
+    private int? _requirementsRationVersion;
     private FarmSnapshot? _farm;
     private DateTimeOffset _farmReadAt;
 
@@ -46,7 +47,7 @@ public sealed class AnimalGroupGrain(
             _days[day.Day] = new IntakeDay(day.Day, day.DeliveredKgAsFed, day.RefusedKgAsFed, day.DryMatterKg, day.Readings);
         }
 
-        Recompute(farm);
+        await RecomputeAsync(farm, cancellationToken);
     }
 
     public async Task<GroupResult> CreateAsync(Guid farmId, string name, GroupInputs inputs, string createdBy, CancellationToken cancellationToken = default)
@@ -75,7 +76,7 @@ public sealed class AnimalGroupGrain(
         (_farm, _farmReadAt) = (farm, clock.GetUtcNow());
         await GrainFactory.Farm(farmId).AddGroupAsync(GroupId, name, cancellationToken);
         await GrainFactory.GetGrain<IRationGrain>(GroupId).AttachAsync(farmId, inputs.HeadCount, cancellationToken);
-        Recompute(farm);
+        await RecomputeAsync(farm, cancellationToken);
         await PublishAsync(FarmEventKind.GroupChanged, $"Group {name} created");
         return new GroupResult(GroupOutcome.Created, await SnapshotAsync(cancellationToken));
     }
@@ -210,7 +211,7 @@ public sealed class AnimalGroupGrain(
     private async Task InputsChangedAsync(string reason, string actor, CancellationToken cancellationToken)
     {
         var farm = await FarmAsync(cancellationToken, refresh: true);
-        Recompute(farm);
+        await RecomputeAsync(farm, cancellationToken);
         var ration = GrainFactory.GetGrain<IRationGrain>(GroupId);
         await ration.RefreshAsync(State.Inputs!.HeadCount, cancellationToken);
         await PublishAsync(FarmEventKind.GroupChanged, $"{State.Name}: {reason}");
@@ -263,7 +264,8 @@ public sealed class AnimalGroupGrain(
         }
     }
 
-    private void Recompute(FarmSnapshot? farm)
+    /// <summary>Requirements from the current inputs, on the group's current ration (intake-dependent terms).</summary>
+    private async Task RecomputeAsync(FarmSnapshot? farm, CancellationToken cancellationToken, RationSnapshot? ration = null)
     {
         if (farm is null)
         {
@@ -271,7 +273,10 @@ public sealed class AnimalGroupGrain(
             return;
         }
 
-        (_requirements, _requirementsProblem) = nutrition.Requirements(State.Inputs!, farm.Profile);
+        ration ??= await GrainFactory.GetGrain<IRationGrain>(GroupId).GetAsync(cancellationToken);
+        var feeds = await GrainFactory.Farm(State.FarmId).GetFeedsAsync(null, cancellationToken);
+        (_requirements, _requirementsProblem) = nutrition.Requirements(State.Inputs!, farm.Profile, State.FarmId, feeds, ration.Current?.Items, clock.GetUtcNow());
+        _requirementsRationVersion = ration.Current?.Version;
     }
 
     private async Task<IntakeSummary> IntakeSummaryAsync(FarmSnapshot? farm, CancellationToken cancellationToken)
@@ -280,6 +285,11 @@ public sealed class AnimalGroupGrain(
         var head = Math.Max(1, State.Inputs!.HeadCount);
         var recent = _days.Values.Where(d => d.Day < today && d.Day >= today.AddDays(-7)).ToList();
         var ration = await GrainFactory.GetGrain<IRationGrain>(GroupId).GetAsync(cancellationToken);
+        if (ration.Current?.Version != _requirementsRationVersion)
+        {
+            await RecomputeAsync(farm, cancellationToken, ration);
+        }
+
         return new IntakeSummary(
             today,
             _days.TryGetValue(today, out var todayTotals) ? todayTotals.DryMatterKg / head : null,
@@ -292,8 +302,9 @@ public sealed class AnimalGroupGrain(
     private async Task<GroupSnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
         var farm = await FarmAsync(cancellationToken);
+        var intake = await IntakeSummaryAsync(farm, cancellationToken); // refreshes requirements when the ration changed
         return new GroupSnapshot(GroupId, State.FarmId, State.Name, State.Inputs!, _requirements,
-            await IntakeSummaryAsync(farm, cancellationToken), State.Weighings, State.MilkTests, State.Version, _requirementsProblem);
+            intake, State.Weighings, State.MilkTests, State.Version, _requirementsProblem);
     }
 
     private async Task<FarmSnapshot?> FarmAsync(CancellationToken cancellationToken, bool refresh = false)

@@ -1,5 +1,6 @@
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
+using Cnucnm.Contracts.Rations;
 
 namespace Cnucnm.Grains.Groups;
 
@@ -7,6 +8,7 @@ namespace Cnucnm.Grains.Groups;
 /// Grains never compute nutrition inline; the implementation calls the pure library.</summary>
 public interface IGroupNutrition
 {
-    /// <summary>Requirements for the inputs, or the reason they cannot be computed.</summary>
-    (GroupRequirements? Requirements, string? Problem) Requirements(GroupInputs inputs, FarmProfile farm);
+    /// <summary>Requirements for the inputs (on the current ration when there is one), or the reason they cannot be computed.</summary>
+    (GroupRequirements? Requirements, string? Problem) Requirements(GroupInputs inputs, FarmProfile farm, Guid farmId,
+        IReadOnlyList<FarmFeed> farmFeeds, IReadOnlyList<RationItem>? ration, DateTimeOffset now);
 }

@@ -11,7 +11,7 @@ public sealed record RationFeedAmount(FarmFeed Feed, double KgDryMatterPerHead);
 public interface IRationEvaluator
 {
     /// <summary>Supply against requirements for the group's mean animal, or the reason it cannot be evaluated.</summary>
-    (IReadOnlyList<NutrientBalance> Balances, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, IReadOnlyList<RationFeedAmount> ration);
+    (IReadOnlyList<NutrientBalance> Balances, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<RationFeedAmount> ration);
 }
 
 /// <summary>The answer of a group formulation.</summary>

@@ -210,7 +210,7 @@ public sealed class RationGrain(
 
         var cost = items.All(i => i.CostPerHead is not null) ? items.Sum(i => i.CostPerHead) : null;
         var (balances, _) = context.Group is not null && context.Farm is not null
-            ? evaluator.Evaluate(context.Group.Inputs, context.Farm.Profile, forModel)
+            ? evaluator.Evaluate(context.Group.Inputs, context.Farm.Profile, State.FarmId, forModel)
             : ([], "no group");
         return new RationVersion(versionNumber, clock.GetUtcNow(), cause, items, items.Sum(i => i.KgDryMatterPerHead),
             items.Sum(i => i.KgAsFedPerHead), cost, State.HeadCount, balances);

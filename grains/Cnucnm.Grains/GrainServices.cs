@@ -1,0 +1,23 @@
+using Cnucnm.Grains.Alerts;
+using Cnucnm.Grains.Groups;
+using Cnucnm.Grains.Nutrition;
+using Cnucnm.Grains.Rations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Cnucnm.Grains;
+
+public static class GrainServices
+{
+    /// <summary>What the grains need besides storage: alerting and the adapters to the pure libraries.</summary>
+    public static IServiceCollection AddCnucnmGrainServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AlertRaiser>();
+        services.TryAddSingleton<FarmFeedModels>();
+        services.TryAddSingleton<GroupNutritionService>();
+        services.TryAddSingleton<IGroupNutrition>(sp => sp.GetRequiredService<GroupNutritionService>());
+        services.TryAddSingleton<IRationEvaluator>(sp => sp.GetRequiredService<GroupNutritionService>());
+        return services;
+    }
+}

@@ -1,0 +1,100 @@
+using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Groups;
+using Cnucnm.Contracts.Rations;
+using Cnucnm.Grains.Groups;
+using Cnucnm.Grains.Rations;
+using Cnucnm.Nutrition.Dairy;
+using Cnucnm.Nutrition.Feeds;
+
+namespace Cnucnm.Grains.Nutrition;
+
+/// <summary>Requirements of a group and balances of a ration from the pure nutrition library.</summary>
+public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNutrition, IRationEvaluator
+{
+    public const string ModelName = "NASEM (2021) dairy";
+
+    public (GroupRequirements? Requirements, string? Problem) Requirements(GroupInputs inputs, FarmProfile farm, Guid farmId,
+        IReadOnlyList<FarmFeed> farmFeeds, IReadOnlyList<RationItem>? ration, DateTimeOffset now)
+    {
+        var (animal, equations, problem) = DairyGroupModel.ToModel(inputs, farm);
+        if (animal is null)
+        {
+            return (null, problem);
+        }
+
+        // Intake-driven terms (metabolic fecal protein, maintenance minerals) need a diet: the current ration,
+        // or before there is one the farm's feeds in equal shares (provisional: a ration refines them).
+        var byId = farmFeeds.ToDictionary(f => f.Definition.FeedId, StringComparer.Ordinal);
+        var amounts = ration is { Count: > 0 }
+            ? ration.Where(i => byId.ContainsKey(i.FeedId)).Select(i => (byId[i.FeedId], i.KgDryMatterPerHead)).ToList()
+            : farmFeeds.Select(f => (f, 1.0)).ToList();
+        if (amounts.Count == 0)
+        {
+            return (null, "add feeds to the farm: intake-dependent requirements need a diet.");
+        }
+
+        var (diet, dietProblem) = Diet(farmId, amounts);
+        if (diet is null)
+        {
+            return (null, dietProblem);
+        }
+
+        DairyResult result;
+        try
+        {
+            result = DairyModel.Evaluate(new DairyInput(animal, equations, diet));
+        }
+        catch (ArgumentException exception)
+        {
+            return (null, exception.Message);
+        }
+
+        var lines = result.Balances.Select(b => new NutrientLine(b.Nutrient, b.Unit, b.Required)).ToList();
+        var model = ration is { Count: > 0 } ? ModelName : ModelName + " (provisional diet: no ration yet)";
+        return (new GroupRequirements(now, result.DryMatterIntakeKg, lines, model), null);
+    }
+
+    public (IReadOnlyList<NutrientBalance> Balances, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, Guid farmId,
+        IReadOnlyList<RationFeedAmount> ration)
+    {
+        ArgumentNullException.ThrowIfNull(ration);
+        if (ration.Sum(r => r.KgDryMatterPerHead) <= 0)
+        {
+            return ([], "the ration is empty.");
+        }
+
+        // The balances of what is fed: intake is the ration's sum.
+        var (animal, equations, problem) = DairyGroupModel.ToModel(inputs, farm, ration.Sum(r => r.KgDryMatterPerHead));
+        if (animal is null)
+        {
+            return ([], problem);
+        }
+
+        var (diet, dietProblem) = Diet(farmId, [.. ration.Select(r => (r.Feed, r.KgDryMatterPerHead))]);
+        if (diet is null)
+        {
+            return ([], dietProblem);
+        }
+
+        var result = DairyModel.Evaluate(new DairyInput(animal, equations, diet));
+        return ([.. result.Balances.Select(b => new NutrientBalance(b.Nutrient, b.Unit, b.Required, b.Supplied, b.Balance,
+            double.IsFinite(b.PercentOfRequirement) ? b.PercentOfRequirement : 100))], null);
+    }
+
+    private (IReadOnlyList<DietEntry>? Diet, string? Problem) Diet(Guid farmId, List<(FarmFeed Feed, double KgDm)> amounts)
+    {
+        var diet = new List<DietEntry>(amounts.Count);
+        foreach (var (farmFeed, kgDm) in amounts)
+        {
+            var (feed, problem) = feedModels.Get(farmId, farmFeed.Definition);
+            if (feed is null)
+            {
+                return (null, problem);
+            }
+
+            diet.Add(new DietEntry(feed, kgDm));
+        }
+
+        return (diet, null);
+    }
+}
