@@ -13,6 +13,7 @@ public static class GrainServices
     public static IServiceCollection AddCnucnmGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(LiveHerdOptions.Default);
         services.TryAddSingleton<AlertRaiser>();
         services.TryAddSingleton<FarmFeedModels>();
         services.TryAddSingleton<GroupNutritionService>();

@@ -2,6 +2,8 @@ using Cnucnm.Grains;
 using Cnucnm.Contracts;
 using Cnucnm.Silo.Hosting;
 using Cnucnm.Storage;
+using Cnucnm.Storage.LiveHerd;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,13 +17,36 @@ namespace Cnucnm.Cluster.Tests;
 public sealed class TestSiloConfigurator : ISiloConfigurator
 {
     public const string ConnectionStringKey = "CnucnmTestConnectionString";
+    public const string FakeClockKey = "CnucnmTestFakeClock";
+
+    /// <summary>The clock of clusters built with a fake clock: tests move it; Orleans' own timers stay on real time.</summary>
+    public static FakeTimeProvider FakeClock { get; } = new(new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero));
+
+    // In-process silos of the memory profile share one store, as silos share PostgreSQL.
+    public static InMemoryIntakeStore SharedIntakeStore { get; } = new();
+
+    public static InMemoryAlertStore SharedAlertStore { get; } = new();
 
     public void Configure(ISiloBuilder siloBuilder)
     {
         var silo = siloBuilder;
         var connectionString = silo.Configuration[ConnectionStringKey];
         CnucnmHosting.ConfigureSerialization(silo.Services);
+        if (silo.Configuration[FakeClockKey] == "true")
+        {
+            silo.Services.AddSingleton<TimeProvider>(FakeClock);
+            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        }
+
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton(new LiveHerdOptions(SensorCheckMinimumPeriod: TimeSpan.FromSeconds(1), SensorCheckMaximumPeriod: TimeSpan.FromSeconds(1)));
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            silo.Services.AddSingleton<IIntakeStore>(SharedIntakeStore);
+            silo.Services.AddSingleton<IAlertStore>(SharedAlertStore);
+        }
+
         silo.Services.AddCnucnmGrainServices();
         silo.Services.AddCnucnmStorage(connectionString);
         silo.AddMemoryStreams(ProviderNames.Streams);
@@ -68,7 +93,7 @@ public static class TestClusters
 {
     /// <summary>Builds a cluster of <paramref name="silos"/> silos; PostgreSQL-backed when a
     /// connection string is given (the schema must be applied).</summary>
-    public static TestCluster Build(int silos, string? connectionString = null, string? clusterId = null)
+    public static TestCluster Build(int silos, string? connectionString = null, string? clusterId = null, bool fakeClock = false)
     {
         var builder = new TestClusterBuilder((short)silos);
         builder.Options.ServiceId = CnucnmOptions.ServiceId;
@@ -77,6 +102,11 @@ public static class TestClusters
         {
             builder.Options.UseTestClusterMembership = false;
             builder.Properties[TestSiloConfigurator.ConnectionStringKey] = connectionString;
+        }
+
+        if (fakeClock)
+        {
+            builder.Properties[TestSiloConfigurator.FakeClockKey] = "true";
         }
 
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();

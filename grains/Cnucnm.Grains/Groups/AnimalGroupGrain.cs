@@ -152,17 +152,11 @@ public sealed class AnimalGroupGrain(
             return;
         }
 
-        foreach (var increment in increments)
+        // The readings table is the truth: re-read the days the new readings touched. Adding the increments
+        // instead would count them twice when this very call activated the grain (activation loads them).
+        foreach (var day in await intakeStore.DailyTotalsAsync(GroupId, increments.Min(i => i.Day), cancellationToken))
         {
-            _days[increment.Day] = _days.TryGetValue(increment.Day, out var day)
-                ? day with
-                {
-                    DeliveredKgAsFed = day.DeliveredKgAsFed + increment.DeliveredKgAsFed,
-                    RefusedKgAsFed = day.RefusedKgAsFed + increment.RefusedKgAsFed,
-                    DryMatterKg = day.DryMatterKg + increment.DryMatterKg,
-                    Readings = day.Readings + increment.Readings,
-                }
-                : increment;
+            _days[day.Day] = new IntakeDay(day.Day, day.DeliveredKgAsFed, day.RefusedKgAsFed, day.DryMatterKg, day.Readings);
         }
 
         var farm = await FarmAsync(cancellationToken);

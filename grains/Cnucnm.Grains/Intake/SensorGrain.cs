@@ -1,8 +1,8 @@
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
+using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Intake;
 using Cnucnm.Grains.Alerts;
-using Cnucnm.Contracts.Farms;
 
 namespace Cnucnm.Grains.Intake;
 
@@ -17,12 +17,10 @@ public sealed class SensorGrain(
     [PersistentState("sensor", ProviderNames.GrainState)] IPersistentState<SensorState> state,
     AlertRaiser alerts,
     Storage.LiveHerd.IIntakeStore readings,
+    LiveHerdOptions options,
     TimeProvider clock) : Grain, ISensorGrain, IRemindable
 {
     public const string SilenceReminder = "silence-check";
-
-    /// <summary>Shortest reminder period Orleans allows by default; tests may lower it.</summary>
-    public static TimeSpan MinimumCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     private SensorState State => state.State;
 
@@ -113,7 +111,8 @@ public sealed class SensorGrain(
     private async Task EnsureReminderAsync(CancellationToken cancellationToken)
     {
         var interval = await ExpectedIntervalAsync(cancellationToken);
-        var period = TimeSpan.FromTicks(Math.Max(MinimumCheckPeriod.Ticks, interval.Ticks / 4));
+        // A quarter of the expected interval: a silence is noticed within 25 % of it, within the configured limits.
+        var period = TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 4, options.SensorCheckMinimumPeriod.Ticks, options.SensorCheckMaximumPeriod.Ticks));
         if (State.ReminderPeriod != period)
         {
             await this.RegisterOrUpdateReminder(SilenceReminder, period, period, cancellationToken);

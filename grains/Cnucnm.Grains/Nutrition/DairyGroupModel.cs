@@ -75,12 +75,12 @@ public static class DairyGroupModel
         return (animal, EquationSelection.Default with { DmiEquation = dmiEquation }, null);
     }
 
-    /// <summary>Calf birth weight, kg: the breed table's values for Holstein (46) and Jersey (32)
-    /// (origin-model InputDatabase breed table), otherwise 6.3 % of mature weight (the Holstein ratio 46/700 rounded).</summary>
+    /// <summary>Calf birth weight, kg: Holstein 44.1 (the NASEM 2021 software's Fet_BWbrth of its Holstein demo),
+    /// Jersey 32 (the original CNUCNM breed table), otherwise the Holstein ratio to mature weight (44.1/700).</summary>
     private static double CalfBirthWeightKg(Breed breed, double matureWeightKg) => breed switch
     {
-        Breed.Holstein => 46,
+        Breed.Holstein => 44.1,
         Breed.Jersey => 32,
-        _ => 0.063 * matureWeightKg,
+        _ => 44.1 / HolsteinMatureBodyWeightKg * matureWeightKg,
     };
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
@@ -12,7 +13,6 @@ namespace Cnucnm.Grains.Rations;
 public sealed class RationGrain(
     [PersistentState("ration", ProviderNames.GrainState)] IPersistentState<RationState> state,
     IRationEvaluator evaluator,
-    IGroupFormulator formulator,
     AlertRaiser alerts,
     TimeProvider clock) : Grain, IRationGrain
 {
@@ -62,6 +62,7 @@ public sealed class RationGrain(
             return new ReformulationResult(ReformulationOutcome.NotReady, null, "The group or farm does not exist.");
         }
 
+        var formulator = ServiceProvider.GetRequiredService<IGroupFormulator>();
         var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Farm.Profile, context.Feeds, settings,
             observedDryMatterIntakeKgPerHead, cancellationToken);
         if (!formulation.Feasible)

@@ -22,7 +22,7 @@ public interface IAnimalGroupGrain : IGrainWithGuidKey
     [Alias("AddMilkTest")]
     Task<GroupResult> AddMilkTestAsync(MilkTestRecord milkTest, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds newly stored intake (already durable in PostgreSQL) to the day totals.</summary>
+    /// <summary>Newly stored intake (already durable in PostgreSQL) on these days: the group refreshes those day totals.</summary>
     [Alias("RecordIntake")]
     Task RecordIntakeAsync(IReadOnlyList<IntakeDay> increments, CancellationToken cancellationToken = default);
 
