@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition.Feeds;
 using Cnucnm.Nutrition;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
@@ -51,10 +52,22 @@ public static class FarmFeedEndpoints
             .RequireRange(request.DryMatterPercent, "dryMatterPercent", 0.5, 100)
             .Require(request.LibraryFeedId is not null || request.Composition is { Count: > 0 }, "composition", "is required when no libraryFeedId is given.")
             .Require(request.LibraryFeedId is null || request.LibraryFeedId.Length <= 300, "libraryFeedId", "is too long.");
-        foreach (var (nutrient, value) in request.Composition ?? new Dictionary<string, double>())
+        if (!validation.IsValid)
         {
-            validation.Require(nutrient.Length is > 0 and <= 40, $"composition.{nutrient}", "is not a nutrient name.")
-                      .Require(double.IsFinite(value) && value >= 0 && value <= 100_000, $"composition.{nutrient}", "must be a finite value ≥ 0.");
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var definition = new FarmFeedDefinition(feedId, request.Name!.Trim(), request.LibraryFeedId,
+            request.DryMatterPercent!.Value, request.Composition ?? new Dictionary<string, double>(), request.IsForage ?? false);
+        // The nutrition library's own checks: known library feed, known nutrient names, values in their ranges.
+        foreach (var error in UserFeeds.Validate(definition.ToUserFeed(farmId)))
+        {
+            validation.Add(error.Field switch
+            {
+                "basedOn" => "libraryFeedId",
+                var f when f.StartsWith("nutrients", StringComparison.Ordinal) => "composition" + f["nutrients".Length..],
+                var f => f,
+            }, error.Message);
         }
 
         if (!validation.IsValid)
@@ -62,8 +75,7 @@ public static class FarmFeedEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var result = await grains.Farm(farmId).PutFeedAsync(new FarmFeedDefinition(feedId, request.Name!.Trim(), request.LibraryFeedId,
-            request.DryMatterPercent!.Value, request.Composition ?? new Dictionary<string, double>(), request.IsForage ?? false), user.ActorId(), cancellationToken);
+        var result = await grains.Farm(farmId).PutFeedAsync(definition, user.ActorId(), cancellationToken);
         return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(result.Feed!) : TypedResults.NotFound();
     }
 

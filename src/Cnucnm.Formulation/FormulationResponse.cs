@@ -1,0 +1,190 @@
+using Cnucnm.Nutrition;
+
+namespace Cnucnm.Formulation;
+
+/// <summary>How a formulation ended.</summary>
+public enum FormulationStatus
+{
+    /// <summary>The least-cost ration meets every constraint.</summary>
+    Optimal,
+
+    /// <summary>No ration meets every constraint; <see cref="FormulationResponse.Explanation"/> says why and the cheapest way out.</summary>
+    Infeasible,
+
+    /// <summary>The request is not valid; <see cref="FormulationResponse.Errors"/> lists every problem by field.</summary>
+    Invalid,
+}
+
+public enum FormulationMode
+{
+    /// <summary>Nutrient specification given by the user (feed mills).</summary>
+    Explicit,
+
+    /// <summary>Bounds from the NASEM (2021) model for an animal.</summary>
+    Animal,
+}
+
+/// <summary>
+/// The answer of a formulation. Amounts are per head per day; costs are in the request's currency per
+/// head per day. Shadow prices are ∂(cost per day)/∂(bound): positive for a binding minimum (raising it
+/// costs more), negative for a binding maximum (raising it saves), 0 when the bound does not bind.
+/// </summary>
+/// <param name="CostPerDay">Σ kg DM ÷ DM fraction × price per kg as fed (= Σ kg DM × price per kg DM).</param>
+/// <param name="DryMatterIntakeKg">Σ kg DM.</param>
+/// <param name="AsFedIntakeKg">Σ kg as fed.</param>
+/// <param name="DryMatterIntakeShadowPrice">Per kg DM/d of the binding intake bound.</param>
+/// <param name="Changes">With <see cref="FormulationOptions.Changes"/>: the feeds that changed.</param>
+/// <param name="Batch">With <see cref="FormulationOptions.Batch"/>: the mixer quantities.</param>
+/// <param name="Animal">Animal mode: predicted intake, the iterations, the full-model check.</param>
+/// <param name="Explanation">Infeasible: the conflicting constraints and the cheapest relaxation.</param>
+/// <param name="Errors">Invalid: every problem, by field path (<c>feeds[2].dryMatterPercent</c>).</param>
+public sealed record FormulationResponse(
+    FormulationStatus Status,
+    FormulationMode Mode,
+    double? CostPerDay = null,
+    double? DryMatterIntakeKg = null,
+    double? AsFedIntakeKg = null,
+    double? DryMatterIntakeShadowPrice = null,
+    IReadOnlyList<FeedResult>? Feeds = null,
+    IReadOnlyList<NutrientResult>? Nutrients = null,
+    IReadOnlyList<RatioResult>? Ratios = null,
+    ChangeSummary? Changes = null,
+    BatchPlan? Batch = null,
+    AnimalResult? Animal = null,
+    InfeasibilityExplanation? Explanation = null,
+    IReadOnlyList<FieldError>? Errors = null,
+    string? Currency = null)
+{
+    public static FormulationResponse Invalid(FormulationMode mode, IReadOnlyList<FieldError> errors) =>
+        new(FormulationStatus.Invalid, mode, Errors: errors);
+}
+
+/// <summary>One feed of the answer.</summary>
+/// <param name="PricePerKgDm">The price used, per kg DM.</param>
+/// <param name="CostPerDay">kg DM × price per kg DM.</param>
+/// <param name="ReducedCostPerKgDm">LP reduced cost: for an unused feed, how much its price per kg DM must
+/// fall before it enters; for a feed held at its maximum (negative), what one more kg DM would save.</param>
+/// <param name="EnteringPricePerKgDm">Unused feeds: the price per kg DM at which it would enter the ration.</param>
+/// <param name="EnteringPricePerTonneAsFed">The same, per tonne as fed.</param>
+/// <param name="Bound">Where the amount sits: <c>min</c>, <c>max</c>, <c>fixed</c>, <c>excluded</c>, or null between bounds.</param>
+public sealed record FeedResult(
+    string Id,
+    string Name,
+    double KgDm,
+    double KgAsFed,
+    double PercentOfDm,
+    double PricePerKgDm,
+    double CostPerDay,
+    double? ReducedCostPerKgDm,
+    double? EnteringPricePerKgDm,
+    double? EnteringPricePerTonneAsFed,
+    string? Bound);
+
+/// <summary>A nutrient of the answer (explicit mode: every bounded nutrient, then the others all feeds give;
+/// animal mode: the requirement and guard-rail rows of the last linear program).</summary>
+/// <param name="PerDay">Σ kg DM × value.</param>
+/// <param name="PerKgDm">Diet concentration.</param>
+/// <param name="ShadowPrice">Cost per day per unit of the binding bound (the largest in size when several bind); 0 when none binds.</param>
+/// <param name="BindingBound">Which bound binds: <c>perDay.min</c>, <c>perDay.max</c>, <c>perKgDm.min</c>, <c>perKgDm.max</c> (null: none).</param>
+/// <param name="ShadowPrices">Every binding bound with its shadow price.</param>
+public sealed record NutrientResult(
+    string Name,
+    string? Unit,
+    double PerDay,
+    double PerKgDm,
+    Bounds? PerDayBounds,
+    Bounds? PerKgDmBounds,
+    double ShadowPrice,
+    string? BindingBound,
+    IReadOnlyList<ShadowPrice> ShadowPrices);
+
+/// <summary>A binding bound's shadow price: ∂(cost per day)/∂(bound), in cost per day per unit of the bound.</summary>
+public sealed record ShadowPrice(string Bound, double Value);
+
+/// <param name="ShadowPrice">Per unit of share (1.0 = 100 % of DM) of the binding bound.</param>
+public sealed record RatioResult(string Name, IReadOnlyList<string> Feeds, double ShareOfDm, double? MinShareOfDm, double? MaxShareOfDm,
+    double ShadowPrice, string? BindingBound);
+
+/// <summary>What changed from the current ration.</summary>
+/// <param name="ChangedFeeds">Feed ids whose amount moved by more than the tolerance.</param>
+/// <param name="MaxChangedFeeds">The limit asked for (null: fewest changes were sought).</param>
+public sealed record ChangeSummary(int ChangedCount, IReadOnlyList<string> ChangedFeeds, int? MaxChangedFeeds, double ToleranceKgDm);
+
+/// <summary>Mixer quantities for a pen (the formulation screen's batch sheet): kg as fed.</summary>
+/// <param name="Loads">Number of mixer loads (total ÷ capacity, rounded up); each load holds the same mix.</param>
+public sealed record BatchPlan(int HeadCount, double TotalKgAsFed, int Loads, double KgAsFedPerLoad, double? MixerCapacityKgAsFed,
+    IReadOnlyList<BatchLine> Feeds);
+
+public sealed record BatchLine(string Id, string Name, double KgAsFedPerHead, double KgAsFedTotal, double KgAsFedPerLoad);
+
+/// <summary>Why no ration exists and the cheapest way out.</summary>
+/// <param name="Summary">In words, e.g. "MP short by 140 g/d: raise soybean meal maximum from 2.0 to 2.6 kg DM/d."</param>
+/// <param name="Conflicts">The constraints that together exclude every ration (the support of the elastic model's
+/// dual certificate), with how far each is missed when only the nutritional side may give.</param>
+/// <param name="Relaxations">The smallest weighted relaxation that makes the problem feasible, all to apply together;
+/// each sets one request field to a new value (a one-click fix).</param>
+/// <param name="RelaxedCostPerDay">Cost of the least-cost ration once the relaxations are applied.</param>
+public sealed record InfeasibilityExplanation(
+    string Summary,
+    IReadOnlyList<Conflict> Conflicts,
+    IReadOnlyList<Relaxation> Relaxations,
+    double? RelaxedCostPerDay);
+
+/// <summary>A constraint of the request, as the UI addresses it.</summary>
+/// <param name="Kind"><c>feed</c>, <c>fixed</c>, <c>inventory</c>, <c>dryMatterIntake</c>, <c>nutrient</c>, <c>ratio</c>,
+/// <c>requirement</c>, <c>guardRail</c> or <c>changes</c>.</param>
+/// <param name="Subject">The feed id, nutrient, ratio or requirement name.</param>
+/// <param name="Bound"><c>min</c> or <c>max</c>.</param>
+/// <param name="Field">The request field that holds the bound (<c>feeds[3].maxKgDm</c>, <c>nutrients[1].perKgDm.min</c>,
+/// <c>requirements.MP.minPercent</c> …).</param>
+public sealed record ConstraintReference(string Kind, string Subject, string Bound, string Field);
+
+/// <summary>One of the constraints that conflict.</summary>
+/// <param name="Value">The bound as given, in <paramref name="Unit"/>.</param>
+/// <param name="Shortfall">How far the bound is missed when only nutritional bounds may give (0: it binds in the conflict without being missed).</param>
+public sealed record Conflict(ConstraintReference Constraint, string Label, double Value, double Shortfall, string Unit, string Message);
+
+/// <summary>Set <see cref="ConstraintReference.Field"/> to <see cref="FieldValue"/>.</summary>
+/// <param name="From">The bound as given, in <paramref name="Unit"/>.</param>
+/// <param name="To">The relaxed bound, in <paramref name="Unit"/> (rounded outward).</param>
+/// <param name="FieldValue">The new value of the request field (differs from <paramref name="To"/> only where the field
+/// is a percentage of a requirement).</param>
+public sealed record Relaxation(ConstraintReference Constraint, string Label, double From, double To, string Unit, double FieldValue, string Message);
+
+/// <summary>Animal mode: where the bounds came from and what the full model says about the answer.</summary>
+/// <param name="PredictedDryMatterIntakeKg">NASEM predicted intake (or the target/observed intake given).</param>
+/// <param name="DryMatterIntakeEquation">NASEM DMIn_eqn used (0: the animal's target intake).</param>
+/// <param name="DryMatterIntakeBounds">The intake bounds used.</param>
+/// <param name="Iterations">Linearise → solve → full-model evaluation rounds.</param>
+/// <param name="ConfirmedByFullModel">The full model meets every enforced requirement within 1 % and every guard rail.</param>
+/// <param name="Check">The full NASEM model's evaluation of the final ration, one line per requirement pair.</param>
+/// <param name="GuardRails">The guard rails, evaluated with the full model.</param>
+public sealed record AnimalResult(
+    double PredictedDryMatterIntakeKg,
+    int DryMatterIntakeEquation,
+    Bounds DryMatterIntakeBounds,
+    IReadOnlyList<IterationResult> Iterations,
+    bool ConfirmedByFullModel,
+    IReadOnlyList<RequirementCheck> Check,
+    IReadOnlyList<GuardRailCheck> GuardRails);
+
+/// <param name="WorstRequirement">The enforced requirement furthest below its target in the full model.</param>
+/// <param name="WorstPercentOfTarget">Its supply as % of its target (≥ 99 passes).</param>
+public sealed record IterationResult(int Iteration, double CostPerDay, double DryMatterIntakeKg, string? WorstRequirement, double WorstPercentOfTarget);
+
+/// <summary>One requirement–supply pair of the full model at the final ration.</summary>
+/// <param name="Enforced">Part of the formulation (else reported only).</param>
+/// <param name="TargetPercent">The share of the requirement asked for.</param>
+/// <param name="Met">Supply ≥ target − 1 % of it (and ≤ the maximum + 1 %, if any).</param>
+public sealed record RequirementCheck(
+    string Nutrient,
+    string Unit,
+    double Required,
+    double Supplied,
+    double Balance,
+    double? PercentOfRequirement,
+    bool Enforced,
+    double TargetPercent,
+    bool Met);
+
+public sealed record GuardRailCheck(string Name, string Unit, double Value, double? Min, double? Max, bool Met);
