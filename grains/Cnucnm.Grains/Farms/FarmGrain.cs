@@ -15,6 +15,14 @@ public sealed class FarmGrain(
 {
     private const int UseHistoryDays = 14;
 
+    /// <summary>Feed use arrives with every intake batch; it is written at most this often (and on deactivation).
+    /// The readings themselves are durable before the batch is acknowledged; a crash loses at most this much of the
+    /// running stock estimate, never a reading.</summary>
+    private static readonly TimeSpan UseFlushPeriod = TimeSpan.FromSeconds(10);
+
+    private bool _useUnsaved;
+    private IGrainTimer? _useFlush;
+
     private FarmState State => state.State;
 
     private bool Exists => State.Profile is not null;
@@ -230,10 +238,23 @@ public sealed class FarmGrain(
         }
 
         state.State = State with { Feeds = feeds };
-        await state.WriteStateAsync(cancellationToken);
+        _useUnsaved = true;
+        _useFlush ??= this.RegisterGrainTimer(FlushUseAsync, new GrainTimerCreationOptions(UseFlushPeriod, UseFlushPeriod));
         foreach (var feedId in touched)
         {
             await CheckInventoryAsync(feedId, feeds[feedId], cancellationToken);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        await FlushUseAsync(cancellationToken);
+
+    private async Task FlushUseAsync(CancellationToken cancellationToken)
+    {
+        if (_useUnsaved)
+        {
+            _useUnsaved = false;
+            await state.WriteStateAsync(cancellationToken);
         }
     }
 

@@ -1,5 +1,7 @@
 using Cnucnm.Contracts;
+using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
+using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Intake;
 using Cnucnm.Grains.Farms;
@@ -155,5 +157,67 @@ public sealed class LiveHerdGrainTests(ClusterFixture fixture)
         // NASEM (2021) Eq. 3-14/3-15: milk NE = (0.0929·fat % + 0.0585·true protein % + 0.0395·lactose %) Mcal/kg; +10 kg at 3.9/3.2/4.8.
         var milkNe = (0.0929 * 3.9 + 0.0585 * 3.2 + 0.0395 * 4.8) * 35 - (0.0929 * 4.55 + 0.0585 * 3.66 + 0.0395 * 4.85) * 25;
         Assert.Equal(before + milkNe, after.Requirements!.PerAnimal.Single(l => l.Nutrient == "NEL").Required, 1);
+    }
+
+    [Fact]
+    public async Task A_price_jump_beyond_the_threshold_is_an_alert_and_a_price_event()
+    {
+        var scenario = await LiveHerdScenario.CreateAsync(Grains);
+        var farm = Grains.Farm(scenario.FarmId);
+        var before = await Grains.GetGrain<IFarmEventsGrain>(scenario.FarmId).GetSinceAsync(0, Ct);
+
+        // 560,000 → 644,000 KRW/t is +15 %, beyond the default 5 %; a later +1 % is not.
+        await farm.SetPriceAsync("canola-meal", new FeedPrice(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), 644_000, PriceBasis.PerTonneAsFed, "co-op"), "buyer", Ct);
+        await farm.SetPriceAsync("hm-corn", new FeedPrice(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), 333_300, PriceBasis.PerTonneAsFed, "co-op"), "buyer", Ct);
+
+        var alerts = (await TestSiloConfigurator.SharedAlertStore.ListAsync(scenario.FarmId, true, 100, Ct)).Where(a => a.Kind == AlertKind.PriceJump).ToList();
+        var alert = Assert.Single(alerts);
+        Assert.Equal("Canola meal price rose 15 %", alert.Title);
+        var events = (await Grains.GetGrain<IFarmEventsGrain>(scenario.FarmId).GetSinceAsync(before.LastSequence, Ct)).Events;
+        var prices = events.Where(e => e.Kind == FarmEventKind.PriceChanged).ToList();
+        Assert.Equal(2, prices.Count);
+        Assert.Equal(15, prices[0].Values["changePercent"], 6);
+        Assert.Equal(644, prices[0].Values["pricePerKgAsFed"], 6);
+        // The ration keeps its amounts (no formulation settings yet) but is re-costed: canola 6.73/0.89 kg as fed × 84 KRW/kg more.
+        var ration = (await scenario.Ration(Grains).GetAsync(Ct)).Current!;
+        Assert.Equal(1, ration.Version);
+        Assert.Equal(11_356.2615 + 6.73 / 0.89 * 84 + 4.11 / 0.72 * 3.3, (double)ration.CostPerHeadPerDay!.Value, 3);
+    }
+
+    [Fact]
+    public async Task Stock_running_out_at_the_recent_use_is_an_alert()
+    {
+        var scenario = await LiveHerdScenario.CreateAsync(Grains);
+        await Grains.Farm(scenario.FarmId).SetInventoryAsync("corn-silage", 3000, "feeder", Ct);
+
+        // 900 kg as fed today: 2,100 kg left, 2.3 days at this use (warning below 5 days).
+        await Grains.GetGrain<IIntakeIngestGrain>(0).IngestAsync(scenario.FarmId,
+            [new("mixer-2", 1, DateTimeOffset.UtcNow.AddMinutes(-3), scenario.GroupId, "corn-silage", 900, 0)], Ct);
+
+        var alert = Assert.Single(await TestSiloConfigurator.SharedAlertStore.ListAsync(scenario.FarmId, true, 100, Ct), a => a.Kind == AlertKind.InventoryLow);
+        Assert.Equal("Corn silage, typical runs out in 2.3 days", alert.Title);
+        var feeds = await Grains.Farm(scenario.FarmId).GetFeedsAsync(null, Ct);
+        Assert.Equal(2100, feeds.Single(f => f.Definition.FeedId == "corn-silage").InventoryKgAsFed);
+    }
+
+    [Fact]
+    public async Task Yesterdays_intake_far_below_the_days_before_is_an_alert()
+    {
+        var scenario = await LiveHerdScenario.CreateAsync(Grains);
+        var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+        var noonToday = new DateTimeOffset(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, seoul).Date.AddHours(12), seoul.BaseUtcOffset);
+        var readings = new List<IntakeReading>();
+        for (var daysAgo = 4; daysAgo >= 1; daysAgo--)
+        {
+            // 1,000 kg DM a day, then 700 yesterday: −30 %, beyond the default 15 %.
+            var kgAsFed = (daysAgo == 1 ? 700 : 1000) / 0.35;
+            readings.Add(new IntakeReading("scale-4", daysAgo, noonToday.AddDays(-daysAgo), scenario.GroupId, "corn-silage", kgAsFed, 0));
+        }
+
+        await Grains.GetGrain<IIntakeIngestGrain>(0).IngestAsync(scenario.FarmId, readings, Ct);
+
+        var alert = Assert.Single(await TestSiloConfigurator.SharedAlertStore.ListAsync(scenario.FarmId, true, 100, Ct), a => a.Kind == AlertKind.IntakeDrop);
+        Assert.Equal("High pen: intake fell 30 %", alert.Title);
+        Assert.Contains("17.5 kg DM/head", alert.Detail, StringComparison.Ordinal);
     }
 }
