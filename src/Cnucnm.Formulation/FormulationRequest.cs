@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
 
@@ -45,6 +46,7 @@ public sealed record FormulationRequest(
     string? Currency = null)
 {
     /// <summary>Animal mode when an animal is given.</summary>
+    [JsonIgnore]
     public bool IsAnimalMode => Animal is not null;
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cnucnm.Nutrition;
 
 namespace Cnucnm.Formulation;
@@ -6,12 +7,15 @@ namespace Cnucnm.Formulation;
 public enum FormulationStatus
 {
     /// <summary>The least-cost ration meets every constraint.</summary>
+    [JsonStringEnumMemberName("Optimal")]
     Optimal,
 
     /// <summary>No ration meets every constraint; <see cref="FormulationResponse.Explanation"/> says why and the cheapest way out.</summary>
+    [JsonStringEnumMemberName("Infeasible")]
     Infeasible,
 
     /// <summary>The request is not valid; <see cref="FormulationResponse.Errors"/> lists every problem by field.</summary>
+    [JsonStringEnumMemberName("Invalid")]
     Invalid,
 }
 

@@ -13,7 +13,11 @@ internal enum LpStatus
 /// <see cref="RowDuals"/>[r] = ∂objective/∂(bound of row r that binds) (≥ 0 on a binding lower side, ≤ 0 on
 /// an upper side); <see cref="ReducedCosts"/>[j] = cost[j] − Σ dual · coefficient (≥ 0 at a lower bound).
 /// Mixed-integer solves have no duals (zeros).</summary>
-internal sealed record LpResult(LpStatus Status, double Objective, double[] X, double[] RowDuals, double[] ReducedCosts, string Solver);
+internal sealed record LpResult(LpStatus Status, double Objective, double[] X, double[] RowDuals, double[] ReducedCosts, string Solver)
+{
+    /// <summary>False for mixed-integer solves: <see cref="RowDuals"/> and <see cref="ReducedCosts"/> are zeros.</summary>
+    public bool HasDuals { get; init; } = true;
+}
 
 /// <summary>
 /// Solves a <see cref="LinearProgram"/> with OR-Tools. LPs go to GLOP with the dual simplex and no
@@ -124,6 +128,6 @@ internal static class LpSolver
             }
         }
 
-        return new LpResult(LpStatus.Optimal, objective.Value(), x, duals, reduced, id);
+        return new LpResult(LpStatus.Optimal, objective.Value(), x, duals, reduced, id) { HasDuals = !lp.HasIntegers };
     }
 }

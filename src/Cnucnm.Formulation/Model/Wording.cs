@@ -1,0 +1,67 @@
+using System.Globalization;
+using Cnucnm.Formulation.Lp;
+
+namespace Cnucnm.Formulation.Model;
+
+/// <summary>Numbers and sentences of the infeasibility explanation.</summary>
+internal static class Wording
+{
+    private static readonly HashSet<string> NutritionalKinds = new(StringComparer.Ordinal) { "nutrient", "requirement", "guardRail" };
+
+    /// <summary>A number as people read it: three significant figures, no exponent for ordinary sizes.</summary>
+    public static string Number(double value)
+    {
+        var magnitude = Math.Abs(value);
+        var text = magnitude switch
+        {
+            0 => "0",
+            >= 1000 => value.ToString("#,0", CultureInfo.InvariantCulture),
+            >= 100 => value.ToString("0.#", CultureInfo.InvariantCulture),
+            >= 1 => value.ToString("0.##", CultureInfo.InvariantCulture),
+            >= 0.01 => value.ToString("0.###", CultureInfo.InvariantCulture),
+            _ => value.ToString("G3", CultureInfo.InvariantCulture),
+        };
+        return text == "-0" ? "0" : text;
+    }
+
+    /// <summary>Rounds to three significant figures away from the feasible side's interior: a minimum
+    /// down, a maximum up, so that the rounded bound is at least as loose as the exact one.</summary>
+    public static double RoundOutward(double value, BoundSide side)
+    {
+        if (value == 0 || !double.IsFinite(value))
+        {
+            return value;
+        }
+
+        var step = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(value))) - 2);
+        var steps = value / step;
+        // Values a hair above a round number (floating error) stay on it.
+        var nearest = Math.Round(steps);
+        var rounded = Math.Abs(steps - nearest) < 1e-6 ? nearest : side == BoundSide.Min ? Math.Floor(steps) : Math.Ceiling(steps);
+        return Math.Round(rounded * step, 12);
+    }
+
+    public static string Shortfall(BoundInfo info, double amount)
+    {
+        var unit = info.ShortfallUnit ?? info.Unit;
+        if (NutritionalKinds.Contains(info.Kind))
+        {
+            return $"{info.Subject} {(info.Side == BoundSide.Min ? "short" : "over")} by {Number(amount)} {unit}";
+        }
+
+        return $"{info.Label} ({Number(info.Value)} {info.Unit}) missed by {Number(amount)} {unit}";
+    }
+
+    public static string Relaxation(BoundInfo info, double to, double fieldValue, double change)
+    {
+        var verb = info.Side == BoundSide.Min ? "lower" : "raise";
+        return info.Kind switch
+        {
+            "fixed" => $"change the {info.Label} from {Number(info.Value)} to {Number(to)} {info.Unit}",
+            "requirement" => $"{verb} the {info.Subject} target from {Number(info.Value * info.FieldPerUnit)} to {Number(fieldValue)} % of the requirement "
+                             + $"({Number(Math.Abs(change))} {info.Unit} {(info.Side == BoundSide.Min ? "less" : "more")})",
+            "inventory" => $"raise the {info.Label} from {Number(info.Value)} to {Number(to)} {info.Unit}",
+            _ => $"{verb} {info.Label} from {Number(info.Value)} to {Number(to)} {info.Unit}",
+        };
+    }
+}
