@@ -1,0 +1,31 @@
+using Cnucnm.LoadTests;
+
+// cnucnm-load ingest --api URL --db CONNECTION [--rate N | --max] [--seconds S] [--batch B] [--concurrency C]
+// cnucnm-load grains --db CONNECTION [--seconds S] [--batch B] [--concurrency C]
+// cnucnm-load sse --api URL [--readings N] [--rate R]
+if (args.Length == 0)
+{
+    return Usage();
+}
+
+if (!LoadOptions.TryParse(args[1..], out var options, out var problem))
+{
+    Console.Error.WriteLine(problem);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+return args[0] switch
+{
+    "ingest" => await HttpIngestLoad.RunAsync(options, cancel.Token),
+    "grains" => await GrainIngestLoad.RunAsync(options, cancel.Token),
+    "sse" => await EventLatency.RunAsync(options, cancel.Token),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: cnucnm-load ingest|grains|sse [options]");
+    return 2;
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Intake ingestion figures of docs/performance.md on this machine: a throwaway PostgreSQL, the API
+# (Release, PostgreSQL profile, silo in the same process) and the load generator in three modes.
+#   tests/load/ingest-benchmark.sh [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECONDS_PER_RUN=${1:-20}
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+WORK=$(mktemp -d); chmod 755 "$WORK"; chown postgres: "$WORK" 2>/dev/null || true
+PORT=55439
+API_LOG="$WORK/api.log"
+cleanup() {
+  [ -n "${API_PID:-}" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo secret > "$WORK/pw"; chown postgres "$WORK/pw"
+runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/data" -U cnucnm --pwfile="$WORK/pw" -A scram-sha-256 -E UTF8 --no-sync >/dev/null
+# Durable settings (fsync on): these are the figures a real deployment would see on this disk.
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/pg.log" -w -o "-h 127.0.0.1 -p $PORT -k $WORK -c max_connections=200" start >/dev/null
+DB="Host=127.0.0.1;Port=$PORT;Username=cnucnm;Password=secret;Database=postgres;Maximum Pool Size=64"
+
+dotnet build -c Release api/Cnucnm.Api -v q -nologo >/dev/null
+dotnet build -c Release tests/Cnucnm.LoadTests -v q -nologo >/dev/null
+Cnucnm__Profile=Postgres ConnectionStrings__Cnucnm="$DB" Cnucnm__MigrateOnStart=true Cnucnm__Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" \
+  Cnucnm__RateLimits__AnonymousPerMinute=10000 Cnucnm__Silo__AdvertisedAddress=127.0.0.1 Urls=http://127.0.0.1:5090 \
+  Logging__LogLevel__Default=Warning dotnet api/Cnucnm.Api/bin/Release/net10.0/Cnucnm.Api.dll >"$API_LOG" 2>&1 &
+API_PID=$!
+for _ in $(seq 1 120); do curl -sf http://127.0.0.1:5090/health/ready >/dev/null && break; sleep 0.5; done
+curl -sf http://127.0.0.1:5090/health/ready >/dev/null || { echo "API did not become ready"; tail -50 "$API_LOG"; exit 1; }
+
+LOAD="dotnet tests/Cnucnm.LoadTests/bin/Release/net10.0/cnucnm-load.dll"
+echo "== HTTP, as fast as 64 concurrent batches of 100 allow"
+$LOAD ingest --api http://127.0.0.1:5090 --db "$DB" --max --batch 100 --concurrency 64 --seconds "$SECONDS_PER_RUN"
+echo "== HTTP at 5,000 readings/s (batches of 100)"
+$LOAD ingest --api http://127.0.0.1:5090 --db "$DB" --rate 5000 --batch 100 --concurrency 64 --seconds "$SECONDS_PER_RUN"
+echo "== reading 2xx to the dashboard's SSE event"
+$LOAD sse --api http://127.0.0.1:5090 --groups 300 --readings 300 --rate 20
+echo "== grains without HTTP (a silo in the generator's process, batches of 1,000)"
+kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; unset API_PID
+$LOAD grains --db "$DB" --batch 1000 --concurrency 16 --seconds "$SECONDS_PER_RUN"
