@@ -19,6 +19,8 @@ public static class GrainServices
         services.TryAddSingleton<GroupNutritionService>();
         services.TryAddSingleton<IGroupNutrition>(sp => sp.GetRequiredService<GroupNutritionService>());
         services.TryAddSingleton<IRationEvaluator>(sp => sp.GetRequiredService<GroupNutritionService>());
+        services.TryAddSingleton<IFormulationRunner, LibraryFormulationRunner>();
+        services.TryAddSingleton<IGroupFormulator, GroupFormulator>();
         return services;
     }
 }

@@ -22,6 +22,6 @@ public sealed record GroupFormulation(bool Feasible, IReadOnlyDictionary<string,
 /// <summary>Least-cost formulation of a group's ration (through the formulation grain pool).</summary>
 public interface IGroupFormulator
 {
-    Task<GroupFormulation> FormulateAsync(GroupInputs inputs, FarmProfile farm, IReadOnlyList<FarmFeed> feeds, FormulationSettings settings,
+    Task<GroupFormulation> FormulateAsync(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<FarmFeed> feeds, FormulationSettings settings,
         double? observedDryMatterIntakeKgPerHead, CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
@@ -13,6 +12,7 @@ namespace Cnucnm.Grains.Rations;
 public sealed class RationGrain(
     [PersistentState("ration", ProviderNames.GrainState)] IPersistentState<RationState> state,
     IRationEvaluator evaluator,
+    IGroupFormulator formulator,
     AlertRaiser alerts,
     TimeProvider clock) : Grain, IRationGrain
 {
@@ -62,8 +62,7 @@ public sealed class RationGrain(
             return new ReformulationResult(ReformulationOutcome.NotReady, null, "The group or farm does not exist.");
         }
 
-        var formulator = ServiceProvider.GetRequiredService<IGroupFormulator>();
-        var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Farm.Profile, context.Feeds, settings,
+        var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Farm.Profile, State.FarmId, context.Feeds, settings,
             observedDryMatterIntakeKgPerHead, cancellationToken);
         if (!formulation.Feasible)
         {

@@ -157,6 +157,18 @@ public static class DairyAnimalDescriptions
     }
 
     /// <summary>The equation selection, the book's defaults for what is left out.</summary>
+    /// <summary>The description of a model animal (the inverse of <see cref="ToAnimal"/>), e.g. to send a group's mean animal to the formulation.</summary>
+    public static (DairyAnimalDescription Animal, EnvironmentDescription Environment) Describe(DairyAnimal a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var animal = new DairyAnimalDescription(a.State, a.Breed, a.BodyWeightKg, a.MatureBodyWeightKg, a.BodyConditionScore, a.Parity, a.AgeDays,
+            a.DaysInMilk, a.DaysPregnant, a.GestationLengthDays, a.CalfBirthWeightKg, a.TargetMilkKgPerDay, a.TargetMilkFatPercent,
+            a.TargetMilkTrueProteinPercent, a.TargetMilkLactosePercent, a.TargetFrameGainKgPerDay, a.TargetReserveGainKgPerDay,
+            a.TargetDryMatterIntakeKg, a.HerdMilkTrueProtein305Kg, a.AgeStarterOfferedDays, a.AgeAtFirstConceptionDays);
+        var e = a.Environment;
+        return (animal, new EnvironmentDescription(e.TemperatureCelsius, e.DistanceToParlorMeters, e.TripsToParlorPerDay, e.TopographyMeters));
+    }
+
     public static EquationSelection ToEquations(EquationChoices? q)
     {
         var equations = EquationSelection.Default;

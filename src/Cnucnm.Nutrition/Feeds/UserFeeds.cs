@@ -146,7 +146,9 @@ public static class UserFeeds
         }
 
         var fractions = new[] { FeedNutrient.Fd_CPARU, FeedNutrient.Fd_CPBRU, FeedNutrient.Fd_CPCRU }.Select(n => feed[n]).ToArray();
-        if (fractions.All(double.IsFinite) && Math.Abs(fractions.Sum() - 100) > 1)
+        // A feed without protein (minerals) has no fractions: the library gives them all as 0.
+        var hasProtein = feed[FeedNutrient.Fd_CP] is var cp && (double.IsNaN(cp) || cp > 0);
+        if (hasProtein && fractions.All(double.IsFinite) && Math.Abs(fractions.Sum() - 100) > 1)
         {
             errors.Add(new FieldError("nutrients.Fd_CPBRU", $"protein fractions A + B + C must add up to 100 % of CP (they add up to {fractions.Sum():F1})."));
         }

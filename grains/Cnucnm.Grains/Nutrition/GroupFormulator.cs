@@ -1,0 +1,101 @@
+using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Groups;
+using Cnucnm.Contracts.Rations;
+using Cnucnm.Formulation;
+using Cnucnm.Grains.Rations;
+using Cnucnm.Nutrition.Dairy;
+using Cnucnm.Nutrition.Feeds;
+
+namespace Cnucnm.Grains.Nutrition;
+
+/// <summary>
+/// A group's least-cost ration in animal mode: the group's mean animal (NASEM 2021 dairy model), the farm's
+/// candidate feeds at their current prices and composition (library feed with the farm's analysis on top),
+/// the nutritionist's guard rails from the group's settings. Observed intake, when given, replaces the
+/// predicted DMI as the centre of the intake bounds.
+/// </summary>
+public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunner runner) : IGroupFormulator
+{
+    public async Task<GroupFormulation> FormulateAsync(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<FarmFeed> feeds,
+        FormulationSettings settings, double? observedDryMatterIntakeKgPerHead, CancellationToken cancellationToken)
+    {
+        var (request, problem) = BuildRequest(inputs, farm, farmId, feeds, settings, observedDryMatterIntakeKgPerHead);
+        if (request is null)
+        {
+            return new GroupFormulation(false, new Dictionary<string, double>(), problem, 0);
+        }
+
+        var response = await runner.FormulateAsync(request, cancellationToken);
+        return response.Status switch
+        {
+            FormulationStatus.Optimal => new GroupFormulation(true, response.Feeds!.ToDictionary(f => f.Id, f => f.KgDm, StringComparer.Ordinal), null,
+                response.Animal?.Iterations.Count ?? 1),
+            FormulationStatus.Infeasible => new GroupFormulation(false, new Dictionary<string, double>(), Explain(response.Explanation),
+                response.Animal?.Iterations.Count ?? 0),
+            _ => new GroupFormulation(false, new Dictionary<string, double>(),
+                "The group's formulation request is not valid: " + string.Join("; ", (response.Errors ?? []).Select(e => $"{e.Field} {e.Message}")), 0),
+        };
+    }
+
+    /// <summary>The animal-mode request for the group, or why there cannot be one.</summary>
+    public (FormulationRequest? Request, string? Problem) BuildRequest(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<FarmFeed> feeds,
+        FormulationSettings settings, double? observedDryMatterIntakeKgPerHead)
+    {
+        ArgumentNullException.ThrowIfNull(feeds);
+        ArgumentNullException.ThrowIfNull(settings);
+        var (animal, equations, problem) = DairyGroupModel.ToModel(inputs, farm, observedDryMatterIntakeKgPerHead);
+        if (animal is null)
+        {
+            return (null, problem);
+        }
+
+        var byId = feeds.ToDictionary(f => f.Definition.FeedId, StringComparer.Ordinal);
+        var offers = new List<FeedOffer>(settings.Candidates.Count);
+        var fixedAmounts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var candidate in settings.Candidates)
+        {
+            if (!byId.TryGetValue(candidate.FeedId, out var farmFeed))
+            {
+                return (null, $"candidate feed '{candidate.FeedId}' is not on the farm's feed list.");
+            }
+
+            if (farmFeed.PricePerKgAsFed is not { } price)
+            {
+                return (null, $"feed '{candidate.FeedId}' has no price in effect: set one before formulating.");
+            }
+
+            var (model, feedProblem) = feedModels.Get(farmId, farmFeed.Definition);
+            if (model is null)
+            {
+                return (null, feedProblem);
+            }
+
+            // The model feed already holds the library values with the farm's analysis applied: send it whole
+            // (dry matter travels as dryMatterPercent).
+            var composition = model.Values.Where(v => double.IsFinite(v.Value) && v.Key != FeedNutrient.Fd_DM).ToDictionary(v => v.Key.ToString(), v => v.Value, StringComparer.Ordinal);
+            offers.Add(new FeedOffer(candidate.FeedId, farmFeed.Definition.Name, farmFeed.Definition.DryMatterPercent,
+                PricePerTonneAsFed: (double)price * 1000, MinKgDm: candidate.MinKgDryMatter, MaxKgDm: candidate.MaxKgDryMatter,
+                Composition: composition, Type: model.Type, Category: model.Category));
+            if (candidate.FixedKgDryMatter is { } amount)
+            {
+                fixedAmounts[candidate.FeedId] = amount;
+            }
+        }
+
+        var (description, environment) = DairyAnimalDescriptions.Describe(animal);
+        var request = new FormulationRequest(
+            offers,
+            Options: fixedAmounts.Count > 0 ? new FormulationOptions(FixedKgDm: fixedAmounts) : null,
+            Animal: description,
+            Environment: environment,
+            Equations: new EquationChoices(equations.DmiEquation, null, null, null, null, null, null, null, null),
+            DryMatterIntakeTolerancePercent: settings.DryMatterIntakeTolerancePercent,
+            GuardRails: new GuardRails(settings.MinForageNdfPercentOfDm, MaxStarchPercentOfDm: settings.MaxStarchPercentOfDm,
+                MaxFatPercentOfDm: settings.MaxFatPercentOfDm),
+            Currency: farm.Currency);
+        return (request, null);
+    }
+
+    private static string Explain(InfeasibilityExplanation? explanation) =>
+        explanation?.Summary is { Length: > 0 } summary ? summary : "No ration meets the requirements.";
+}

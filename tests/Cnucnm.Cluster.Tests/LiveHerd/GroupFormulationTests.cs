@@ -1,0 +1,137 @@
+using Cnucnm.Contracts;
+using Cnucnm.Contracts.Alerts;
+using Cnucnm.Contracts.Events;
+using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Rations;
+
+namespace Cnucnm.Cluster.Tests.LiveHerd;
+
+/// <summary>Least-cost formulation of a group's ration through the grains: the NASEM animal mode on the farm's feeds.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class GroupFormulationTests(ClusterFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private IGrainFactory Grains => fixture.Grains;
+
+    /// <summary>Protein, mineral and vitamin sources (with the usual inclusion caps, kg DM/head/d) beside the scenario's four feeds (KRW per tonne as fed).</summary>
+    private static readonly (string Id, string Library, double DryMatterPercent, decimal PricePerTonne, double MaxKgDm)[] Supplements =
+    [
+        ("soybean-meal", "Soybean meal, solvent 48CP", 89, 700_000, 6), ("limestone", "Limestone", 99, 120_000, 0.5),
+        ("dical", "Calcium phosphate (di)", 97, 900_000, 0.3), ("salt", "Sodium chloride (salt)", 99, 150_000, 0.15),
+        ("mgo", "Magnesium oxide", 98, 700_000, 0.1), ("bicarb", "Sodium bicarbonate", 99, 450_000, 0.3),
+        ("k-carbonate", "Potassium carbonate", 99, 1_200_000, 0.3), ("cu", "Copper sulfate (5H2O)", 99, 9_000_000, 0.002),
+        ("zn", "Zinc sulfate (H2O)", 99, 3_000_000, 0.005), ("mn", "Manganese sulfate (H2O)", 99, 3_000_000, 0.005),
+        ("co", "Cobalt carbonate", 99, 60_000_000, 0.0005), ("eddi", "EDDI", 99, 90_000_000, 0.0005),
+        ("se", "Selenium yeast, generic", 95, 15_000_000, 0.01), ("fe", "Ferrous sulfate (H2O)", 99, 1_500_000, 0.005),
+    ];
+
+    [Fact]
+    public async Task Reformulating_gives_the_least_cost_ration_the_full_model_confirms()
+    {
+        var scenario = await CreateAsync(ReformulationPolicy.Automatic);
+
+        var result = await scenario.Ration(Grains).ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "first formulation"), null, Ct);
+
+        Assert.True(result.Outcome == ReformulationOutcome.Applied, $"{result.Outcome}: {result.Explanation}");
+        var ration = (await scenario.Ration(Grains).GetAsync(Ct)).Current!;
+        Assert.Equal(2, ration.Version);
+        Assert.Equal(RationChangeKind.Formulated, ration.Cause.Kind);
+        // NASEM Eq. 2-1 predicts ≈ 24 kg DM/d for this cow; the ration stays within the 5 % tolerance.
+        var intake = ration.Items.Sum(i => i.KgDryMatterPerHead);
+        Assert.InRange(intake, 20, 27);
+        // The balances are the full model's (not the LP's): energy, MP and every mineral met within 1 %.
+        foreach (var nutrient in new[] { "ME", "MP", "Ca", "P", "Mg", "K", "Na", "Cu", "Zn", "Se" })
+        {
+            var balance = Assert.Single(ration.Balances, b => b.Nutrient == nutrient);
+            Assert.True(balance.PercentOfRequirement >= 99, $"{nutrient} at {balance.PercentOfRequirement:0.#} % of requirement");
+        }
+
+        // Least cost: the demo ration met the same requirements at a higher price.
+        Assert.True(ration.CostPerHeadPerDay < 11_356m, $"cost {ration.CostPerHeadPerDay}");
+    }
+
+    [Fact]
+    public async Task A_price_rise_beyond_the_threshold_reformulates_and_publishes_the_new_ration()
+    {
+        var scenario = await CreateAsync(ReformulationPolicy.Automatic);
+        var ration = scenario.Ration(Grains);
+        await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "first formulation"), null, Ct);
+        var first = (await ration.GetAsync(Ct)).Current!;
+        var canola = first.Items.Single(i => i.FeedId == "canola-meal").KgDryMatterPerHead;
+        Assert.True(canola > 0.5, $"canola meal {canola} kg DM");
+        var events = Grains.GetGrain<IFarmEventsGrain>(scenario.FarmId);
+        var before = await events.GetSinceAsync(0, Ct);
+
+        // Canola meal 560,000 → 1,120,000 KRW/t (+100 %, beyond the 5 % threshold): other protein takes its place.
+        await Grains.Farm(scenario.FarmId).SetPriceAsync("canola-meal",
+            new FeedPrice(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), 1_120_000, PriceBasis.PerTonneAsFed, "co-op"), "buyer", Ct);
+
+        var second = (await ration.GetAsync(Ct)).Current!;
+        Assert.Equal(first.Version + 1, second.Version);
+        Assert.Equal(RationChangeKind.PriceChange, second.Cause.Kind);
+        Assert.Equal("buyer", second.Cause.Actor);
+        Assert.True(second.Items.Where(i => i.FeedId == "canola-meal").Sum(i => i.KgDryMatterPerHead) < canola - 0.5);
+        var changed = (await events.GetSinceAsync(before.LastSequence, Ct)).Events.Where(e => e.Kind == FarmEventKind.RationChanged).ToList();
+        Assert.Single(changed);
+        Assert.Equal(scenario.GroupId, changed[0].GroupId);
+    }
+
+    [Fact]
+    public async Task Under_the_suggest_policy_a_reformulation_waits_for_approval()
+    {
+        var scenario = await CreateAsync(ReformulationPolicy.Suggest);
+        var ration = scenario.Ration(Grains);
+
+        var result = await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.IntakeDeviation, "sensors", "intake 12 % below"), null, Ct);
+
+        Assert.Equal(ReformulationOutcome.Suggested, result.Outcome);
+        var snapshot = await ration.GetAsync(Ct);
+        Assert.Equal(1, snapshot.Current!.Version);
+        Assert.NotNull(snapshot.Suggestion);
+        Assert.True(snapshot.Suggestion.CostDifferencePerHeadPerDay < 0, "the suggestion is cheaper than the demo ration");
+        var approved = await ration.ApproveSuggestionAsync(snapshot.Suggestion.SuggestionId, "nutritionist", Ct);
+        Assert.Equal(2, approved!.Version);
+        Assert.Equal(RationChangeKind.SuggestionApproved, approved.Cause.Kind);
+    }
+
+    [Fact]
+    public async Task An_infeasible_formulation_raises_an_alert_that_says_how_to_fix_it()
+    {
+        var scenario = await CreateAsync(ReformulationPolicy.Automatic, maxProteinFeedsKgDm: 0.2);
+
+        var result = await scenario.Ration(Grains).ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "tight protein"), null, Ct);
+
+        Assert.True(result.Outcome == ReformulationOutcome.Infeasible, $"{result.Outcome}");
+        // What is short, in the constraint's own unit, and the cheapest way out through the feed limits.
+        Assert.Contains("MP short by", result.Explanation, StringComparison.Ordinal);
+        Assert.Contains("raise Soybean meal, solvent 48CP maximum from 0.2", result.Explanation, StringComparison.Ordinal);
+        var alert = Assert.Single(await TestSiloConfigurator.SharedAlertStore.ListAsync(scenario.FarmId, true, 100, Ct), a => a.Kind == AlertKind.InfeasibleFormulation);
+        Assert.Equal(result.Explanation, alert.Detail);
+        Assert.Equal(1, (await scenario.Ration(Grains).GetAsync(Ct)).Current!.Version);
+    }
+
+    private async Task<LiveHerdScenario> CreateAsync(ReformulationPolicy policy, double? maxProteinFeedsKgDm = null)
+    {
+        var scenario = await LiveHerdScenario.CreateAsync(Grains, FarmPolicy.Default with { Reformulation = policy });
+        var farm = Grains.Farm(scenario.FarmId);
+        foreach (var feed in Supplements)
+        {
+            await farm.PutFeedAsync(new FarmFeedDefinition(feed.Id, feed.Library, feed.Library, feed.DryMatterPercent, new Dictionary<string, double>(), false), "owner", Ct);
+            await farm.SetPriceAsync(feed.Id, new FeedPrice(new DateOnly(2026, 1, 1), feed.PricePerTonne, PriceBasis.PerTonneAsFed, "co-op"), "owner", Ct);
+        }
+
+        // The farm's own vitamin premix (no library feed): IU per kg DM.
+        await farm.PutFeedAsync(new FarmFeedDefinition("vitamins", "Vitamin ADE premix", null, 95,
+            new Dictionary<string, double> { ["Fd_Ash"] = 80, ["Fd_VitA"] = 1_500_000, ["Fd_VitD"] = 400_000, ["Fd_VitE"] = 15_000 }, false), "owner", Ct);
+        await farm.SetPriceAsync("vitamins", new FeedPrice(new DateOnly(2026, 1, 1), 6_000_000, PriceBasis.PerTonneAsFed, "co-op"), "owner", Ct);
+
+        var candidates = LiveHerdScenario.Feeds.Select(f => new CandidateFeed(f.Id, 0, f.Forage ? 14 : 8, null))
+            .Concat(Supplements.Select(s => new CandidateFeed(s.Id, 0, s.MaxKgDm, null)))
+            .Append(new CandidateFeed("vitamins", 0, 0.1, null))
+            .Select(c => maxProteinFeedsKgDm is { } max && c.FeedId is "soybean-meal" or "canola-meal" or "alfalfa" ? c with { MaxKgDryMatter = max } : c)
+            .ToList();
+        await scenario.Ration(Grains).SetSettingsAsync(new FormulationSettings(candidates, 5, null, null, null, null), "nutritionist", Ct);
+        return scenario;
+    }
+}
