@@ -2,6 +2,7 @@ using Cnucnm.LoadTests;
 
 // cnucnm-load ingest --api URL --db CONNECTION [--rate N | --max] [--seconds S] [--batch B] [--concurrency C]
 // cnucnm-load grains --db CONNECTION [--seconds S] [--batch B] [--concurrency C]
+// cnucnm-load store --db CONNECTION [--seconds S] [--batch B] [--concurrency C]   (baseline: the PostgreSQL intake store alone)
 // cnucnm-load sse --api URL [--readings N] [--rate R]
 if (args.Length == 0)
 {
@@ -20,12 +21,13 @@ return args[0] switch
 {
     "ingest" => await HttpIngestLoad.RunAsync(options, cancel.Token),
     "grains" => await GrainIngestLoad.RunAsync(options, cancel.Token),
+    "store" => await StoreIngestLoad.RunAsync(options, cancel.Token),
     "sse" => await EventLatency.RunAsync(options, cancel.Token),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: cnucnm-load ingest|grains|sse [options]");
+    Console.Error.WriteLine("usage: cnucnm-load ingest|grains|store|sse [options]");
     return 2;
 }

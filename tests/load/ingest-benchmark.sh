@@ -25,7 +25,7 @@ DB="Host=127.0.0.1;Port=$PORT;Username=cnucnm;Password=secret;Database=postgres;
 dotnet build -c Release api/Cnucnm.Api -v q -nologo >/dev/null
 dotnet build -c Release tests/Cnucnm.LoadTests -v q -nologo >/dev/null
 Cnucnm__Profile=Postgres ConnectionStrings__Cnucnm="$DB" Cnucnm__MigrateOnStart=true Cnucnm__Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" \
-  Cnucnm__RateLimits__AnonymousPerMinute=10000 Cnucnm__Silo__AdvertisedAddress=127.0.0.1 Urls=http://127.0.0.1:5090 \
+  Cnucnm__RateLimits__AnonymousPerMinute=10000 Cnucnm__RateLimits__UserPerSecond=1000 Cnucnm__RateLimits__UserBurst=5000 Cnucnm__Silo__AdvertisedAddress=127.0.0.1 Urls=http://127.0.0.1:5090 \
   Logging__LogLevel__Default=Warning dotnet api/Cnucnm.Api/bin/Release/net10.0/Cnucnm.Api.dll >"$API_LOG" 2>&1 &
 API_PID=$!
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:5090/health/ready >/dev/null && break; sleep 0.5; done
@@ -38,6 +38,8 @@ echo "== HTTP at 5,000 readings/s (batches of 100)"
 $LOAD ingest --api http://127.0.0.1:5090 --db "$DB" --rate 5000 --batch 100 --concurrency 64 --seconds "$SECONDS_PER_RUN"
 echo "== reading 2xx to the dashboard's SSE event"
 $LOAD sse --api http://127.0.0.1:5090 --groups 300 --readings 300 --rate 20
-echo "== grains without HTTP (a silo in the generator's process, batches of 1,000)"
+echo "== baseline: the PostgreSQL intake store alone (no Orleans, no HTTP), same batches"
+$LOAD store --db "$DB" --batch 100 --concurrency 16 --seconds "$SECONDS_PER_RUN"
+echo "== grains without HTTP (a silo in the generator's process, same batches)"
 kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; unset API_PID
-$LOAD grains --db "$DB" --batch 1000 --concurrency 16 --seconds "$SECONDS_PER_RUN"
+$LOAD grains --db "$DB" --batch 100 --concurrency 16 --seconds "$SECONDS_PER_RUN"

@@ -110,7 +110,7 @@ public static class RationEndpoints
         return TypedResults.Ok(await grains.GetGrain<IRationGrain>(groupId).SetSettingsAsync(settings, user.ActorId(), cancellationToken));
     }
 
-    private static async Task<Results<Ok<ReformulationResult>, UnprocessableEntity<ReformulationResult>, NotFound>> ReformulateAsync(
+    private static async Task<Results<Ok<ReformulationResult>, ProblemHttpResult, NotFound>> ReformulateAsync(
         Guid farmId, Guid groupId, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
@@ -120,9 +120,15 @@ public static class RationEndpoints
 
         var result = await grains.GetGrain<IRationGrain>(groupId).ReformulateAsync(
             new RationChangeCause(RationChangeKind.Formulated, user.ActorId(), "formulated on request"), null, cancellationToken);
-        return result.Outcome is ReformulationOutcome.Infeasible or ReformulationOutcome.NotReady
-            ? TypedResults.UnprocessableEntity(result)
-            : TypedResults.Ok(result);
+        return result.Outcome switch
+        {
+            ReformulationOutcome.Infeasible => TypedResults.Problem(result.Explanation, statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "No ration meets the group's requirements with these feeds and limits.",
+                extensions: new Dictionary<string, object?> { ["outcome"] = "infeasible", ["explanation"] = result.Explanation }),
+            ReformulationOutcome.NotReady => TypedResults.Problem(result.Explanation, statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The group's ration cannot be formulated yet.", extensions: new Dictionary<string, object?> { ["outcome"] = "notReady" }),
+            _ => TypedResults.Ok(result),
+        };
     }
 
     private static async Task<Results<Ok<RationVersion>, NotFound>> ApproveAsync(

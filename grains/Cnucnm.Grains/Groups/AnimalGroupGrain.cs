@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
@@ -21,12 +22,20 @@ public sealed class AnimalGroupGrain(
     private const int IntakeDaysKept = 90;
     private const int RecordsKept = 100;
 
+    /// <summary>Intake events of a pen go out at most this often (the SSE target is 250 ms from reading to screen).</summary>
+    private static readonly TimeSpan LiveUpdateInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly SortedDictionary<DateOnly, IntakeDay> _days = [];
     private GroupRequirements? _requirements;
     private string? _requirementsProblem;
     private int? _requirementsRationVersion;
     private FarmSnapshot? _farm;
     private DateTimeOffset _farmReadAt;
+    private long _lastLiveUpdate;
+    private IGrainTimer? _liveUpdate;
+    private int _unpublishedReadings;
+    private DateOnly? _intakeCheckedDay;
+    private bool _pastDayChanged;
 
     private GroupState State => state.State;
 
@@ -145,36 +154,75 @@ public sealed class AnimalGroupGrain(
         return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
     }
 
-    public async Task RecordIntakeAsync(IReadOnlyList<IntakeDay> increments, CancellationToken cancellationToken = default)
+    public async Task RecordIntakeAsync(IReadOnlyList<IntakeDay> totals, CancellationToken cancellationToken = default)
     {
-        if (!Exists || increments.Count == 0)
+        if (!Exists || totals.Count == 0)
         {
             return;
         }
 
-        // The readings table is the truth: re-read the days the new readings touched. Adding the increments
-        // instead would count them twice when this very call activated the grain (activation loads them).
-        foreach (var day in await intakeStore.DailyTotalsAsync(GroupId, increments.Min(i => i.Day), cancellationToken))
+        var farm = await FarmAsync(cancellationToken);
+        var today = LocalToday(farm);
+        foreach (var day in totals)
         {
-            _days[day.Day] = new IntakeDay(day.Day, day.DeliveredKgAsFed, day.RefusedKgAsFed, day.DryMatterKg, day.Readings);
+            // Totals only grow: the one with more readings is the later one (calls may overtake each other).
+            if (!_days.TryGetValue(day.Day, out var known) || day.Readings > known.Readings)
+            {
+                _unpublishedReadings += day.Readings - (known?.Readings ?? 0);
+                _days[day.Day] = day;
+                _pastDayChanged |= day.Day < today;
+            }
         }
 
-        var farm = await FarmAsync(cancellationToken);
-        var oldest = LocalToday(farm).AddDays(-IntakeDaysKept);
+        var oldest = today.AddDays(-IntakeDaysKept);
         foreach (var stale in _days.Keys.Where(d => d < oldest).ToList())
         {
             _days.Remove(stale);
         }
 
+        // Live figures at most every LiveUpdateInterval: a busy pen gets many batches a second, the dashboard
+        // needs one event. The first change after a quiet spell goes out at once, later ones with the next tick.
+        var sinceLast = Stopwatch.GetElapsedTime(_lastLiveUpdate);
+        if (sinceLast >= LiveUpdateInterval)
+        {
+            await LiveUpdateAsync(cancellationToken);
+        }
+        else
+        {
+            _liveUpdate ??= this.RegisterGrainTimer(LiveUpdateAsync, new GrainTimerCreationOptions(LiveUpdateInterval - sinceLast, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    /// <summary>Publishes today's intake against predicted and formulated, and checks the intake alerts when a day completed.</summary>
+    private async Task LiveUpdateAsync(CancellationToken cancellationToken)
+    {
+        _liveUpdate?.Dispose();
+        _liveUpdate = null;
+        _lastLiveUpdate = Stopwatch.GetTimestamp();
+        if (!Exists || _unpublishedReadings == 0)
+        {
+            return;
+        }
+
+        var readings = _unpublishedReadings;
+        _unpublishedReadings = 0;
+        var farm = await FarmAsync(cancellationToken);
         var summary = await IntakeSummaryAsync(farm, cancellationToken);
         await PublishAsync(FarmEventKind.IntakeRecorded, $"{State.Name}: {summary.TodayDryMatterKgPerHead:0.0} kg DM/head today", new Dictionary<string, double>
         {
             ["todayDryMatterKgPerHead"] = summary.TodayDryMatterKgPerHead ?? 0,
             ["predictedDryMatterKgPerHead"] = summary.PredictedDryMatterKgPerHead ?? 0,
             ["formulatedDryMatterKgPerHead"] = summary.FormulatedDryMatterKgPerHead ?? 0,
-            ["readings"] = increments.Sum(i => i.Readings),
+            ["readings"] = readings,
         });
-        await CheckIntakeAsync(farm, summary, cancellationToken);
+
+        // The intake checks look at complete days only: once per local day, and again when late readings change a past day.
+        if (_intakeCheckedDay != summary.Today || _pastDayChanged)
+        {
+            _intakeCheckedDay = summary.Today;
+            _pastDayChanged = false;
+            await CheckIntakeAsync(farm, summary, cancellationToken);
+        }
     }
 
     public Task<IReadOnlyList<IntakeDay>> GetIntakeHistoryAsync(int days, CancellationToken cancellationToken = default)

@@ -13,7 +13,7 @@ namespace Cnucnm.Grains.Intake;
 
 /// <summary>
 /// Validates a batch of readings, stores the new ones in PostgreSQL (the durable fact, before the
-/// caller is answered), then fans out: day totals to each group, feed use to the farm, last-heard
+/// caller is answered, with the group day totals in the same transaction), then fans out: day totals to each group, feed use to the farm, last-heard
 /// to each sensor. Duplicates of (device, sequence) are acknowledged and ignored.
 /// </summary>
 [GrainType("intake-ingest")]
@@ -69,7 +69,8 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
                 FarmClock.LocalDay(reading.MeasuredAt, catalog.TimeZone), reading.DeliveredKgAsFed, reading.RefusedKgAsFed, dmFraction));
         }
 
-        var stored = await store.StoreAsync(farmId, valid, cancellationToken);
+        var batch = await store.StoreAsync(farmId, valid, cancellationToken);
+        var stored = batch.Stored;
         var duplicates = valid.Count - stored.Count + duplicatesInBatch;
         Ingested.Add(stored.Count, new KeyValuePair<string, object?>("outcome", "stored"));
         Ingested.Add(duplicates, new KeyValuePair<string, object?>("outcome", "duplicate"));
@@ -81,7 +82,7 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
             // PostgreSQL when they activate), so it must not fail the batch.
             try
             {
-                await FanOutAsync(farmId, stored, catalog, cancellationToken);
+                await FanOutAsync(farmId, batch, catalog, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -145,11 +146,11 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
         return null;
     }
 
-    private async Task FanOutAsync(Guid farmId, IReadOnlyList<StoredReading> stored, FarmCatalog catalog, CancellationToken cancellationToken)
+    private async Task FanOutAsync(Guid farmId, StoredBatch batch, FarmCatalog catalog, CancellationToken cancellationToken)
     {
-        var groupCalls = stored.GroupBy(r => r.GroupId).Select(group => GrainFactory.GetGrain<IAnimalGroupGrain>(group.Key).RecordIntakeAsync(
-            [.. group.GroupBy(r => r.LocalDay).Select(day => new IntakeDay(day.Key, day.Sum(r => r.DeliveredKgAsFed),
-                day.Sum(r => r.RefusedKgAsFed), day.Sum(r => r.DryMatterKg), day.Count()))], cancellationToken));
+        var stored = batch.Stored;
+        var groupCalls = batch.Totals.GroupBy(t => t.GroupId).Select(group => GrainFactory.GetGrain<IAnimalGroupGrain>(group.Key).RecordIntakeAsync(
+            [.. group.Select(t => new IntakeDay(t.Day, t.DeliveredKgAsFed, t.RefusedKgAsFed, t.DryMatterKg, t.Readings))], cancellationToken));
         var sensorCalls = stored.GroupBy(r => r.DeviceId).Select(device => GrainFactory.GetGrain<ISensorGrain>(SensorKey(farmId, device.Key))
             .HeardAsync(device.Max(r => r.MeasuredAt), device.Count(), cancellationToken));
         var feedUse = stored.Where(r => r.FeedId != IntakeReading.TotalMixedRation)

@@ -22,9 +22,10 @@ public interface IAnimalGroupGrain : IGrainWithGuidKey
     [Alias("AddMilkTest")]
     Task<GroupResult> AddMilkTestAsync(MilkTestRecord milkTest, CancellationToken cancellationToken = default);
 
-    /// <summary>Newly stored intake (already durable in PostgreSQL) on these days: the group refreshes those day totals.</summary>
+    /// <summary>Day totals (all readings so far, already durable in PostgreSQL) of days that received new readings.
+    /// Totals only grow, so the group keeps, per day, the one with the most readings: calls may arrive in any order.</summary>
     [Alias("RecordIntake")]
-    Task RecordIntakeAsync(IReadOnlyList<IntakeDay> increments, CancellationToken cancellationToken = default);
+    Task RecordIntakeAsync(IReadOnlyList<IntakeDay> totals, CancellationToken cancellationToken = default);
 
     /// <summary>Daily intake of the last <paramref name="days"/> days, oldest first.</summary>
     [Alias("GetIntakeHistory")]

@@ -9,8 +9,17 @@ public sealed class InMemoryIntakeStore : IIntakeStore
 {
     private readonly ConcurrentDictionary<(Guid Farm, string Device, long Sequence), StoredReading> _readings = new();
 
-    public Task<IReadOnlyList<StoredReading>> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StoredReading>>([.. readings.Where(r => _readings.TryAdd((farmId, r.DeviceId, r.Sequence), r))]);
+    public async Task<StoredBatch> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
+    {
+        List<StoredReading> stored = [.. readings.Where(r => _readings.TryAdd((farmId, r.DeviceId, r.Sequence), r))];
+        var totals = new List<GroupDayTotals>();
+        foreach (var (groupId, day) in stored.Select(r => (r.GroupId, r.LocalDay)).Distinct())
+        {
+            totals.AddRange((await DailyTotalsAsync(groupId, day, cancellationToken)).Where(t => t.Day == day));
+        }
+
+        return new StoredBatch(stored, totals);
+    }
 
     public Task<IReadOnlyList<GroupDayTotals>> DailyTotalsAsync(Guid groupId, DateOnly fromDay, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<GroupDayTotals>>(

@@ -20,11 +20,17 @@ public sealed record StoredReading(
 /// <summary>Totals of one group's readings on one day.</summary>
 public sealed record GroupDayTotals(Guid GroupId, DateOnly Day, double DeliveredKgAsFed, double RefusedKgAsFed, double DryMatterKg, int Readings);
 
+/// <summary>What a batch stored: the new readings and the totals (all readings so far) of the group days they fell on.</summary>
+public sealed record StoredBatch(IReadOnlyList<StoredReading> Stored, IReadOnlyList<GroupDayTotals> Totals)
+{
+    public static StoredBatch Empty { get; } = new([], []);
+}
+
 public interface IIntakeStore
 {
-    /// <summary>Stores the readings that are new and returns them; (farm, device, sequence) already
-    /// stored are skipped. Durable when the task completes.</summary>
-    Task<IReadOnlyList<StoredReading>> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken);
+    /// <summary>Stores the readings that are new and returns them with the day totals of every group and day they
+    /// touched, as of this batch; (farm, device, sequence) already stored are skipped. Durable when the task completes.</summary>
+    Task<StoredBatch> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<GroupDayTotals>> DailyTotalsAsync(Guid groupId, DateOnly fromDay, CancellationToken cancellationToken);
 

@@ -6,25 +6,40 @@ namespace Cnucnm.Storage.LiveHerd;
 
 public sealed class PostgresIntakeStore(NpgsqlDataSource db) : IIntakeStore
 {
-    public async Task<IReadOnlyList<StoredReading>> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
+    public async Task<StoredBatch> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
     {
         if (readings.Count == 0)
         {
-            return [];
+            return StoredBatch.Empty;
         }
 
-        // One statement for the whole batch: arrays unnested server-side; conflicts (already stored
-        // (device, sequence)) are skipped and the new rows come back.
+        // One statement, one transaction, for the whole batch: arrays unnested server-side; readings already
+        // stored ((device, sequence) conflicts) are skipped; the new ones are added to their group days (in key
+        // order, so concurrent batches lock the same rows in the same order) and both come back.
         await using var command = db.CreateCommand("""
-            INSERT INTO intake_readings (farm_id, device_id, sequence, group_id, feed_id, measured_at, local_day,
-                                         delivered_kg_as_fed, refused_kg_as_fed, dry_matter_fraction, dry_matter_kg)
-            SELECT $1, r.device_id, r.sequence, r.group_id, r.feed_id, r.measured_at, r.local_day,
-                   r.delivered, r.refused, r.dm_fraction, (r.delivered - r.refused) * r.dm_fraction
-              FROM unnest($2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::timestamptz[], $7::date[],
-                          $8::float8[], $9::float8[], $10::float8[])
-                   AS r(device_id, sequence, group_id, feed_id, measured_at, local_day, delivered, refused, dm_fraction)
-            ON CONFLICT (farm_id, device_id, sequence) DO NOTHING
-            RETURNING device_id, sequence
+            WITH new AS (
+                INSERT INTO intake_readings (farm_id, device_id, sequence, group_id, feed_id, measured_at, local_day,
+                                             delivered_kg_as_fed, refused_kg_as_fed, dry_matter_fraction, dry_matter_kg)
+                SELECT $1, r.device_id, r.sequence, r.group_id, r.feed_id, r.measured_at, r.local_day,
+                       r.delivered, r.refused, r.dm_fraction, (r.delivered - r.refused) * r.dm_fraction
+                  FROM unnest($2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::timestamptz[], $7::date[],
+                              $8::float8[], $9::float8[], $10::float8[])
+                       AS r(device_id, sequence, group_id, feed_id, measured_at, local_day, delivered, refused, dm_fraction)
+                ON CONFLICT (farm_id, device_id, sequence) DO NOTHING
+                RETURNING device_id, sequence, group_id, local_day, delivered_kg_as_fed, refused_kg_as_fed, dry_matter_kg),
+            days AS (
+                INSERT INTO intake_group_days AS d (group_id, local_day, delivered_kg_as_fed, refused_kg_as_fed, dry_matter_kg, readings)
+                SELECT group_id, local_day, sum(delivered_kg_as_fed), sum(refused_kg_as_fed), sum(dry_matter_kg), count(*)
+                  FROM new GROUP BY group_id, local_day ORDER BY group_id, local_day
+                ON CONFLICT (group_id, local_day) DO UPDATE
+                   SET delivered_kg_as_fed = d.delivered_kg_as_fed + excluded.delivered_kg_as_fed,
+                       refused_kg_as_fed = d.refused_kg_as_fed + excluded.refused_kg_as_fed,
+                       dry_matter_kg = d.dry_matter_kg + excluded.dry_matter_kg,
+                       readings = d.readings + excluded.readings
+                RETURNING group_id, local_day, delivered_kg_as_fed, refused_kg_as_fed, dry_matter_kg, readings)
+            SELECT device_id, sequence, NULL::uuid, NULL::date, NULL::float8, NULL::float8, NULL::float8, NULL::int FROM new
+            UNION ALL
+            SELECT NULL, NULL, group_id, local_day, delivered_kg_as_fed, refused_kg_as_fed, dry_matter_kg, readings FROM days
             """);
         command.Parameters.AddWithValue(farmId);
         command.Parameters.AddWithValue(readings.Select(r => r.DeviceId).ToArray());
@@ -38,23 +53,31 @@ public sealed class PostgresIntakeStore(NpgsqlDataSource db) : IIntakeStore
         command.Parameters.AddWithValue(readings.Select(r => r.DryMatterFraction).ToArray());
 
         var inserted = new HashSet<(string, long)>();
+        var totals = new List<GroupDayTotals>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                inserted.Add((reader.GetString(0), reader.GetInt64(1)));
+                if (!reader.IsDBNull(0))
+                {
+                    inserted.Add((reader.GetString(0), reader.GetInt64(1)));
+                }
+                else
+                {
+                    totals.Add(new GroupDayTotals(reader.GetGuid(2), reader.GetFieldValue<DateOnly>(3), reader.GetDouble(4), reader.GetDouble(5),
+                        reader.GetDouble(6), reader.GetInt32(7)));
+                }
             }
         }
 
-        return [.. readings.Where(r => inserted.Remove((r.DeviceId, r.Sequence)))];
+        return new StoredBatch([.. readings.Where(r => inserted.Remove((r.DeviceId, r.Sequence)))], totals);
     }
 
     public async Task<IReadOnlyList<GroupDayTotals>> DailyTotalsAsync(Guid groupId, DateOnly fromDay, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("""
-            SELECT local_day, sum(delivered_kg_as_fed), sum(refused_kg_as_fed), sum(dry_matter_kg), count(*)::int
-              FROM intake_readings WHERE group_id = $1 AND local_day >= $2
-             GROUP BY local_day ORDER BY local_day
+            SELECT local_day, delivered_kg_as_fed, refused_kg_as_fed, dry_matter_kg, readings
+              FROM intake_group_days WHERE group_id = $1 AND local_day >= $2 ORDER BY local_day
             """);
         command.Parameters.AddWithValue(groupId);
         command.Parameters.AddWithValue(fromDay);

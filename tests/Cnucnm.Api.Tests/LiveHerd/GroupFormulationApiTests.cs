@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Cnucnm.Api.Tests.LiveHerd;
+
+/// <summary>A nutritionist sets a group's candidate feeds and formulates its ration over HTTP.</summary>
+public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Protein, mineral and vitamin sources: farm id, NASEM library name, KRW per tonne as fed, most kg DM per head per day.</summary>
+    private static readonly (string Id, string Library, decimal Price, double Max)[] Supplements =
+    [
+        ("soybean-meal", "Soybean meal, solvent 48CP", 700_000, 6), ("limestone", "Limestone", 120_000, 0.5),
+        ("dical", "Calcium phosphate (di)", 900_000, 0.3), ("salt", "Sodium chloride (salt)", 150_000, 0.15),
+        ("mgo", "Magnesium oxide", 700_000, 0.1), ("bicarb", "Sodium bicarbonate", 450_000, 0.3),
+        ("k-carbonate", "Potassium carbonate", 1_200_000, 0.3), ("cu", "Copper sulfate (5H2O)", 9_000_000, 0.002),
+        ("zn", "Zinc sulfate (H2O)", 3_000_000, 0.005), ("mn", "Manganese sulfate (H2O)", 3_000_000, 0.005),
+        ("co", "Cobalt carbonate", 60_000_000, 0.0005), ("eddi", "EDDI", 90_000_000, 0.0005),
+        ("se", "Selenium yeast, generic", 15_000_000, 0.01), ("fe", "Ferrous sulfate (H2O)", 1_500_000, 0.005),
+    ];
+
+    [Fact]
+    public async Task Formulating_a_group_suggests_a_cheaper_ration_that_approval_makes_current()
+    {
+        var herd = await CreateAsync();
+        await SetCandidatesAsync(herd, proteinMaxKgDm: null);
+
+        var result = await HerdApi.Ok(await herd.Owner.PostAsync($"{RationUrl(herd)}/reformulate", null, Ct));
+
+        // The farm's default policy is to suggest: the demo ration stays until someone approves.
+        Assert.Equal("suggested", result.GetProperty("outcome").GetString());
+        var ration = await HerdApi.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct));
+        var suggestion = ration.GetProperty("suggestion");
+        Assert.True(suggestion.GetProperty("costDifferencePerHeadPerDay").GetDouble() < 0);
+        var approved = await HerdApi.Ok(await herd.Owner.PostAsync(
+            $"{RationUrl(herd)}/suggestions/{suggestion.GetProperty("suggestionId").GetGuid()}/approve", null, Ct));
+        Assert.Equal(2, approved.GetProperty("version").GetInt32());
+        foreach (var balance in approved.GetProperty("balances").EnumerateArray().Where(b => b.GetProperty("nutrient").GetString() is "ME" or "MP" or "Ca" or "P"))
+        {
+            Assert.True(balance.GetProperty("percentOfRequirement").GetDouble() >= 99, balance.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task An_infeasible_group_formulation_is_a_422_problem_with_the_way_out()
+    {
+        var herd = await CreateAsync();
+        await SetCandidatesAsync(herd, proteinMaxKgDm: 0.2);
+
+        using var response = await herd.Owner.PostAsync($"{RationUrl(herd)}/reformulate", null, Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal("infeasible", problem.GetProperty("outcome").GetString());
+        var explanation = problem.GetProperty("explanation").GetString()!;
+        Assert.Contains("MP short by", explanation, StringComparison.Ordinal);
+        Assert.Contains("raise Soybean meal, solvent 48CP maximum from 0.2", explanation, StringComparison.Ordinal);
+    }
+
+    private static string RationUrl(HerdApi herd) => $"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration";
+
+    private async Task<HerdApi> CreateAsync()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory);
+        foreach (var feed in Supplements)
+        {
+            await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{feed.Id}",
+                new { name = feed.Library, libraryFeedId = feed.Library, dryMatterPercent = 99, isForage = false }, Ct));
+            await HerdApi.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{feed.Id}/prices",
+                new { effectiveFrom = "2026-01-01", amount = feed.Price, basis = "perTonneAsFed", supplier = "co-op" }, Ct));
+        }
+
+        // The farm's own vitamin premix (no library feed), IU per kg DM.
+        await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/vitamins", new
+        {
+            name = "Vitamin ADE premix",
+            dryMatterPercent = 95,
+            isForage = false,
+            composition = new Dictionary<string, double> { ["Fd_Ash"] = 80, ["Fd_VitA"] = 1_500_000, ["Fd_VitD"] = 400_000, ["Fd_VitE"] = 15_000 },
+        }, Ct));
+        await HerdApi.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/vitamins/prices",
+            new { effectiveFrom = "2026-01-01", amount = 6_000_000, basis = "perTonneAsFed", supplier = "co-op" }, Ct));
+        return herd;
+    }
+
+    private static async Task SetCandidatesAsync(HerdApi herd, double? proteinMaxKgDm)
+    {
+        var candidates = HerdApi.Feeds.Select(f => new { feedId = f.Id, maxKgDryMatter = f.Forage ? 14.0 : 8.0 })
+            .Concat(Supplements.Select(s => new { feedId = s.Id, maxKgDryMatter = s.Max }))
+            .Append(new { feedId = "vitamins", maxKgDryMatter = 0.1 })
+            .Select(c => proteinMaxKgDm is { } max && c.feedId is "soybean-meal" or "canola-meal" or "alfalfa" ? c with { maxKgDryMatter = max } : c)
+            .ToList();
+        await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"{RationUrl(herd)}/settings", new { candidates, dryMatterIntakeTolerancePercent = 5 }, Ct));
+    }
+}
