@@ -43,3 +43,6 @@ $LOAD store --db "$DB" --batch 100 --concurrency 16 --seconds "$SECONDS_PER_RUN"
 echo "== grains without HTTP (a silo in the generator's process, same batches)"
 kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; unset API_PID
 $LOAD grains --db "$DB" --batch 100 --concurrency 16 --seconds "$SECONDS_PER_RUN"
+echo "== baseline and grains again with batches of 1,000 (a feeding station uploading its backlog)"
+$LOAD store --db "$DB" --batch 1000 --concurrency 16 --seconds "$SECONDS_PER_RUN"
+$LOAD grains --db "$DB" --batch 1000 --concurrency 16 --seconds "$SECONDS_PER_RUN"

@@ -196,7 +196,8 @@ public sealed class AnimalGroupGrain(
     /// <summary>Publishes today's intake against predicted and formulated, and checks the intake alerts when a day completed.</summary>
     private async Task LiveUpdateAsync(CancellationToken cancellationToken)
     {
-        _liveUpdate?.Dispose();
+        // A one-shot timer: disposed once its callback is done (disposing cancels the callback's token).
+        using var timer = _liveUpdate;
         _liveUpdate = null;
         _lastLiveUpdate = Stopwatch.GetTimestamp();
         if (!Exists || _unpublishedReadings == 0)

@@ -188,7 +188,7 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
         var catalog = new FarmCatalog(
             [.. farm.Groups.Select(g => g.GroupId)],
             feeds,
-            farm.Profile.TimeZone,
+            FarmClock.Zone(farm.Profile.TimeZone),
             rations.ToDictionary(r => r.GroupId, r => r.Ration is { AsFedKgPerHead: > 0 } v ? v.DryMatterKgPerHead / v.AsFedKgPerHead : (double?)null),
             rations.ToDictionary(r => r.GroupId, r => r.Ration is { AsFedKgPerHead: > 0 } v
                 ? v.Items.Select(i => (i.FeedId, i.KgAsFedPerHead / v.AsFedKgPerHead)).ToList()
@@ -200,7 +200,7 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
     private sealed record FarmCatalog(
         HashSet<Guid> Groups,
         Dictionary<string, FarmFeed> Feeds,
-        string TimeZone,
+        TimeZoneInfo TimeZone,
         Dictionary<Guid, double?> RationDryMatterFraction,
         Dictionary<Guid, List<(string FeedId, double Share)>> RationAsFedShares);
 
