@@ -19,7 +19,7 @@ public static class GrainServices
         services.TryAddSingleton<GroupNutritionService>();
         services.TryAddSingleton<IGroupNutrition>(sp => sp.GetRequiredService<GroupNutritionService>());
         services.TryAddSingleton<IRationEvaluator>(sp => sp.GetRequiredService<GroupNutritionService>());
-        services.TryAddSingleton<IFormulationRunner, LibraryFormulationRunner>();
+        services.TryAddSingleton<IFormulationRunner, FormulationPoolRunner>();
         services.TryAddSingleton<IGroupFormulator, GroupFormulator>();
         return services;
     }

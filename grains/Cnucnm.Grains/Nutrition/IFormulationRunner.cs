@@ -1,16 +1,17 @@
+using Cnucnm.Contracts.Formulation;
 using Cnucnm.Formulation;
 
 namespace Cnucnm.Grains.Nutrition;
 
-/// <summary>Runs a least-cost formulation request (the pure library, or the formulation grain pool).</summary>
+/// <summary>Runs a least-cost formulation request.</summary>
 public interface IFormulationRunner
 {
     Task<FormulationResponse> FormulateAsync(FormulationRequest request, CancellationToken cancellationToken);
 }
 
-/// <summary>Solves in the calling activation: the library is pure and thread-safe, a solve takes milliseconds.</summary>
-public sealed class LibraryFormulationRunner : IFormulationRunner
+/// <summary>Through the formulation grain pool (a local stateless worker).</summary>
+public sealed class FormulationPoolRunner(IGrainFactory grains) : IFormulationRunner
 {
     public Task<FormulationResponse> FormulateAsync(FormulationRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(RationFormulator.Formulate(request));
+        grains.GetGrain<IFormulationGrain>(0).FormulateAsync(request, cancellationToken);
 }
