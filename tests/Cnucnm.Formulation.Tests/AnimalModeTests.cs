@@ -1,0 +1,41 @@
+namespace Cnucnm.Formulation.Tests;
+
+/// <summary>Animal mode: bounds from the NASEM (2021) dairy model, the answer checked by the full model.</summary>
+public sealed class AnimalModeTests
+{
+    [Theory]
+    [InlineData(1, 30)]
+    [InlineData(2, 30)]
+    [InlineData(3, 60)]
+    [InlineData(4, 60)]
+    public void A_lactating_cow_ration_meets_every_enforced_requirement_in_the_full_model(int seed, int feeds)
+    {
+        var request = SyntheticRations.Animal(seed, feeds);
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.True(response.Status == FormulationStatus.Optimal, response.Explanation?.Summary);
+        var animal = response.Animal!;
+        Assert.True(animal.ConfirmedByFullModel);
+        Assert.NotEmpty(animal.Iterations);
+        Assert.InRange(animal.Iterations.Count, 1, 12);
+        // Every enforced requirement within 1 % by the full model, and the ration's DM within the intake bounds.
+        Assert.All(animal.Check.Where(c => c.Enforced), c => Assert.True(c.Supplied >= c.Required * c.TargetPercent / 100 * 0.99, $"{c.Nutrient}: {c.Supplied} of {c.Required}"));
+        Assert.Contains(animal.Check, c => c.Nutrient == "MP" && c.Enforced);
+        Assert.Contains(animal.Check, c => c.Nutrient == "ME" && c.Enforced);
+        Assert.InRange(response.DryMatterIntakeKg!.Value, animal.DryMatterIntakeBounds.Min!.Value - 1e-6, animal.DryMatterIntakeBounds.Max!.Value + 1e-6);
+        Assert.All(animal.GuardRails, g => Assert.True(g.Met, $"{g.Name} {g.Value}"));
+    }
+
+    [Fact]
+    public void A_calf_is_not_formulated_by_predicted_intake_and_says_why()
+    {
+        var request = SyntheticRations.Animal(5, 20);
+        request = request with { Animal = request.Animal! with { PhysiologicalState = Cnucnm.Nutrition.Dairy.PhysiologicalState.Calf } };
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.Equal(FormulationStatus.Invalid, response.Status);
+        Assert.Contains(response.Errors!, e => e.Field.StartsWith("animal", StringComparison.Ordinal));
+    }
+}
