@@ -30,6 +30,8 @@ public sealed class LoadGenerator(Uri apiAddress, IReadOnlyList<Sensor> sensors,
 
     public double Now => _clock.Elapsed.TotalSeconds;
 
+    public int ReadingsPerBatch => readingsPerBatch;
+
     public IReadOnlyCollection<Attempt> Attempts => _attempts;
 
     public IReadOnlyCollection<(Guid Farm, string Device, long Sequence)> Acknowledged => (IReadOnlyCollection<(Guid, string, long)>)_acknowledged.Keys;

@@ -1,3 +1,4 @@
+using Cnucnm.Contracts;
 using Npgsql;
 using Orleans.Runtime;
 
@@ -19,6 +20,8 @@ public static class TransientFailure
             {
                 case NpgsqlException { IsTransient: true } database:
                     return $"database: {database.Message}";
+                case StorageUnavailableException storage:
+                    return $"database (silo): {storage.Message}";
                 case SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException:
                     return $"cluster: {current.GetType().Name}";
                 case TimeoutException:

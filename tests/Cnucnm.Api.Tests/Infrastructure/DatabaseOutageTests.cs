@@ -48,13 +48,14 @@ public sealed class DatabaseOutageTests
     }
 
     [Fact]
-    public void Unreachable_database_and_lost_silos_are_transient_but_constraint_violations_are_not()
+    public void Unreachable_database_on_either_side_and_lost_silos_are_transient_but_constraint_violations_are_not()
     {
         var refused = new NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
         Assert.NotNull(TransientFailure.Describe(refused));
         Assert.NotNull(TransientFailure.Describe(new InvalidOperationException("wrapped", refused)));
         Assert.NotNull(TransientFailure.Describe(new SiloUnavailableException("silo S127.0.0.1:11111 is dead")));
         Assert.NotNull(TransientFailure.Describe(new TimeoutException("Response did not arrive on time")));
+        Assert.NotNull(TransientFailure.Describe(new Cnucnm.Contracts.StorageUnavailableException("PostgreSQL unavailable: Failed to connect")));
 
         var uniqueViolation = new PostgresException("duplicate key value violates unique constraint", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation);
         Assert.Null(TransientFailure.Describe(uniqueViolation));
