@@ -32,6 +32,8 @@ public sealed class LoadGenerator(Uri apiAddress, IReadOnlyList<Sensor> sensors,
 
     public int ReadingsPerBatch => readingsPerBatch;
 
+    public int SensorCount => sensors.Count;
+
     public IReadOnlyCollection<Attempt> Attempts => _attempts;
 
     public IReadOnlyCollection<(Guid Farm, string Device, long Sequence)> Acknowledged => (IReadOnlyCollection<(Guid, string, long)>)_acknowledged.Keys;

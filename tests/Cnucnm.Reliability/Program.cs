@@ -150,6 +150,11 @@ async Task CrashAsync(LoadGenerator load)
     report.Figure("error window", $"{(failures.Count == 0 ? "none" : $"{firstFailure - killedAt:0.0} s to {lastFailure - killedAt:0.0} s after the kill")}");
     report.Check("API answers again within 30 s of the kill", lastFailure - killedAt <= 30 && !double.IsNaN(answersAgain),
         $"last failure {lastFailure - killedAt:0.0} s after the kill, every request since succeeds");
+    // Until the replacement starts only the two survivors run: every sensor (each feeds every group
+    // of its farm) acknowledged after the last failure means the grains reactivated on them.
+    var servedBySurvivors = window.Where(a => a.Succeeded && a.SentAt > lastFailure).Select(a => a.Sensor).Distinct().Count();
+    report.Check("grains reactivate on the surviving silos", servedBySurvivors == load.SensorCount,
+        $"{servedBySurvivors} of {load.SensorCount} sensors (all farms and groups) acknowledged by the 2 survivors before the replacement started");
 
     var rejoin = Stopwatch.StartNew();
     cluster.StartSilo(0);
