@@ -1,5 +1,6 @@
 using Cnucnm.Grains.Alerts;
 using Cnucnm.Grains.Groups;
+using Cnucnm.Grains.Infrastructure;
 using Cnucnm.Grains.Nutrition;
 using Cnucnm.Grains.Rations;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,8 @@ namespace Cnucnm.Grains;
 
 public static class GrainServices
 {
-    /// <summary>What the grains need besides storage: alerting and the adapters to the pure libraries.</summary>
+    /// <summary>What the grains need besides storage: alerting, the adapters to the pure libraries and the
+    /// filter that sends PostgreSQL outages back to callers as a retryable failure.</summary>
     public static IServiceCollection AddCnucnmGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -21,6 +23,7 @@ public static class GrainServices
         services.TryAddSingleton<IRationEvaluator>(sp => sp.GetRequiredService<GroupNutritionService>());
         services.TryAddSingleton<IFormulationRunner, FormulationPoolRunner>();
         services.TryAddSingleton<IGroupFormulator, GroupFormulator>();
+        services.AddSingleton<IIncomingGrainCallFilter, StorageFailureFilter>();
         return services;
     }
 }

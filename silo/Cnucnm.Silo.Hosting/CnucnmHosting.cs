@@ -50,6 +50,7 @@ public static class CnucnmHosting
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(options);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
         builder.Services.AddCnucnmStorage(options.Profile == HostingProfile.Postgres ? options.ConnectionString : null);
         if (options.MigrateOnStart && options.Profile == HostingProfile.Postgres)
         {

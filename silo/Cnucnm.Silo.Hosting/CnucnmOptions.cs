@@ -28,6 +28,11 @@ public sealed class CnucnmOptions : IValidatableObject
     /// <summary>Apply the schema at start (convenient for one-process setups; the Job does it in Kubernetes).</summary>
     public bool MigrateOnStart { get; set; }
 
+    /// <summary>How long a stopping host may take (SIGTERM to exit): the silo hands its grains over and
+    /// deactivates them in this time. Keep it under Kubernetes' terminationGracePeriodSeconds.</summary>
+    [Range(1, 3600)]
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Profile == HostingProfile.Postgres && string.IsNullOrWhiteSpace(ConnectionString))

@@ -24,6 +24,10 @@ public sealed class PostgresServer : IAsyncLifetime
     private string? _unavailableReason;
     private readonly List<string> _databases = [];
 
+    /// <summary>Keeps synchronous_commit on: a commit returns only once its WAL is written, so an
+    /// immediate stop (an outage test) loses nothing that was acknowledged. Off by default: faster.</summary>
+    public bool DurableCommits { get; init; }
+
     public async ValueTask InitializeAsync()
     {
         var configured = Environment.GetEnvironmentVariable(ConnectionVariable);
@@ -140,10 +144,11 @@ public sealed class PostgresServer : IAsyncLifetime
         var port = FreePort();
         await RunAsPostgresAsync(Path.Combine(pgBin, "initdb"),
             $"-D \"{_dataDirectory}/data\" -U cnucnm --pwfile=\"{_dataDirectory}/pw\" -A scram-sha-256 -E UTF8 --no-sync --locale=C.UTF-8");
-        // fsync off: a test server trades durability for speed. max_connections: several silos and
+        // fsync off: a test server trades durability against a machine crash for speed (a killed
+        // server still loses nothing: the WAL is in the OS cache). max_connections: several silos and
         // pools share it in the reliability tests.
         await File.AppendAllTextAsync(Path.Combine(_dataDirectory, "data", "postgresql.conf"),
-            $"\nport = {port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{_dataDirectory}'\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 300\n");
+            $"\nport = {port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{_dataDirectory}'\nfsync = off\nsynchronous_commit = {(DurableCommits ? "on" : "off")}\nfull_page_writes = off\nmax_connections = 300\n");
         await RunAsPostgresAsync(Path.Combine(pgBin, "pg_ctl"), $"-D \"{_dataDirectory}/data\" -l \"{_dataDirectory}/log\" -w start");
         _adminConnectionString = new NpgsqlConnectionStringBuilder
         {

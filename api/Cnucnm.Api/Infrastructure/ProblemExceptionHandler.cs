@@ -27,6 +27,18 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             return true;
         }
+        else if (TransientFailure.Describe(exception) is { } unavailable)
+        {
+            // PostgreSQL down or a silo lost: nothing was acknowledged, the client retries the same
+            // request (ingestion is idempotent by device and sequence).
+            LogUnavailable(logger, httpContext.Request.Path, unavailable);
+            httpContext.Response.Headers.RetryAfter = TransientFailure.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service is temporarily unavailable; retry later.",
+            };
+        }
         else
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
@@ -59,6 +71,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         return ("body", exception.Message);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "503 for {Path}: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
