@@ -112,7 +112,9 @@ internal static class AnimalFormulation
                 }
             }
 
-            x = next.Sum() > 0 ? next : x;
+            // Re-linearise at the new ration; from the second round halfway between it and the previous point: supply
+            // curved in the ration (microbial protein, Met) otherwise makes successive rounds jump between two rations.
+            x = next.Sum() <= 0 ? x : iteration >= 2 ? Blend(x, next) : next;
         }
 
         var animalResult = Result(predicted, intakeEquation, dmMin, dmMax, iterations, check.Confirmed, check.Lines ?? [], check.Rails ?? []);
@@ -142,6 +144,17 @@ internal static class AnimalFormulation
 
     private static (double Min, double Max) IntakeBounds(PreparedRequest request, PreparedAnimal spec, double predicted) =>
         (request.DryMatterMin ?? predicted * (1 - spec.TolerancePercent / 100), request.DryMatterMax ?? predicted * (1 + spec.TolerancePercent / 100));
+
+    private static double[] Blend(double[] previous, double[] next)
+    {
+        var blend = new double[next.Length];
+        for (var j = 0; j < next.Length; j++)
+        {
+            blend[j] = (previous[j] + next[j]) / 2;
+        }
+
+        return blend;
+    }
 
     private static DietEntry[] Diet(Feed[] feeds, double[] x)
     {
