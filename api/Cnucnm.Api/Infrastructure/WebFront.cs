@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace Cnucnm.Api.Infrastructure;
+
+/// <summary>Headers of the web front's static files.</summary>
+public static class WebFront
+{
+    /// <summary>
+    /// Pages may load scripts, styles and data only from this origin. 'unsafe-eval': Vue compiles the
+    /// page templates in the browser (no bundler); inline styles: ECharts positions its tooltips with them.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+        + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    public static void PrepareResponse(StaticFileResponseContext context)
+    {
+        var headers = context.Context.Response.Headers;
+        if (context.File.Name.EndsWith(".html", StringComparison.Ordinal))
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // The page is small and changes with each release; always ask.
+            headers.CacheControl = "no-cache";
+        }
+        else
+        {
+            headers.CacheControl = "no-cache";
+        }
+    }
+}
