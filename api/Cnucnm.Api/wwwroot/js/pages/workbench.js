@@ -114,7 +114,7 @@ export const WorkbenchPage = {
           result.value = await request("POST", `${base}/ration/reformulate`);
         } catch (e) {
           if (e.status !== 422) throw e;
-          result.value = e.problem;
+          result.value = { outcome: e.problem?.outcome, explanation: e.problem?.explanation ?? e.problem?.detail };
         }
         await Promise.all([loadRation(), loadFeeds()]);
       } catch (e) {
