@@ -35,18 +35,30 @@ export const GroupPage = {
       suggestionCreated: (e) => e.groupId === props.groupId && loadRation(),
     });
 
+    // The issue's key figures: energy, metabolizable protein, Ca, P and the first-limiting amino acids.
+    const keyNutrients = ["ME", "MP", "Ca", "P", "Lys", "Met", "His"];
     const balanceChart = Vue.computed(() => {
-      const balances = ration.value?.current?.balances ?? [];
+      const all = ration.value?.current?.balances ?? [];
+      const balances = all.filter((b) => keyNutrients.includes(b.nutrient));
+      const axisMaxPercent = 200;
       return {
+        animation: false,
         grid: { left: 150, right: 30, top: 30, bottom: 30 },
-        tooltip: { trigger: "axis" },
-        legend: { data: [t("group.supplied")] },
-        xAxis: { type: "value", name: "%" },
+        tooltip: {
+          trigger: "axis",
+          formatter: (items) => items.map((item) => {
+            const b = balances[item.dataIndex];
+            return `${b.nutrient}: ${t("group.supplied")} ${number(b.supplied, 1)} / ${t("group.required")} ${number(b.required, 1)} ${b.unit} (${number(b.percentOfRequirement, 0)} %)`;
+          }).join("<br>"),
+        },
+        xAxis: { type: "value", name: "%", max: axisMaxPercent },
         yAxis: { type: "category", data: balances.map((b) => `${b.nutrient} (${b.unit})`), inverse: true },
         series: [{
           name: t("group.supplied"), type: "bar",
-          data: balances.map((b) => ({ value: Math.round(b.percentOfRequirement), itemStyle: { color: b.balance < 0 ? "#c0392b" : "#2e7d5b" } })),
-          markLine: { symbol: "none", data: [{ xAxis: 100, name: t("group.required") }], lineStyle: { color: "#333" } },
+          // Oversupply beyond the axis is drawn to its end; the label keeps the true figure.
+          data: balances.map((b) => ({ value: Math.min(axisMaxPercent, Math.round(b.percentOfRequirement)), itemStyle: { color: b.balance < 0 ? "#c0392b" : "#2e7d5b" } })),
+          label: { show: true, position: "insideRight", color: "#fff", formatter: (p) => `${number(balances[p.dataIndex].percentOfRequirement, 0)} %` },
+          markLine: { symbol: "none", data: [{ xAxis: 100 }], label: { formatter: t("group.required") }, lineStyle: { color: "#333" } },
         }],
       };
     });
@@ -64,15 +76,16 @@ export const GroupPage = {
       const predicted = group.value?.intake.predictedDryMatterKgPerHead;
       const formulated = ration.value?.current?.dryMatterKgPerHead ?? group.value?.intake.formulatedDryMatterKgPerHead;
       return {
-        grid: { left: 50, right: 20, top: 40, bottom: 40 },
+        animation: false,
+        grid: { left: 50, right: 20, top: 50, bottom: 30 },
         tooltip: { trigger: "axis" },
-        legend: { data: [t("herd.actual"), t("herd.predicted"), t("herd.formulated")] },
+        legend: { top: 0, data: [t("herd.actual"), t("herd.predicted"), t("herd.formulated")] },
         xAxis: { type: "category", data: points.map((p) => date(p.day)) },
-        yAxis: { type: "value", name: t("herd.kgHead") },
+        yAxis: { type: "value", name: t("herd.kgHead"), min: 0 },
         series: [
           { name: t("herd.actual"), type: "line", data: points.map((p) => Number(p.actual.toFixed(2))), symbolSize: 6 },
-          { name: t("herd.predicted"), type: "line", data: points.map(() => predicted ?? null), lineStyle: { type: "dashed" }, showSymbol: false },
-          { name: t("herd.formulated"), type: "line", data: points.map(() => formulated ?? null), lineStyle: { type: "dotted" }, showSymbol: false },
+          { name: t("herd.predicted"), type: "line", data: points.map(() => predicted ?? null), lineStyle: { type: "dashed" }, symbol: "triangle" },
+          { name: t("herd.formulated"), type: "line", data: points.map(() => formulated ?? null), lineStyle: { type: "dotted" }, symbol: "diamond" },
         ],
       };
     });

@@ -124,14 +124,29 @@ export const WorkbenchPage = {
       }
     }
 
-    /** One-click ways out of an infeasible problem: each loosens one constraint the nutritionist set. */
+    /**
+     * One-click ways out of an infeasible problem. First the cheapest ones the solver's explanation names
+     * ("raise Soybean meal, solvent 48CP maximum from 0.2 to 2.98 kg DM/d"), then each constraint the
+     * nutritionist set, loosened one at a time.
+     */
     const relaxations = Vue.computed(() => {
       const list = [];
       const names = Object.fromEntries(feeds.value.map((f) => [f.definition.feedId, f.definition.name]));
+      const byName = Object.fromEntries(feeds.value.map((f) => [f.definition.name, f.definition.feedId]));
+      for (const match of (result.value?.explanation ?? "").matchAll(/raise (.+?) maximum from [\d.]+ to ([\d.]+) kg DM/g)) {
+        const feedId = byName[match[1]];
+        if (!feedId || !rows[feedId]) continue;
+        const to = Number(match[2]);
+        list.push({ id: `max-${feedId}`, label: t("workbench.raiseMax", { feed: match[1], n: number(to, 3) }), apply: () => { rows[feedId].max = to; } });
+      }
+      if (list.length > 1) {
+        const all = list.slice();
+        list.unshift({ id: "max-all", label: t("workbench.raiseAll"), apply: () => all.forEach((r) => r.apply()) });
+      }
       for (const [feedId, r] of Object.entries(rows)) {
         if (!r.use) continue;
-        if (optional(r.max) != null) list.push({ id: `max-${feedId}`, label: t("workbench.dropMax", { feed: names[feedId] ?? feedId }), apply: () => { r.max = null; } });
-        if (optional(r.min)) list.push({ id: `min-${feedId}`, label: t("workbench.dropMin", { feed: names[feedId] ?? feedId }), apply: () => { r.min = null; } });
+        if (optional(r.max) != null) list.push({ id: `nomax-${feedId}`, label: t("workbench.dropMax", { feed: names[feedId] ?? feedId }), apply: () => { r.max = null; } });
+        if (optional(r.min)) list.push({ id: `nomin-${feedId}`, label: t("workbench.dropMin", { feed: names[feedId] ?? feedId }), apply: () => { r.min = null; } });
       }
       const doubled = Math.min(50, Number(settings.dryMatterIntakeTolerancePercent) * 2 || 10);
       list.push({ id: "dmi", label: t("workbench.relaxDmi", { n: doubled }), apply: () => { settings.dryMatterIntakeTolerancePercent = doubled; } });
@@ -214,7 +229,7 @@ export const WorkbenchPage = {
             <p data-testid="explanation">{{ result.explanation }}</p>
             <h2 v-if="result.outcome === 'infeasible'">{{ $t('workbench.relaxations') }}</h2>
             <div class="toolbar" v-if="result.outcome === 'infeasible'">
-              <button v-for="r in relaxations" :key="r.id" type="button" @click="relax(r)" :data-relaxation="r.id">{{ r.label }}</button>
+              <button v-for="r in relaxations" :key="r.id" type="button" @click="relax(r)" :data-relaxation="r.id" :class="{ primary: r.id.startsWith('max-') }">{{ r.label }}</button>
             </div>
           </template>
           <template v-else-if="shown">
