@@ -36,6 +36,7 @@ const en = {
     approved: "Approved: ration version {v}.", saved: "Saved.",
   },
   notFound: { title: "Not found", text: "This page does not exist, or you have no access to it.", back: "Back to your farms" },
+  severity: { info: "info", warning: "warning", critical: "critical" },
   state: { lactatingCow: "Lactating", dryCow: "Dry", heifer: "Heifer", calf: "Calf", other: "Other" },
   common: { loading: "Loading…", error: "Something went wrong: {m}", save: "Save", none: "–" },
 };
@@ -77,6 +78,7 @@ const ko = {
     approved: "승인됨: 배합 버전 {v}.", saved: "저장되었습니다.",
   },
   notFound: { title: "찾을 수 없음", text: "없는 페이지이거나 접근 권한이 없습니다.", back: "내 농장으로" },
+  severity: { info: "정보", warning: "주의", critical: "위험" },
   state: { lactatingCow: "착유우", dryCow: "건유우", heifer: "육성우", calf: "송아지", other: "기타" },
   common: { loading: "불러오는 중…", error: "오류가 발생했습니다: {m}", save: "저장", none: "–" },
 };

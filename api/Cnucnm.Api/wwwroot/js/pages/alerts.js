@@ -39,7 +39,7 @@ export const AlertsPage = {
           <tbody>
             <tr v-for="a in alerts" :key="a.id" :data-alert="a.id">
               <td>{{ dateTime(a.raisedAt) }}</td>
-              <td><span class="tag" :class="a.severity">{{ a.severity }}</span></td>
+              <td><span class="tag" :class="a.severity">{{ $t('severity.' + a.severity) }}</span></td>
               <td><strong>{{ a.title }}</strong><br><span class="muted">{{ a.detail }}</span></td>
               <td>
                 <span v-if="a.acknowledgedAt" class="muted">{{ $t('alerts.acknowledged') }} {{ dateTime(a.acknowledgedAt) }}</span>

@@ -91,7 +91,7 @@ export const HerdPage = {
       <section class="card" v-if="alerts.length">
         <h2>{{ $t('herd.openAlerts') }}</h2>
         <ul data-testid="open-alerts">
-          <li v-for="a in topAlerts" :key="a.id"><span class="tag" :class="a.severity">{{ a.severity }}</span> {{ a.title }} <span class="muted">{{ dateTime(a.raisedAt) }}</span></li>
+          <li v-for="a in topAlerts" :key="a.id"><span class="tag" :class="a.severity">{{ $t('severity.' + a.severity) }}</span> {{ a.title }} <span class="muted">{{ dateTime(a.raisedAt) }}</span></li>
         </ul>
       </section>
     </template>`,
