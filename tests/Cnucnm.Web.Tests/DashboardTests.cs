@@ -116,16 +116,30 @@ public sealed class DashboardTests(WebFixture web)
     }
 
     [Fact]
-    public async Task A_viewer_sees_the_farm_but_no_formulation_or_approve_controls()
+    public async Task A_viewer_sees_the_waiting_suggestion_but_no_approve_or_formulation_controls()
     {
         var herd = await Herd.CreateAsync(web.Server);
+        await herd.AddFormulationCandidatesAsync(proteinMaxKgDm: null);
+        var formulated = await Herd.Ok(await herd.Owner.PostAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration/reformulate", null, Ct));
+        Assert.Equal("suggested", formulated.GetProperty("outcome").GetString());
         var viewer = await herd.AddMemberAsync(web.Server, "viewer");
+        var groupUrl = $"/#/farms/{herd.FarmId}/groups/{herd.GroupId}";
+
+        // The owner is offered the decision…
+        var ownerPage = await web.NewPageAsync();
+        await Browser.SignInAsync(ownerPage, herd.OwnerEmail);
+        await ownerPage.GotoAsync(groupUrl);
+        await Expect(ownerPage.GetByTestId("suggestion").GetByTestId("approve")).ToBeVisibleAsync();
+        await Expect(ownerPage.GetByTestId("workbench-link")).ToBeVisibleAsync();
+
+        // …the viewer sees the same suggestion and ration history, without any control that changes them.
         var page = await web.NewPageAsync();
         await Browser.SignInAsync(page, viewer);
-
-        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}");
-        await Expect(page.GetByTestId("group-name")).ToHaveTextAsync("High pen");
+        await page.GotoAsync(groupUrl);
+        await Expect(page.GetByTestId("suggestion")).ToContainTextAsync("formulated on request");
         await Expect(page.GetByTestId("ration-history")).ToContainTextAsync("nutritionist's ration");
+        await Expect(page.GetByTestId("approve")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("reject")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("workbench-link")).ToHaveCountAsync(0);
 
         await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");

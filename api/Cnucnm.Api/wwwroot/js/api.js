@@ -112,13 +112,30 @@ export async function openHtml(url) {
 
 /**
  * The farm's server-sent events: handlers by event type (intakeRecorded, alertRaised …). EventSource
- * cannot send headers, so the token goes in the query; it reconnects itself and resumes with
- * Last-Event-ID. Returns a function that closes the stream.
+ * cannot send headers, so the token goes in the query; the browser reconnects by itself and resumes with
+ * Last-Event-ID. When the server refuses the stream (an expired access token) the token is renewed and the
+ * stream opened again after the last event seen. Returns a function that closes the stream.
  */
 export function farmEvents(farmId, handlers) {
-  const source = new EventSource(`/api/v1/farms/${farmId}/events?access_token=${encodeURIComponent(session.accessToken ?? "")}`);
-  for (const [type, handler] of Object.entries(handlers)) {
-    source.addEventListener(type, (event) => handler(JSON.parse(event.data)));
+  let source = null;
+  let closed = false;
+  let lastEventId = "";
+  function open() {
+    const query = new URLSearchParams({ access_token: session.accessToken ?? "" });
+    if (lastEventId) query.set("lastEventId", lastEventId);
+    source = new EventSource(`/api/v1/farms/${farmId}/events?${query}`);
+    for (const [type, handler] of Object.entries(handlers)) {
+      source.addEventListener(type, (event) => {
+        if (event.lastEventId) lastEventId = event.lastEventId;
+        handler(JSON.parse(event.data));
+      });
+    }
+    source.onerror = async () => {
+      if (closed || source.readyState !== EventSource.CLOSED) return;
+      await raw("GET", "/api/v1/me").catch(() => {});
+      setTimeout(() => { if (!closed) open(); }, 1000);
+    };
   }
-  return () => source.close();
+  open();
+  return () => { closed = true; source?.close(); };
 }

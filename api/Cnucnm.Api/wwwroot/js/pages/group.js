@@ -1,5 +1,5 @@
 // A group: inputs and their history, requirements vs supply, intake history (live), ration history, reports.
-import { get, download, openHtml } from "../api.js";
+import { get, download, openHtml, request } from "../api.js";
 import { useFarm, useFarmEvents } from "../farm.js";
 import { number, money, date, dateTime, i18n } from "../i18n.js";
 import { EChart } from "../chart.js";
@@ -97,9 +97,17 @@ export const GroupPage = {
       reportXlsx: () => download(`${base}/ration/report.xlsx?lang=${language()}`, "ration-report.xlsx"),
       reportHtml: () => openHtml(`${base}/ration/report.html?lang=${language()}`),
     };
+    async function decide(action) {
+      try {
+        await request("POST", `${base}/ration/suggestions/${ration.value.suggestion.suggestionId}/${action}`);
+        await loadRation();
+      } catch (e) {
+        error.value = e.message;
+      }
+    }
     const run = (report) => report().catch((e) => { error.value = e.message; });
     const itemsText = (version) => version.items.map((i) => `${i.name} ${number(i.kgDryMatterPerHead, 2)}`).join(", ");
-    return { live, farm, notFound, error, can, group, ration, days, balanceChart, intakeChart, reports, run, itemsText, number, money, date, dateTime };
+    return { live, decide, farm, notFound, error, can, group, ration, days, balanceChart, intakeChart, reports, run, itemsText, number, money, date, dateTime };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -114,6 +122,15 @@ export const GroupPage = {
           <span class="spacer"></span>
           <router-link v-if="can('formulate')" class="button" :to="'/farms/' + farmId + '/groups/' + groupId + '/workbench'" data-testid="workbench-link">{{ $t('group.workbench') }}</router-link>
         </div>
+        <section class="card" v-if="ration?.suggestion" data-testid="suggestion">
+          <h2>{{ $t('group.suggestion') }}</h2>
+          <p>{{ ration.suggestion.proposed.cause.reason }} · {{ $t('group.costDifference') }}: {{ money(ration.suggestion.costDifferencePerHeadPerDay, farm.currency) }}</p>
+          <p>{{ itemsText(ration.suggestion.proposed) }}</p>
+          <div class="toolbar" v-if="can('approveRation')">
+            <button class="primary" type="button" @click="decide('approve')" data-testid="approve">{{ $t('workbench.approve') }}</button>
+            <button type="button" @click="decide('reject')" data-testid="reject">{{ $t('workbench.reject') }}</button>
+          </div>
+        </section>
         <section class="card">
           <h2>{{ $t('group.inputs') }}</h2>
           <dl class="inputs" data-testid="inputs">
