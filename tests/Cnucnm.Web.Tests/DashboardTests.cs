@@ -138,6 +138,7 @@ public sealed class DashboardTests(WebFixture web)
         await page.GotoAsync(groupUrl);
         await Expect(page.GetByTestId("suggestion")).ToContainTextAsync("formulated on request");
         await Expect(page.GetByTestId("ration-history")).ToContainTextAsync("nutritionist's ration");
+        await Expect(page.GetByTestId("ration-history")).ToContainTextAsync("owner");
         await Expect(page.GetByTestId("approve")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("reject")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("workbench-link")).ToHaveCountAsync(0);

@@ -20,7 +20,14 @@ export const GroupPage = {
     const loadGroup = async () => { group.value = await get(base); };
     const loadRation = async () => { ration.value = await get(`${base}/ration`); };
     const loadIntake = async () => { intake.value = await get(`${base}/intake?days=${days.value}`); };
-    loaded.then((f) => f && Promise.all([loadGroup(), loadRation(), loadIntake()]))
+    // Who changed a ration: actors are "user:{id}" (a member's name when known), "device:{key}" or the system.
+    const people = Vue.ref({});
+    const loadPeople = async () => {
+      const members = await get(`/api/v1/farms/${props.farmId}/members`);
+      people.value = Object.fromEntries(members.map((m) => [`user:${m.userId}`, m.displayName]));
+    };
+    const actor = (id) => people.value[id] ?? id;
+    loaded.then((f) => f && Promise.all([loadGroup(), loadRation(), loadIntake(), loadPeople().catch(() => {})]))
       .catch((e) => { if (e.status === 404) notFound.value = true; else error.value = e.message; });
     Vue.watch(days, loadIntake);
 
@@ -79,11 +86,11 @@ export const GroupPage = {
         animation: false,
         grid: { left: 50, right: 20, top: 50, bottom: 30 },
         tooltip: { trigger: "axis" },
-        legend: { top: 0, data: [t("herd.actual"), t("herd.predicted"), t("herd.formulated")] },
+        legend: { top: 0, data: [t("group.actualSeries"), t("herd.predicted"), t("herd.formulated")] },
         xAxis: { type: "category", data: points.map((p) => date(p.day)) },
         yAxis: { type: "value", name: t("herd.kgHead"), min: 0 },
         series: [
-          { name: t("herd.actual"), type: "line", data: points.map((p) => Number(p.actual.toFixed(2))), symbolSize: 6 },
+          { name: t("group.actualSeries"), type: "line", data: points.map((p) => Number(p.actual.toFixed(2))), symbolSize: 6 },
           { name: t("herd.predicted"), type: "line", data: points.map(() => predicted ?? null), lineStyle: { type: "dashed" }, symbol: "triangle" },
           { name: t("herd.formulated"), type: "line", data: points.map(() => formulated ?? null), lineStyle: { type: "dotted" }, symbol: "diamond" },
         ],
@@ -107,7 +114,7 @@ export const GroupPage = {
     }
     const run = (report) => report().catch((e) => { error.value = e.message; });
     const itemsText = (version) => version.items.map((i) => `${i.name} ${number(i.kgDryMatterPerHead, 2)}`).join(", ");
-    return { live, decide, farm, notFound, error, can, group, ration, days, balanceChart, intakeChart, reports, run, itemsText, number, money, date, dateTime };
+    return { live, decide, actor, farm, notFound, error, can, group, ration, days, balanceChart, intakeChart, reports, run, itemsText, number, money, date, dateTime };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -189,7 +196,7 @@ export const GroupPage = {
             <thead><tr><th class="n">{{ $t('group.version') }}</th><th>{{ $t('group.when') }}</th><th>{{ $t('group.who') }}</th><th>{{ $t('group.what') }}</th><th>{{ $t('group.why') }}</th><th class="n">{{ $t('herd.costHead') }}</th></tr></thead>
             <tbody>
               <tr v-for="v in (ration?.history ?? []).slice().reverse()" :key="v.version">
-                <td class="n">{{ v.version }}</td><td>{{ dateTime(v.createdAt) }}</td><td>{{ v.cause.actor }}</td>
+                <td class="n">{{ v.version }}</td><td>{{ dateTime(v.createdAt) }}</td><td>{{ actor(v.cause.actor) }}</td>
                 <td>{{ itemsText(v) }}</td><td>{{ v.cause.reason }}</td><td class="n">{{ money(v.costPerHeadPerDay, farm.currency) }}</td>
               </tr>
             </tbody>
