@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.StaticFiles;
 
 namespace Cnucnm.Api.Infrastructure;
 
-/// <summary>Headers of the web front's static files.</summary>
+/// <summary>Headers of the web front's static files (wwwroot).</summary>
 public static class WebFront
 {
     /// <summary>
@@ -19,12 +19,9 @@ public static class WebFront
         if (context.File.Name.EndsWith(".html", StringComparison.Ordinal))
         {
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            // The page is small and changes with each release; always ask.
-            headers.CacheControl = "no-cache";
         }
-        else
-        {
-            headers.CacheControl = "no-cache";
-        }
+
+        // Files change with each release and carry no version in their names: the browser revalidates.
+        headers.CacheControl = "no-cache";
     }
 }
