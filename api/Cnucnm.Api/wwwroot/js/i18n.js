@@ -25,7 +25,7 @@ const en = {
     acknowledged: "Acknowledged", none: "No alerts.", openOnly: "Open only" },
   workbench: {
     title: "Formulation workbench", search: "Search the feed libraries (English or Korean name)", category: "Category",
-    any: "Any", nutrient: "Nutrient", min: "Min", max: "Max", add: "Add to farm", candidates: "Candidate feeds",
+    any: "Any", nutrient: "Nutrient", min: "Min", max: "Max", add: "Add to farm", find: "Search", candidates: "Candidate feeds",
     feed: "Feed", price: "Price per tonne as fed", minKg: "Min kg DM", maxKg: "Max kg DM", use: "Use",
     run: "Formulate", approve: "Approve as the group's ration", reject: "Discard", result: "Result",
     applied: "The ration took effect.", suggested: "Proposed ration, waiting for approval.",
@@ -67,7 +67,7 @@ const ko = {
     acknowledged: "확인됨", none: "알림이 없습니다.", openOnly: "미확인만" },
   workbench: {
     title: "배합 설계", search: "사료 검색 (한글 또는 영문 이름)", category: "분류",
-    any: "전체", nutrient: "영양소", min: "최소", max: "최대", add: "농장에 추가", candidates: "후보 사료",
+    any: "전체", nutrient: "영양소", min: "최소", max: "최대", add: "농장에 추가", find: "검색", candidates: "후보 사료",
     feed: "사료", price: "원물 톤당 가격", minKg: "최소 건물 kg", maxKg: "최대 건물 kg", use: "사용",
     run: "배합 계산", approve: "우군 배합으로 승인", reject: "취소", result: "결과",
     applied: "배합이 적용되었습니다.", suggested: "제안된 배합: 승인을 기다립니다.",

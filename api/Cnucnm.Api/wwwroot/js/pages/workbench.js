@@ -193,7 +193,7 @@ export const WorkbenchPage = {
               <option v-for="n in ['Fd_CP','Fd_NDF','Fd_ADF','Fd_St','Fd_FA','Fd_Ca','Fd_P']" :key="n" :value="n">{{ n }}</option></select></label>
             <input class="bound" type="number" step="any" v-model="search.min" :placeholder="$t('workbench.min')">
             <input class="bound" type="number" step="any" v-model="search.max" :placeholder="$t('workbench.max')">
-            <button type="submit" data-testid="library-find">🔍</button>
+            <button type="submit" data-testid="library-find">{{ $t('workbench.find') }}</button>
           </form>
           <table v-if="found.length" data-testid="library-results">
             <tbody><tr v-for="f in found" :key="f.id">
@@ -211,7 +211,7 @@ export const WorkbenchPage = {
             <tbody><tr v-for="f in feeds" :key="f.definition.feedId" :data-feed="f.definition.feedId">
               <td><input type="checkbox" v-model="rows[f.definition.feedId].use" data-testid="use"></td>
               <td>{{ f.definition.name }}</td>
-              <td class="n"><input class="bound" type="number" step="any" v-model="rows[f.definition.feedId].pricePerTonne" data-testid="price"></td>
+              <td class="n"><input class="price" type="number" step="any" v-model="rows[f.definition.feedId].pricePerTonne" data-testid="price"></td>
               <td class="n"><input class="bound" type="number" step="any" v-model="rows[f.definition.feedId].min" data-testid="min"></td>
               <td class="n"><input class="bound" type="number" step="any" v-model="rows[f.definition.feedId].max" data-testid="max"></td>
             </tr></tbody>
