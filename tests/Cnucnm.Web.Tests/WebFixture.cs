@@ -22,6 +22,9 @@ public sealed class WebFixture : IAsyncLifetime
         _postgres.RequireAvailable();
         Assert.True(File.Exists(ChromiumPath), $"Chromium is missing at {ChromiumPath}: apt-get install -y chromium fonts-nanum (.ci/run does).");
         Server = await WebServerFactory.StartAsync(_postgres);
+        // CI runs every test project at once on 2 cores: page loads get time; the latency assertions
+        // (intake on screen within 2 s) pass their own timeout.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ["--no-sandbox"] });
     }
