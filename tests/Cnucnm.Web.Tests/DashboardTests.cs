@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -97,10 +98,13 @@ public sealed class DashboardTests(WebFixture web)
         await Browser.SignInAsync(page, herd.OwnerEmail);
         await page.GotoAsync($"/#/farms/{herd.FarmId}");
         await Expect(page.GetByTestId("farm-name")).ToContainTextAsync("Herd overview");
+        // Dates follow the language's locale (the demo ration leaves vitamins short, so alerts are open).
+        await Expect(page.GetByTestId("open-alerts").Locator("li").First).ToContainTextAsync(new Regex(@"[A-Z][a-z]{2} \d{1,2}, \d{4}"));
 
         await page.GetByTestId("language").SelectOptionAsync("ko");
         await Expect(page.GetByTestId("farm-name")).ToContainTextAsync("우군 현황");
         await Expect(page.Locator($"[data-group='{herd.GroupId}']")).ToContainTextAsync("착유우");
+        await Expect(page.GetByTestId("open-alerts").Locator("li").First).ToContainTextAsync(new Regex(@"\d{4}\. \d{1,2}\. \d{1,2}\. (오전|오후)"));
         await Browser.ScreenshotAsync(page, "herd-overview-ko");
 
         // Stored for the person: another browser (English locale, empty storage) opens in Korean after sign-in.
