@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cnucnm.Nutrition;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
@@ -69,7 +70,7 @@ public static class FarmEndpoints
     {
         var farm = await grains.Farm(farmId).GetAsync(cancellationToken);
         var role = user.GetUserId() is { } id ? await memberships.GetRoleAsync(farmId, id, cancellationToken) : null;
-        return farm is null ? TypedResults.NotFound() : TypedResults.Ok(FarmResponse.From(farm, role));
+        return farm is null ? TypedResults.NotFound() : TypedResults.Ok(FarmResponse.From(farm, role, user.HasClaim(CnucnmClaims.Role, GlobalRoles.Admin)));
     }
 
     private static async Task<Results<Ok<FarmResponse>, ValidationProblem, NotFound>> UpdateAsync(
@@ -83,7 +84,7 @@ public static class FarmEndpoints
 
         var result = await grains.Farm(farmId).UpdateProfileAsync(request.ToProfile(), user.ActorId(), cancellationToken);
         var role = user.GetUserId() is { } id ? await memberships.GetRoleAsync(farmId, id, cancellationToken) : null;
-        return result.Outcome == FarmOutcome.NotFound ? TypedResults.NotFound() : TypedResults.Ok(FarmResponse.From(result.Farm!, role));
+        return result.Outcome == FarmOutcome.NotFound ? TypedResults.NotFound() : TypedResults.Ok(FarmResponse.From(result.Farm!, role, user.HasClaim(CnucnmClaims.Role, GlobalRoles.Admin)));
     }
 }
 
@@ -140,11 +141,13 @@ public sealed record LocationBody(string? Region, string? CountryCode, double? L
 public sealed record ClimateBody(double? AmbientTemperatureCelsius, double? RelativeHumidityPercent);
 
 /// <param name="Role">The caller's role on this farm (absent for administrators who are not members).</param>
+/// <param name="Permissions">What the caller may do on this farm (read, formulate, approveRation …), so that a client
+/// shows only the actions the API will accept.</param>
 public sealed record FarmResponse(
     Guid Id, string Name, LocationBody Location, string Currency, string TimeZone, ClimateBody Climate,
-    DateTimeOffset CreatedAt, long Version, string? Role)
+    DateTimeOffset CreatedAt, long Version, string? Role, IReadOnlyList<string> Permissions)
 {
-    public static FarmResponse From(FarmSnapshot farm, FarmRole? role) => new(
+    public static FarmResponse From(FarmSnapshot farm, FarmRole? role, bool isAdmin = false) => new(
         farm.FarmId,
         farm.Profile.Name,
         new LocationBody(farm.Profile.Location.Region, farm.Profile.Location.CountryCode, farm.Profile.Location.Latitude, farm.Profile.Location.Longitude),
@@ -153,5 +156,6 @@ public sealed record FarmResponse(
         new ClimateBody(farm.Profile.Climate.AmbientTemperatureCelsius, farm.Profile.Climate.RelativeHumidityPercent),
         farm.CreatedAt,
         farm.Version,
-        role?.ToWire());
+        role?.ToWire(),
+        [.. Enum.GetValues<FarmPermission>().Where(p => isAdmin || role?.Allows(p) == true).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.ToString()))]);
 }

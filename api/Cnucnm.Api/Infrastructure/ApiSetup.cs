@@ -79,6 +79,9 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // The web front (wwwroot) is public like the sign-in page it is; every call it makes is authorised.
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = WebFront.PrepareResponse });
         app.UseCors();
         app.UseCnucnmSecurity();
         app.UseMiddleware<AuditMiddleware>();

@@ -1,0 +1,32 @@
+// The farm a page belongs to, loaded once per page: a farm the person cannot see answers 404.
+import { get, farmEvents } from "./api.js";
+
+export function useFarm(farmId) {
+  const farm = Vue.ref(null);
+  const notFound = Vue.ref(false);
+  const error = Vue.ref(null);
+  const loaded = get(`/api/v1/farms/${farmId}`)
+    .then((f) => { farm.value = f; return f; })
+    .catch((e) => {
+      if (e.status === 404 || e.status === 403) notFound.value = true;
+      else error.value = e.message;
+      return null;
+    });
+  const can = (permission) => farm.value?.permissions?.includes(permission) ?? false;
+  return { farm, notFound, error, loaded, can };
+}
+
+/** Subscribes to the farm's events while the page is open; live turns true once the stream is ready. */
+export function useFarmEvents(farmId, handlers) {
+  const live = Vue.ref(false);
+  let close = null;
+  Vue.onMounted(() => { close = farmEvents(farmId, { ...handlers, ready: () => { live.value = true; } }); });
+  Vue.onBeforeUnmount(() => close?.());
+  return live;
+}
+
+/** The lowest balance as % of requirement in a ration version (the worst-supplied nutrient). */
+export function worstBalance(ration) {
+  const balances = ration?.balances ?? [];
+  return balances.length === 0 ? null : balances.reduce((a, b) => (b.percentOfRequirement < a.percentOfRequirement ? b : a));
+}

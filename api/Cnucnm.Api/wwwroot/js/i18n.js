@@ -1,0 +1,127 @@
+// UI text in English and Korean (vue-i18n) and number/date formats of the user's locale.
+const en = {
+  app: { title: "CNUCNM", signOut: "Sign out", language: "Language" },
+  signIn: { title: "Sign in", email: "E-mail", password: "Password", submit: "Sign in", failed: "E-mail or password is wrong." },
+  farms: { title: "Your farms", none: "You are not a member of any farm yet.", role: "Role" },
+  nav: { herd: "Herd", alerts: "Alerts", farms: "Farms" },
+  herd: {
+    title: "Herd overview", group: "Group", head: "Head", state: "State",
+    actual: "Actual DMI today", predicted: "Predicted DMI", formulated: "Formulated DMI",
+    costHead: "Cost / head / day", costPen: "Cost / pen / day", worst: "Worst nutrient balance",
+    openAlerts: "Open alerts", noGroups: "No groups yet.", live: "Live", kgHead: "kg DM/head",
+  },
+  group: {
+    inputs: "Inputs", breed: "Breed", bodyWeight: "Body weight, kg", bcs: "Body condition score", ageDays: "Age, days",
+    parity: "Parity", dim: "Days in milk", daysPregnant: "Days pregnant", milk: "Milk, kg/day", fat: "Milk fat, %",
+    protein: "Milk true protein, %", gain: "Target gain, kg/day", weighings: "Weighings", milkTests: "Milk tests",
+    date: "Date", recordedBy: "Recorded by", requirementsSupply: "Requirements vs supply (% of requirement)",
+    required: "Required", supplied: "Supplied", intakeHistory: "Intake history, kg DM/head/day", days: "{n} days",
+    rationHistory: "Ration history", version: "Version", when: "When", who: "Who", what: "What", why: "Why",
+    noRation: "No ration yet.", reports: "Reports", mixerXlsx: "Mixer sheet (XLSX)", mixerCsv: "Mixer sheet (CSV)",
+    reportHtml: "Ration report (print)", reportXlsx: "Ration report (XLSX)", workbench: "Formulation workbench",
+    exportPng: "PNG", exportSvg: "SVG", today: "Today", actualSeries: "Actual DMI", suggestion: "Suggested ration, waiting for approval", costDifference: "Cost difference per head per day",
+  },
+  alerts: { title: "Alerts", raised: "Raised", severity: "Severity", alert: "Alert", acknowledge: "Acknowledge",
+    acknowledged: "Acknowledged", none: "No alerts.", openOnly: "Open only" },
+  workbench: {
+    title: "Formulation workbench", search: "Search the feed libraries (English or Korean name)", category: "Category",
+    any: "Any", nutrient: "Nutrient", min: "Min", max: "Max", add: "Add to farm", find: "Search", candidates: "Candidate feeds",
+    feed: "Feed", price: "Price per tonne as fed", minKg: "Min kg DM", maxKg: "Max kg DM", use: "Use",
+    run: "Formulate", approve: "Approve as the group's ration", reject: "Discard", result: "Result",
+    applied: "The ration took effect.", suggested: "Proposed ration, waiting for approval.",
+    infeasible: "No ration meets the requirements.", notReady: "The group is not ready to formulate.",
+    relaxations: "Relax and formulate again", relaxDmi: "Allow DMI ±{n}%", raiseMax: "Raise {feed} maximum to {n} kg DM", raiseAll: "Apply every suggested change", dropMax: "No upper limit on {feed}",
+    dropMin: "No lower limit on {feed}", dropGuard: "Drop the {name} limit", kgDm: "kg DM/head", kgAsFed: "kg as fed/head",
+    cost: "Cost/head/day", total: "Total", balances: "Nutrients", dmiTolerance: "DMI tolerance, %",
+    approved: "Approved: ration version {v}.", saved: "Saved.",
+  },
+  notFound: { title: "Not found", text: "This page does not exist, or you have no access to it.", back: "Back to your farms" },
+  severity: { info: "info", warning: "warning", critical: "critical" },
+  state: { lactatingCow: "Lactating", dryCow: "Dry", heifer: "Heifer", calf: "Calf", other: "Other" },
+  common: { loading: "Loading…", error: "Something went wrong: {m}", save: "Save", none: "–" },
+};
+
+const ko = {
+  app: { title: "CNUCNM", signOut: "로그아웃", language: "언어" },
+  signIn: { title: "로그인", email: "이메일", password: "비밀번호", submit: "로그인", failed: "이메일 또는 비밀번호가 틀렸습니다." },
+  farms: { title: "내 농장", none: "아직 소속된 농장이 없습니다.", role: "역할" },
+  nav: { herd: "우군", alerts: "알림", farms: "농장" },
+  herd: {
+    title: "우군 현황", group: "우군", head: "두수", state: "상태",
+    actual: "오늘 실제 건물 섭취량", predicted: "예측 건물 섭취량", formulated: "배합 건물 섭취량",
+    costHead: "두당 일 사료비", costPen: "우군 일 사료비", worst: "가장 부족한 영양소",
+    openAlerts: "미확인 알림", noGroups: "아직 우군이 없습니다.", live: "실시간", kgHead: "건물 kg/두",
+  },
+  group: {
+    inputs: "입력값", breed: "품종", bodyWeight: "체중, kg", bcs: "체형점수", ageDays: "일령",
+    parity: "산차", dim: "비유일수", daysPregnant: "임신일수", milk: "유량, kg/일", fat: "유지방, %",
+    protein: "유단백, %", gain: "목표 증체, kg/일", weighings: "체중 측정", milkTests: "유검정",
+    date: "날짜", recordedBy: "기록자", requirementsSupply: "요구량 대비 공급량 (요구량 대비 %)",
+    required: "요구량", supplied: "공급량", intakeHistory: "섭취량 이력, 건물 kg/두/일", days: "{n}일",
+    rationHistory: "배합 이력", version: "버전", when: "일시", who: "변경자", what: "내용", why: "사유",
+    noRation: "아직 배합이 없습니다.", reports: "보고서", mixerXlsx: "배합 작업지 (XLSX)", mixerCsv: "배합 작업지 (CSV)",
+    reportHtml: "배합 보고서 (인쇄)", reportXlsx: "배합 보고서 (XLSX)", workbench: "배합 설계",
+    exportPng: "PNG", exportSvg: "SVG", today: "오늘", actualSeries: "실제 건물 섭취량", suggestion: "승인 대기 중인 제안 배합", costDifference: "두당 일 사료비 차이",
+  },
+  alerts: { title: "알림", raised: "발생", severity: "심각도", alert: "알림", acknowledge: "확인",
+    acknowledged: "확인됨", none: "알림이 없습니다.", openOnly: "미확인만" },
+  workbench: {
+    title: "배합 설계", search: "사료 검색 (한글 또는 영문 이름)", category: "분류",
+    any: "전체", nutrient: "영양소", min: "최소", max: "최대", add: "농장에 추가", find: "검색", candidates: "후보 사료",
+    feed: "사료", price: "원물 톤당 가격", minKg: "최소 건물 kg", maxKg: "최대 건물 kg", use: "사용",
+    run: "배합 계산", approve: "우군 배합으로 승인", reject: "취소", result: "결과",
+    applied: "배합이 적용되었습니다.", suggested: "제안된 배합: 승인을 기다립니다.",
+    infeasible: "요구량을 만족하는 배합이 없습니다.", notReady: "우군이 배합 계산 준비가 되지 않았습니다.",
+    relaxations: "조건을 완화하고 다시 계산", relaxDmi: "건물 섭취량 ±{n}% 허용", raiseMax: "{feed} 상한을 건물 {n} kg으로 올림", raiseAll: "제안된 변경 모두 적용", dropMax: "{feed} 상한 해제",
+    dropMin: "{feed} 하한 해제", dropGuard: "{name} 제한 해제", kgDm: "건물 kg/두", kgAsFed: "원물 kg/두",
+    cost: "두당 일 사료비", total: "합계", balances: "영양소", dmiTolerance: "건물 섭취량 허용 오차, %",
+    approved: "승인됨: 배합 버전 {v}.", saved: "저장되었습니다.",
+  },
+  notFound: { title: "찾을 수 없음", text: "없는 페이지이거나 접근 권한이 없습니다.", back: "내 농장으로" },
+  severity: { info: "정보", warning: "주의", critical: "위험" },
+  state: { lactatingCow: "착유우", dryCow: "건유우", heifer: "육성우", calf: "송아지", other: "기타" },
+  common: { loading: "불러오는 중…", error: "오류가 발생했습니다: {m}", save: "저장", none: "–" },
+};
+
+const languageKey = "cnucnm.language";
+
+export const locales = { en: "en-US", ko: "ko-KR" };
+
+export function storedLanguage() {
+  const stored = localStorage.getItem(languageKey);
+  if (stored === "en" || stored === "ko") return stored;
+  return navigator.language?.startsWith("ko") ? "ko" : "en";
+}
+
+export function rememberLanguage(language) {
+  localStorage.setItem(languageKey, language);
+  document.documentElement.lang = language;
+}
+
+export const i18n = VueI18n.createI18n({
+  legacy: false,
+  locale: storedLanguage(),
+  fallbackLocale: "en",
+  messages: { en, ko },
+});
+
+/** Number with fixed decimals in the UI language's locale ("–" when absent). */
+export function number(value, decimals = 1) {
+  if (value === null || value === undefined || Number.isNaN(value)) return "–";
+  return new Intl.NumberFormat(locales[i18n.global.locale.value], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
+
+export function money(value, currency) {
+  if (value === null || value === undefined) return "–";
+  return new Intl.NumberFormat(locales[i18n.global.locale.value], { style: "currency", currency: currency || "KRW" }).format(value);
+}
+
+export function dateTime(value) {
+  if (!value) return "–";
+  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+}
+
+export function date(value) {
+  if (!value) return "–";
+  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium" }).format(new Date(value));
+}

@@ -1,0 +1,57 @@
+// The CNUCNM web front: Vue 3 with templates compiled in the browser, hash routes, no bundler.
+import { session, signOut } from "./api.js";
+import { i18n, rememberLanguage, storedLanguage } from "./i18n.js";
+import { applyUserLanguage, chooseLanguage } from "./language.js";
+import { SignInPage } from "./pages/signin.js";
+import { FarmsPage } from "./pages/farms.js";
+import { HerdPage } from "./pages/herd.js";
+import { GroupPage } from "./pages/group.js";
+import { AlertsPage } from "./pages/alerts.js";
+import { WorkbenchPage } from "./pages/workbench.js";
+import { NotFoundPage } from "./pages/notfound.js";
+
+const routes = [
+  { path: "/signin", component: SignInPage, meta: { public: true } },
+  { path: "/", component: FarmsPage },
+  { path: "/farms/:farmId", component: HerdPage, props: true },
+  { path: "/farms/:farmId/alerts", component: AlertsPage, props: true },
+  { path: "/farms/:farmId/groups/:groupId", component: GroupPage, props: true },
+  { path: "/farms/:farmId/groups/:groupId/workbench", component: WorkbenchPage, props: true },
+  { path: "/:pathMatch(.*)*", component: NotFoundPage },
+];
+
+const router = VueRouter.createRouter({ history: VueRouter.createWebHashHistory(), routes });
+router.beforeEach((to) => (to.meta.public || session.signedIn ? true : { path: "/signin", query: { next: to.fullPath } }));
+
+const Shell = {
+  setup() {
+    const route = VueRouter.useRoute();
+    const language = Vue.computed({
+      get: () => i18n.global.locale.value,
+      set: chooseLanguage,
+    });
+    async function leave() {
+      await signOut();
+      router.push("/signin");
+    }
+    return { language, leave, route, session };
+  },
+  template: `
+    <header class="bar">
+      <router-link to="/" class="brand">CNUCNM</router-link>
+      <router-link v-if="route.path !== '/signin'" to="/">{{ $t('nav.farms') }}</router-link>
+      <span class="spacer"></span>
+      <label>{{ $t('app.language') }}
+        <select v-model="language" data-testid="language">
+          <option value="en">English</option>
+          <option value="ko">한국어</option>
+        </select>
+      </label>
+      <button v-if="route.path !== '/signin'" type="button" @click="leave" data-testid="sign-out">{{ $t('app.signOut') }}</button>
+    </header>
+    <main><router-view :key="route.fullPath"></router-view></main>`,
+};
+
+rememberLanguage(storedLanguage());
+if (session.signedIn) applyUserLanguage().catch(() => {});
+Vue.createApp(Shell).use(router).use(i18n).mount("#app");

@@ -1,0 +1,35 @@
+import { signIn } from "../api.js";
+import { applyUserLanguage } from "../language.js";
+
+export const SignInPage = {
+  setup() {
+    const router = VueRouter.useRouter();
+    const route = VueRouter.useRoute();
+    const email = Vue.ref("");
+    const password = Vue.ref("");
+    const failed = Vue.ref(false);
+    const busy = Vue.ref(false);
+    async function submit() {
+      busy.value = true;
+      failed.value = false;
+      try {
+        await signIn(email.value, password.value);
+        await applyUserLanguage();
+        router.push(typeof route.query.next === "string" ? route.query.next : "/");
+      } catch {
+        failed.value = true;
+      } finally {
+        busy.value = false;
+      }
+    }
+    return { email, password, failed, busy, submit };
+  },
+  template: `
+    <form class="signin" @submit.prevent="submit">
+      <h1>{{ $t('signIn.title') }}</h1>
+      <label>{{ $t('signIn.email') }}<br><input v-model="email" type="email" name="email" autocomplete="username" required style="width:100%"></label>
+      <label>{{ $t('signIn.password') }}<br><input v-model="password" type="password" name="password" autocomplete="current-password" required style="width:100%"></label>
+      <p v-if="failed" class="error" role="alert">{{ $t('signIn.failed') }}</p>
+      <button class="primary" type="submit" :disabled="busy">{{ $t('signIn.submit') }}</button>
+    </form>`,
+};

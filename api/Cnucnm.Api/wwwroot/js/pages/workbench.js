@@ -1,0 +1,260 @@
+// Formulation workbench: candidate feeds from the farm's list and the libraries, prices and bounds,
+// run the group's least-cost formulation, see the ration and its balances, relax an infeasible problem,
+// approve the result as the group's ration.
+import { get, request } from "../api.js";
+import { useFarm } from "../farm.js";
+import { number, money } from "../i18n.js";
+import { NotFoundPage } from "./notfound.js";
+
+/** A farm feed id from a library id (nasem:Corn silage, typical → corn-silage-typical). */
+export function farmFeedId(libraryId) {
+  return libraryId.replace(/^[a-z]+:/, "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64) || "feed";
+}
+
+export const WorkbenchPage = {
+  components: { NotFoundPage },
+  props: { farmId: String, groupId: String },
+  setup(props) {
+    const { t } = VueI18n.useI18n();
+    const { farm, notFound, error, loaded, can } = useFarm(props.farmId);
+    const farmBase = `/api/v1/farms/${props.farmId}`;
+    const base = `${farmBase}/groups/${props.groupId}`;
+    const group = Vue.ref(null);
+    const feeds = Vue.ref([]);
+    const rows = Vue.reactive({});
+    const settings = Vue.reactive({ dryMatterIntakeTolerancePercent: 5, minForageNdfPercentOfDm: null, maxStarchPercentOfDm: null, maxFatPercentOfDm: null, mixerCapacityKgAsFed: null });
+    const search = Vue.reactive({ text: "", category: "", nutrient: "", min: null, max: null });
+    const categories = Vue.ref([]);
+    const found = Vue.ref([]);
+    const result = Vue.ref(null);
+    const snapshot = Vue.ref(null);
+    const message = Vue.ref(null);
+    const busy = Vue.ref(false);
+
+    async function loadFeeds() {
+      feeds.value = await get(`${farmBase}/feeds`);
+      for (const f of feeds.value) {
+        rows[f.definition.feedId] ??= { use: false, min: null, max: null, pricePerTonne: f.pricePerKgAsFed != null ? Math.round(f.pricePerKgAsFed * 1000) : null };
+      }
+    }
+    async function loadRation() {
+      snapshot.value = await get(`${base}/ration`);
+      const saved = snapshot.value.settings;
+      if (saved) {
+        for (const c of saved.candidates) {
+          rows[c.feedId] = { ...(rows[c.feedId] ?? {}), use: true, min: c.minKgDryMatter || null, max: c.maxKgDryMatter };
+        }
+        Object.assign(settings, {
+          dryMatterIntakeTolerancePercent: saved.dryMatterIntakeTolerancePercent, minForageNdfPercentOfDm: saved.minForageNdfPercentOfDm,
+          maxStarchPercentOfDm: saved.maxStarchPercentOfDm, maxFatPercentOfDm: saved.maxFatPercentOfDm, mixerCapacityKgAsFed: saved.mixerCapacityKgAsFed,
+        });
+      }
+    }
+    loaded.then(async (f) => {
+      if (!f) return;
+      group.value = await get(base);
+      await loadFeeds();
+      await loadRation();
+      categories.value = await get("/api/v1/feed-library/categories");
+    }).catch((e) => { if (e.status === 404) notFound.value = true; else error.value = e.message; });
+
+    async function find() {
+      const query = new URLSearchParams({ take: "30" });
+      if (search.text) query.set("search", search.text);
+      if (search.category) query.set("category", search.category);
+      if (search.nutrient) {
+        query.set("nutrient", search.nutrient);
+        if (search.min != null && search.min !== "") query.set("min", search.min);
+        if (search.max != null && search.max !== "") query.set("max", search.max);
+      }
+      try { found.value = await get(`/api/v1/feed-library?${query}`); } catch (e) { error.value = e.problem?.errors ? JSON.stringify(e.problem.errors) : e.message; }
+    }
+
+    async function addFeed(libraryFeed) {
+      const feedId = farmFeedId(libraryFeed.id);
+      try {
+        await request("PUT", `${farmBase}/feeds/${feedId}`, {
+          name: libraryFeed.nameKorean ? `${libraryFeed.name} (${libraryFeed.nameKorean})` : libraryFeed.name,
+          libraryFeedId: libraryFeed.id, dryMatterPercent: libraryFeed.dryMatterPercent, isForage: libraryFeed.type === "forage",
+        });
+        await loadFeeds();
+        rows[feedId].use = true;
+      } catch (e) {
+        error.value = e.problem?.errors ? JSON.stringify(e.problem.errors) : e.message;
+      }
+    }
+
+    const today = () => new Date().toISOString().slice(0, 10);
+    async function savePrices() {
+      for (const f of feeds.value) {
+        const row = rows[f.definition.feedId];
+        const current = f.pricePerKgAsFed != null ? Math.round(f.pricePerKgAsFed * 1000) : null;
+        if (row.use && row.pricePerTonne != null && row.pricePerTonne !== "" && Number(row.pricePerTonne) !== current) {
+          await request("POST", `${farmBase}/feeds/${f.definition.feedId}/prices`, { effectiveFrom: today(), amount: Number(row.pricePerTonne), basis: "perTonneAsFed" });
+        }
+      }
+    }
+
+    const optional = (v) => (v === null || v === "" || v === undefined ? null : Number(v));
+    async function run() {
+      busy.value = true;
+      message.value = null;
+      error.value = null;
+      result.value = null;
+      try {
+        await savePrices();
+        const candidates = Object.entries(rows).filter(([, r]) => r.use)
+          .map(([feedId, r]) => ({ feedId, minKgDryMatter: optional(r.min) ?? 0, maxKgDryMatter: optional(r.max) }));
+        await request("PUT", `${base}/ration/settings`, {
+          candidates, dryMatterIntakeTolerancePercent: Number(settings.dryMatterIntakeTolerancePercent),
+          minForageNdfPercentOfDm: optional(settings.minForageNdfPercentOfDm), maxStarchPercentOfDm: optional(settings.maxStarchPercentOfDm),
+          maxFatPercentOfDm: optional(settings.maxFatPercentOfDm), mixerCapacityKgAsFed: optional(settings.mixerCapacityKgAsFed),
+        });
+        try {
+          result.value = await request("POST", `${base}/ration/reformulate`);
+        } catch (e) {
+          if (e.status !== 422) throw e;
+          result.value = { outcome: e.problem?.outcome, explanation: e.problem?.explanation ?? e.problem?.detail };
+        }
+        await Promise.all([loadRation(), loadFeeds()]);
+      } catch (e) {
+        error.value = e.problem?.errors ? JSON.stringify(e.problem.errors) : e.message;
+      } finally {
+        busy.value = false;
+      }
+    }
+
+    /**
+     * One-click ways out of an infeasible problem. First the cheapest ones the solver's explanation names
+     * ("raise Soybean meal, solvent 48CP maximum from 0.2 to 2.98 kg DM/d"), then each constraint the
+     * nutritionist set, loosened one at a time.
+     */
+    const relaxations = Vue.computed(() => {
+      const list = [];
+      const names = Object.fromEntries(feeds.value.map((f) => [f.definition.feedId, f.definition.name]));
+      const byName = Object.fromEntries(feeds.value.map((f) => [f.definition.name, f.definition.feedId]));
+      for (const match of (result.value?.explanation ?? "").matchAll(/raise (.+?) maximum from [\d.]+ to ([\d.]+) kg DM/g)) {
+        const feedId = byName[match[1]];
+        if (!feedId || !rows[feedId]) continue;
+        const to = Number(match[2]);
+        list.push({ id: `max-${feedId}`, label: t("workbench.raiseMax", { feed: match[1], n: number(to, 3) }), apply: () => { rows[feedId].max = to; } });
+      }
+      if (list.length > 1) {
+        const all = list.slice();
+        list.unshift({ id: "max-all", label: t("workbench.raiseAll"), apply: () => all.forEach((r) => r.apply()) });
+      }
+      for (const [feedId, r] of Object.entries(rows)) {
+        if (!r.use) continue;
+        if (optional(r.max) != null) list.push({ id: `nomax-${feedId}`, label: t("workbench.dropMax", { feed: names[feedId] ?? feedId }), apply: () => { r.max = null; } });
+        if (optional(r.min)) list.push({ id: `nomin-${feedId}`, label: t("workbench.dropMin", { feed: names[feedId] ?? feedId }), apply: () => { r.min = null; } });
+      }
+      const doubled = Math.min(50, Number(settings.dryMatterIntakeTolerancePercent) * 2 || 10);
+      list.push({ id: "dmi", label: t("workbench.relaxDmi", { n: doubled }), apply: () => { settings.dryMatterIntakeTolerancePercent = doubled; } });
+      for (const key of ["minForageNdfPercentOfDm", "maxStarchPercentOfDm", "maxFatPercentOfDm"]) {
+        if (optional(settings[key]) != null) list.push({ id: key, label: t("workbench.dropGuard", { name: key }), apply: () => { settings[key] = null; } });
+      }
+      return list;
+    });
+    async function relax(relaxation) {
+      relaxation.apply();
+      await run();
+    }
+
+    const shown = Vue.computed(() => (result.value?.outcome === "suggested" ? snapshot.value?.suggestion?.proposed : result.value?.ration) ?? null);
+    async function approve() {
+      const suggestion = snapshot.value?.suggestion;
+      if (!suggestion) return;
+      try {
+        const version = await request("POST", `${base}/ration/suggestions/${suggestion.suggestionId}/approve`);
+        message.value = t("workbench.approved", { v: version.version });
+        result.value = { outcome: "applied", ration: version };
+        await loadRation();
+      } catch (e) {
+        error.value = e.message;
+      }
+    }
+    const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
+    return { farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown,
+      relaxations, relax, approve, message, snapshot, number, money, percent };
+  },
+  template: `
+    <NotFoundPage v-if="notFound" />
+    <template v-else>
+      <p v-if="error" class="error" data-testid="error">{{ $t('common.error', { m: error }) }}</p>
+      <template v-if="farm && group">
+        <h1><router-link :to="'/farms/' + farmId">{{ farm.name }}</router-link> ·
+          <router-link :to="'/farms/' + farmId + '/groups/' + groupId">{{ group.name }}</router-link> · {{ $t('workbench.title') }}</h1>
+        <section class="card" v-if="can('editFeeds')">
+          <form class="toolbar" @submit.prevent="find">
+            <input v-model="search.text" :placeholder="$t('workbench.search')" style="min-width:280px" data-testid="library-search">
+            <label>{{ $t('workbench.category') }} <select v-model="search.category"><option value="">{{ $t('workbench.any') }}</option>
+              <option v-for="c in categories" :key="c.category" :value="c.category">{{ c.category }} ({{ c.feeds }})</option></select></label>
+            <label>{{ $t('workbench.nutrient') }} <select v-model="search.nutrient"><option value="">–</option>
+              <option v-for="n in ['Fd_CP','Fd_NDF','Fd_ADF','Fd_St','Fd_FA','Fd_Ca','Fd_P']" :key="n" :value="n">{{ n }}</option></select></label>
+            <input class="bound" type="number" step="any" v-model="search.min" :placeholder="$t('workbench.min')">
+            <input class="bound" type="number" step="any" v-model="search.max" :placeholder="$t('workbench.max')">
+            <button type="submit" data-testid="library-find">{{ $t('workbench.find') }}</button>
+          </form>
+          <table v-if="found.length" data-testid="library-results">
+            <tbody><tr v-for="f in found" :key="f.id">
+              <td>{{ f.name }}</td><td>{{ f.nameKorean }}</td><td class="muted">{{ f.category }}</td>
+              <td class="n">CP {{ number(f.nutrients.Fd_CP?.value, 1) }} · NDF {{ number(f.nutrients.Fd_NDF?.value, 1) }}</td>
+              <td><button type="button" @click="addFeed(f)" data-testid="library-add">{{ $t('workbench.add') }}</button></td>
+            </tr></tbody>
+          </table>
+        </section>
+        <section class="card">
+          <h2>{{ $t('workbench.candidates') }}</h2>
+          <table data-testid="candidates">
+            <thead><tr><th>{{ $t('workbench.use') }}</th><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.price') }} ({{ farm.currency }})</th>
+              <th class="n">{{ $t('workbench.minKg') }}</th><th class="n">{{ $t('workbench.maxKg') }}</th></tr></thead>
+            <tbody><tr v-for="f in feeds" :key="f.definition.feedId" :data-feed="f.definition.feedId">
+              <td><input type="checkbox" v-model="rows[f.definition.feedId].use" data-testid="use"></td>
+              <td>{{ f.definition.name }}</td>
+              <td class="n"><input class="price" type="number" step="any" v-model="rows[f.definition.feedId].pricePerTonne" data-testid="price"></td>
+              <td class="n"><input class="bound" type="number" step="any" v-model="rows[f.definition.feedId].min" data-testid="min"></td>
+              <td class="n"><input class="bound" type="number" step="any" v-model="rows[f.definition.feedId].max" data-testid="max"></td>
+            </tr></tbody>
+          </table>
+          <div class="toolbar" style="margin-top:8px">
+            <label>{{ $t('workbench.dmiTolerance') }} <input class="bound" type="number" step="any" v-model="settings.dryMatterIntakeTolerancePercent" data-testid="dmi-tolerance"></label>
+            <button v-if="can('formulate')" class="primary" type="button" :disabled="busy" @click="run" data-testid="formulate">{{ $t('workbench.run') }}</button>
+          </div>
+        </section>
+        <section class="card" v-if="result" data-testid="result">
+          <h2>{{ $t('workbench.result') }}</h2>
+          <p v-if="message" data-testid="message">{{ message }}</p>
+          <template v-if="result.outcome === 'infeasible' || result.outcome === 'notReady'">
+            <p class="error" data-testid="infeasible">{{ $t(result.outcome === 'infeasible' ? 'workbench.infeasible' : 'workbench.notReady') }}</p>
+            <p data-testid="explanation">{{ result.explanation }}</p>
+            <h2 v-if="result.outcome === 'infeasible'">{{ $t('workbench.relaxations') }}</h2>
+            <div class="toolbar" v-if="result.outcome === 'infeasible'">
+              <button v-for="r in relaxations" :key="r.id" type="button" @click="relax(r)" :data-relaxation="r.id" :class="{ primary: r.id.startsWith('max-') }">{{ r.label }}</button>
+            </div>
+          </template>
+          <template v-else-if="shown">
+            <p v-if="!message">{{ $t(result.outcome === 'suggested' ? 'workbench.suggested' : 'workbench.applied') }}</p>
+            <table data-testid="ration">
+              <thead><tr><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.kgDm') }}</th><th class="n">%</th><th class="n">{{ $t('workbench.kgAsFed') }}</th><th class="n">{{ $t('workbench.cost') }}</th></tr></thead>
+              <tbody>
+                <tr v-for="i in shown.items" :key="i.feedId"><td>{{ i.name }}</td><td class="n">{{ number(i.kgDryMatterPerHead, 2) }}</td><td class="n">{{ number(percent(shown, i), 1) }}</td>
+                  <td class="n">{{ number(i.kgAsFedPerHead, 2) }}</td><td class="n">{{ money(i.costPerHead, farm.currency) }}</td></tr>
+                <tr><th>{{ $t('workbench.total') }}</th><th class="n">{{ number(shown.dryMatterKgPerHead, 2) }}</th><th class="n">100</th><th class="n">{{ number(shown.asFedKgPerHead, 2) }}</th>
+                  <th class="n" data-testid="ration-cost">{{ money(shown.costPerHeadPerDay, farm.currency) }}</th></tr>
+              </tbody>
+            </table>
+            <h2>{{ $t('workbench.balances') }}</h2>
+            <table data-testid="balances">
+              <thead><tr><th>{{ $t('workbench.balances') }}</th><th class="n">{{ $t('group.required') }}</th><th class="n">{{ $t('group.supplied') }}</th><th class="n">%</th></tr></thead>
+              <tbody><tr v-for="b in shown.balances" :key="b.nutrient" :class="{ short: b.balance < 0 }">
+                <td>{{ b.nutrient }} ({{ b.unit }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
+              </tr></tbody>
+            </table>
+            <div class="toolbar" style="margin-top:8px" v-if="result.outcome === 'suggested' && snapshot?.suggestion">
+              <button v-if="can('approveRation')" class="primary" type="button" @click="approve" data-testid="approve">{{ $t('workbench.approve') }}</button>
+            </div>
+          </template>
+        </section>
+      </template>
+    </template>`,
+};

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using MiniExcelLibs;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cnucnm.Web.Tests;
+
+/// <summary>The formulation workbench and the reports in Chromium: formulate, approve, download the mixer sheet;
+/// an infeasible problem explained and relaxed; the library searched by Korean name.</summary>
+public sealed class WorkbenchTests(WebFixture web)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_ration_formulated_and_approved_in_the_workbench_is_on_the_downloaded_mixer_sheet()
+    {
+        var herd = await CreateAsync(proteinMaxKgDm: null);
+        var page = await web.NewPageAsync();
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}");
+        await page.GetByTestId("workbench-link").ClickAsync();
+        await Expect(page.Locator("[data-feed=soybean-meal] [data-testid=use]")).ToBeCheckedAsync();
+
+        await page.GetByTestId("formulate").ClickAsync();
+        await Expect(page.GetByTestId("result")).ToContainTextAsync("waiting for approval");
+        await Expect(page.GetByTestId("balances")).ToContainTextAsync("MP");
+        await Browser.ScreenshotAsync(page, "workbench");
+        await page.GetByTestId("approve").ClickAsync();
+        await Expect(page.GetByTestId("message")).ToHaveTextAsync("Approved: ration version 2.");
+
+        var ration = await Herd.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", Ct));
+        var current = ration.GetProperty("current");
+        Assert.Equal(2, current.GetProperty("version").GetInt32());
+        var feedNames = current.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!).ToHashSet();
+
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}");
+        await Expect(page.GetByTestId("ration-history")).ToContainTextAsync("formulated on request");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("mixer-xlsx").ClickAsync());
+        Assert.Equal("mixer-sheet-v2-40-head.xlsx", download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(path);
+        try
+        {
+            var rows = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            var lines = rows.Where(r => r["Feed"] is string name && name != "Total").ToList();
+            var totals = rows.Where(r => r["Feed"] as string == "Total").ToList();
+            // Every feed of the approved ration is loaded, in loading order 1, 2, 3 … within each load.
+            Assert.Equal(feedNames, lines.Select(r => (string)r["Feed"]).ToHashSet());
+            Assert.All(lines.GroupBy(r => Convert.ToInt32(r["Load"], CultureInfo.InvariantCulture)), load =>
+                Assert.Equal(Enumerable.Range(1, load.Count()), load.Select(r => Convert.ToInt32(r["Loading order"], CultureInfo.InvariantCulture))));
+            // The loads together feed the whole pen: 40 head × the ration's kg as fed per head.
+            var penKgAsFed = 40 * current.GetProperty("asFedKgPerHead").GetDouble();
+            Assert.Equal(penKgAsFed, totals.Sum(r => Convert.ToDouble(r["kg as fed"], CultureInfo.InvariantCulture)), penKgAsFed * 0.002);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("mixer-csv").ClickAsync());
+        var csvText = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(await csv.PathAsync(), Ct)).TrimStart('\uFEFF');
+        Assert.StartsWith("Load,Head in load,Loading order,Feed id,Feed,kg as fed", csvText, StringComparison.Ordinal);
+        var csvFeedIds = csvText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[3]).Where(id => id.Length > 0).ToHashSet();
+        Assert.Equal(current.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("feedId").GetString()!).ToHashSet(), csvFeedIds);
+    }
+
+    [Fact]
+    public async Task An_infeasible_problem_is_explained_and_a_one_click_relaxation_makes_it_feasible()
+    {
+        var herd = await CreateAsync(proteinMaxKgDm: 0.2);
+        var page = await web.NewPageAsync();
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");
+        await Expect(page.Locator("[data-feed=soybean-meal] [data-testid=max]")).ToHaveValueAsync("0.2");
+
+        await page.GetByTestId("formulate").ClickAsync();
+        await Expect(page.GetByTestId("infeasible")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("explanation")).ToContainTextAsync("MP short by");
+        await Browser.ScreenshotAsync(page, "workbench-infeasible");
+
+        // The solver names the cheapest way out; the feeds it names can be raised to its figure in one click.
+        await Expect(page.Locator("[data-relaxation=max-soybean-meal]")).ToContainTextAsync("Raise Soybean meal, solvent 48CP maximum to");
+        await page.Locator("[data-relaxation=nomax-soybean-meal]").ClickAsync();
+        await Expect(page.GetByTestId("result")).ToContainTextAsync("waiting for approval");
+        await Expect(page.GetByTestId("ration")).ToContainTextAsync("Soybean meal");
+        await Expect(page.Locator("[data-feed=soybean-meal] [data-testid=max]")).ToHaveValueAsync("");
+    }
+
+    [Fact]
+    public async Task Library_feeds_are_found_by_Korean_name_and_added_to_the_candidates()
+    {
+        var herd = await Herd.CreateAsync(web.Server);
+        var page = await web.NewPageAsync("ko-KR");
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");
+
+        await page.GetByTestId("library-search").FillAsync("옥수수");
+        await page.GetByTestId("library-find").ClickAsync();
+        var results = page.GetByTestId("library-results").Locator("tr");
+        await Expect(results.First).ToContainTextAsync("옥수수");
+        var name = await results.First.Locator("td").First.InnerTextAsync();
+        await results.First.GetByTestId("library-add").ClickAsync();
+
+        var added = page.GetByTestId("candidates").Locator("tr", new() { HasText = name });
+        await Expect(added.GetByTestId("use")).ToBeCheckedAsync();
+    }
+
+    private async Task<Herd> CreateAsync(double? proteinMaxKgDm)
+    {
+        var herd = await Herd.CreateAsync(web.Server);
+        await herd.AddFormulationCandidatesAsync(proteinMaxKgDm);
+        return herd;
+    }
+}
