@@ -26,6 +26,9 @@ public sealed class WorkbenchTests(WebFixture web)
         await page.GetByTestId("formulate").ClickAsync();
         await Expect(page.GetByTestId("result")).ToContainTextAsync("waiting for approval");
         await Expect(page.GetByTestId("balances")).ToContainTextAsync("MP");
+        // The sensitivity of the optimum: binding limits with their shadow prices, feeds left out with the price that would bring them in.
+        await Expect(page.Locator("[data-testid=shadow-prices] tbody tr").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=reduced-costs] tbody tr").First).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "workbench");
         await page.GetByTestId("approve").ClickAsync();
         await Expect(page.GetByTestId("message")).ToHaveTextAsync("Approved: ration version 2.");

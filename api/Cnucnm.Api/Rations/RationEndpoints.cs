@@ -124,7 +124,10 @@ public static class RationEndpoints
         {
             ReformulationOutcome.Infeasible => TypedResults.Problem(result.Explanation, statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "No ration meets the group's requirements with these feeds and limits.",
-                extensions: new Dictionary<string, object?> { ["outcome"] = "infeasible", ["explanation"] = result.Explanation }),
+                extensions: new Dictionary<string, object?>
+                {
+                    ["outcome"] = "infeasible", ["explanation"] = result.Explanation, ["relaxations"] = result.Formulation?.Explanation?.Relaxations,
+                }),
             ReformulationOutcome.NotReady => TypedResults.Problem(result.Explanation, statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The group's ration cannot be formulated yet.", extensions: new Dictionary<string, object?> { ["outcome"] = "notReady" }),
             _ => TypedResults.Ok(result),

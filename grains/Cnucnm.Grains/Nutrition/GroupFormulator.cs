@@ -29,9 +29,9 @@ public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunne
         return response.Status switch
         {
             FormulationStatus.Optimal => new GroupFormulation(true, response.Feeds!.ToDictionary(f => f.Id, f => f.KgDm, StringComparer.Ordinal), null,
-                response.Animal?.Iterations.Count ?? 1),
+                response.Animal?.Iterations.Count ?? 1, response),
             FormulationStatus.Infeasible => new GroupFormulation(false, new Dictionary<string, double>(), Explain(response.Explanation),
-                response.Animal?.Iterations.Count ?? 0),
+                response.Animal?.Iterations.Count ?? 0, response),
             _ => new GroupFormulation(false, new Dictionary<string, double>(),
                 "The group's formulation request is not valid: " + string.Join("; ", (response.Errors ?? []).Select(e => $"{e.Field} {e.Message}")), 0),
         };

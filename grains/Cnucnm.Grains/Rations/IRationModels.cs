@@ -1,3 +1,4 @@
+using Cnucnm.Formulation;
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
@@ -17,7 +18,9 @@ public interface IRationEvaluator
 /// <summary>The answer of a group formulation.</summary>
 /// <param name="Amounts">kg DM per head per day by farm feed id (Optimal only).</param>
 /// <param name="Explanation">Why no ration exists and the cheapest way out (Infeasible only).</param>
-public sealed record GroupFormulation(bool Feasible, IReadOnlyDictionary<string, double> Amounts, string? Explanation, int Iterations);
+/// <param name="Response">The formulation's full answer (shadow prices, reduced costs, the full-model check), when one ran.</param>
+public sealed record GroupFormulation(bool Feasible, IReadOnlyDictionary<string, double> Amounts, string? Explanation, int Iterations,
+    FormulationResponse? Response = null);
 
 /// <summary>Least-cost formulation of a group's ration (through the formulation grain pool).</summary>
 public interface IGroupFormulator

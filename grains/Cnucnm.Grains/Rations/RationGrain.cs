@@ -69,19 +69,19 @@ public sealed class RationGrain(
             await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.InfeasibleFormulation, AlertSeverity.Critical,
                 $"{context.Group.Name}: no ration meets the requirements", formulation.Explanation ?? "The formulation is infeasible.",
                 $"infeasible:{GroupId}", cancellationToken);
-            return new ReformulationResult(ReformulationOutcome.Infeasible, null, formulation.Explanation);
+            return new ReformulationResult(ReformulationOutcome.Infeasible, null, formulation.Explanation, formulation.Response);
         }
 
         var proposed = Build(context, formulation.Amounts.Select(a => (a.Key, a.Value)), cause, NextVersion());
         if (State.Current is { } current && SameAmounts(current, proposed))
         {
-            return new ReformulationResult(ReformulationOutcome.Unchanged, current, null);
+            return new ReformulationResult(ReformulationOutcome.Unchanged, current, null, formulation.Response);
         }
 
         if (context.Farm.Policy.Reformulation == ReformulationPolicy.Automatic || State.Current is null && cause.Kind == RationChangeKind.Formulated)
         {
             await ApplyAsync(proposed, context, cancellationToken);
-            return new ReformulationResult(ReformulationOutcome.Applied, proposed, null);
+            return new ReformulationResult(ReformulationOutcome.Applied, proposed, null, formulation.Response);
         }
 
         var difference = proposed.CostPerHeadPerDay - State.Current?.CostPerHeadPerDay;
@@ -94,7 +94,7 @@ public sealed class RationGrain(
             new Dictionary<string, double> { ["costDifferencePerHeadPerDay"] = (double)(difference ?? 0) });
         await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.RationSuggestion, AlertSeverity.Info, summary,
             "Approve it to make it the group's ration.", $"suggestion:{GroupId}", cancellationToken);
-        return new ReformulationResult(ReformulationOutcome.Suggested, proposed, null);
+        return new ReformulationResult(ReformulationOutcome.Suggested, proposed, null, formulation.Response);
     }
 
     public async Task<RationVersion?> ApproveSuggestionAsync(Guid suggestionId, string approvedBy, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Cnucnm.Formulation;
 namespace Cnucnm.Contracts.Rations;
 
 /// <summary>One feed of a ration, per head per day.</summary>
@@ -107,7 +108,8 @@ public enum ReformulationOutcome
 public sealed record ReformulationResult(
     [property: Id(0)] ReformulationOutcome Outcome,
     [property: Id(1)] RationVersion? Ration,
-    [property: Id(2)] string? Explanation);
+    [property: Id(2)] string? Explanation,
+    [property: Id(3)] FormulationResponse? Formulation = null);
 
 [GenerateSerializer, Immutable, Alias("cnucnm.RationSnapshot")]
 public sealed record RationSnapshot(

@@ -161,6 +161,10 @@ export const WorkbenchPage = {
     }
 
     const shown = Vue.computed(() => (result.value?.outcome === "suggested" ? snapshot.value?.suggestion?.proposed : result.value?.ration) ?? null);
+    // Sensitivity of the optimum: what one more unit of each binding bound costs per head per day, and the price
+    // at which each feed left out would come in (the solver's dual values, from the formulation response).
+    const bindingNutrients = Vue.computed(() => (result.value?.formulation?.nutrients ?? []).filter((n) => n.bindingBound && n.shadowPrice !== 0));
+    const unusedFeeds = Vue.computed(() => (result.value?.formulation?.feeds ?? []).filter((f) => f.kgDm <= 1e-9 && f.reducedCostPerKgDm != null));
     async function approve() {
       const suggestion = snapshot.value?.suggestion;
       if (!suggestion) return;
@@ -174,7 +178,7 @@ export const WorkbenchPage = {
       }
     }
     const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
-    return { farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown,
+    return { farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown, bindingNutrients, unusedFeeds,
       relaxations, relax, approve, message, snapshot, number, money, percent };
   },
   template: `
@@ -250,6 +254,24 @@ export const WorkbenchPage = {
                 <td>{{ b.nutrient }} ({{ b.unit }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
               </tr></tbody>
             </table>
+            <template v-if="result.formulation">
+              <h2>{{ $t('workbench.shadowPrices') }}</h2>
+              <p class="hint">{{ $t('workbench.shadowPricesHint') }}</p>
+              <table data-testid="shadow-prices">
+                <thead><tr><th>{{ $t('workbench.constraint') }}</th><th>{{ $t('workbench.bound') }}</th><th class="n">{{ $t('workbench.shadowPrice') }}</th></tr></thead>
+                <tbody><tr v-for="n in bindingNutrients" :key="n.name + n.bindingBound">
+                  <td>{{ n.name }}<span v-if="n.unit"> ({{ n.unit }})</span></td><td>{{ n.bindingBound }}</td><td class="n">{{ number(n.shadowPrice, 4) }}</td>
+                </tr></tbody>
+              </table>
+              <h2>{{ $t('workbench.unusedFeeds') }}</h2>
+              <table data-testid="reduced-costs">
+                <thead><tr><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.reducedCost') }}</th><th class="n">{{ $t('workbench.enteringPrice') }}</th></tr></thead>
+                <tbody><tr v-for="f in unusedFeeds" :key="f.id">
+                  <td>{{ f.name }}</td><td class="n">{{ number(f.reducedCostPerKgDm, 4) }}</td>
+                  <td class="n">{{ f.enteringPricePerTonneAsFed != null ? money(f.enteringPricePerTonneAsFed, farm.currency) : '—' }}</td>
+                </tr></tbody>
+              </table>
+            </template>
             <div class="toolbar" style="margin-top:8px" v-if="result.outcome === 'suggested' && snapshot?.suggestion">
               <button v-if="can('approveRation')" class="primary" type="button" @click="approve" data-testid="approve">{{ $t('workbench.approve') }}</button>
             </div>
