@@ -31,7 +31,10 @@ public static class RationEndpoints
             .RequireAuthorization(Policies.Farm(FarmPermission.ApproveRation))
             .WithSummary("Discard the suggested ration.");
         ration.MapGet("/mixer-sheet", MixerSheetAsync).WithName("GetMixerSheet").RequireAuthorization(Policies.Farm(FarmPermission.Read))
-            .WithSummary("Mixer-wagon loads for the pen, kg as fed in loading order.");
+            .WithSummary("Mixer-wagon loads for the pen, kg as fed in loading order.")
+            .WithDescription("The load sheet a feeding system can poll: loads with the head each feeds, every feed in loading order with its kg as fed. "
+                             + "With scaleResolutionKg each amount is rounded to the scale's step and roundingEffects gives each nutrient's supply as % "
+                             + "of requirement as formulated and as loaded (full NASEM model). Loads and refusals come back through POST /api/v1/intake-readings.");
         return endpoints;
     }
 
@@ -161,11 +164,13 @@ public static class RationEndpoints
     }
 
     private static async Task<Results<Ok<MixerSheet>, ValidationProblem, NotFound>> MixerSheetAsync(
-        Guid farmId, Guid groupId, IGrainFactory grains, CancellationToken cancellationToken, int? headCount = null, double? mixerCapacityKgAsFed = null)
+        Guid farmId, Guid groupId, IGrainFactory grains, CancellationToken cancellationToken, int? headCount = null, double? mixerCapacityKgAsFed = null,
+        double? scaleResolutionKg = null)
     {
         var validation = new Validation()
             .Require(headCount is null or (>= 1 and <= 10_000), "headCount", "must be between 1 and 10000.")
-            .RequireRange(mixerCapacityKgAsFed, "mixerCapacityKgAsFed", 10, 100_000, required: false);
+            .RequireRange(mixerCapacityKgAsFed, "mixerCapacityKgAsFed", 10, 100_000, required: false)
+            .RequireRange(scaleResolutionKg, "scaleResolutionKg", 0.01, 100, required: false);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
@@ -176,7 +181,7 @@ public static class RationEndpoints
             return TypedResults.NotFound();
         }
 
-        return await grains.GetGrain<IRationGrain>(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, cancellationToken) is { } sheet
+        return await grains.GetGrain<IRationGrain>(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, scaleResolutionKg, cancellationToken) is { } sheet
             ? TypedResults.Ok(sheet)
             : TypedResults.NotFound();
     }

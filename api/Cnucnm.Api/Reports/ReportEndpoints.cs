@@ -116,7 +116,7 @@ public static class ReportEndpoints
             return (null, null);
         }
 
-        return (await grains.GetGrain<IRationGrain>(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, cancellationToken), null);
+        return (await grains.GetGrain<IRationGrain>(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, null, cancellationToken), null);
     }
 
     private static ValidationProblem LanguageProblem() => TypedResults.ValidationProblem(new Validation().Add("lang", "must be en or ko.").Errors);

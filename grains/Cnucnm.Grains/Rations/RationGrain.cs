@@ -142,15 +142,30 @@ public sealed class RationGrain(
         await state.WriteStateAsync(cancellationToken);
     }
 
-    public async Task<MixerSheet?> GetMixerSheetAsync(int? headCount, double? mixerCapacityKgAsFed, CancellationToken cancellationToken = default)
+    public async Task<MixerSheet?> GetMixerSheetAsync(int? headCount, double? mixerCapacityKgAsFed, double? scaleResolutionKg = null,
+        CancellationToken cancellationToken = default)
     {
         if (State.Current is not { } current)
         {
             return null;
         }
 
-        var feeds = (await GrainFactory.Farm(State.FarmId).GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId);
-        return MixerPlanner.Plan(GroupId, current, headCount ?? State.HeadCount, mixerCapacityKgAsFed ?? State.Settings?.MixerCapacityKgAsFed, feeds);
+        var context = await ContextAsync(cancellationToken);
+        var feeds = context.Feeds.ToDictionary(f => f.Definition.FeedId);
+        var sheet = MixerPlanner.Plan(GroupId, current, headCount ?? State.HeadCount, mixerCapacityKgAsFed ?? State.Settings?.MixerCapacityKgAsFed, feeds,
+            scaleResolutionKg);
+        if (scaleResolutionKg is null || context.Group is null || context.Farm is null)
+        {
+            return sheet;
+        }
+
+        // What the feeder will actually load, through the full model, next to what was formulated.
+        var loaded = MixerPlanner.LoadedPerHead(sheet, feeds).Select(l => new RationFeedAmount(feeds[l.FeedId], l.KgDryMatterPerHead)).ToList();
+        var (balances, _) = evaluator.Evaluate(context.Group.Inputs, context.Farm.Profile, State.FarmId, loaded);
+        var formulated = current.Balances.ToDictionary(b => b.Nutrient);
+        var effects = balances.Where(b => formulated.ContainsKey(b.Nutrient))
+            .Select(b => new RoundingEffect(b.Nutrient, b.Unit, formulated[b.Nutrient].PercentOfRequirement, b.PercentOfRequirement)).ToList();
+        return sheet with { RoundingEffects = effects };
     }
 
     private int NextVersion() => (State.History.Count == 0 ? 0 : State.History.Max(v => v.Version)) + 1;

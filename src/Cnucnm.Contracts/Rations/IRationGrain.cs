@@ -34,7 +34,9 @@ public interface IRationGrain : IGrainWithGuidKey
     [Alias("Refresh")]
     Task RefreshAsync(int headCount, CancellationToken cancellationToken = default);
 
+    /// <summary>The load sheet of the current ration for the pen; with a scale resolution, each amount is rounded to what the
+    /// mixer's scale can show and the sheet says what the rounding does to the nutrient balances (full model).</summary>
     [Alias("GetMixerSheet")]
     [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
-    Task<MixerSheet?> GetMixerSheetAsync(int? headCount, double? mixerCapacityKgAsFed, CancellationToken cancellationToken = default);
+    Task<MixerSheet?> GetMixerSheetAsync(int? headCount, double? mixerCapacityKgAsFed, double? scaleResolutionKg = null, CancellationToken cancellationToken = default);
 }

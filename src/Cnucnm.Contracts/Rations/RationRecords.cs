@@ -140,4 +140,14 @@ public sealed record MixerSheet(
     [property: Id(1)] int RationVersion,
     [property: Id(2)] int HeadCount,
     [property: Id(3)] double TotalKgAsFed,
-    [property: Id(4)] IReadOnlyList<MixerLoad> Loads);
+    [property: Id(4)] IReadOnlyList<MixerLoad> Loads,
+    [property: Id(5)] double? ScaleResolutionKg = null,
+    [property: Id(6)] IReadOnlyList<RoundingEffect>? RoundingEffects = null);
+
+/// <summary>What rounding the loads to the scale does to one nutrient: supply as % of requirement, formulated and as loaded.</summary>
+[GenerateSerializer, Immutable, Alias("cnucnm.RoundingEffect")]
+public sealed record RoundingEffect(
+    [property: Id(0)] string Nutrient,
+    [property: Id(1)] string Unit,
+    [property: Id(2)] double FormulatedPercentOfRequirement,
+    [property: Id(3)] double LoadedPercentOfRequirement);
