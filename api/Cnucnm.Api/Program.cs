@@ -44,6 +44,7 @@ app.MapNutritionEndpoints();
 app.MapFormulationEndpoints();
 app.MapFarmFeedEndpoints();
 app.MapFeedLibraryEndpoints();
+app.MapFeedSearchEndpoints();
 app.MapGroupEndpoints();
 app.MapRationEndpoints();
 app.MapReportEndpoints();
