@@ -9,6 +9,7 @@ namespace Cnucnm.Storage.Feeds;
 public sealed class PostgresFeedSearchStore(NpgsqlDataSource db) : IFeedSearchStore
 {
     private const string Columns = "id, name, name_korean, category, type, kind, source, composition";
+    private const string Prefixed = "f.id, f.name, f.name_korean, f.category, f.type, f.kind, f.source, f.composition";
 
     public async Task ReplaceAsync(string owner, IReadOnlyList<Feed> feeds, CancellationToken cancellationToken)
     {
@@ -54,7 +55,8 @@ public sealed class PostgresFeedSearchStore(NpgsqlDataSource db) : IFeedSearchSt
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var command = db.CreateCommand();
-        var sql = new StringBuilder($"SELECT {Columns}, count(*) OVER () FROM feed_search WHERE (owner = '' OR owner = ANY($1))");
+        // Matches are found and ordered on narrow columns; only the page's rows are read whole.
+        var sql = new StringBuilder("WITH m AS (SELECT owner, id, name, length(search_text) AS len FROM feed_search WHERE (owner = '' OR owner = ANY($1))");
         command.Parameters.AddWithValue(query.Owners.ToArray());
         string Add(object value)
         {
@@ -70,7 +72,7 @@ public sealed class PostgresFeedSearchStore(NpgsqlDataSource db) : IFeedSearchSt
 
         if (query.Category is { Length: > 0 } category)
         {
-            sql.Append(" AND lower(category) = lower(").Append(Add(category)).Append(')');
+            sql.Append(" AND lower(category) = ").Append(Add(category.ToLowerInvariant()));
         }
 
         foreach (var range in query.Ranges)
@@ -87,10 +89,11 @@ public sealed class PostgresFeedSearchStore(NpgsqlDataSource db) : IFeedSearchSt
             }
         }
 
-        sql.Append(query.Words.Count > 0
-            ? $" ORDER BY similarity(search_text, {Add(string.Concat(query.Words))}) DESC, name, id"
-            : " ORDER BY name, id");
-        sql.Append(" OFFSET ").Append(Add(query.Offset)).Append(" LIMIT ").Append(Add(query.Limit));
+        // Shortest names first (the closest to the words asked), then by name.
+        sql.Append($"), p AS (SELECT * FROM m ORDER BY len, name, id OFFSET {Add(query.Offset)} LIMIT {Add(query.Limit)})");
+        // The count row comes back even past the last page (the feed columns are then null).
+        sql.Append($" SELECT {Prefixed}, c.total FROM (SELECT count(*) AS total FROM m) c")
+            .Append(" LEFT JOIN (p JOIN feed_search f USING (owner, id)) ON true ORDER BY p.len, p.name, p.id");
         command.CommandText = sql.ToString();
 
         var feeds = new List<Feed>();
@@ -98,15 +101,11 @@ public sealed class PostgresFeedSearchStore(NpgsqlDataSource db) : IFeedSearchSt
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            feeds.Add(Read(reader));
             total = reader.GetInt64(8);
-        }
-
-        if (feeds.Count == 0 && query.Offset > 0)
-        {
-            // Past the last page: the window count is not available, count directly.
-            await reader.DisposeAsync();
-            return new FeedSearchPage([], await CountAsync(query, cancellationToken));
+            if (!reader.IsDBNull(0))
+            {
+                feeds.Add(Read(reader));
+            }
         }
 
         return new FeedSearchPage(feeds, total);
@@ -127,12 +126,6 @@ public sealed class PostgresFeedSearchStore(NpgsqlDataSource db) : IFeedSearchSt
         }
 
         return [.. ids.Where(found.ContainsKey).Select(id => found[id])];
-    }
-
-    private async Task<long> CountAsync(FeedQuery query, CancellationToken cancellationToken)
-    {
-        var first = await SearchAsync(query with { Offset = 0, Limit = 1 }, cancellationToken);
-        return first.Total;
     }
 
     private static Feed Read(NpgsqlDataReader reader) => FeedSearchRows.ToFeed(

@@ -22,3 +22,4 @@ CREATE TABLE IF NOT EXISTS feed_search
 );
 
 CREATE INDEX IF NOT EXISTS feed_search_text_trgm ON feed_search USING gin (search_text gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS feed_search_category ON feed_search (lower(category));
