@@ -35,14 +35,20 @@ public static class FeedConsistency
         FeedNutrient.Fd_C181t_FA, FeedNutrient.Fd_C181c_FA, FeedNutrient.Fd_C182_FA, FeedNutrient.Fd_C183_FA, FeedNutrient.Fd_OtherFA_FA,
     ];
 
-    /// <summary>Every contradiction in the feed's composition; empty when it is consistent.</summary>
-    public static IReadOnlyList<ConsistencyProblem> Check(Feed feed)
+    /// <summary>
+    /// Every contradiction in the feed's composition that involves one of the <paramref name="entered"/> values
+    /// (all of them when null); empty when it is consistent. Library values contradicting each other (the NASEM
+    /// table reports FA above ether extract for some feeds: different analyses) are not the fault of a user or
+    /// lab that entered other values, so they are not reported against them.
+    /// </summary>
+    public static IReadOnlyList<ConsistencyProblem> Check(Feed feed, IReadOnlyCollection<FeedNutrient>? entered = null)
     {
         ArgumentNullException.ThrowIfNull(feed);
         var problems = new List<ConsistencyProblem>();
+        bool Involved(params FeedNutrient[] values) => entered is null || values.Any(entered.Contains);
         foreach (var (part, whole, why) in PartOfWhole)
         {
-            if (!double.IsNaN(feed[part]) && !double.IsNaN(feed[whole]) && feed[part] > feed[whole] + 1e-9)
+            if (Involved(part, whole) && !double.IsNaN(feed[part]) && !double.IsNaN(feed[whole]) && feed[part] > feed[whole] + 1e-9)
             {
                 // Lignin above both ADF and NDF is one mistake: report it once, against ADF.
                 if (part == FeedNutrient.Fd_Lg && whole == FeedNutrient.Fd_NDF && problems.Any(p => p.Part == FeedNutrient.Fd_Lg))
@@ -55,7 +61,7 @@ public static class FeedConsistency
         }
 
         var conc = feed[FeedNutrient.Fd_Conc];
-        if (!double.IsNaN(conc) && (conc > 100 || conc < 0))
+        if (Involved(FeedNutrient.Fd_Conc) && !double.IsNaN(conc) && (conc > 100 || conc < 0))
         {
             problems.Add(new ConsistencyProblem(FeedNutrient.Fd_Conc, null, "must be between 0 and 100 % of the feed."));
         }
@@ -63,16 +69,19 @@ public static class FeedConsistency
         // NASEM (2021) Ch. 6: ruminal protein fractions A, B and C partition CP; a feed without protein
         // (minerals) has no fractions.
         var cp = feed[FeedNutrient.Fd_CP];
-        if (double.IsNaN(cp) || cp > 0)
+        if ((double.IsNaN(cp) || cp > 0) && Involved(FeedNutrient.Fd_CPARU, FeedNutrient.Fd_CPBRU, FeedNutrient.Fd_CPCRU))
         {
             SumTo100(problems, feed, FeedNutrient.Fd_CPBRU, "protein fractions A + B + C", [FeedNutrient.Fd_CPARU, FeedNutrient.Fd_CPBRU, FeedNutrient.Fd_CPCRU]);
         }
 
         // NASEM (2021) Ch. 7: P is inorganic or organic.
-        SumTo100(problems, feed, FeedNutrient.Fd_Porg_P, "inorganic + organic P", [FeedNutrient.Fd_Pinorg_P, FeedNutrient.Fd_Porg_P]);
+        if (Involved(FeedNutrient.Fd_Pinorg_P, FeedNutrient.Fd_Porg_P))
+        {
+            SumTo100(problems, feed, FeedNutrient.Fd_Porg_P, "inorganic + organic P", [FeedNutrient.Fd_Pinorg_P, FeedNutrient.Fd_Porg_P]);
+        }
 
         var profile = FattyAcidProfile.Select(n => feed[n]).Where(double.IsFinite).Sum();
-        if (profile > 100 + FractionSumTolerancePercent)
+        if (Involved(FattyAcidProfile) && profile > 100 + FractionSumTolerancePercent)
         {
             problems.Add(new ConsistencyProblem(FeedNutrient.Fd_OtherFA_FA, null, $"the fatty-acid profile adds up to {profile:F1} % of FA, more than 100 %."));
         }
@@ -84,7 +93,8 @@ public static class FeedConsistency
         var mostlyNpn = V(FeedNutrient.Fd_NPN_CP) >= 50;
         var proximate = V(FeedNutrient.Fd_NDF) - V(FeedNutrient.Fd_NDFIP) + V(FeedNutrient.Fd_CP) + Math.Max(V(FeedNutrient.Fd_CFat), V(FeedNutrient.Fd_FA))
                         + V(FeedNutrient.Fd_Ash) + V(FeedNutrient.Fd_St);
-        if (!mostlyNpn && proximate > 100 + ProximateTolerancePercent)
+        var proximateParts = new[] { FeedNutrient.Fd_NDF, FeedNutrient.Fd_NDFIP, FeedNutrient.Fd_CP, FeedNutrient.Fd_CFat, FeedNutrient.Fd_FA, FeedNutrient.Fd_Ash, FeedNutrient.Fd_St };
+        if (Involved(proximateParts) && !mostlyNpn && proximate > 100 + ProximateTolerancePercent)
         {
             problems.Add(new ConsistencyProblem(FeedNutrient.Fd_DM, null,
                 $"NDF (N-free) + CP + fat + ash + starch add up to {proximate:F1} % of DM, more than 100 %."));

@@ -95,9 +95,10 @@ public static class UserFeeds
             return errors;
         }
 
-        // Consistency on the DM basis the feed will have.
+        // Consistency on the DM basis the feed will have; for a copy of a library feed, the checks involving what
+        // the user gave (the book's own values are not theirs to correct).
         var feed = Build(definition, template, values);
-        foreach (var problem in FeedConsistency.Check(feed))
+        foreach (var problem in FeedConsistency.Check(feed, template is null ? null : values.Keys))
         {
             errors.Add(new FieldError(problem.Part == FeedNutrient.Fd_DM ? "nutrients" : $"nutrients.{problem.Part}", problem.Message));
         }
