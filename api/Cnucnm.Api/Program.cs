@@ -45,6 +45,7 @@ app.MapFormulationEndpoints();
 app.MapFarmFeedEndpoints();
 app.MapFeedLibraryEndpoints();
 app.MapFeedSearchEndpoints();
+app.MapPriceListEndpoints();
 app.MapGroupEndpoints();
 app.MapRationEndpoints();
 app.MapReportEndpoints();
