@@ -46,6 +46,7 @@ app.MapFarmFeedEndpoints();
 app.MapFeedLibraryEndpoints();
 app.MapFeedSearchEndpoints();
 app.MapPriceListEndpoints();
+app.MapLabAnalysisEndpoints();
 app.MapGroupEndpoints();
 app.MapRationEndpoints();
 app.MapReportEndpoints();
