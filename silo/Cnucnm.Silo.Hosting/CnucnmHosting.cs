@@ -57,6 +57,9 @@ public static class CnucnmHosting
             builder.Services.AddHostedService<MigrateOnStartService>();
         }
 
+        // After the migration (Starting phase): the built-in feed libraries into the search table.
+        builder.Services.AddHostedService<Cnucnm.Storage.Feeds.FeedSearchLoader>();
+
         return options;
     }
 

@@ -1,3 +1,4 @@
+using Cnucnm.Storage.Feeds;
 using Cnucnm.Storage.Identity;
 using Cnucnm.Storage.LiveHerd;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IAuditLog, PostgresAuditLog>();
             services.TryAddSingleton<IIntakeStore, PostgresIntakeStore>();
             services.TryAddSingleton<IAlertStore, PostgresAlertStore>();
+            services.TryAddSingleton<IFeedSearchStore, PostgresFeedSearchStore>();
         }
         else
         {
@@ -33,6 +35,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
             services.TryAddSingleton<IIntakeStore, InMemoryIntakeStore>();
             services.TryAddSingleton<IAlertStore, InMemoryAlertStore>();
+            services.TryAddSingleton<IFeedSearchStore, InMemoryFeedSearchStore>();
         }
 
         return services;

@@ -11,7 +11,8 @@ public sealed record LoadOptions(
     int Batch,
     int Concurrency,
     int Groups,
-    int Readings)
+    int Readings,
+    int Feeds = 50_000)
 {
     public static bool TryParse(string[] args, out LoadOptions options, out string problem)
     {
@@ -34,6 +35,7 @@ public sealed record LoadOptions(
                     "--concurrency" => options with { Concurrency = (int)Number() },
                     "--groups" => options with { Groups = (int)Number() },
                     "--readings" => options with { Readings = (int)Number() },
+                    "--feeds" => options with { Feeds = (int)Number() },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };
             }

@@ -4,6 +4,7 @@ using Cnucnm.LoadTests;
 // cnucnm-load grains --db CONNECTION [--seconds S] [--batch B] [--concurrency C]
 // cnucnm-load store --db CONNECTION [--seconds S] [--batch B] [--concurrency C]   (baseline: the PostgreSQL intake store alone)
 // cnucnm-load sse --api URL [--readings N] [--rate R]
+// cnucnm-load search --db CONNECTION [--feeds N] [--readings ROUNDS]   (feed search latency over N feeds, default 50,000)
 if (args.Length == 0)
 {
     return Usage();
@@ -23,11 +24,12 @@ return args[0] switch
     "grains" => await GrainIngestLoad.RunAsync(options, cancel.Token),
     "store" => await StoreIngestLoad.RunAsync(options, cancel.Token),
     "sse" => await EventLatency.RunAsync(options, cancel.Token),
+    "search" => await FeedSearchLoad.RunAsync(options, cancel.Token),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: cnucnm-load ingest|grains|store|sse [options]");
+    Console.Error.WriteLine("usage: cnucnm-load ingest|grains|store|sse|search [options]");
     return 2;
 }

@@ -32,7 +32,7 @@ public sealed record UserFeedDefinition(
 public static class UserFeeds
 {
     /// <summary>Columns that are fractions of another constituent or rates, not amounts per kg: not converted from as fed.</summary>
-    private static bool IsRelative(FeedNutrient n)
+    internal static bool IsRelative(FeedNutrient n)
     {
         var unit = FeedNutrients.Unit(n);
         return n == FeedNutrient.Fd_DM || n == FeedNutrient.Fd_Conc || unit.StartsWith("% of", StringComparison.Ordinal)
@@ -81,38 +81,9 @@ public static class UserFeeds
         var values = new Dictionary<FeedNutrient, double>();
         foreach (var (name, value) in definition.Nutrients ?? new Dictionary<string, double>())
         {
-            var field = $"nutrients.{name}";
-            if (!FeedNutrients.TryParse(name, out var nutrient))
+            if (CheckValue(name, value, out var nutrient) is { } problem)
             {
-                var closest = FeedNutrients.Names.OrderBy(n => Distance(n.ToUpperInvariant(), name.ToUpperInvariant())).Take(3);
-                errors.Add(new FieldError(field, $"is not a NASEM feed column; closest: {string.Join(", ", closest)}."));
-                continue;
-            }
-
-            if (nutrient == FeedNutrient.Fd_DM)
-            {
-                errors.Add(new FieldError(field, "give dry matter as dryMatterPercent."));
-                continue;
-            }
-
-            if (!double.IsFinite(value) || value < 0)
-            {
-                errors.Add(new FieldError(field, "must be a number of 0 or more."));
-                continue;
-            }
-
-            var unit = FeedNutrients.Unit(nutrient);
-            var max = unit switch
-            {
-                "fraction absorbed" => 1,
-                "mg/kg DM" or "IU/kg DM" => double.PositiveInfinity,
-                "%/h" => 1000,
-                _ when nutrient == FeedNutrient.Fd_CP => 300, // NPN sources carry CP equivalents (urea 281 %)
-                _ => 100,
-            };
-            if (value > max)
-            {
-                errors.Add(new FieldError(field, $"must be at most {max} ({unit})."));
+                errors.Add(new FieldError($"nutrients.{name}", problem));
                 continue;
             }
 
@@ -124,44 +95,47 @@ public static class UserFeeds
             return errors;
         }
 
-        // Consistency on the DM basis the feed will have.
+        // Consistency on the DM basis the feed will have; for a copy of a library feed, the checks involving what
+        // the user gave (the book's own values are not theirs to correct).
         var feed = Build(definition, template, values);
-        double V(FeedNutrient n) => feed.OrZero(n);
-        void NotAbove(FeedNutrient part, FeedNutrient whole, string what)
+        foreach (var problem in FeedConsistency.Check(feed, template is null ? null : values.Keys))
         {
-            if (!double.IsNaN(feed[part]) && !double.IsNaN(feed[whole]) && feed[part] > feed[whole] + 1e-9)
-            {
-                errors.Add(new FieldError($"nutrients.{part}", $"cannot exceed {whole} ({what})."));
-            }
-        }
-
-        NotAbove(FeedNutrient.Fd_ADF, FeedNutrient.Fd_NDF, "ADF is part of NDF");
-        NotAbove(FeedNutrient.Fd_Lg, FeedNutrient.Fd_NDF, "lignin is part of NDF");
-        NotAbove(FeedNutrient.Fd_NDFIP, FeedNutrient.Fd_CP, "NDF-insoluble protein is part of CP");
-        NotAbove(FeedNutrient.Fd_ADFIP, FeedNutrient.Fd_NDFIP, "ADF-insoluble protein is part of NDF-insoluble protein");
-        NotAbove(FeedNutrient.Fd_FA, FeedNutrient.Fd_CFat, "fatty acids are part of ether extract");
-        if (feed[FeedNutrient.Fd_Conc] is var conc && !double.IsNaN(conc) && (conc > 100 || conc < 0))
-        {
-            errors.Add(new FieldError("nutrients.Fd_Conc", "must be between 0 and 100 % of the feed."));
-        }
-
-        var fractions = new[] { FeedNutrient.Fd_CPARU, FeedNutrient.Fd_CPBRU, FeedNutrient.Fd_CPCRU }.Select(n => feed[n]).ToArray();
-        // A feed without protein (minerals) has no fractions: the library gives them all as 0.
-        var hasProtein = feed[FeedNutrient.Fd_CP] is var cp && (double.IsNaN(cp) || cp > 0);
-        if (hasProtein && fractions.All(double.IsFinite) && Math.Abs(fractions.Sum() - 100) > 1)
-        {
-            errors.Add(new FieldError("nutrients.Fd_CPBRU", $"protein fractions A + B + C must add up to 100 % of CP (they add up to {fractions.Sum():F1})."));
-        }
-
-        var mostlyNpn = V(FeedNutrient.Fd_NPN_CP) >= 50;
-        var proximate = V(FeedNutrient.Fd_NDF) - V(FeedNutrient.Fd_NDFIP) + V(FeedNutrient.Fd_CP) + Math.Max(V(FeedNutrient.Fd_CFat), V(FeedNutrient.Fd_FA))
-                        + V(FeedNutrient.Fd_Ash) + V(FeedNutrient.Fd_St);
-        if (!mostlyNpn && proximate > 102)
-        {
-            errors.Add(new FieldError("nutrients", $"NDF (N-free) + CP + fat + ash + starch add up to {proximate:F1} % of DM, more than 100 %."));
+            errors.Add(new FieldError(problem.Part == FeedNutrient.Fd_DM ? "nutrients" : $"nutrients.{problem.Part}", problem.Message));
         }
 
         return errors;
+    }
+
+    /// <summary>What is wrong with one composition value by NASEM column name (null when it is a known column
+    /// other than DM, finite, not negative and within the range of its unit).</summary>
+    internal static string? CheckValue(string name, double value, out FeedNutrient nutrient)
+    {
+        if (!FeedNutrients.TryParse(name, out nutrient))
+        {
+            var closest = FeedNutrients.Names.OrderBy(n => Distance(n.ToUpperInvariant(), name.ToUpperInvariant())).Take(3);
+            return $"is not a NASEM feed column; closest: {string.Join(", ", closest)}.";
+        }
+
+        if (nutrient == FeedNutrient.Fd_DM)
+        {
+            return "give dry matter as dryMatterPercent.";
+        }
+
+        if (!double.IsFinite(value) || value < 0)
+        {
+            return "must be a number of 0 or more.";
+        }
+
+        var unit = FeedNutrients.Unit(nutrient);
+        var max = unit switch
+        {
+            "fraction absorbed" => 1,
+            "mg/kg DM" or "IU/kg DM" => double.PositiveInfinity,
+            "%/h" => 1000,
+            _ when nutrient == FeedNutrient.Fd_CP => 300, // NPN sources carry CP equivalents (urea 281 %)
+            _ => 100,
+        };
+        return value > max ? $"must be at most {max} ({unit})." : null;
     }
 
     /// <summary>The feed on a DM basis, or the field errors (<see cref="Validate"/>).</summary>

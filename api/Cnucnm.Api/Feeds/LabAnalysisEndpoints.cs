@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using Cnucnm.Api.Security;
+using Cnucnm.Contracts;
+using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Rations;
+using Cnucnm.Contracts.Security;
+using Cnucnm.Nutrition.Feeds;
+using Cnucnm.Nutrition.Feeds.LabAnalyses;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cnucnm.Api.Feeds;
+
+/// <summary>
+/// Lab analyses of a farm feed (a silage pit, a delivery): check a report and see what changes and which of the farm's
+/// rations use the feed; apply one analysis: the feed takes the analysed values, the rations using it are re-evaluated
+/// by the full model and re-formulated by the farm's policy (RationGrain.ReformulateAsync).
+/// </summary>
+public static class LabAnalysisEndpoints
+{
+    public static IEndpointRouteBuilder MapLabAnalysisEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var analyses = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/feeds/{feedId}/lab-analyses").WithTags("Farm feeds");
+        analyses.MapPost("/preview", PreviewAsync).WithName("PreviewLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
+            .WithSummary("Check a lab report (CSV, DM basis): row/column errors, or each analysis's change from the current values and the rations using the feed.");
+        analyses.MapPost("/apply", ApplyAsync).WithName("ApplyLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
+            .WithSummary("Apply one analysis of a report to the feed; rations using it are re-evaluated and re-formulated by the farm's policy.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<LabAnalysisPreview>, ValidationProblem, NotFound>> PreviewAsync(
+        Guid farmId, string feedId, LabAnalysisRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (context, problem) = await ReadAsync(farmId, feedId, request, grains, cancellationToken);
+        if (context is null)
+        {
+            return problem is null ? TypedResults.NotFound() : problem;
+        }
+
+        var rations = await RationsUsingAsync(grains, context.Value.Farm, feedId, cancellationToken);
+        return TypedResults.Ok(new LabAnalysisPreview(feedId,
+            [.. context.Value.Analyses.Select(a => new AnalysisChanges(a.Row, a.SampleId, a.SampledOn, LabAnalysisImport.Changes(context.Value.Current, a)))],
+            [.. rations.Select(r => new AffectedRation(r.Group.GroupId, r.Group.Name, r.Ration, null, null))]));
+    }
+
+    private static async Task<Results<Ok<LabAnalysisApplied>, ValidationProblem, NotFound>> ApplyAsync(
+        Guid farmId, string feedId, LabAnalysisRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (context, problem) = await ReadAsync(farmId, feedId, request, grains, cancellationToken);
+        if (context is null)
+        {
+            return problem is null ? TypedResults.NotFound() : problem;
+        }
+
+        var (farm, definition, current, analyses) = context.Value;
+        var analysis = request.Row is { } row ? analyses.FirstOrDefault(a => a.Row == row) : analyses.Count == 1 ? analyses[0] : null;
+        if (analysis is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["row"] = [request.Row is null ? "the report has several analyses: give the row to apply." : $"row {request.Row} is not an analysis of the report."],
+            });
+        }
+
+        var before = await RationsUsingAsync(grains, farm, feedId, cancellationToken);
+        var composition = new Dictionary<string, double>(definition.Composition);
+        foreach (var (nutrient, value) in analysis.Values.Where(v => v.Key != FeedNutrient.Fd_DM))
+        {
+            composition[nutrient.ToString()] = value;
+        }
+
+        var updated = definition with { Composition = composition, DryMatterPercent = analysis.Values[FeedNutrient.Fd_DM] };
+        var actor = user.ActorId();
+        await grains.Farm(farmId).PutFeedAsync(updated, actor, cancellationToken);
+
+        var reason = $"lab analysis of {feedId}" + (analysis.SampleId is { } sample ? $" ({sample}" + (analysis.SampledOn is { } on ? $", {on:yyyy-MM-dd})" : ")") : "");
+        var affected = new List<AffectedRation>();
+        foreach (var (group, ration) in before)
+        {
+            var grain = grains.GetGrain<IRationGrain>(group.GroupId);
+            var reEvaluated = (await grain.GetAsync(cancellationToken)).Current;
+            var reformulated = await grain.ReformulateAsync(new RationChangeCause(RationChangeKind.FeedChanged, actor, reason), null, cancellationToken);
+            affected.Add(new AffectedRation(group.GroupId, group.Name, ration, reEvaluated, reformulated));
+        }
+
+        return TypedResults.Ok(new LabAnalysisApplied(feedId, analysis.Row, LabAnalysisImport.Changes(current, analysis), affected));
+    }
+
+    private static async Task<((FarmSnapshot Farm, FarmFeedDefinition Definition, Feed Current, IReadOnlyList<LabAnalysis> Analyses)? Context, ValidationProblem? Problem)> ReadAsync(
+        Guid farmId, string feedId, LabAnalysisRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var grain = grains.Farm(farmId);
+        if (await grain.GetAsync(cancellationToken) is not { } farm
+            || (await grain.GetFeedsAsync(null, cancellationToken)).FirstOrDefault(f => f.Definition.FeedId == feedId)?.Definition is not { } definition
+            || UserFeeds.Create(definition.ToUserFeed(farmId)).Feed is not { } current)
+        {
+            return (null, null);
+        }
+
+        if (request.Csv is not { Length: > 0 and <= 1_000_000 } csv)
+        {
+            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["csv"] = ["is required (at most 1,000,000 characters)."] }));
+        }
+
+        var (analyses, errors) = LabAnalysisImport.ReadCsv(csv, current);
+        if (errors.Count > 0)
+        {
+            return (null, TypedResults.ValidationProblem(errors
+                .GroupBy(e => $"csv.row{e.Row}.{e.Column}".TrimEnd('.'))
+                .ToDictionary(g => g.Key, g => g.Select(e => $"row {e.Row}{(e.Column.Length > 0 ? $", column {e.Column}" : "")}: {e.Message}").ToArray())));
+        }
+
+        return ((farm, definition, current, analyses), null);
+    }
+
+    private static async Task<List<(FarmGroupRef Group, RationVersion Ration)>> RationsUsingAsync(
+        IGrainFactory grains, FarmSnapshot farm, string feedId, CancellationToken cancellationToken)
+    {
+        var rations = new List<(FarmGroupRef, RationVersion)>();
+        foreach (var group in farm.Groups)
+        {
+            if ((await grains.GetGrain<IRationGrain>(group.GroupId).GetAsync(cancellationToken)).Current is { } current
+                && current.Items.Any(i => i.FeedId == feedId))
+            {
+                rations.Add((group, current));
+            }
+        }
+
+        return rations;
+    }
+}
+
+/// <param name="Csv">The lab report: a header row (DM, CP, NDF … or NASEM names; Sample ID, Date) and one row per analysis, DM basis.</param>
+/// <param name="Row">For apply: the file row of the analysis to apply (needed when the report has several).</param>
+public sealed record LabAnalysisRequest(string? Csv, int? Row);
+
+public sealed record AnalysisChanges(int Row, string? SampleId, DateOnly? SampledOn, IReadOnlyList<NutrientChange> Changes);
+
+/// <summary>A ration that uses the feed: as it is, and after the analysis (re-evaluated by the full model, then the
+/// re-formulation outcome under the farm's policy: applied, or a suggestion waiting for approval).</summary>
+public sealed record AffectedRation(Guid GroupId, string GroupName, RationVersion Before, RationVersion? ReEvaluated, ReformulationResult? Reformulation);
+
+public sealed record LabAnalysisPreview(string FeedId, IReadOnlyList<AnalysisChanges> Analyses, IReadOnlyList<AffectedRation> Rations);
+
+public sealed record LabAnalysisApplied(string FeedId, int Row, IReadOnlyList<NutrientChange> Changes, IReadOnlyList<AffectedRation> Rations);

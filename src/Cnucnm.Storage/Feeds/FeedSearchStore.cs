@@ -1,0 +1,34 @@
+using Cnucnm.Nutrition.Feeds;
+
+namespace Cnucnm.Storage.Feeds;
+
+/// <summary>A nutrient bound of a search, DM basis in the nutrient's unit (<see cref="FeedNutrients.Unit"/>).</summary>
+public sealed record NutrientRange(FeedNutrient Nutrient, double? Min, double? Max);
+
+/// <summary>
+/// A feed search: every word of <see cref="Words"/> (compacted, <see cref="FeedSearchText.Words"/>) occurs in a
+/// name, the category matches (case-insensitive), every range holds (a feed without the value fails it); over the
+/// built-in libraries and the feeds of <see cref="Owners"/>. Results are ordered by name similarity, then name.
+/// </summary>
+public sealed record FeedQuery(
+    IReadOnlyList<string> Words,
+    string? Category,
+    IReadOnlyList<NutrientRange> Ranges,
+    IReadOnlyList<string> Owners,
+    int Offset,
+    int Limit);
+
+/// <summary>One page of results and the number of matches on all pages.</summary>
+public sealed record FeedSearchPage(IReadOnlyList<Feed> Feeds, long Total);
+
+/// <summary>The searchable feed table: the built-in libraries plus owners' feeds.</summary>
+public interface IFeedSearchStore
+{
+    /// <summary>Makes these the feeds of an owner ('' for the built-in libraries): others of the owner are removed.</summary>
+    Task ReplaceAsync(string owner, IReadOnlyList<Feed> feeds, CancellationToken cancellationToken);
+
+    Task<FeedSearchPage> SearchAsync(FeedQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The feeds with these ids visible to the owners (built-in always), in the order asked; unknown ids are left out.</summary>
+    Task<IReadOnlyList<Feed>> GetAsync(IReadOnlyList<string> ids, IReadOnlyList<string> owners, CancellationToken cancellationToken);
+}

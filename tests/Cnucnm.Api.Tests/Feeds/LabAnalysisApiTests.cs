@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cnucnm.Api.Tests.LiveHerd;
+
+namespace Cnucnm.Api.Tests.Feeds;
+
+/// <summary>Lab analyses of a farm feed through the API: checks, changes, the farm's rations using it, apply.</summary>
+public sealed class LabAnalysisApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string Report = """
+        Sample ID,Date,DM (%),CP (%DM),aNDF (%DM),ADF (%DM),Lignin (%DM),Starch (%DM)
+        PIT-2 front,2026-11-20,33,9.5,41,25,2.9,33
+        """;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Url(HerdApi herd, string action) => $"/api/v1/farms/{herd.FarmId}/feeds/corn-silage/lab-analyses/{action}";
+
+    [Fact]
+    public async Task Preview_lists_the_change_and_the_rations_using_the_feed_without_changing_anything()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory);
+
+        var preview = await HerdApi.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { csv = Report }, Ct));
+
+        var changes = Assert.Single(preview.GetProperty("analyses").EnumerateArray()).GetProperty("changes").EnumerateArray().ToList();
+        var dm = changes.Single(c => c.GetProperty("nutrient").GetString() == "Fd_DM");
+        Assert.Equal((35.0, 33.0), (dm.GetProperty("current").GetDouble(), dm.GetProperty("analysed").GetDouble()));
+        var ration = Assert.Single(preview.GetProperty("rations").EnumerateArray());
+        Assert.Equal(herd.GroupId, ration.GetProperty("groupId").GetGuid());
+        var feeds = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds", Ct));
+        Assert.Equal(35, feeds.EnumerateArray().Single(f => f.GetProperty("definition").GetProperty("feedId").GetString() == "corn-silage")
+            .GetProperty("definition").GetProperty("dryMatterPercent").GetDouble());
+    }
+
+    [Fact]
+    public async Task An_inconsistent_report_is_refused_with_its_row_and_column()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
+
+        var response = await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { csv = "DM,NDF,ADF\n33,30,35\n" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("csv.row2.ADF", out _), errors.ToString());
+    }
+
+    [Fact]
+    public async Task Applying_re_evaluates_the_ration_with_the_analysed_dry_matter_and_cost()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory);
+
+        var applied = await HerdApi.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "apply"), new { csv = Report }, Ct));
+
+        var ration = Assert.Single(applied.GetProperty("rations").EnumerateArray());
+        var before = ration.GetProperty("before");
+        var after = ration.GetProperty("reEvaluated");
+        // Same 5.47 kg DM of corn silage at 90 KRW per kg as fed: as fed 5.47/0.35 → 5.47/0.33 kg.
+        var expected = 5.47 * 90 * (1 / 0.33 - 1 / 0.35);
+        Assert.Equal(expected, (double)(after.GetProperty("costPerHeadPerDay").GetDecimal() - before.GetProperty("costPerHeadPerDay").GetDecimal()), 2);
+        Assert.Equal(before.GetProperty("dryMatterKgPerHead").GetDouble(), after.GetProperty("dryMatterKgPerHead").GetDouble(), 9);
+        var supplied = (JsonElement v) => v.GetProperty("balances").EnumerateArray().ToDictionary(b => b.GetProperty("nutrient").GetString()!, b => b.GetProperty("supplied").GetDouble());
+        Assert.Contains(supplied(before), b => Math.Abs(b.Value - supplied(after)[b.Key]) > 1e-6);
+        Assert.NotEqual(JsonValueKind.Null, ration.GetProperty("reformulation").ValueKind);
+        var feeds = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds", Ct));
+        var silage = feeds.EnumerateArray().Single(f => f.GetProperty("definition").GetProperty("feedId").GetString() == "corn-silage").GetProperty("definition");
+        Assert.Equal(33, silage.GetProperty("dryMatterPercent").GetDouble());
+        Assert.Equal(9.5, silage.GetProperty("composition").GetProperty("Fd_CP").GetDouble());
+    }
+}
