@@ -22,7 +22,7 @@ public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunne
         var (request, problem) = BuildRequest(inputs, farm, farmId, feeds, settings, observedDryMatterIntakeKgPerHead);
         if (request is null)
         {
-            return new GroupFormulation(false, new Dictionary<string, double>(), problem, 0);
+            return new GroupFormulation(false, new Dictionary<string, double>(), problem, 0, Ready: false);
         }
 
         var response = await runner.FormulateAsync(request, cancellationToken);
@@ -33,7 +33,8 @@ public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunne
             FormulationStatus.Infeasible => new GroupFormulation(false, new Dictionary<string, double>(), Explain(response.Explanation),
                 response.Animal?.Iterations.Count ?? 0, response),
             _ => new GroupFormulation(false, new Dictionary<string, double>(),
-                "The group's formulation request is not valid: " + string.Join("; ", (response.Errors ?? []).Select(e => $"{e.Field} {e.Message}")), 0),
+                "The group's formulation request is not valid: " + string.Join("; ", (response.Errors ?? []).Select(e => $"{e.Field} {e.Message}")), 0,
+                response, Ready: false),
         };
     }
 

@@ -19,8 +19,10 @@ public interface IRationEvaluator
 /// <param name="Amounts">kg DM per head per day by farm feed id (Optimal only).</param>
 /// <param name="Explanation">Why no ration exists and the cheapest way out (Infeasible only).</param>
 /// <param name="Response">The formulation's full answer (shadow prices, reduced costs, the full-model check), when one ran.</param>
+/// <param name="Ready">False when no formulation could be set up (a feed without a price, a group the model does not cover):
+/// <paramref name="Explanation"/> says what to fix; nothing was solved.</param>
 public sealed record GroupFormulation(bool Feasible, IReadOnlyDictionary<string, double> Amounts, string? Explanation, int Iterations,
-    FormulationResponse? Response = null);
+    FormulationResponse? Response = null, bool Ready = true);
 
 /// <summary>Least-cost formulation of a group's ration (through the formulation grain pool).</summary>
 public interface IGroupFormulator

@@ -64,6 +64,11 @@ public sealed class RationGrain(
 
         var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Farm.Profile, State.FarmId, context.Feeds, settings,
             observedDryMatterIntakeKgPerHead, cancellationToken);
+        if (!formulation.Ready)
+        {
+            return new ReformulationResult(ReformulationOutcome.NotReady, null, formulation.Explanation, formulation.Response);
+        }
+
         if (!formulation.Feasible)
         {
             await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.InfeasibleFormulation, AlertSeverity.Critical,

@@ -111,6 +111,22 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
         Assert.Equal(1, (await scenario.Ration(Grains).GetAsync(Ct)).Current!.Version);
     }
 
+    [Fact]
+    public async Task A_candidate_without_a_price_is_not_ready_and_raises_no_infeasibility_alert()
+    {
+        var scenario = await CreateAsync(ReformulationPolicy.Automatic);
+        await Grains.Farm(scenario.FarmId).PutFeedAsync(new FarmFeedDefinition("barley", "Barley grain, dry, ground", "Barley grain, dry, ground", 88,
+            new Dictionary<string, double>(), false), "owner", Ct);
+        var settings = (await scenario.Ration(Grains).GetAsync(Ct)).Settings!;
+        await scenario.Ration(Grains).SetSettingsAsync(settings with { Candidates = [.. settings.Candidates, new CandidateFeed("barley", 0, 5, null)] }, "nutritionist", Ct);
+
+        var result = await scenario.Ration(Grains).ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "with barley"), null, Ct);
+
+        Assert.Equal(ReformulationOutcome.NotReady, result.Outcome);
+        Assert.Equal("feed 'barley' has no price in effect: set one before formulating.", result.Explanation);
+        Assert.DoesNotContain(await TestSiloConfigurator.SharedAlertStore.ListAsync(scenario.FarmId, true, 100, Ct), a => a.Kind == AlertKind.InfeasibleFormulation);
+    }
+
     private async Task<LiveHerdScenario> CreateAsync(ReformulationPolicy policy, double? maxProteinFeedsKgDm = null)
     {
         var scenario = await LiveHerdScenario.CreateAsync(Grains, FarmPolicy.Default with { Reformulation = policy });
