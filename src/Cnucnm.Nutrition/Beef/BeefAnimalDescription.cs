@@ -1,0 +1,145 @@
+namespace Cnucnm.Nutrition.Beef;
+
+// The beef animal, environment and options as API clients and the CLI write them: camelCase names with units,
+// optional fields with the breed table's or the book's defaults. One validation and one mapping serve every entry point.
+
+/// <param name="Breed">Breed id of the breed table: hanwoo, holstein, holstein-x-hanwoo, angus.</param>
+/// <param name="Sex">bull, steer, heifer or cow.</param>
+/// <param name="BodyWeightKg">Full live weight, kg.</param>
+/// <param name="MatureBodyWeightKg">Mature weight of cows or finishing weight of growing cattle, kg; the breed table's when left out.</param>
+/// <param name="AgeMonths">Age, months.</param>
+/// <param name="BodyConditionScore">Beef condition score 1–9; 5 when left out.</param>
+/// <param name="DaysPregnant">Day of gestation; 0 when open.</param>
+/// <param name="DaysInMilk">Days since calving of a lactating cow; 0 when not lactating.</param>
+/// <param name="CalfBirthWeightKg">Expected calf birth weight, kg; the breed table's when left out.</param>
+/// <param name="MilkKgPerDay">Milk yield, kg/d; predicted by the beef-cow lactation curve when left out.</param>
+/// <param name="MilkFatPercent">Milk fat, %; the breed table's when left out.</param>
+/// <param name="MilkProteinPercent">Milk crude protein, %; the breed table's when left out.</param>
+/// <param name="MilkSolidsNotFatPercent">Milk solids-not-fat, %; the breed table's or 8.3 when left out.</param>
+/// <param name="RelativeMilkYield">Relative milk yield 1–9; 5 when left out.</param>
+/// <param name="TargetGainKgPerDay">Shrunk weight gain the requirements are stated for, kg/d; 0 when left out.</param>
+/// <param name="Implanted">Carries an anabolic implant; false when left out.</param>
+public sealed record BeefAnimalDescription(
+    string? Breed,
+    BeefSex? Sex,
+    double? BodyWeightKg,
+    double? MatureBodyWeightKg,
+    double? AgeMonths,
+    double? BodyConditionScore,
+    double? DaysPregnant,
+    double? DaysInMilk,
+    double? CalfBirthWeightKg,
+    double? MilkKgPerDay,
+    double? MilkFatPercent,
+    double? MilkProteinPercent,
+    double? MilkSolidsNotFatPercent,
+    double? RelativeMilkYield,
+    double? TargetGainKgPerDay,
+    bool? Implanted);
+
+/// <param name="TemperatureCelsius">Mean temperature now, °C; 15 when left out.</param>
+/// <param name="PreviousMonthTemperatureCelsius">Mean temperature of the previous month, °C; the current one when left out.</param>
+/// <param name="RelativeHumidityPercent">Relative humidity, %; 50 when left out.</param>
+/// <param name="WindSpeedKmPerHour">Wind, km/h; 5 when left out.</param>
+/// <param name="SunHoursPerDay">Hours of direct sun; 0 when left out.</param>
+/// <param name="HairDepthCm">Hair depth, cm; 0.3 when left out.</param>
+/// <param name="MudDepthCm">Mud depth, cm; 0 when left out.</param>
+/// <param name="CoatCondition">1 dry and clean, 2 some mud, 3 wet and matted, 4 covered with snow or mud; 1 when left out.</param>
+/// <param name="HideThickness">1 thin, 2 average, 3 thick; 2 when left out.</param>
+/// <param name="Panting">1 none, 2 rapid shallow, 3 open-mouth; 1 when left out.</param>
+/// <param name="NightCooling">Nights cool off in hot weather; true when left out.</param>
+public sealed record BeefEnvironmentDescription(
+    double? TemperatureCelsius,
+    double? PreviousMonthTemperatureCelsius,
+    double? RelativeHumidityPercent,
+    double? WindSpeedKmPerHour,
+    double? SunHoursPerDay,
+    double? HairDepthCm,
+    double? MudDepthCm,
+    int? CoatCondition,
+    int? HideThickness,
+    int? Panting,
+    bool? NightCooling);
+
+/// <summary>A beef evaluation: the animal, its environment, and where intake comes from.</summary>
+/// <param name="Intake">diet: the diet's kg DM are eaten (default); predicted: the intake equation predicts DMI and the diet gives proportions.</param>
+/// <param name="IntakeEquation">automatic (default), nrcGrowing, nrcBeefCow or japaneseStandard.</param>
+public sealed record BeefEvaluationDescription(
+    BeefAnimalDescription? Animal,
+    BeefEnvironmentDescription? Environment,
+    BeefIntakeSource? Intake,
+    BeefIntakeEquation? IntakeEquation);
+
+/// <summary>Validation and mapping of the beef descriptions to <see cref="BeefAnimal"/>.</summary>
+public static class BeefAnimalDescriptions
+{
+    /// <summary>Adds every bad field to <paramref name="v"/> (names such as <c>beef.animal.bodyWeightKg</c> with <paramref name="prefix"/> <c>beef.</c>).</summary>
+    public static void Validate(Validation v, BeefAnimalDescription? a, BeefEnvironmentDescription? e, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        if (a is null)
+        {
+            v.Add(prefix + "animal", "is required.");
+        }
+        else
+        {
+            var breedKnown = BeefBreeds.TryGet(a.Breed ?? "", out var breed);
+            v.Require(breedKnown, prefix + "animal.breed", $"is required: one of {string.Join(", ", BeefBreeds.All.Select(b => b.Id))}.")
+             .Require(a.Sex is not null, prefix + "animal.sex", "is required: bull, steer, heifer or cow.")
+             .Require(a.BodyWeightKg is >= 20 and <= 1500, prefix + "animal.bodyWeightKg", "must be between 20 and 1500 kg.")
+             .Require(a.MatureBodyWeightKg is null or (>= 200 and <= 1500), prefix + "animal.matureBodyWeightKg", "must be between 200 and 1500 kg.")
+             .RequireRange(a.AgeMonths, prefix + "animal.ageMonths", 0, 300)
+             .RequireRange(a.BodyConditionScore, prefix + "animal.bodyConditionScore", 1, 9, required: false)
+             .RequireRange(a.DaysPregnant, prefix + "animal.daysPregnant", 0, 300, required: false)
+             .RequireRange(a.DaysInMilk, prefix + "animal.daysInMilk", 0, 400, required: false)
+             .Require(a.CalfBirthWeightKg is null or (> 0 and <= 80), prefix + "animal.calfBirthWeightKg", "must be greater than 0 and at most 80 kg.")
+             .RequireRange(a.MilkKgPerDay, prefix + "animal.milkKgPerDay", 0, 60, required: false)
+             .RequireRange(a.MilkFatPercent, prefix + "animal.milkFatPercent", 0, 15, required: false)
+             .RequireRange(a.MilkProteinPercent, prefix + "animal.milkProteinPercent", 0, 10, required: false)
+             .RequireRange(a.MilkSolidsNotFatPercent, prefix + "animal.milkSolidsNotFatPercent", 0, 20, required: false)
+             .RequireRange(a.RelativeMilkYield, prefix + "animal.relativeMilkYield", 1, 9, required: false)
+             .RequireRange(a.TargetGainKgPerDay, prefix + "animal.targetGainKgPerDay", -2, 3, required: false);
+            if (breedKnown && a.Sex is { } sex && a.MatureBodyWeightKg is null && breed.MatureWeightKg(sex) is null)
+            {
+                v.Add(prefix + "animal.matureBodyWeightKg", $"is required: the breed table has no mature weight for {breed.Name} {sex.ToString().ToLowerInvariant()}s.");
+            }
+
+            if (a.Sex is BeefSex.Bull or BeefSex.Steer)
+            {
+                v.Require(a.DaysPregnant is null or 0, prefix + "animal.daysPregnant", "must be 0 for a bull or steer.")
+                 .Require(a.DaysInMilk is null or 0, prefix + "animal.daysInMilk", "must be 0 for a bull or steer.");
+            }
+        }
+
+        if (e is not null)
+        {
+            v.RequireRange(e.TemperatureCelsius, prefix + "environment.temperatureCelsius", -50, 50, required: false)
+             .RequireRange(e.PreviousMonthTemperatureCelsius, prefix + "environment.previousMonthTemperatureCelsius", -50, 50, required: false)
+             .RequireRange(e.RelativeHumidityPercent, prefix + "environment.relativeHumidityPercent", 0, 100, required: false)
+             .RequireRange(e.WindSpeedKmPerHour, prefix + "environment.windSpeedKmPerHour", 0, 100, required: false)
+             .RequireRange(e.SunHoursPerDay, prefix + "environment.sunHoursPerDay", 0, 24, required: false)
+             .RequireRange(e.HairDepthCm, prefix + "environment.hairDepthCm", 0, 10, required: false)
+             .RequireRange(e.MudDepthCm, prefix + "environment.mudDepthCm", 0, 100, required: false)
+             .RequireRange(e.CoatCondition, prefix + "environment.coatCondition", 1, 4, required: false)
+             .RequireRange(e.HideThickness, prefix + "environment.hideThickness", 1, 3, required: false)
+             .RequireRange(e.Panting, prefix + "environment.panting", 1, 3, required: false);
+        }
+    }
+
+    /// <summary>The model's animal; call after <see cref="Validate"/> found nothing.</summary>
+    public static BeefAnimal ToAnimal(BeefAnimalDescription a, BeefEnvironmentDescription? e)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var breed = BeefBreeds.Get(a.Breed!);
+        var sex = a.Sex!.Value;
+        var temperature = e?.TemperatureCelsius ?? 15;
+        var environment = new BeefEnvironment(temperature, e?.PreviousMonthTemperatureCelsius ?? temperature, e?.RelativeHumidityPercent ?? 50,
+            e?.WindSpeedKmPerHour ?? 5, e?.SunHoursPerDay ?? 0, e?.HairDepthCm ?? 0.3, e?.MudDepthCm ?? 0, e?.CoatCondition ?? 1, e?.HideThickness ?? 2,
+            e?.Panting ?? 1, e?.NightCooling ?? true);
+        return new BeefAnimal(breed, sex, a.BodyWeightKg!.Value, a.MatureBodyWeightKg ?? breed.MatureWeightKg(sex)!.Value, a.AgeMonths!.Value,
+            a.BodyConditionScore ?? 5, a.DaysPregnant ?? 0, a.DaysInMilk ?? 0, a.CalfBirthWeightKg ?? breed.CalfBirthWeightKg, a.MilkKgPerDay,
+            a.MilkFatPercent ?? breed.MilkFatPercent, a.MilkProteinPercent ?? breed.MilkProteinPercent,
+            a.MilkSolidsNotFatPercent ?? breed.MilkSolidsNotFatPercent ?? BeefBreed.DefaultSolidsNotFatPercent, a.RelativeMilkYield ?? 5,
+            a.TargetGainKgPerDay ?? 0, a.Implanted ?? false, environment);
+    }
+}
