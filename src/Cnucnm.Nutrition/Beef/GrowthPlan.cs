@@ -19,7 +19,7 @@ public sealed record RationPhase(
     double? DryMatterIntakeKgPerDay = null);
 
 /// <summary>A growth simulation: the animal at the start, the phases in order, the step length and where to stop.</summary>
-/// <param name="Start">The animal at day 0 (its target gain seeds the intake equations that use gain).</param>
+/// <param name="Start">The animal at day 0 (its target gain is the gain the intake equations that use gain are given at every step).</param>
 /// <param name="StepDays">Days per step: 1 (daily) or 7 (weekly).</param>
 /// <param name="TargetBodyWeightKg">Stop when the animal reaches this full weight, kg (null: run every phase to its end).</param>
 /// <param name="MaxDays">Never simulate longer than this.</param>

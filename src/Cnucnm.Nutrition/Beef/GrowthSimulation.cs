@@ -22,7 +22,6 @@ public static class GrowthSimulation
         var animal = plan.Start;
         var weight = animal.BodyWeightKg;
         var age = animal.AgeMonths;
-        var previousGain = animal.TargetGainKgPerDay;
         var steps = new List<GrowthDay>();
         double totalDm = 0, totalAsFed = 0, totalCost = 0, fat = 0, protein = 0;
         var day = 0;
@@ -45,7 +44,9 @@ public static class GrowthSimulation
                     return Finish(GrowthStop.MaxDays);
                 }
 
-                var current = animal with { BodyWeightKg = weight, AgeMonths = age, TargetGainKgPerDay = Math.Max(0, previousGain) };
+                // The planned gain stays the intake equations' gain input (the Japanese standard predicts intake from it): feeding
+                // back the simulated gain would let more gain raise intake and intake raise gain without bound.
+                var current = animal with { BodyWeightKg = weight, AgeMonths = age };
                 var fixedDmi = phase.DryMatterIntakeKgPerDay;
                 var entries = diet.Select(f => new DietEntry(f.Feed, f.PercentOfDryMatter / percentSum * (fixedDmi ?? 1))).ToList();
                 var result = BeefModel.Evaluate(new BeefInput(current, entries, fixedDmi is null ? BeefIntakeSource.Predicted : BeefIntakeSource.Diet, plan.IntakeEquation));
@@ -74,7 +75,6 @@ public static class GrowthSimulation
                 totalAsFed += asFed * days;
                 weight += gain * days;
                 age += days / 30.4;
-                previousGain = gain;
                 day += days;
                 phaseDay += days;
             }

@@ -4,6 +4,9 @@ const en = {
   signIn: { title: "Sign in", email: "E-mail", password: "Password", submit: "Sign in", failed: "E-mail or password is wrong." },
   farms: { title: "Your farms", none: "You are not a member of any farm yet.", role: "Role" },
   nav: { herd: "Herd", alerts: "Alerts", farms: "Farms" },
+  growth: { title: "Growth simulation", breed: "Breed", sex: "Sex", startWeight: "Start weight, kg", ageMonths: "Age, months", targetWeight: "Target weight, kg",
+    until: "until", pricePerTonne: "Price per tonne as fed", simulate: "Simulate", bodyWeight: "Body weight", gain: "Daily gain", cost: "Feed cost (cumulative)",
+    day: "day", summary: "{days} days to {weight} kg, {gain} kg/d on average, feed cost {cost}, hot carcass {carcass} kg." },
   herd: {
     title: "Herd overview", group: "Group", head: "Head", state: "State",
     actual: "Actual DMI today", predicted: "Predicted DMI", formulated: "Formulated DMI",
@@ -46,6 +49,9 @@ const ko = {
   signIn: { title: "로그인", email: "이메일", password: "비밀번호", submit: "로그인", failed: "이메일 또는 비밀번호가 틀렸습니다." },
   farms: { title: "내 농장", none: "아직 소속된 농장이 없습니다.", role: "역할" },
   nav: { herd: "우군", alerts: "알림", farms: "농장" },
+  growth: { title: "성장 시뮬레이션", breed: "품종", sex: "성별", startWeight: "시작 체중, kg", ageMonths: "월령", targetWeight: "목표 체중, kg",
+    until: "까지", pricePerTonne: "원물 톤당 가격", simulate: "시뮬레이션", bodyWeight: "체중", gain: "일당 증체", cost: "누적 사료비",
+    day: "일", summary: "{days}일 만에 {weight} kg, 평균 일당 증체 {gain} kg, 사료비 {cost}, 도체중 {carcass} kg." },
   herd: {
     title: "우군 현황", group: "우군", head: "두수", state: "상태",
     actual: "오늘 실제 건물 섭취량", predicted: "예측 건물 섭취량", formulated: "배합 건물 섭취량",

@@ -8,6 +8,7 @@ import { HerdPage } from "./pages/herd.js";
 import { GroupPage } from "./pages/group.js";
 import { AlertsPage } from "./pages/alerts.js";
 import { WorkbenchPage } from "./pages/workbench.js";
+import { GrowthPage } from "./pages/growth.js";
 import { NotFoundPage } from "./pages/notfound.js";
 
 const routes = [
@@ -17,6 +18,7 @@ const routes = [
   { path: "/farms/:farmId/alerts", component: AlertsPage, props: true },
   { path: "/farms/:farmId/groups/:groupId", component: GroupPage, props: true },
   { path: "/farms/:farmId/groups/:groupId/workbench", component: WorkbenchPage, props: true },
+  { path: "/farms/:farmId/growth", component: GrowthPage, props: true },
   { path: "/:pathMatch(.*)*", component: NotFoundPage },
 ];
 

@@ -59,6 +59,7 @@ export const HerdPage = {
       <div class="toolbar" v-if="farm">
         <span class="tag" :data-live="live ? 'ready' : 'connecting'">{{ live ? $t('herd.live') : '…' }}</span>
           <router-link class="button" :to="'/farms/' + farmId + '/alerts'" data-testid="alerts-link">{{ $t('nav.alerts') }} ({{ alerts.length }})</router-link>
+          <router-link class="button" :to="'/farms/' + farmId + '/growth'" data-testid="growth-link">{{ $t('growth.title') }}</router-link>
       </div>
       <section class="card">
         <p v-if="farm && groups.length === 0">{{ $t('herd.noGroups') }}</p>
