@@ -22,18 +22,16 @@ public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunne
         var (request, problem) = BuildRequest(inputs, farm, farmId, feeds, settings, observedDryMatterIntakeKgPerHead);
         if (request is null)
         {
-            return new GroupFormulation(false, new Dictionary<string, double>(), problem, 0, Ready: false);
+            return new GroupFormulation(false, new Dictionary<string, double>(), problem, Ready: false);
         }
 
         var response = await runner.FormulateAsync(request, cancellationToken);
         return response.Status switch
         {
-            FormulationStatus.Optimal => new GroupFormulation(true, response.Feeds!.ToDictionary(f => f.Id, f => f.KgDm, StringComparer.Ordinal), null,
-                response.Animal?.Iterations.Count ?? 1, response),
-            FormulationStatus.Infeasible => new GroupFormulation(false, new Dictionary<string, double>(), Explain(response.Explanation),
-                response.Animal?.Iterations.Count ?? 0, response),
+            FormulationStatus.Optimal => new GroupFormulation(true, response.Feeds!.ToDictionary(f => f.Id, f => f.KgDm, StringComparer.Ordinal), null, response),
+            FormulationStatus.Infeasible => new GroupFormulation(false, new Dictionary<string, double>(), Explain(response.Explanation), response),
             _ => new GroupFormulation(false, new Dictionary<string, double>(),
-                "The group's formulation request is not valid: " + string.Join("; ", (response.Errors ?? []).Select(e => $"{e.Field} {e.Message}")), 0,
+                "The group's formulation request is not valid: " + string.Join("; ", (response.Errors ?? []).Select(e => $"{e.Field} {e.Message}")),
                 response, Ready: false),
         };
     }

@@ -21,7 +21,7 @@ public interface IRationEvaluator
 /// <param name="Response">The formulation's full answer (shadow prices, reduced costs, the full-model check), when one ran.</param>
 /// <param name="Ready">False when no formulation could be set up (a feed without a price, a group the model does not cover):
 /// <paramref name="Explanation"/> says what to fix; nothing was solved.</param>
-public sealed record GroupFormulation(bool Feasible, IReadOnlyDictionary<string, double> Amounts, string? Explanation, int Iterations,
+public sealed record GroupFormulation(bool Feasible, IReadOnlyDictionary<string, double> Amounts, string? Explanation,
     FormulationResponse? Response = null, bool Ready = true);
 
 /// <summary>Least-cost formulation of a group's ration (through the formulation grain pool).</summary>
