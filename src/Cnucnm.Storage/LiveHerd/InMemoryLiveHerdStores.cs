@@ -9,26 +9,40 @@ public sealed class InMemoryIntakeStore : IIntakeStore
 {
     private readonly ConcurrentDictionary<(Guid Farm, string Device, long Sequence), StoredReading> _readings = new();
 
-    public async Task<StoredBatch> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
+    // Group day totals kept as the readings arrive, as the PostgreSQL store's intake_group_days table is.
+    private readonly Dictionary<(Guid Group, DateOnly Day), GroupDayTotals> _days = [];
+    private readonly Lock _daysLock = new();
+
+    public Task<StoredBatch> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
     {
         List<StoredReading> stored = [.. readings.Where(r => _readings.TryAdd((farmId, r.DeviceId, r.Sequence), r))];
-        var totals = new List<GroupDayTotals>();
-        foreach (var (groupId, day) in stored.Select(r => (r.GroupId, r.LocalDay)).Distinct())
+        lock (_daysLock)
         {
-            totals.AddRange((await DailyTotalsAsync(groupId, day, cancellationToken)).Where(t => t.Day == day));
-        }
+            foreach (var r in stored)
+            {
+                var key = (r.GroupId, r.LocalDay);
+                var day = _days.GetValueOrDefault(key) ?? new GroupDayTotals(r.GroupId, r.LocalDay, 0, 0, 0, 0);
+                _days[key] = day with
+                {
+                    DeliveredKgAsFed = day.DeliveredKgAsFed + r.DeliveredKgAsFed,
+                    RefusedKgAsFed = day.RefusedKgAsFed + r.RefusedKgAsFed,
+                    DryMatterKg = day.DryMatterKg + r.DryMatterKg,
+                    Readings = day.Readings + 1,
+                };
+            }
 
-        return new StoredBatch(stored, totals);
+            List<GroupDayTotals> totals = [.. stored.Select(r => (r.GroupId, r.LocalDay)).Distinct().Select(key => _days[key])];
+            return Task.FromResult(new StoredBatch(stored, totals));
+        }
     }
 
-    public Task<IReadOnlyList<GroupDayTotals>> DailyTotalsAsync(Guid groupId, DateOnly fromDay, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<GroupDayTotals>>(
-        [
-            .. _readings.Values.Where(r => r.GroupId == groupId && r.LocalDay >= fromDay)
-                .GroupBy(r => r.LocalDay)
-                .OrderBy(g => g.Key)
-                .Select(g => new GroupDayTotals(groupId, g.Key, g.Sum(r => r.DeliveredKgAsFed), g.Sum(r => r.RefusedKgAsFed), g.Sum(r => r.DryMatterKg), g.Count())),
-        ]);
+    public Task<IReadOnlyList<GroupDayTotals>> DailyTotalsAsync(Guid groupId, DateOnly fromDay, CancellationToken cancellationToken)
+    {
+        lock (_daysLock)
+        {
+            return Task.FromResult<IReadOnlyList<GroupDayTotals>>([.. _days.Values.Where(d => d.GroupId == groupId && d.Day >= fromDay).OrderBy(d => d.Day)]);
+        }
+    }
 
     public Task<long> CountAsync(Guid farmId, CancellationToken cancellationToken) =>
         Task.FromResult((long)_readings.Keys.Count(k => k.Farm == farmId));
