@@ -22,6 +22,12 @@ public sealed class SensorGrain(
 {
     public const string SilenceReminder = "silence-check";
 
+    // Orleans names no exception type for "the reminder service has not started yet"; its message is the marker.
+    private const string ReminderServiceStarting = "Reminder Service is still initializing";
+    private static readonly TimeSpan ReminderRetryDelay = TimeSpan.FromSeconds(5);
+
+    private IGrainTimer? _reminderRetry;
+
     private SensorState State => state.State;
 
     private (Guid FarmId, string DeviceId) Key
@@ -113,12 +119,34 @@ public sealed class SensorGrain(
         var interval = await ExpectedIntervalAsync(cancellationToken);
         // A quarter of the expected interval: a silence is noticed within 25 % of it, within the configured limits.
         var period = TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 4, options.SensorCheckMinimumPeriod.Ticks, options.SensorCheckMaximumPeriod.Ticks));
-        if (State.ReminderPeriod != period)
+        if (State.ReminderPeriod == period)
+        {
+            return;
+        }
+
+        try
         {
             await this.RegisterOrUpdateReminder(SilenceReminder, period, period, cancellationToken);
-            state.State = State with { ReminderPeriod = period };
-            await state.WriteStateAsync(cancellationToken);
         }
+        catch (OrleansException e) when (e.Message.Contains(ReminderServiceStarting, StringComparison.Ordinal))
+        {
+            // Orleans starts its reminder service after the silo joins and offers no readiness signal; a
+            // registration in that window times out. The reading is already stored, so retry on a timer
+            // rather than fail the caller.
+            _reminderRetry ??= this.RegisterGrainTimer(RetryReminderAsync,
+                new GrainTimerCreationOptions(ReminderRetryDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            return;
+        }
+
+        state.State = State with { ReminderPeriod = period };
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    private async Task RetryReminderAsync(CancellationToken cancellationToken)
+    {
+        _reminderRetry?.Dispose();
+        _reminderRetry = null;
+        await EnsureReminderAsync(cancellationToken);
     }
 
     private async Task<TimeSpan> ExpectedIntervalAsync(CancellationToken cancellationToken)
