@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Cnucnm.Cli;
@@ -22,7 +23,11 @@ public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error)
 /// <summary>The <c>cnucnm</c> command line over the pure libraries.</summary>
 public static class CliApp
 {
-    public static IReadOnlyList<ICliCommand> Commands { get; } = typeof(CliApp).Assembly.GetTypes()
+    public static IReadOnlyList<ICliCommand> Commands { get; } = FindCommands();
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "This assembly is a trimmer root (Cnucnm.Cli.csproj): every command type and its constructor are kept.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "This assembly is a trimmer root (Cnucnm.Cli.csproj): every command type and its constructor are kept.")]
+    private static List<ICliCommand> FindCommands() => typeof(CliApp).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t))
         .Select(t => (ICliCommand)Activator.CreateInstance(t)!)
         .OrderBy(c => c.Name, StringComparer.Ordinal)

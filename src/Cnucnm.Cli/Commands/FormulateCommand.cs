@@ -163,19 +163,24 @@ public sealed partial class FormulateCommand : ICliCommand
             ? File.ReadLines(file)
             : throw new CliException($"input file '{file}' does not exist.");
 
-        // Parallel across cores, output in input order (PLINQ keeps the order and streams as lines finish).
+        // Parallel across cores (reading, solving and writing JSON), output in input order (PLINQ keeps the order and
+        // streams as lines finish).
         var responses = lines
             .Select((line, index) => (Line: line, Number: index + 1))
             .Where(item => !string.IsNullOrWhiteSpace(item.Line))
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(options.Threads ?? Environment.ProcessorCount)
-            .Select(item => (item.Number, Response: Solve(item.Line)));
+            .Select(item =>
+            {
+                var response = Solve(item.Line);
+                return (item.Number, Response: response, Json: FormulationJson.Write(response));
+            });
 
         var invalid = 0;
-        foreach (var (number, response) in responses)
+        foreach (var (number, response, json) in responses)
         {
-            console.Out.WriteLine(FormulationJson.Write(response));
+            console.Out.WriteLine(json);
             if (response.Status == FormulationStatus.Invalid)
             {
                 invalid++;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Cnucnm.Nutrition;
 using Cnucnm.Nutrition.Beef;
 
@@ -9,12 +8,6 @@ namespace Cnucnm.Cli.Commands;
 /// <c>POST /api/v1/growth/simulate</c>), printed as JSON.</summary>
 public sealed class GrowthCommand : ICliCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public string Name => "growth";
 
     public string Summary => "Simulate body weight, gain, intake and feed cost of a beef or Hanwoo animal over a phased ration plan (JSON).";
@@ -45,7 +38,7 @@ public sealed class GrowthCommand : ICliCommand
         GrowthRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize<GrowthRequest>(text, Json);
+            request = JsonSerializer.Deserialize(text, GrowthJson.Request);
         }
         catch (JsonException exception)
         {
@@ -69,7 +62,7 @@ public sealed class GrowthCommand : ICliCommand
             return 1;
         }
 
-        console.Out.WriteLine(JsonSerializer.Serialize(GrowthSimulation.Run(plan), Json));
+        console.Out.WriteLine(JsonSerializer.Serialize(GrowthSimulation.Run(plan), GrowthJson.Trajectory));
         return 0;
     }
 
