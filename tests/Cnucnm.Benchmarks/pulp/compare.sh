@@ -9,8 +9,8 @@ COUNT=${1:-1000}; FEEDS=${2:-60}; ROWS=${3:-40}
 PYTHON=${PYTHON:-/usr/bin/python3}
 "$PYTHON" -c "import pulp" 2>/dev/null || { echo "needs python3-pulp and coinor-cbc (apt-get install python3-pulp coinor-cbc)"; exit 2; }
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
-dotnet build -c Release src/Cnucnm.Cli -v q -nologo >/dev/null
-JIT="dotnet src/Cnucnm.Cli/bin/Release/net10.0/cnucnm.dll"
+dotnet publish src/Cnucnm.Cli -c Release -o "$WORK/jit" -v q -nologo >/dev/null
+JIT="dotnet $WORK/jit/cnucnm.dll"
 # The CLI as users run it at scale: compiled ahead of time (no JIT at start or on first calls). NativeAOT links
 # with clang by default; on a machine with only gcc, gcc and the bfd linker do.
 LINKER=(); command -v clang >/dev/null || LINKER=(-p:CppCompilerAndLinker=gcc -p:LinkerFlavor=bfd)
