@@ -15,9 +15,13 @@ namespace Cnucnm.Grains.Intake;
 /// Validates a batch of readings, stores the new ones in PostgreSQL (the durable fact, before the
 /// caller is answered, with the group day totals in the same transaction), then fans out: day totals to each group, feed use to the farm, last-heard
 /// to each sensor. Duplicates of (device, sequence) are acknowledged and ignored.
+/// Reentrant: a batch spends most of its time waiting for PostgreSQL's commit, and a stateless worker has only one
+/// activation per core, so without interleaving a 2-core silo would hold two batches in flight and leave the
+/// database's group commit idle (the store alone sustains far more with 16 in flight; docs/performance.md).
 /// </summary>
 [GrainType("intake-ingest")]
 [StatelessWorker]
+[Reentrant]
 public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider clock, ILogger<IntakeIngestGrain> logger) : Grain, IIntakeIngestGrain
 {
     public const int MaxBatch = 1000;
