@@ -40,9 +40,9 @@ public static class ValidationPlots
             plot.XLabel("Predicted");
             plot.YLabel("Observed");
             plot.Axes.SetLimits(low, high, low, high);
-            plot.ShowLegend(Alignment.UpperLeft);
+            plot.ShowLegend(Edge.Right); // outside the data area: no point hidden
             var path = Path.Combine(folder, comparison.Slug() + ".svg");
-            plot.SaveSvg(path, 720, 600);
+            plot.SaveSvg(path, 960, 600);
             written.Add(path);
         }
 
