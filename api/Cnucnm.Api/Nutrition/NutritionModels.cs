@@ -1,24 +1,39 @@
+using System.Text.Json.Serialization;
 using Cnucnm.Nutrition;
-using Cnucnm.Api.Infrastructure;
+using Cnucnm.Nutrition.Beef;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
 
 namespace Cnucnm.Api.Nutrition;
 
 /// <summary>
-/// Body of <c>POST /api/v1/nutrition/evaluate</c>: one animal (or a group's mean animal), its
-/// environment, the NASEM equation choices and the diet. Units are in the names; the NASEM input
-/// each field feeds is given in brackets.
+/// Body of <c>POST /api/v1/nutrition/evaluate</c>: one animal (or a group's mean animal) and the diet, for one of two
+/// models. <c>model</c> <c>dairy</c> (the default): <c>animal</c>, <c>environment</c> and <c>equations</c> of the NASEM
+/// (2021) dairy model. <c>model</c> <c>beef</c> (the default when <c>beef</c> is given): <c>beef</c> holds the animal,
+/// environment and intake options of the NRC (2000) beef model with Hanwoo parameters. Units are in the names; the
+/// NASEM input each dairy field feeds is given in brackets.
 /// </summary>
-/// <param name="Animal">The animal.</param>
-/// <param name="Environment">Temperature and walking; all zero/15 °C when left out.</param>
-/// <param name="Equations">NASEM equation selection; the book's defaults when left out (intake = the diet's sum).</param>
-/// <param name="Diet">Feeds of the ration with kg of dry matter per animal per day.</param>
+/// <param name="Diet">Feeds of the ration with kg of dry matter per animal per day (beef with intake predicted: only the proportions count).</param>
+/// <param name="Animal">Dairy: the animal (required for the dairy model).</param>
+/// <param name="Environment">Dairy: temperature and walking; all zero/15 °C when left out.</param>
+/// <param name="Equations">Dairy: NASEM equation selection; the book's defaults when left out (intake = the diet's sum).</param>
+/// <param name="Model">dairy or beef; dairy when left out, unless <c>beef</c> is given.</param>
+/// <param name="Beef">Beef and Hanwoo cattle: the animal (breed hanwoo, holstein, holstein-x-hanwoo, angus; sex bull, steer, heifer, cow …),
+/// its environment, and whether intake is the diet's sum (diet) or predicted by the intake equation (predicted).</param>
 public sealed record NutritionEvaluationRequest(
-    DairyAnimalDescription? Animal,
-    EnvironmentDescription? Environment,
-    EquationChoices? Equations,
-    IReadOnlyList<DietItemBody>? Diet);
+    IReadOnlyList<DietItemBody>? Diet,
+    DairyAnimalDescription? Animal = null,
+    EnvironmentDescription? Environment = null,
+    EquationChoices? Equations = null,
+    string? Model = null,
+    BeefEvaluationDescription? Beef = null)
+{
+    public const string DairyModel = "dairy";
+    public const string BeefModel = "beef";
+
+    /// <summary>The model asked for: the <c>model</c> field, else beef when <c>beef</c> is given, else dairy.</summary>
+    public string EffectiveModel => Model ?? (Beef is not null ? BeefModel : DairyModel);
+}
 
 /// <param name="Feed">A library feed by id (<c>nasem:Canola meal</c>, <c>kr:701</c>) or name (NASEM Fd_Name, Korean or English name).</param>
 /// <param name="KgDryMatterPerDay">kg of dry matter per animal per day.</param>
@@ -26,12 +41,53 @@ public sealed record DietItemBody(string? Feed, double? KgDryMatterPerDay);
 
 internal static class NutritionRequestMapping
 {
-    /// <summary>Every bad field of the request, then the model input when there is none.</summary>
+    /// <summary>Every bad field of a dairy request, then the model input when there is none.</summary>
     public static (DairyInput? Input, Validation Validation) ToInput(this NutritionEvaluationRequest request)
     {
         var v = new Validation();
         DairyAnimalDescriptions.Validate(v, request.Animal, request.Environment, request.Equations);
+        v.Require(request.Beef is null, "beef", "is for beef evaluations: give model beef, or leave beef out for the dairy model.");
+        var diet = Diet(request, v);
+        if (!v.IsValid)
+        {
+            return (null, v);
+        }
 
+        var animal = DairyAnimalDescriptions.ToAnimal(request.Animal!, request.Environment);
+        var equations = DairyAnimalDescriptions.ToEquations(request.Equations);
+        return (new DairyInput(animal, equations, diet), v);
+    }
+
+    /// <summary>Every bad field of a beef request (<c>beef.animal.bodyWeightKg</c> …), then the model input when there is none.</summary>
+    public static (BeefInput? Input, Validation Validation) ToBeefInput(this NutritionEvaluationRequest request)
+    {
+        var v = new Validation();
+        var beef = request.Beef;
+        if (beef is null)
+        {
+            v.Add("beef", "is required for the beef model: the animal, its environment and the intake options.");
+        }
+        else
+        {
+            BeefAnimalDescriptions.Validate(v, beef.Animal, beef.Environment, "beef.");
+        }
+
+        const string dairyOnly = "is for the dairy model; a beef evaluation takes beef.animal and beef.environment.";
+        v.Require(request.Animal is null, "animal", dairyOnly)
+         .Require(request.Environment is null, "environment", dairyOnly)
+         .Require(request.Equations is null, "equations", "are NASEM dairy equation choices; a beef evaluation takes beef.intake and beef.intakeEquation.");
+        var diet = Diet(request, v);
+        if (!v.IsValid)
+        {
+            return (null, v);
+        }
+
+        var animal = BeefAnimalDescriptions.ToAnimal(beef!.Animal!, beef.Environment);
+        return (new BeefInput(animal, diet, beef.Intake ?? BeefIntakeSource.Diet, beef.IntakeEquation ?? BeefIntakeEquation.Automatic), v);
+    }
+
+    private static List<DietEntry> Diet(NutritionEvaluationRequest request, Validation v)
+    {
         var diet = new List<DietEntry>();
         if (request.Diet is not { Count: > 0 })
         {
@@ -80,16 +136,15 @@ internal static class NutritionRequestMapping
             }
         }
 
-        if (!v.IsValid)
-        {
-            return (null, v);
-        }
-
-        var animal = DairyAnimalDescriptions.ToAnimal(request.Animal!, request.Environment);
-        var equations = DairyAnimalDescriptions.ToEquations(request.Equations);
-        return (new DairyInput(animal, equations, diet), v);
+        return diet;
     }
 }
+
+/// <summary>The answer of <c>POST /api/v1/nutrition/evaluate</c>, told apart by <c>model</c>: <c>dairy</c> (NASEM 2021) or <c>beef</c> (NRC 2000 with Hanwoo parameters).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "model")]
+[JsonDerivedType(typeof(NutritionEvaluationResponse), NutritionEvaluationRequest.DairyModel)]
+[JsonDerivedType(typeof(BeefEvaluationResponse), NutritionEvaluationRequest.BeefModel)]
+public abstract record EvaluationResponse;
 
 /// <summary>Result of an evaluation: requirements, supply, balances, allowable production, minerals,
 /// vitamins and amino acids, and every NASEM variable by name (<c>nasem</c>; per-AA variables as <c>Abs_AA_g.Lys</c>).
@@ -106,7 +161,7 @@ public sealed record NutritionEvaluationResponse(
     double? DcadMilliequivalentsPerKgDm,
     double? MethaneGramsPerDay,
     double? DrinkingWaterKgPerDay,
-    IReadOnlyDictionary<string, double> Nasem)
+    IReadOnlyDictionary<string, double> Nasem) : EvaluationResponse
 {
     internal static NutritionEvaluationResponse From(DairyResult result)
     {

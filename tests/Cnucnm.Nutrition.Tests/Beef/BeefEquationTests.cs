@@ -97,4 +97,50 @@ public sealed class BeefEquationTests
         Assert.InRange(result.EnergyAllowableGainKgPerDay, 0.5, 1.4);
         Assert.True(result.Protein.RequiredGrams > BeefMaintenance.MetabolizableProteinGrams(528));
     }
+
+    [Fact]
+    public void Hanwoo_cow_lactation_pregnancy_and_intake_follow_NRC_2000_and_the_japanese_standard()
+    {
+        // Breed row hanwoo: peak milk 8 kg/d, fat 4.7 %, protein 4.1 %, SNF default 8.3 %, lactation maintenance × 1.2, calf 26 kg.
+        // Milk at 60 days in milk, relative yield 5, mature dam (48 months): peak 8 × (0.125 × 5 + 0.375) = 8 kg/d; week n = 60/7 = 8.5714;
+        // a = 1 / (8 × (1/8.5) × e) ; yield = n / (a e^(n/8.5)) = 8.5714 × 8 / 8.5 × e × e^(−1.00840) = 7.9997 kg/d.
+        Assert.Equal(7.9997, BeefLactation.MilkKgPerDay(BeefLactation.AdjustedPeakKg(8, 5), 60, BeefLactation.AgeOfDamFactor(48 - 60 / 30.4)), 4);
+        // Milk NE = 0.092 × 4.7 + 0.049 × 8.3 − 0.0569 = 0.4324 + 0.4067 − 0.0569 = 0.7822 Mcal/kg.
+        Assert.Equal(0.7822, BeefLactation.NetEnergyMcalPerKg(4.7, 8.3), 9);
+        // Pregnancy on day 250 with a 26 kg calf: conceptus 26 × 0.01828 × e^(5 − 0.89375) = 0.47528 × 60.7186 = 28.858 kg;
+        // RE = 26 × (0.05855 − 0.0249) × e^(8.0825 − 1.71875) / 1000 = 0.8749 × 580.419 / 1000 = 0.50781 Mcal/d, ME = RE / 0.13 = 3.9062;
+        // NP = 26 × (0.001669 − 0.0005275) × e^(6.95 − 1.1) × 6.25 = 0.029679 × 347.234 × 6.25 = 64.410 g/d, MP = NP / 0.65 = 99.092 g/d.
+        Assert.Equal(28.858, BeefGestation.ConceptusWeightKg(26, 250), 3);
+        Assert.Equal(3.9062, BeefGestation.MetabolizableEnergyMcal(26, 250), 4);
+        Assert.Equal(99.092, BeefGestation.MetabolizableProteinGrams(26, 250), 3);
+        // Japanese Feeding Standard, breeding cow at maintenance (ADG 0): 0.1108 × 450^0.75 / (4.4 × 0.5018) = 10.8255 / 2.20792 = 4.90304 kg DM/d.
+        Assert.Equal(4.9030, BeefIntake.JapaneseCowKg(450, 0), 4);
+
+        var diet = new[]
+        {
+            new Cnucnm.Nutrition.Dairy.DietEntry(Cnucnm.Nutrition.Feeds.FeedLibrary.Nasem.Get("Corn silage, typical"), 5),
+            new Cnucnm.Nutrition.Dairy.DietEntry(Cnucnm.Nutrition.Feeds.FeedLibrary.Nasem.Get("Wheat straw"), 3),
+            new Cnucnm.Nutrition.Dairy.DietEntry(Cnucnm.Nutrition.Feeds.FeedLibrary.Nasem.Get("Soybean meal, solvent 48CP"), 1),
+        };
+
+        // The lactating cow in the whole model: SBW 432 kg (432^0.75 = 94.7573), NEm = 94.7573 × (0.077 × 1.2 + 0.0007 × (20 − 15)) = 9.0872 Mcal/d;
+        // milk NE 7.9997 × 0.7822 = 6.2574 Mcal/d; milk MP 7.9997 × 41 / 0.65 = 504.60 g/d; intake by the NRC beef-cow equation.
+        var lactating = BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Cow, 450, 48, 0) with { DaysInMilk = 60 };
+        var result = BeefModel.Evaluate(new BeefInput(lactating, diet));
+        Assert.Equal(9.0872, result["NEm_basal"], 4);
+        Assert.Equal(7.9997, result["Milk"], 4);
+        Assert.Equal(6.2574, result.Energy.LactationNetEnergyMcal, 4);
+        Assert.Equal(504.60, result.Protein.LactationGrams, 2);
+        Assert.Equal(BeefIntakeEquation.NrcBeefCow, result.Intake.Equation);
+        var nem = result.Diet.NetEnergyMaintenanceMcalPerKg;
+        Assert.Equal((94.7573 * (0.04997 * nem * nem + 0.0384) / nem + 0.2 * 7.9997) * 0.9998, result.PredictedDryMatterIntakeKg, 3);
+
+        // The pregnant, dry cow: maternal SBW 432 − 28.858 = 403.14 kg carries maintenance; intake by the Japanese cow equation × 0.9998 (15 °C).
+        var pregnant = BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Cow, 450, 48, 0) with { DaysPregnant = 250 };
+        var gestating = BeefModel.Evaluate(new BeefInput(pregnant, diet));
+        Assert.Equal(Math.Pow(432 - 28.858, 0.75) * (0.077 + 0.0035), gestating["NEm_basal"], 2);
+        Assert.Equal(3.9062, gestating.Energy.PregnancyMetabolizableEnergyMcal, 4);
+        Assert.Equal(99.092, gestating.Protein.PregnancyGrams, 3);
+        Assert.Equal(4.90304 * 0.9998, gestating.PredictedDryMatterIntakeKg, 4);
+    }
 }

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cnucnm.Nutrition.Beef;
+using Cnucnm.Nutrition.Dairy;
+using Cnucnm.Nutrition.Feeds;
+
+namespace Cnucnm.Api.Tests.Nutrition;
+
+/// <summary><c>POST /api/v1/nutrition/evaluate</c> with <c>model</c> beef: the NRC (2000) beef model with Hanwoo parameters.</summary>
+public sealed class BeefNutritionEndpointTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
+{
+    private const string Path = "/api/v1/nutrition/evaluate";
+    private HttpClient _client = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _client = (await api.Factory.CreateUserClientAsync("beef-nutritionist")).Client;
+
+    public ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static readonly object[] FatteningDiet =
+    [
+        new { feed = "Corn grain dry, fine grind", kgDryMatterPerDay = 5.5 },
+        new { feed = "Soybean meal, solvent 48CP", kgDryMatterPerDay = 0.8 },
+        new { feed = "Wheat straw", kgDryMatterPerDay = 1.5 },
+    ];
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(object request)
+    {
+        using var response = await _client.PostAsJsonAsync(Path, request, Ct);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.Clone());
+    }
+
+    /// <summary>A 450 kg Hanwoo steer gaining 0.9 kg/d with intake predicted: the Japanese Feeding Standard (2008) steer equation
+    /// −3.481 + 2.668 × 0.9 + 0.04548 × 450 − 7.207e-5 × 450² + 3.867e-8 × 450³ = 8.3158 kg DM/d, × 0.9998 (NRC temperature factor at
+    /// 15 °C) = 8.3142; shrunk weight 0.96 × 450 = 432 kg (NRC 2000).</summary>
+    [Fact]
+    public async Task A_hanwoo_steer_gets_the_beef_models_intake_requirements_and_allowable_gain()
+    {
+        var (status, body) = await PostAsync(new
+        {
+            model = "beef",
+            beef = new
+            {
+                animal = new { breed = "hanwoo", sex = "steer", bodyWeightKg = 450, ageMonths = 18, targetGainKgPerDay = 0.9 },
+                intake = "predicted",
+            },
+            diet = FatteningDiet,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("beef", body.GetProperty("model").GetString());
+        var intake = body.GetProperty("intake");
+        Assert.Equal("japaneseStandard", intake.GetProperty("equation").GetString());
+        Assert.Equal(8.3142, intake.GetProperty("predictedDryMatterKgPerDay").GetDouble(), 0.0001);
+        Assert.Equal(8.3142, intake.GetProperty("dryMatterKgPerDay").GetDouble(), 0.0001);
+        Assert.Equal(432, body.GetProperty("body").GetProperty("shrunkBodyWeightKg").GetDouble(), 9);
+
+        // The same animal and diet through the library: the API adds nothing and loses nothing.
+        var direct = BeefModel.Evaluate(new BeefInput(BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Steer, 450, 18, 0.9),
+        [
+            new DietEntry(FeedLibrary.Nasem.Get("Corn grain dry, fine grind"), 5.5), new DietEntry(FeedLibrary.Nasem.Get("Soybean meal, solvent 48CP"), 0.8),
+            new DietEntry(FeedLibrary.Nasem.Get("Wheat straw"), 1.5),
+        ], BeefIntakeSource.Predicted));
+        var allowable = body.GetProperty("allowable");
+        Assert.Equal(direct.EnergyAllowableGainKgPerDay, allowable.GetProperty("energyAllowableGainKgPerDay").GetDouble(), 12);
+        Assert.Equal(direct.ProteinAllowableGainKgPerDay, allowable.GetProperty("proteinAllowableGainKgPerDay").GetDouble(), 12);
+        Assert.Equal(direct.Energy.RequiredMetabolizableEnergyMcal, body.GetProperty("energy").GetProperty("requiredMetabolizableEnergyMcal").GetDouble(), 12);
+        Assert.Equal(direct.Protein.MetabolizableProteinSupplyGrams, body.GetProperty("protein").GetProperty("metabolizableProteinSupplyGrams").GetDouble(), 12);
+        Assert.Equal(JsonValueKind.Null, allowable.GetProperty("energyAllowableMilkKgPerDay").ValueKind);
+        var mp = body.GetProperty("balances").EnumerateArray().Single(b => b.GetProperty("nutrient").GetString() == "MP");
+        Assert.Equal(direct.Protein.BalanceGrams, mp.GetProperty("balance").GetDouble(), 9);
+        Assert.Equal(direct["ADG"], body.GetProperty("variables").GetProperty("ADG").GetDouble(), 12);
+    }
+
+    [Fact]
+    public async Task A_beef_object_without_model_is_a_beef_evaluation_and_a_dairy_request_answers_model_dairy()
+    {
+        var (status, body) = await PostAsync(new
+        {
+            beef = new { animal = new { breed = "holstein-x-hanwoo", sex = "heifer", bodyWeightKg = 300, ageMonths = 10 } },
+            diet = FatteningDiet,
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("beef", body.GetProperty("model").GetString());
+        Assert.Equal(7.8, body.GetProperty("intake").GetProperty("dryMatterKgPerDay").GetDouble(), 9);
+
+        (status, body) = await PostAsync(new
+        {
+            animal = new
+            {
+                physiologicalState = "heifer", breed = "holstein", bodyWeightKg = 300, matureBodyWeightKg = 700, bodyConditionScore = 3, parity = 0,
+                ageDays = 300, frameGainKgPerDay = 0.8,
+            },
+            diet = FatteningDiet,
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("dairy", body.GetProperty("model").GetString());
+        Assert.True(body.GetProperty("nasem").GetProperty("An_MEIn").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Every_invalid_beef_field_is_named_under_beef_and_dairy_fields_are_refused()
+    {
+        var (status, body) = await PostAsync(new
+        {
+            model = "beef",
+            beef = new
+            {
+                animal = new { breed = "wagyu", sex = "steer", bodyWeightKg = -5, ageMonths = 18, daysPregnant = 90 },
+                environment = new { temperatureCelsius = 80, panting = 7 },
+                intakeEquation = "nrcGrowing",
+            },
+            animal = new { physiologicalState = "heifer" },
+            diet = new object[] { new { feed = "No such feed", kgDryMatterPerDay = 3 } },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var fields = body.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        Assert.Contains("beef.animal.breed", fields);
+        Assert.Contains("beef.animal.bodyWeightKg", fields);
+        Assert.Contains("beef.animal.daysPregnant", fields);
+        Assert.Contains("beef.environment.temperatureCelsius", fields);
+        Assert.Contains("beef.environment.panting", fields);
+        Assert.Contains("animal", fields);
+        Assert.Contains("diet[0].feed", fields);
+    }
+
+    [Fact]
+    public async Task An_unknown_model_or_a_beef_model_without_its_animal_is_a_field_error()
+    {
+        var (status, body) = await PostAsync(new { model = "pig", diet = FatteningDiet });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("must be dairy or beef.", body.GetProperty("errors").GetProperty("model")[0].GetString());
+
+        (status, body) = await PostAsync(new { model = "beef", diet = FatteningDiet });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty("beef", out _));
+
+        (status, body) = await PostAsync(new
+        {
+            model = "dairy",
+            beef = new { animal = new { breed = "hanwoo", sex = "steer", bodyWeightKg = 450, ageMonths = 18 } },
+            diet = FatteningDiet,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var fields = body.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        Assert.Contains("beef", fields);
+        Assert.Contains("animal", fields);
+    }
+}
