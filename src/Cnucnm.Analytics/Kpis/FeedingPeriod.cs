@@ -1,0 +1,26 @@
+namespace Cnucnm.Analytics.Kpis;
+
+/// <summary>
+/// What one group was fed and produced over a period (a day, a week, a month). Masses are totals for the group over
+/// the period; costs are in the farm's currency.
+/// </summary>
+/// <param name="HeadDays">Σ head count over the days of the period (30 cows for 7 days = 210 head-days).</param>
+/// <param name="FormulatedAsFedKg">What the approved ration called for over the period, kg as fed.</param>
+/// <param name="DeliveredAsFedKg">What was loaded and delivered to the bunk, kg as fed.</param>
+/// <param name="RefusedAsFedKg">Feed weighed back from the bunk, kg as fed.</param>
+/// <param name="ConsumedDryMatterKg">Dry matter eaten (delivered DM − refused DM), kg DM.</param>
+/// <param name="FeedCost">Cost of the feed delivered, farm currency.</param>
+/// <param name="MilkKg">Milk shipped, kg (0 for growing cattle).</param>
+/// <param name="LiveWeightGainKg">Body weight gained, kg live weight (0 for lactating cows not weighed).</param>
+public sealed record FeedingPeriod(
+    string Group,
+    DateOnly From,
+    DateOnly To,
+    double HeadDays,
+    double FormulatedAsFedKg,
+    double DeliveredAsFedKg,
+    double RefusedAsFedKg,
+    double ConsumedDryMatterKg,
+    double FeedCost,
+    double MilkKg,
+    double LiveWeightGainKg);
