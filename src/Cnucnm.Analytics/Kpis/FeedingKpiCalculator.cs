@@ -38,9 +38,9 @@ public static class FeedingKpiCalculator
         var refused = periods.Sum(p => p.RefusedAsFedKg);
         var dryMatter = periods.Sum(p => p.ConsumedDryMatterKg);
         var cost = periods.Sum(p => p.FeedCost);
-        var milk = periods.Sum(p => p.MilkKg);
-        var gain = periods.Sum(p => p.LiveWeightGainKg);
-        var income = milk * prices.MilkPerKg + gain * prices.LiveWeightGainPerKg;
+        var milk = periods.Any(p => p.MilkKg is not null) ? periods.Sum(p => p.MilkKg ?? 0) : (double?)null;
+        var gain = periods.Any(p => p.LiveWeightGainKg is not null) ? periods.Sum(p => p.LiveWeightGainKg ?? 0) : (double?)null;
+        var income = (milk ?? 0) * prices.MilkPerKg + (gain ?? 0) * prices.LiveWeightGainPerKg;
 
         return new FeedingKpis(
             scope,
@@ -58,7 +58,7 @@ public static class FeedingKpiCalculator
             Ratio(100 * delivered, formulated));
     }
 
-    private static double? Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : null;
+    private static double? Ratio(double? numerator, double? denominator) => denominator > 0 ? numerator / denominator : null;
 
     private static void Validate(FeedingPeriod p)
     {
@@ -67,8 +67,8 @@ public static class FeedingKpiCalculator
             throw new ArgumentException($"group {p.Group}: head-days must be > 0.", nameof(p));
         }
 
-        double[] masses = [p.FormulatedAsFedKg, p.DeliveredAsFedKg, p.RefusedAsFedKg, p.ConsumedDryMatterKg, p.FeedCost, p.MilkKg];
-        if (masses.Any(m => !(m >= 0)) || !double.IsFinite(p.LiveWeightGainKg))
+        double[] masses = [p.FormulatedAsFedKg, p.DeliveredAsFedKg, p.RefusedAsFedKg, p.ConsumedDryMatterKg, p.FeedCost, p.MilkKg ?? 0];
+        if (masses.Any(m => !(m >= 0)) || !double.IsFinite(p.LiveWeightGainKg ?? 0))
         {
             throw new ArgumentException($"group {p.Group}: feed masses, cost and milk must be ≥ 0 and gain finite.", nameof(p));
         }

@@ -2,7 +2,7 @@ namespace Cnucnm.Analytics.Kpis;
 
 /// <summary>
 /// Farm feeding KPIs of one group, or of the farm, over a period. Money is in the farm's currency. A ratio whose
-/// denominator is zero (no milk, no gain) is null rather than infinite.
+/// denominator is zero or not recorded (no milk, no weighings) is null rather than infinite or a misleading 0.
 /// </summary>
 /// <param name="DryMatterIntakeKgPerHeadPerDay">Consumed DM / head-days, kg DM per head per day.</param>
 /// <param name="FeedCostPerHeadPerDay">Feed cost / head-days.</param>

@@ -10,8 +10,8 @@ namespace Cnucnm.Analytics.Kpis;
 /// <param name="RefusedAsFedKg">Feed weighed back from the bunk, kg as fed.</param>
 /// <param name="ConsumedDryMatterKg">Dry matter eaten (delivered DM − refused DM), kg DM.</param>
 /// <param name="FeedCost">Cost of the feed delivered, farm currency.</param>
-/// <param name="MilkKg">Milk shipped, kg (0 for growing cattle).</param>
-/// <param name="LiveWeightGainKg">Body weight gained, kg live weight (0 for lactating cows not weighed).</param>
+/// <param name="MilkKg">Milk shipped, kg; null when not recorded (growing cattle).</param>
+/// <param name="LiveWeightGainKg">Body weight gained, kg live weight; null when not recorded (cows not weighed).</param>
 public sealed record FeedingPeriod(
     string Group,
     DateOnly From,
@@ -22,5 +22,5 @@ public sealed record FeedingPeriod(
     double RefusedAsFedKg,
     double ConsumedDryMatterKg,
     double FeedCost,
-    double MilkKg,
-    double LiveWeightGainKg);
+    double? MilkKg,
+    double? LiveWeightGainKg);

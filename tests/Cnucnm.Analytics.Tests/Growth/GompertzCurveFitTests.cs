@@ -1,0 +1,73 @@
+using Cnucnm.Analytics.Growth;
+
+namespace Cnucnm.Analytics.Tests.Growth;
+
+public sealed class GompertzCurveFitTests
+{
+    // A Hanwoo-like steer: mature 800 kg, 30 kg at birth (b = ln(800/30) = 3.2834), maturing rate 0.004 1/d.
+    private static readonly GompertzCurve Known = new(800, Math.Log(800.0 / 30), 0.004);
+
+    private static List<Weighing> Weighings(double noiseKg, int seed)
+    {
+        var noise = SyntheticNoise.Normal(noiseKg, seed);
+        return Enumerable.Range(0, 16).Select(i => 60.0 * i).Select(t => new Weighing(t, Known.BodyWeightKg(t) + (t == 0 ? 0 : noise()))).ToList();
+    }
+
+    [Fact]
+    public void Curve_values_worked_by_hand()
+    {
+        // BW(0) = A·e^(−b) = 30 kg; inflection at ln(b)/k = ln(3.283414)/0.004 = 1.188882/0.004 = 297.22 d, where BW = A/e = 294.3 kg.
+        Assert.Equal(30, Known.BodyWeightKg(0), 9);
+        Assert.Equal(297.22, Known.InflectionAgeDays, 2);
+        Assert.Equal(800 / Math.E, Known.BodyWeightKg(Known.InflectionAgeDays), 9);
+        // Gain at the inflection: k·b·e^(−k·t)·BW = k·BW(t) there (b·e^(−k·t) = 1) = 0.004 × 294.3 = 1.177 kg/d.
+        Assert.Equal(0.004 * 800 / Math.E, Known.GainKgPerDay(Known.InflectionAgeDays), 9);
+    }
+
+    [Fact]
+    public void Days_to_target_solve_the_curve_for_the_target_weight()
+    {
+        // t = −ln(−ln(700/800)/b)/k = −ln(0.133531/3.283414)/0.004 = −ln(0.0406685)/0.004 = 3.202303/0.004 = 800.58 d.
+        var age = Known.AgeAtWeightDays(700);
+        Assert.NotNull(age);
+        Assert.Equal(800.58, age.Value, 2);
+        Assert.Equal(700, Known.BodyWeightKg(age.Value), 9);
+        Assert.Equal(age.Value - 500, Known.DaysToWeight(500, 700)!.Value, 9);
+        Assert.Equal(0, Known.DaysToWeight(900, 700));
+        Assert.Null(Known.DaysToWeight(500, 800));
+        Assert.Null(Known.DaysToWeight(500, 850));
+    }
+
+    [Fact]
+    public void Nonlinear_fit_recovers_known_parameters_from_noisy_weighings()
+    {
+        var fit = GompertzCurveFit.Fit(Weighings(noiseKg: 8, seed: 7));
+
+        Assert.True(fit.Converged);
+        Assert.InRange(fit.Curve.MatureWeightKg, 760, 840);
+        Assert.InRange(fit.Curve.B, 3.0, 3.6);
+        Assert.InRange(fit.Curve.RatePerDay, 0.0037, 0.0043);
+        Assert.InRange(fit.Quality.RootMeanSquareError, 4, 10);
+        Assert.True(fit.Quality.RSquared > 0.99);
+        // Days from 500 d of age to 700 kg: the true curve says 300.58 d.
+        Assert.InRange(fit.Curve.DaysToWeight(500, 700)!.Value, 270, 335);
+    }
+
+    [Fact]
+    public void Noise_free_weighings_are_fitted_exactly()
+    {
+        var fit = GompertzCurveFit.Fit(Weighings(noiseKg: 0, seed: 1));
+
+        Assert.Equal(Known.MatureWeightKg, fit.Curve.MatureWeightKg, 4);
+        Assert.Equal(Known.B, fit.Curve.B, 6);
+        Assert.Equal(Known.RatePerDay, fit.Curve.RatePerDay, 9);
+    }
+
+    [Fact]
+    public void Weighings_that_do_not_grow_or_are_too_few_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => GompertzCurveFit.Fit([new Weighing(0, 30), new Weighing(60, 80), new Weighing(120, 130)]));
+        Assert.Throws<ArgumentException>(() => GompertzCurveFit.Fit([new Weighing(0, 300), new Weighing(60, 280), new Weighing(120, 260), new Weighing(180, 240)]));
+        Assert.Throws<ArgumentException>(() => GompertzCurveFit.Fit([new Weighing(0, 300), new Weighing(0, 310), new Weighing(60, 360), new Weighing(60, 350)]));
+    }
+}
