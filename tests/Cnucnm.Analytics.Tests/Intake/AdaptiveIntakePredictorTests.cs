@@ -21,21 +21,22 @@ public sealed class AdaptiveIntakePredictorTests
     [Fact]
     public void One_update_follows_the_conjugate_normal_equations_worked_by_hand()
     {
-        // Prior m = 1, C = 0.15² = 0.0225; W = 0.01² = 0.0001; V = 0.06² = 0.0036. A day at 24 kg against 20 kg: r = 1.2.
-        // R = 0.0226, Q = 0.0262, A = 0.0226/0.0262 = 0.862595; m' = 1 + 0.862595 × 0.2 = 1.172519; C' = A·V = 0.00310534.
+        // Prior m = 1, C = 0.15² = 0.0225; W = 0.003² = 0.000009; V = 0.06² = 0.0036. A day at 24 kg against 20 kg: r = 1.2.
+        // R = 0.022509, Q = 0.026109, A = 0.022509/0.026109 = 0.862117; m' = 1 + 0.862117 × 0.2 = 1.172423;
+        // C' = A·V = 0.00310362.
         var belief = AdaptiveIntakePredictor.Update(IntakeRatioBelief.Prior(AdaptiveIntakeOptions.Default),
             new IntakeDay(Start, 20, 24), AdaptiveIntakeOptions.Default);
 
-        Assert.Equal(1.172519, belief.MeanRatio, 6);
-        Assert.Equal(0.00310534, belief.Variance, 8);
+        Assert.Equal(1.172423, belief.MeanRatio, 6);
+        Assert.Equal(0.00310362, belief.Variance, 8);
         Assert.Equal(1, belief.DaysSeen);
 
-        // The next day's forecast for a 20 kg model day: 20 × 1.172519 = 23.450 kg; variance C' + W + V = 0.00680534,
-        // half-width 1.96 × 0.0824945 = 0.161686 → 20 × (1.172519 ± 0.161686) = 20.217 … 26.684 kg.
+        // The next day's forecast for a 20 kg model day: 20 × 1.172423 = 23.4485 kg; variance C' + W + V = 0.00671262,
+        // half-width 1.959964 × 0.0819306 = 0.160581 → 20 × (1.172423 ± 0.160581) = 20.2368 … 26.6601 kg.
         var forecast = AdaptiveIntakePredictor.Predict(belief, Start.AddDays(1), 20, AdaptiveIntakeOptions.Default);
-        Assert.Equal(23.4504, forecast.AdaptedDryMatterKgPerHeadPerDay, 3);
-        Assert.Equal(20.2167, forecast.AdaptedLower95KgPerHeadPerDay, 3);
-        Assert.Equal(26.6841, forecast.AdaptedUpper95KgPerHeadPerDay, 3);
+        Assert.Equal(23.4485, forecast.AdaptedDryMatterKgPerHeadPerDay, 3);
+        Assert.Equal(20.2368, forecast.AdaptedLower95KgPerHeadPerDay, 3);
+        Assert.Equal(26.6601, forecast.AdaptedUpper95KgPerHeadPerDay, 3);
     }
 
     [Fact]
