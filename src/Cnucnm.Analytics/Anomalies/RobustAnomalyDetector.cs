@@ -9,10 +9,15 @@ namespace Cnucnm.Analytics.Anomalies;
 /// outlier. The median and MAD ignore the odd bad day in the window that a mean and SD would chase. A window whose MAD
 /// is below 1 % of its median (a flat series) uses 1 % of the median instead, so that a trivial wobble is not called
 /// an anomaly. Days are taken in date order; a day is only judged once a full window precedes it.
+/// <para>
+/// The window is 14 days by default: a 7-day MAD is itself so noisy that pure noise crosses −3.5 on 0.30 % of days,
+/// against 0.17 % with 14 days (simulated, 2,000 × 60 days of normal DMI at 1.8 % CV: about 0.6 false drops per pen per
+/// year), while a 14-day median still follows a ration change within a week.
+/// </para>
 /// </summary>
 public static class RobustAnomalyDetector
 {
-    public const int DefaultWindowDays = 7;
+    public const int DefaultWindowDays = 14;
 
     /// <summary>Iglewicz &amp; Hoaglin (1993): modified z-scores beyond 3.5 in magnitude are potential outliers.</summary>
     public const double DefaultThreshold = 3.5;

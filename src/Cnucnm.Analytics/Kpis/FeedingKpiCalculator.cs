@@ -2,7 +2,8 @@ namespace Cnucnm.Analytics.Kpis;
 
 /// <summary>
 /// Computes <see cref="FeedingKpis"/> from what was fed and produced. Farm and multi-day figures sum the totals first
-/// and divide once (a ratio of sums), so a small group does not weigh as much as a large one.
+/// and divide once (a ratio of sums), so a small group does not weigh as much as a large one. Figures per kg of milk
+/// (or gain) count only the groups that record milk (or gain): the steers' feed is not a cost of the cows' milk.
 /// </summary>
 public static class FeedingKpiCalculator
 {
@@ -38,9 +39,11 @@ public static class FeedingKpiCalculator
         var refused = periods.Sum(p => p.RefusedAsFedKg);
         var dryMatter = periods.Sum(p => p.ConsumedDryMatterKg);
         var cost = periods.Sum(p => p.FeedCost);
-        var milk = periods.Any(p => p.MilkKg is not null) ? periods.Sum(p => p.MilkKg ?? 0) : (double?)null;
-        var gain = periods.Any(p => p.LiveWeightGainKg is not null) ? periods.Sum(p => p.LiveWeightGainKg ?? 0) : (double?)null;
-        var income = (milk ?? 0) * prices.MilkPerKg + (gain ?? 0) * prices.LiveWeightGainPerKg;
+        var milking = periods.Where(p => p.MilkKg is not null).ToList();
+        var growing = periods.Where(p => p.LiveWeightGainKg is not null).ToList();
+        var milk = milking.Sum(p => p.MilkKg!.Value);
+        var gain = growing.Sum(p => p.LiveWeightGainKg!.Value);
+        var income = milk * prices.MilkPerKg + gain * prices.LiveWeightGainPerKg;
 
         return new FeedingKpis(
             scope,
@@ -49,16 +52,16 @@ public static class FeedingKpiCalculator
             headDays,
             dryMatter / headDays,
             cost / headDays,
-            Ratio(cost, milk),
-            Ratio(cost, gain),
+            Ratio(milking.Sum(p => p.FeedCost), milk),
+            Ratio(growing.Sum(p => p.FeedCost), gain),
             (income - cost) / headDays,
-            Ratio(milk, dryMatter),
-            Ratio(gain, dryMatter),
+            milking.Count > 0 ? Ratio(milk, milking.Sum(p => p.ConsumedDryMatterKg)) : null,
+            growing.Count > 0 ? Ratio(gain, growing.Sum(p => p.ConsumedDryMatterKg)) : null,
             Ratio(100 * refused, delivered),
             Ratio(100 * delivered, formulated));
     }
 
-    private static double? Ratio(double? numerator, double? denominator) => denominator > 0 ? numerator / denominator : null;
+    private static double? Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : null;
 
     private static void Validate(FeedingPeriod p)
     {

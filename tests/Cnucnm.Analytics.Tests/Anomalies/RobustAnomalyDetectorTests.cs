@@ -13,7 +13,7 @@ public sealed class RobustAnomalyDetectorTests
     {
         // Window 22, 22.6, 21.4, 22.3, 21.7, 22, 22.9: median 22.0; |deviations| 0, .6, .6, .3, .3, 0, .9 → MAD 0.3
         // (above the 1 % floor of 0.22). Day 8 at 20 kg: z = 0.6745 × (20 − 22)/0.3 = −4.4967.
-        var anomaly = Assert.Single(RobustAnomalyDetector.Detect(Series(22, 22.6, 21.4, 22.3, 21.7, 22, 22.9, 20), AnomalyDirection.Drop));
+        var anomaly = Assert.Single(RobustAnomalyDetector.Detect(Series(22, 22.6, 21.4, 22.3, 21.7, 22, 22.9, 20), AnomalyDirection.Drop, windowDays: 7));
 
         Assert.Equal(Start.AddDays(7), anomaly.Date);
         Assert.Equal(22.0, anomaly.RecentMedian, 9);
@@ -25,9 +25,9 @@ public sealed class RobustAnomalyDetectorTests
     public void A_flat_series_uses_one_percent_of_the_median_as_its_mad()
     {
         // MAD 0 → 0.22 kg (1 % of 22): 21.9 kg scores 0.6745 × −0.1/0.22 = −0.31, 21 kg scores −3.07, 20 kg −6.13.
-        Assert.Empty(RobustAnomalyDetector.Detect(Series(22, 22, 22, 22, 22, 22, 22, 21.9), AnomalyDirection.Drop));
-        Assert.Empty(RobustAnomalyDetector.Detect(Series(22, 22, 22, 22, 22, 22, 22, 21), AnomalyDirection.Drop));
-        Assert.Equal(-6.1318, Assert.Single(RobustAnomalyDetector.Detect(Series(22, 22, 22, 22, 22, 22, 22, 20), AnomalyDirection.Drop)).RobustZScore, 4);
+        Assert.Empty(RobustAnomalyDetector.Detect(Series(22, 22, 22, 22, 22, 22, 22, 21.9), AnomalyDirection.Drop, windowDays: 7));
+        Assert.Empty(RobustAnomalyDetector.Detect(Series(22, 22, 22, 22, 22, 22, 22, 21), AnomalyDirection.Drop, windowDays: 7));
+        Assert.Equal(-6.1318, Assert.Single(RobustAnomalyDetector.Detect(Series(22, 22, 22, 22, 22, 22, 22, 20), AnomalyDirection.Drop, windowDays: 7)).RobustZScore, 4);
     }
 
     [Fact]
@@ -50,15 +50,16 @@ public sealed class RobustAnomalyDetectorTests
     {
         var costs = Series(9_800, 10_000, 10_100, 9_900, 10_050, 9_950, 10_000, 10_020, 13_000, 10_010);
 
-        var spike = Assert.Single(RobustAnomalyDetector.Detect(costs, AnomalyDirection.Rise));
+        var spike = Assert.Single(RobustAnomalyDetector.Detect(costs, AnomalyDirection.Rise, windowDays: 7));
         Assert.Equal(Start.AddDays(8), spike.Date);
-        Assert.Empty(RobustAnomalyDetector.Detect(costs, AnomalyDirection.Drop));
+        Assert.Empty(RobustAnomalyDetector.Detect(costs, AnomalyDirection.Drop, windowDays: 7));
     }
 
     [Fact]
     public void Days_before_a_full_window_are_not_judged()
     {
-        Assert.Empty(RobustAnomalyDetector.Detect(Series(22, 22, 22, 22, 22, 22, 5), AnomalyDirection.Drop));
-        Assert.Throws<ArgumentException>(() => RobustAnomalyDetector.Detect(Series(22, double.NaN), AnomalyDirection.Drop));
+        Assert.Empty(RobustAnomalyDetector.Detect(Series(22, 22, 22, 22, 22, 22, 5), AnomalyDirection.Drop, windowDays: 7));
+        Assert.Empty(RobustAnomalyDetector.Detect(Series([.. Enumerable.Repeat(22.0, 13), 5]), AnomalyDirection.Drop));
+        Assert.Throws<ArgumentException>(() => RobustAnomalyDetector.Detect(Series(22, double.NaN), AnomalyDirection.Drop, windowDays: 7));
     }
 }

@@ -58,6 +58,11 @@ public sealed class FeedingKpiCalculatorTests
         Assert.Equal(5_700_000 / 810.0, farm.FeedCostPerHeadPerDay, 9);     // 7,037.04, not (10,000 + 6,000)/2
         Assert.Equal((6_930_000 + 6_480_000 - 5_700_000) / 810.0, farm.IncomeOverFeedCostPerHeadPerDay, 9);
         Assert.Equal(100 * 514.5 / 22_290, farm.RefusalsPercentOfDelivered!.Value, 9);
+        // Per kg of milk or gain only the groups producing it count: the steers' feed is no cost of the cows' milk.
+        Assert.Equal(333.333333, farm.FeedCostPerKgMilk!.Value, 5);
+        Assert.Equal(6_666.666667, farm.FeedCostPerKgGain!.Value, 5);
+        Assert.Equal(1.363636, farm.MilkKgPerKgDryMatter!.Value, 5);
+        Assert.Equal(0.1, farm.GainKgPerKgDryMatter!.Value, 9);
         Assert.Equal(100 * 22_290 / 22_500.0, farm.RationCompliancePercent!.Value, 9);
         Assert.Equal(From, farm.From);
         Assert.Equal(From.AddDays(29), farm.To);
