@@ -1,4 +1,5 @@
 using Cnucnm.Api;
+using Cnucnm.Api.Analytics;
 using Cnucnm.Api.Alerts;
 using Cnucnm.Api.Events;
 using Cnucnm.Api.Farms;
@@ -55,6 +56,7 @@ app.MapReportEndpoints();
 app.MapIntakeEndpoints();
 app.MapAlertEndpoints();
 app.MapEventStreamEndpoints();
+app.MapAnalyticsEndpoints();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>
