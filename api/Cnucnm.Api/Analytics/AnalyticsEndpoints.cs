@@ -15,6 +15,9 @@ public static class AnalyticsEndpoints
     /// <summary>Days the adapted prediction learns from before the held-back days are scored.</summary>
     public const int MinimumLearningDays = 7;
 
+    /// <summary>Longest KPI period: the groups keep 90 days of intake.</summary>
+    public const int MaximumKpiDays = 90;
+
     public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/v1/farms/{farmId:guid}/groups/{groupId:guid}/analytics/intake", IntakeAsync)
@@ -24,6 +27,13 @@ public static class AnalyticsEndpoints
                              + "(docs/analytics.md). The evaluation learns from all days but the last heldBackDays, then scores the book "
                              + "equation and the adapted prediction on those days (MAE kg DM/head/d, RMSPE %). 409 when the group has no "
                              + "predicted intake.");
+        endpoints.MapGet("/api/v1/farms/{farmId:guid}/kpis", KpisAsync)
+            .WithTags("Analytics").WithName("GetFarmKpis").RequireAuthorization(Policies.Farm(FarmPermission.Read))
+            .WithSummary("Feeding KPIs of the farm, each group and each day from..to (at most 90 days; today counts the day so far).")
+            .WithDescription("Feed cost per head per day, per kg milk and per kg gain; income over feed cost (milkPricePerKg, "
+                             + "carcassPricePerKg and dressingPercent, in the farm's currency); feed efficiency; refusals %; ration "
+                             + "compliance (delivered % of formulated). Built from intake days, the ration in force each day, milk tests "
+                             + "and weighings (docs/analytics.md).");
         return endpoints;
     }
 
@@ -64,6 +74,74 @@ public static class AnalyticsEndpoints
             AdaptiveIntakePredictor.Predict(belief, group.Intake.Today.AddDays(1), model, options),
             AdaptiveIntakePredictor.OneStepAhead(observed, options), evaluation, drops, options));
     }
+
+    private static async Task<Results<Ok<FarmKpiResponse>, ValidationProblem, NotFound>> KpisAsync(
+        Guid farmId, IGrainFactory grains, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null,
+        double milkPricePerKg = 0, double carcassPricePerKg = 0, double dressingPercent = 0)
+    {
+        var validation = new Validation()
+            .Require(from is not null, "from", "is required (yyyy-MM-dd).")
+            .Require(to is not null, "to", "is required (yyyy-MM-dd).")
+            .RequireRange(milkPricePerKg, "milkPricePerKg", 0, 1e9)
+            .RequireRange(carcassPricePerKg, "carcassPricePerKg", 0, 1e9)
+            .RequireRange(dressingPercent, "dressingPercent", 0, 100);
+        if (from is { } f && to is { } t)
+        {
+            validation.Require(f <= t, "to", "must not be before from.")
+                .Require(t.DayNumber - f.DayNumber < MaximumKpiDays, "to", $"the period may span at most {MaximumKpiDays} days.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var farm = await grains.GetGrain<Contracts.Farms.IFarmGrain>(farmId).GetAsync(cancellationToken);
+        if (farm is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(farm.Profile.TimeZone, out var farmZone) ? farmZone : TimeZoneInfo.Utc;
+        var prices = new Cnucnm.Analytics.Kpis.ProductPrices(milkPricePerKg, carcassPricePerKg, dressingPercent);
+        var groups = new List<GroupKpis>();
+        var days = new List<Cnucnm.Analytics.Kpis.FeedingPeriod>();
+        foreach (var reference in farm.Groups)
+        {
+            var group = await grains.GetGrain<IAnimalGroupGrain>(reference.GroupId).GetAsync(cancellationToken);
+            if (group is null || group.Inputs.HeadCount < 1)
+            {
+                continue;
+            }
+
+            var ration = await grains.GetGrain<Contracts.Rations.IRationGrain>(reference.GroupId).GetAsync(cancellationToken);
+            var history = await grains.GetGrain<IAnimalGroupGrain>(reference.GroupId).GetIntakeHistoryAsync(90, cancellationToken);
+            var groupDays = FeedingPeriodsFromRecords.Days(group, ration, history, from!.Value, to!.Value, zone);
+            if (groupDays.Count == 0)
+            {
+                continue;
+            }
+
+            var totals = Sum(group.Name, groupDays);
+            groups.Add(new GroupKpis(group.GroupId, group.Name, Cnucnm.Analytics.Kpis.FeedingKpiCalculator.ForGroup(totals, prices), totals));
+            days.AddRange(groupDays);
+        }
+
+        var daily = days.GroupBy(d => d.From).OrderBy(g => g.Key)
+            .Select(g => Cnucnm.Analytics.Kpis.FeedingKpiCalculator.Combined(g.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), [.. g], prices))
+            .ToList();
+        return TypedResults.Ok(new FarmKpiResponse(farmId, from!.Value, to!.Value, farm.Profile.Currency, prices,
+            days.Count > 0 ? Cnucnm.Analytics.Kpis.FeedingKpiCalculator.Combined("farm", days, prices) : null,
+            [.. groups.OrderBy(g => g.Group, StringComparer.CurrentCulture)], daily));
+    }
+
+    /// <summary>A group's days added into one period; milk, gain and cost stay null when no day recorded them.</summary>
+    private static Cnucnm.Analytics.Kpis.FeedingPeriod Sum(string group, IReadOnlyList<Cnucnm.Analytics.Kpis.FeedingPeriod> days) => new(
+        group, days.Min(d => d.From), days.Max(d => d.To), days.Sum(d => d.HeadDays), days.Sum(d => d.FormulatedAsFedKg),
+        days.Sum(d => d.DeliveredAsFedKg), days.Sum(d => d.RefusedAsFedKg), days.Sum(d => d.ConsumedDryMatterKg),
+        days.All(d => d.FeedCost is not null) ? days.Sum(d => d.FeedCost!.Value) : null,
+        days.Any(d => d.MilkKg is not null) ? days.Sum(d => d.MilkKg ?? 0) : null,
+        days.Any(d => d.LiveWeightGainKg is not null) ? days.Sum(d => d.LiveWeightGainKg ?? 0) : null);
 
     /// <summary>Days before today (today is still filling) with readings and dry matter, per head.</summary>
     private static IEnumerable<Cnucnm.Analytics.Intake.IntakeDay> CompleteDays(

@@ -38,7 +38,8 @@ public static class FeedingKpiCalculator
         var delivered = periods.Sum(p => p.DeliveredAsFedKg);
         var refused = periods.Sum(p => p.RefusedAsFedKg);
         var dryMatter = periods.Sum(p => p.ConsumedDryMatterKg);
-        var cost = periods.Sum(p => p.FeedCost);
+        var priced = periods.All(p => p.FeedCost is not null);
+        var cost = periods.Sum(p => p.FeedCost ?? 0);
         var milking = periods.Where(p => p.MilkKg is not null).ToList();
         var growing = periods.Where(p => p.LiveWeightGainKg is not null).ToList();
         var milk = milking.Sum(p => p.MilkKg!.Value);
@@ -51,10 +52,10 @@ public static class FeedingKpiCalculator
             periods.Max(p => p.To),
             headDays,
             dryMatter / headDays,
-            cost / headDays,
-            Ratio(milking.Sum(p => p.FeedCost), milk),
-            Ratio(growing.Sum(p => p.FeedCost), gain),
-            (income - cost) / headDays,
+            priced ? cost / headDays : null,
+            priced ? Ratio(milking.Sum(p => p.FeedCost!.Value), milk) : null,
+            priced ? Ratio(growing.Sum(p => p.FeedCost!.Value), gain) : null,
+            priced ? (income - cost) / headDays : null,
             milking.Count > 0 ? Ratio(milk, milking.Sum(p => p.ConsumedDryMatterKg)) : null,
             growing.Count > 0 ? Ratio(gain, growing.Sum(p => p.ConsumedDryMatterKg)) : null,
             Ratio(100 * refused, delivered),
@@ -70,7 +71,7 @@ public static class FeedingKpiCalculator
             throw new ArgumentException($"group {p.Group}: head-days must be > 0.", nameof(p));
         }
 
-        double[] masses = [p.FormulatedAsFedKg, p.DeliveredAsFedKg, p.RefusedAsFedKg, p.ConsumedDryMatterKg, p.FeedCost, p.MilkKg ?? 0];
+        double[] masses = [p.FormulatedAsFedKg, p.DeliveredAsFedKg, p.RefusedAsFedKg, p.ConsumedDryMatterKg, p.FeedCost ?? 0, p.MilkKg ?? 0];
         if (masses.Any(m => !(m >= 0)) || !double.IsFinite(p.LiveWeightGainKg ?? 0))
         {
             throw new ArgumentException($"group {p.Group}: feed masses, cost and milk must be ≥ 0 and gain finite.", nameof(p));

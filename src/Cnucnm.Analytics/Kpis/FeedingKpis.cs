@@ -2,7 +2,8 @@ namespace Cnucnm.Analytics.Kpis;
 
 /// <summary>
 /// Farm feeding KPIs of one group, or of the farm, over a period. Money is in the farm's currency. A ratio whose
-/// denominator is zero or not recorded (no milk, no weighings) is null rather than infinite or a misleading 0.
+/// denominator is zero or not recorded (no milk, no weighings) is null rather than infinite or a misleading 0, and
+/// so is every cost figure when the feed of any period in scope is not priced.
 /// </summary>
 /// <param name="DryMatterIntakeKgPerHeadPerDay">Consumed DM / head-days, kg DM per head per day.</param>
 /// <param name="FeedCostPerHeadPerDay">Feed cost / head-days.</param>
@@ -20,10 +21,10 @@ public sealed record FeedingKpis(
     DateOnly To,
     double HeadDays,
     double DryMatterIntakeKgPerHeadPerDay,
-    double FeedCostPerHeadPerDay,
+    double? FeedCostPerHeadPerDay,
     double? FeedCostPerKgMilk,
     double? FeedCostPerKgGain,
-    double IncomeOverFeedCostPerHeadPerDay,
+    double? IncomeOverFeedCostPerHeadPerDay,
     double? MilkKgPerKgDryMatter,
     double? GainKgPerKgDryMatter,
     double? RefusalsPercentOfDelivered,

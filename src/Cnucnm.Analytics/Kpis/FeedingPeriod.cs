@@ -9,7 +9,7 @@ namespace Cnucnm.Analytics.Kpis;
 /// <param name="DeliveredAsFedKg">What was loaded and delivered to the bunk, kg as fed.</param>
 /// <param name="RefusedAsFedKg">Feed weighed back from the bunk, kg as fed.</param>
 /// <param name="ConsumedDryMatterKg">Dry matter eaten (delivered DM − refused DM), kg DM.</param>
-/// <param name="FeedCost">Cost of the feed delivered, farm currency.</param>
+/// <param name="FeedCost">Cost of the feed delivered, farm currency; null when the feed is not priced.</param>
 /// <param name="MilkKg">Milk shipped, kg; null when not recorded (growing cattle).</param>
 /// <param name="LiveWeightGainKg">Body weight gained, kg live weight; null when not recorded (cows not weighed).</param>
 public sealed record FeedingPeriod(
@@ -21,6 +21,6 @@ public sealed record FeedingPeriod(
     double DeliveredAsFedKg,
     double RefusedAsFedKg,
     double ConsumedDryMatterKg,
-    double FeedCost,
+    double? FeedCost,
     double? MilkKg,
     double? LiveWeightGainKg);

@@ -23,10 +23,10 @@ public sealed class FeedingKpiCalculatorTests
         var kpis = FeedingKpiCalculator.ForGroup(Cows, Prices);
 
         Assert.Equal(22, kpis.DryMatterIntakeKgPerHeadPerDay, 9);
-        Assert.Equal(10_000, kpis.FeedCostPerHeadPerDay, 9);
+        Assert.Equal(10_000, kpis.FeedCostPerHeadPerDay!.Value, 9);
         Assert.Equal(333.333333, kpis.FeedCostPerKgMilk!.Value, 5);       // 2,100,000 / 6,300
         Assert.Null(kpis.FeedCostPerKgGain);
-        Assert.Equal(23_000, kpis.IncomeOverFeedCostPerHeadPerDay, 9);      // (6,930,000 − 2,100,000) / 210
+        Assert.Equal(23_000, kpis.IncomeOverFeedCostPerHeadPerDay!.Value, 9);      // (6,930,000 − 2,100,000) / 210
         Assert.Equal(1.363636, kpis.MilkKgPerKgDryMatter!.Value, 5);        // 6,300 / 4,620
         Assert.Null(kpis.GainKgPerKgDryMatter);
         Assert.Equal(5.0, kpis.RefusalsPercentOfDelivered!.Value, 9);       // 514.5 / 10,290
@@ -40,10 +40,10 @@ public sealed class FeedingKpiCalculatorTests
         var kpis = FeedingKpiCalculator.ForGroup(Steers, Prices);
 
         Assert.Equal(12_000, Prices.LiveWeightGainPerKg, 9);
-        Assert.Equal(6_000, kpis.FeedCostPerHeadPerDay, 9);
+        Assert.Equal(6_000, kpis.FeedCostPerHeadPerDay!.Value, 9);
         Assert.Equal(6_666.666667, kpis.FeedCostPerKgGain!.Value, 5);       // 3,600,000 / 540
         Assert.Null(kpis.FeedCostPerKgMilk);
-        Assert.Equal(4_800, kpis.IncomeOverFeedCostPerHeadPerDay, 9);       // (540 × 12,000 − 3,600,000) / 600
+        Assert.Equal(4_800, kpis.IncomeOverFeedCostPerHeadPerDay!.Value, 9);       // (540 × 12,000 − 3,600,000) / 600
         Assert.Equal(0.1, kpis.GainKgPerKgDryMatter!.Value, 9);             // 540 / 5,400
         Assert.Equal(0, kpis.RefusalsPercentOfDelivered!.Value);
         Assert.Equal(100, kpis.RationCompliancePercent!.Value, 9);
@@ -55,8 +55,8 @@ public sealed class FeedingKpiCalculatorTests
         var farm = FeedingKpiCalculator.Combined("farm", [Cows, Steers], Prices);
 
         Assert.Equal(810, farm.HeadDays);
-        Assert.Equal(5_700_000 / 810.0, farm.FeedCostPerHeadPerDay, 9);     // 7,037.04, not (10,000 + 6,000)/2
-        Assert.Equal((6_930_000 + 6_480_000 - 5_700_000) / 810.0, farm.IncomeOverFeedCostPerHeadPerDay, 9);
+        Assert.Equal(5_700_000 / 810.0, farm.FeedCostPerHeadPerDay!.Value, 9);     // 7,037.04, not (10,000 + 6,000)/2
+        Assert.Equal((6_930_000 + 6_480_000 - 5_700_000) / 810.0, farm.IncomeOverFeedCostPerHeadPerDay!.Value, 9);
         Assert.Equal(100 * 514.5 / 22_290, farm.RefusalsPercentOfDelivered!.Value, 9);
         // Per kg of milk or gain only the groups producing it count: the steers' feed is no cost of the cows' milk.
         Assert.Equal(333.333333, farm.FeedCostPerKgMilk!.Value, 5);
@@ -66,6 +66,19 @@ public sealed class FeedingKpiCalculatorTests
         Assert.Equal(100 * 22_290 / 22_500.0, farm.RationCompliancePercent!.Value, 9);
         Assert.Equal(From, farm.From);
         Assert.Equal(From.AddDays(29), farm.To);
+    }
+
+    [Fact]
+    public void Unpriced_feed_leaves_every_cost_figure_null_and_the_rest_intact()
+    {
+        var farm = FeedingKpiCalculator.Combined("farm", [Cows, Steers with { FeedCost = null }], Prices);
+
+        Assert.Null(farm.FeedCostPerHeadPerDay);
+        Assert.Null(farm.FeedCostPerKgMilk);
+        Assert.Null(farm.FeedCostPerKgGain);
+        Assert.Null(farm.IncomeOverFeedCostPerHeadPerDay);
+        Assert.Equal(10_020 / 810.0, farm.DryMatterIntakeKgPerHeadPerDay, 9);
+        Assert.Equal(10_000, FeedingKpiCalculator.ForGroup(Cows, Prices).FeedCostPerHeadPerDay);
     }
 
     [Fact]
