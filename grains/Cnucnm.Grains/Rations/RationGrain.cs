@@ -18,6 +18,9 @@ public sealed class RationGrain(
 {
     private const int HistoryKept = 200;
 
+    /// <summary>Intake days the adapted intake learns from (the ratio's memory half-life is 14 days).</summary>
+    private const int AdaptedIntakeHistoryDays = 60;
+
     /// <summary>Amounts closer than this (kg DM per head) are the same ration.</summary>
     private const double SameAmountKg = 0.005;
 
@@ -60,6 +63,12 @@ public sealed class RationGrain(
         if (context.Group is null || context.Farm is null)
         {
             return new ReformulationResult(ReformulationOutcome.NotReady, null, "The group or farm does not exist.");
+        }
+
+        if (observedDryMatterIntakeKgPerHead is null && context.Farm.Policy.FormulateWithAdaptedIntake)
+        {
+            var history = await GrainFactory.GetGrain<IAnimalGroupGrain>(GroupId).GetIntakeHistoryAsync(AdaptedIntakeHistoryDays, cancellationToken);
+            observedDryMatterIntakeKgPerHead = AdaptedIntake.KgPerHead(context.Group, history);
         }
 
         var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Farm.Profile, State.FarmId, context.Feeds, settings,

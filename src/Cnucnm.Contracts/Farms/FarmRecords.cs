@@ -35,6 +35,8 @@ public sealed record ClimateDefaults(
 /// <param name="NutrientTolerancePercent">A supplied nutrient short of (or beyond a maximum by) more than this raises an alert.</param>
 /// <param name="SensorSilenceMinutes">A sensor with no reading for this long raises an alert.</param>
 /// <param name="InventoryWarningDays">Stock lasting fewer days than this at current use raises an alert.</param>
+/// <param name="FormulateWithAdaptedIntake">Formulate for the adapted intake (predicted DMI × the ratio observed / predicted
+/// learned from the group's last 60 days, once 7 complete days are in; docs/analytics.md) instead of the predicted DMI.</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.FarmPolicy")]
 public sealed record FarmPolicy(
     [property: Id(0)] ReformulationPolicy Reformulation,
@@ -44,7 +46,8 @@ public sealed record FarmPolicy(
     [property: Id(4)] double IntakeDropThresholdPercent,
     [property: Id(5)] double NutrientTolerancePercent,
     [property: Id(6)] int SensorSilenceMinutes,
-    [property: Id(7)] int InventoryWarningDays)
+    [property: Id(7)] int InventoryWarningDays,
+    [property: Id(8)] bool FormulateWithAdaptedIntake = false)
 {
     public static FarmPolicy Default { get; } = new(ReformulationPolicy.Suggest, 5, 10, 3, 15, 5, 120, 5);
 }

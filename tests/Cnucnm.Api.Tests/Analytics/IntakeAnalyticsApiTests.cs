@@ -114,4 +114,22 @@ public sealed class IntakeAnalyticsApiTests(ApiFixture api) : IClassFixture<ApiF
         Assert.Equal(1.0, empty.GetProperty("learnedRatio").GetDouble());
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("evaluation").ValueKind);
     }
+
+    [Fact]
+    public async Task Formulating_for_the_adapted_intake_is_a_farm_policy_option_off_by_default()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
+        var policy = new
+        {
+            reformulation = "suggest", priceChangeThresholdPercent = 5, intakeDeviationThresholdPercent = 10, intakeWindowDays = 3,
+            intakeDropThresholdPercent = 15, nutrientTolerancePercent = 5, sensorSilenceMinutes = 120, inventoryWarningDays = 5,
+        };
+
+        var unchanged = await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/policy", policy, Ct));
+        var on = await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/policy",
+            new Dictionary<string, object>(JsonSerializer.Deserialize<Dictionary<string, object>>(JsonSerializer.Serialize(policy))!) { ["formulateWithAdaptedIntake"] = true }, Ct));
+
+        Assert.False(unchanged.GetProperty("formulateWithAdaptedIntake").GetBoolean());
+        Assert.True(on.GetProperty("formulateWithAdaptedIntake").GetBoolean());
+    }
 }

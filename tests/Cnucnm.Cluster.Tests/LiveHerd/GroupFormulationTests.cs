@@ -127,9 +127,32 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
         Assert.DoesNotContain(await TestSiloConfigurator.SharedAlertStore.ListAsync(scenario.FarmId, true, 100, Ct), a => a.Kind == AlertKind.InfeasibleFormulation);
     }
 
-    private async Task<LiveHerdScenario> CreateAsync(ReformulationPolicy policy, double? maxProteinFeedsKgDm = null)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_farm_option_formulates_for_the_intake_learned_from_the_pens_days_instead_of_the_prediction(bool adaptedIntake)
     {
-        var scenario = await LiveHerdScenario.CreateAsync(Grains, FarmPolicy.Default with { Reformulation = policy });
+        var scenario = await CreateAsync(ReformulationPolicy.Suggest, adaptedIntake: adaptedIntake);
+        var group = (await scenario.Group(Grains).GetAsync(Ct))!;
+        var predicted = group.Intake.PredictedDryMatterKgPerHead!.Value;
+        var head = LiveHerdScenario.LactatingPen.HeadCount;
+        // Fourteen complete days of the pen eating 1.1 × its prediction (±2 %), stored as the intake store reports them.
+        var days = Enumerable.Range(1, 14).Select(d => group.Intake.Today.AddDays(-d))
+            .Select((day, i) => new Contracts.Groups.IntakeDay(day, 0, 0, predicted * 1.1 * (i % 2 == 0 ? 1.02 : 0.98) * head, 20)).ToList();
+        await scenario.Group(Grains).RecordIntakeAsync(days, Ct);
+
+        var result = await scenario.Ration(Grains).ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "adapted intake"), null, Ct);
+
+        var learned = Cnucnm.Analytics.Intake.AdaptiveIntakePredictor.Learn(
+            days.Select(d => new Cnucnm.Analytics.Intake.IntakeDay(d.Day, predicted, d.DryMatterKg / head)));
+        Assert.InRange(learned.MeanRatio, 1.07, 1.11);
+        var used = result.Formulation!.Animal!.PredictedDryMatterIntakeKg;
+        Assert.Equal(adaptedIntake ? predicted * learned.MeanRatio : predicted, used, 6);
+    }
+
+    private async Task<LiveHerdScenario> CreateAsync(ReformulationPolicy policy, double? maxProteinFeedsKgDm = null, bool adaptedIntake = false)
+    {
+        var scenario = await LiveHerdScenario.CreateAsync(Grains, FarmPolicy.Default with { Reformulation = policy, FormulateWithAdaptedIntake = adaptedIntake });
         var farm = Grains.Farm(scenario.FarmId);
         foreach (var feed in Supplements)
         {
