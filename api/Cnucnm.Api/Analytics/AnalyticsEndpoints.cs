@@ -71,7 +71,7 @@ public static class AnalyticsEndpoints
             : null;
         var drops = RobustAnomalyDetector.Detect(observed.Select(d => new DailyValue(d.Date, d.ObservedDryMatterKgPerHeadPerDay)), AnomalyDirection.Drop);
         return TypedResults.Ok(new IntakeAnalyticsResponse(groupId, group.Name, model, belief.MeanRatio, belief.StandardDeviation, belief.DaysSeen,
-            AdaptiveIntakePredictor.Predict(belief, group.Intake.Today.AddDays(1), model, options),
+            AdaptiveIntakePredictor.Predict(belief, group.Intake.Today, model, options),
             AdaptiveIntakePredictor.OneStepAhead(observed, options), evaluation, drops, options));
     }
 

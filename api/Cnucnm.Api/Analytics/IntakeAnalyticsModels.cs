@@ -10,7 +10,8 @@ namespace Cnucnm.Api.Analytics;
 /// </summary>
 /// <param name="ModelDryMatterKgPerHead">The group's current predicted DMI.</param>
 /// <param name="LearnedRatio">Observed / model DMI after every complete day, with its standard deviation.</param>
-/// <param name="Tomorrow">Tomorrow's adapted prediction with its 95 % interval.</param>
+/// <param name="Today">The adapted prediction of today's whole-day intake (today is still filling, so not learned yet),
+/// with its 95 % interval.</param>
 /// <param name="Days">One step ahead: each complete day predicted from the days before it, next to what was observed.</param>
 /// <param name="Evaluation">Book vs adapted on the last <c>heldBackDays</c> days, learned from the days before them
 /// only; null until there are 7 more complete days than are held back.</param>
@@ -22,7 +23,7 @@ public sealed record IntakeAnalyticsResponse(
     double LearnedRatio,
     double LearnedRatioStandardDeviation,
     int DaysLearned,
-    IntakePrediction Tomorrow,
+    IntakePrediction Today,
     IReadOnlyList<IntakePrediction> Days,
     IntakeEvaluationSummary? Evaluation,
     IReadOnlyList<Anomaly> IntakeDrops,

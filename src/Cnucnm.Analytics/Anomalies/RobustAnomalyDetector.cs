@@ -4,7 +4,7 @@ namespace Cnucnm.Analytics.Anomalies;
 
 /// <summary>
 /// Flags a day whose value departs from the group's recent days by the modified z-score of Iglewicz &amp; Hoaglin
-/// (1993, How to Detect and Handle Outliers, ASQC, §2.2): z = 0.6745·(x − median)/MAD, where median and MAD (median
+/// (1993, How to Detect and Handle Outliers, ASQC Quality Press): z = 0.6745·(x − median)/MAD, where median and MAD (median
 /// absolute deviation from the median) are taken over the <c>windowDays</c> days before x, and |z| &gt; 3.5 is an
 /// outlier. The median and MAD ignore the odd bad day in the window that a mean and SD would chase. A window whose MAD
 /// is below 1 % of its median (a flat series) uses 1 % of the median instead, so that a trivial wobble is not called

@@ -84,9 +84,9 @@ public sealed class IntakeAnalyticsApiTests(ApiFixture api) : IClassFixture<ApiF
         Assert.Equal(7, evaluation.GetProperty("heldBackDays").GetInt32());
         Assert.True(evaluation.GetProperty("adaptedMeanAbsoluteErrorKgPerHeadPerDay").GetDouble()
                     < evaluation.GetProperty("modelMeanAbsoluteErrorKgPerHeadPerDay").GetDouble(), evaluation.ToString());
-        var tomorrow = body.GetProperty("tomorrow");
-        Assert.True(tomorrow.GetProperty("adaptedLower95KgPerHeadPerDay").GetDouble() < tomorrow.GetProperty("adaptedDryMatterKgPerHeadPerDay").GetDouble());
-        Assert.True(tomorrow.GetProperty("adaptedUpper95KgPerHeadPerDay").GetDouble() > tomorrow.GetProperty("adaptedDryMatterKgPerHeadPerDay").GetDouble());
+        var today = body.GetProperty("today");
+        Assert.True(today.GetProperty("adaptedLower95KgPerHeadPerDay").GetDouble() < today.GetProperty("adaptedDryMatterKgPerHeadPerDay").GetDouble());
+        Assert.True(today.GetProperty("adaptedUpper95KgPerHeadPerDay").GetDouble() > today.GetProperty("adaptedDryMatterKgPerHeadPerDay").GetDouble());
 
         var drop = Assert.Single(body.GetProperty("intakeDrops").EnumerateArray().ToList());
         Assert.Equal(observed.Single(o => Math.Abs(o.Value - model * 0.8) < 1e-9).Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
