@@ -8,6 +8,8 @@ namespace Cnucnm.Api.Analytics;
 /// (formulated kg as fed; its cost per kg as fed prices the feed delivered; no ration in force: formulated 0 and
 /// cost unknown), milk tests (kg per cow, the latest on or
 /// before the day, else the group's input) and weighings (ADG as the least-squares slope of the group's weighings).
+/// Head-days use the current head count; a day whose weigh-backs exceed its deliveries (yesterday's feed weighed back)
+/// counts refusals up to the deliveries.
 /// </summary>
 /// <param name="Farm">The farm over the whole period; null when no group has an intake day in it.</param>
 /// <param name="Groups">Each group with at least one intake day in the period.</param>
