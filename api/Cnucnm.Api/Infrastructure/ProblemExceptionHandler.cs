@@ -64,6 +64,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             // System.Text.Json reports the JSON path of the bad value ($.location.latitude).
             var path = json.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "body";
+            if (json.Message == PostgresSafeStringConverter.Problem)
+            {
+                return (path, json.Message);
+            }
+
             return (path, json.LineNumber is { } line
                 ? $"has a value of the wrong type or format (line {line + 1}, position {json.BytePositionInLine + 1})."
                 : "has a value of the wrong type or format.");

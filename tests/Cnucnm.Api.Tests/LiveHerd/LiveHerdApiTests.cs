@@ -162,4 +162,17 @@ public sealed class LiveHerdApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var first = await replay.NextAsync(null, TimeSpan.FromSeconds(10));
         Assert.Equal("ready", first.Event);
     }
+
+    [Fact]
+    public async Task A_name_with_a_nul_character_is_a_field_error_not_a_database_failure()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
+
+        using var response = await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/device-keys", new { name = "bunk\u0000scale" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var messages = problem.RootElement.GetProperty("errors").GetProperty("name");
+        Assert.Contains("U+0000", messages[0].GetString(), StringComparison.Ordinal);
+    }
 }
