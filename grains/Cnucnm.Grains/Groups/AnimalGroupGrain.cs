@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cnucnm.Analytics.Anomalies;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
@@ -277,14 +278,22 @@ public sealed class AnimalGroupGrain(
         {
             var before = Enumerable.Range(2, policy.IntakeWindowDays).Select(i => today.AddDays(-i))
                 .Where(complete.ContainsKey).Select(d => complete[d].DryMatterKg).ToList();
+            // Two rules, one alert a day: a drop beyond the farm's threshold, or (with two weeks of history) a day that
+            // is unusual for this pen by the robust z-score, which catches a smaller drop in a steady pen.
+            var unusual = RobustAnomalyDetector.Detect(
+                    complete.Values.Where(d => d.Day >= yesterday.AddDays(-RobustAnomalyDetector.DefaultWindowDays))
+                        .Select(d => new DailyValue(d.Day, d.DryMatterKg)),
+                    AnomalyDirection.Drop)
+                .FirstOrDefault(a => a.Date == yesterday);
             if (before.Count > 0 && before.Average() > 0)
             {
                 var dropPercent = (1 - last.DryMatterKg / before.Average()) * 100;
-                if (dropPercent > policy.IntakeDropThresholdPercent)
+                if (dropPercent > policy.IntakeDropThresholdPercent || unusual is not null)
                 {
+                    var robust = unusual is null ? "" : $" Unusual for this pen: robust z-score {unusual.RobustZScore:0.0} against the {RobustAnomalyDetector.DefaultWindowDays} days before (median {unusual.RecentMedian / State.Inputs.HeadCount:0.0} kg DM/head).";
                     await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.IntakeDrop, AlertSeverity.Warning,
                         $"{State.Name}: intake fell {dropPercent:0} %",
-                        $"{last.DryMatterKg / State.Inputs.HeadCount:0.0} kg DM/head on {yesterday:yyyy-MM-dd} against {before.Average() / State.Inputs.HeadCount:0.0} over the {before.Count} days before.",
+                        $"{last.DryMatterKg / State.Inputs.HeadCount:0.0} kg DM/head on {yesterday:yyyy-MM-dd} against {before.Average() / State.Inputs.HeadCount:0.0} over the {before.Count} days before.{robust}",
                         $"intake-drop:{GroupId}:{yesterday:yyyy-MM-dd}", cancellationToken);
                 }
             }

@@ -220,4 +220,35 @@ public sealed class LiveHerdGrainTests(ClusterFixture fixture)
         Assert.Equal("High pen: intake fell 30 %", alert.Title);
         Assert.Contains("17.5 kg DM/head", alert.Detail, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(900, true)]   // −10 %: under the farm's 15 % threshold, but far outside this steady pen's days
+    [InlineData(985, false)]  // −1.5 %: within the pen's own day-to-day variation
+    public async Task A_smaller_drop_in_a_steady_pen_is_an_alert_by_its_robust_z_score(double yesterdayKgDm, bool alert)
+    {
+        var scenario = await LiveHerdScenario.CreateAsync(Grains);
+        var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+        var noonToday = new DateTimeOffset(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, seoul).Date.AddHours(12), seoul.BaseUtcOffset);
+        var readings = new List<IntakeReading>();
+        for (var daysAgo = 15; daysAgo >= 1; daysAgo--)
+        {
+            // 1,000 kg DM a day ± 1 % for two weeks (median 1,000, MAD 10 kg), then yesterday's figure.
+            var kgDm = daysAgo == 1 ? yesterdayKgDm : 1000 + (daysAgo % 3 - 1) * 10;
+            readings.Add(new IntakeReading("scale-5", daysAgo, noonToday.AddDays(-daysAgo), scenario.GroupId, "corn-silage", kgDm / 0.35, 0));
+        }
+
+        await Grains.GetGrain<IIntakeIngestGrain>(0).IngestAsync(scenario.FarmId, readings, Ct);
+
+        var drops = (await TestSiloConfigurator.SharedAlertStore.ListAsync(scenario.FarmId, true, 100, Ct)).Where(a => a.Kind == AlertKind.IntakeDrop).ToList();
+        if (alert)
+        {
+            // z = 0.6745 × (900 − 1,000) / 10 = −6.7
+            var drop = Assert.Single(drops);
+            Assert.Contains("robust z-score -6.7", drop.Detail, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(drops);
+        }
+    }
 }
