@@ -23,6 +23,15 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                     : "The request could not be read.",
             };
         }
+        else if (Unstorable(exception))
+        {
+            // PostgreSQL's text cannot hold U+0000 (SQLSTATE 22021); the statement failed, so nothing was written.
+            problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [NulCharacter] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request could not be stored.",
+            };
+        }
         else if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
         {
             return true;
@@ -58,17 +67,27 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         });
     }
 
+    public const string NulCharacter = "contains the NUL character (U+0000), which text cannot hold; remove it.";
+
+    private static bool Unstorable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "22021" } || (e is AggregateException aggregate && aggregate.InnerExceptions.Any(Unstorable)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static (string Field, string Message) Describe(BadHttpRequestException exception)
     {
         if (exception.InnerException is JsonException json)
         {
             // System.Text.Json reports the JSON path of the bad value ($.location.latitude).
             var path = json.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "body";
-            if (json.Message == PostgresSafeStringConverter.Problem)
-            {
-                return (path, json.Message);
-            }
-
             return (path, json.LineNumber is { } line
                 ? $"has a value of the wrong type or format (line {line + 1}, position {json.BytePositionInLine + 1})."
                 : "has a value of the wrong type or format.");

@@ -164,7 +164,7 @@ public sealed class LiveHerdApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task A_name_with_a_nul_character_is_a_field_error_not_a_database_failure()
+    public async Task A_name_with_a_nul_character_is_a_bad_request_not_a_database_failure()
     {
         var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
 
@@ -172,7 +172,7 @@ public sealed class LiveHerdApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
-        var messages = problem.RootElement.GetProperty("errors").GetProperty("name");
+        var messages = problem.RootElement.GetProperty("errors").GetProperty("body");
         Assert.Contains("U+0000", messages[0].GetString(), StringComparison.Ordinal);
     }
 }
