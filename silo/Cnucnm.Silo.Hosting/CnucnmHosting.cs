@@ -2,6 +2,7 @@ using Cnucnm.Grains;
 using System.Net;
 using System.Net.Sockets;
 using Cnucnm.Contracts;
+using Cnucnm.Silo.Hosting.Webhooks;
 using Cnucnm.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -56,6 +57,8 @@ public static class CnucnmHosting
         {
             builder.Services.AddHostedService<MigrateOnStartService>();
         }
+
+        builder.AddCnucnmIntegrations(options);
 
         // After the migration (Starting phase): the built-in feed libraries into the search table.
         builder.Services.AddHostedService<Cnucnm.Storage.Feeds.FeedSearchLoader>();
@@ -123,6 +126,13 @@ public static class CnucnmHosting
             ConfigureSerialization(silo.Services);
             silo.Services.AddCnucnmGrainServices();
         });
+
+        if (builder.Configuration.GetValue($"{WebhookOptions.SectionName}:{nameof(WebhookOptions.DeliveryEnabled)}", defaultValue: true))
+        {
+            // The outbox worker runs beside every silo (the API's embedded one included); claims never overlap.
+            builder.Services.AddSingleton<WebhookDeliveryWorker>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookDeliveryWorker>());
+        }
 
         builder.Services.AddHealthChecks()
             .AddCheck<SiloJoinedHealthCheck>("silo", tags: [HealthTags.Ready, HealthTags.Startup]);

@@ -1,6 +1,7 @@
 using Cnucnm.Storage.Feeds;
 using Cnucnm.Storage.Identity;
 using Cnucnm.Storage.LiveHerd;
+using Cnucnm.Storage.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -25,6 +26,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IIntakeStore, PostgresIntakeStore>();
             services.TryAddSingleton<IAlertStore, PostgresAlertStore>();
             services.TryAddSingleton<IFeedSearchStore, PostgresFeedSearchStore>();
+            services.TryAddSingleton<IWebhookStore, PostgresWebhookStore>();
         }
         else
         {
@@ -36,6 +38,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IIntakeStore, InMemoryIntakeStore>();
             services.TryAddSingleton<IAlertStore, InMemoryAlertStore>();
             services.TryAddSingleton<IFeedSearchStore, InMemoryFeedSearchStore>();
+            services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
         }
 
         return services;
