@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IAlertStore, PostgresAlertStore>();
             services.TryAddSingleton<IFeedSearchStore, PostgresFeedSearchStore>();
             services.TryAddSingleton<IWebhookStore, PostgresWebhookStore>();
+            services.TryAddSingleton<IAccountTokenStore, PostgresAccountTokenStore>();
         }
         else
         {
@@ -39,6 +40,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IAlertStore, InMemoryAlertStore>();
             services.TryAddSingleton<IFeedSearchStore, InMemoryFeedSearchStore>();
             services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
+            services.TryAddSingleton<IAccountTokenStore, InMemoryAccountTokenStore>();
         }
 
         return services;

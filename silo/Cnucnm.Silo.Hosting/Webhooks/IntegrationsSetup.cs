@@ -1,3 +1,4 @@
+using Cnucnm.Silo.Hosting.Email;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Cnucnm.Silo.Hosting.Webhooks;
 
-/// <summary>Webhook settings, the secret key and the HTTP client, shared by the API (which creates
-/// subscriptions) and the silo (which delivers).</summary>
+/// <summary>Webhook settings, the secret key and the HTTP client, and the SMTP settings, shared by the API
+/// (which creates subscriptions and sends account e-mails) and the silo (which delivers).</summary>
 public static class IntegrationsSetup
 {
     /// <summary>Section holding <c>SecretKey</c>: 32 bytes, base64, that encrypt webhook secrets at rest.</summary>
@@ -33,6 +34,18 @@ public static class IntegrationsSetup
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             });
         builder.Services.AddSingleton<WebhookSender>();
+
+        var email = new EmailOptions();
+        builder.Configuration.GetSection(EmailOptions.SectionName).Bind(email);
+        errors.Clear();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(email, new(email), errors, validateAllProperties: true))
+        {
+            throw new OptionsValidationException(EmailOptions.SectionName, typeof(EmailOptions),
+                errors.Select(e => $"{EmailOptions.SectionName}: {e.ErrorMessage}"));
+        }
+
+        builder.Services.AddSingleton(email);
+        builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         return webhooks;
     }
 

@@ -1,4 +1,5 @@
--- Outgoing webhooks: subscriptions per farm and the durable outbox of deliveries.
+-- Integrations: outgoing webhooks (subscriptions and the durable outbox of deliveries), account e-mail
+-- tokens, notification preferences and the e-mail outbox.
 -- Idempotent: safe to run on every deploy.
 
 -- The signing secret is stored encrypted (AES-256-GCM, key from configuration), never in clear.
@@ -52,3 +53,51 @@ CREATE TABLE IF NOT EXISTS webhook_delivery_attempts
     duration_ms  integer     NOT NULL,
     PRIMARY KEY (delivery_id, attempt)
 );
+
+-- Single-use tokens e-mailed to a person (password reset, e-mail verification). Only a SHA-256 of the
+-- token is stored; the token itself exists only in the e-mail.
+CREATE TABLE IF NOT EXISTS account_tokens
+(
+    token_hash  bytea       NOT NULL PRIMARY KEY,
+    user_id     uuid        NOT NULL REFERENCES app_users (id) ON DELETE CASCADE,
+    purpose     text        NOT NULL CHECK (purpose IN ('password-reset', 'email-verification')),
+    email       text        NOT NULL,
+    created_at  timestamptz NOT NULL,
+    expires_at  timestamptz NOT NULL,
+    used_at     timestamptz NULL
+);
+CREATE INDEX IF NOT EXISTS ix_account_tokens_user ON account_tokens (user_id, purpose);
+
+ALTER TABLE app_users ADD COLUMN IF NOT EXISTS email_verified_at timestamptz NULL;
+
+-- What alert e-mails a person wants: which alert kinds, immediately or as a daily digest, and quiet hours
+-- (local time of time_zone) during which immediate e-mails wait.
+CREATE TABLE IF NOT EXISTS notification_preferences
+(
+    user_id           uuid    NOT NULL PRIMARY KEY REFERENCES app_users (id) ON DELETE CASCADE,
+    alert_kinds       text[]  NOT NULL,
+    delivery          text    NOT NULL CHECK (delivery IN ('off', 'immediate', 'dailyDigest')),
+    quiet_hours_start time    NULL,
+    quiet_hours_end   time    NULL,
+    digest_hour       integer NOT NULL DEFAULT 7 CHECK (digest_hour BETWEEN 0 AND 23),
+    time_zone         text    NOT NULL
+);
+
+-- Alert e-mails waiting to be sent, written with the alert. A digest row waits for its digest time and
+-- goes out with the person's other rows due then, as one e-mail.
+CREATE TABLE IF NOT EXISTS email_outbox
+(
+    id              uuid        NOT NULL PRIMARY KEY,
+    user_id         uuid        NOT NULL REFERENCES app_users (id) ON DELETE CASCADE,
+    to_address      text        NOT NULL,
+    language        text        NOT NULL,
+    kind            text        NOT NULL CHECK (kind IN ('alert', 'alertDigest')),
+    data            text        NOT NULL,
+    status          text        NOT NULL CHECK (status IN ('pending', 'sent', 'dead')),
+    attempts        integer     NOT NULL DEFAULT 0,
+    due_at          timestamptz NOT NULL,
+    created_at      timestamptz NOT NULL,
+    sent_at         timestamptz NULL,
+    last_error      text        NULL
+);
+CREATE INDEX IF NOT EXISTS ix_email_outbox_due ON email_outbox (due_at) WHERE status = 'pending';
