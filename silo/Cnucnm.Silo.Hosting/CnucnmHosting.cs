@@ -2,6 +2,7 @@ using Cnucnm.Grains;
 using System.Net;
 using System.Net.Sockets;
 using Cnucnm.Contracts;
+using Cnucnm.Silo.Hosting.Email;
 using Cnucnm.Silo.Hosting.Webhooks;
 using Cnucnm.Storage;
 using Microsoft.AspNetCore.Authorization;
@@ -134,6 +135,7 @@ public static class CnucnmHosting
             builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookDeliveryWorker>());
         }
 
+        builder.Services.AddHostedService<AlertEmailWorker>();
         builder.Services.AddHealthChecks()
             .AddCheck<SiloJoinedHealthCheck>("silo", tags: [HealthTags.Ready, HealthTags.Startup]);
         AddDatabaseCheck(builder, options);

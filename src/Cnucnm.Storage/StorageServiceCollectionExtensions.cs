@@ -1,6 +1,7 @@
 using Cnucnm.Storage.Feeds;
 using Cnucnm.Storage.Identity;
 using Cnucnm.Storage.LiveHerd;
+using Cnucnm.Storage.Notifications;
 using Cnucnm.Storage.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IFeedSearchStore, PostgresFeedSearchStore>();
             services.TryAddSingleton<IWebhookStore, PostgresWebhookStore>();
             services.TryAddSingleton<IAccountTokenStore, PostgresAccountTokenStore>();
+            services.TryAddSingleton<INotificationStore, PostgresNotificationStore>();
         }
         else
         {
@@ -41,6 +43,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IFeedSearchStore, InMemoryFeedSearchStore>();
             services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
             services.TryAddSingleton<IAccountTokenStore, InMemoryAccountTokenStore>();
+            services.TryAddSingleton<INotificationStore, InMemoryNotificationStore>();
         }
 
         return services;

@@ -30,5 +30,9 @@ public sealed class EmailOptions
     [Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>How often the silo looks for due alert e-mails.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool Configured => !string.IsNullOrWhiteSpace(SmtpHost);
 }
