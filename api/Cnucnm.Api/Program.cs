@@ -59,6 +59,7 @@ app.MapAlertEndpoints();
 app.MapEventStreamEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapWebhookEndpoints();
+app.MapNotificationEndpoints();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>

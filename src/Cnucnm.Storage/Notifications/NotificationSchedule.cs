@@ -58,6 +58,6 @@ public static class NotificationSchedule
             local = local.AddMinutes(30);
         }
 
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }
