@@ -35,7 +35,7 @@ public sealed class WebhookOptions : IValidatableObject
 
     /// <summary>Attempts before a delivery is dead-lettered (then only a manual re-send sends it again).</summary>
     [Range(1, 1000)]
-    public int MaxAttempts { get; set; } = 15;
+    public int MaxAttempts { get; set; } = 40;
 
     /// <summary>Extra time a claim is held beyond the longest a round can take; after it another worker
     /// may send the delivery again (a worker that died mid-round).</summary>
