@@ -21,24 +21,28 @@ public sealed class FarmEventsGrain(TimeProvider clock, IWebhookStore webhooks) 
     private readonly LinkedList<FarmEvent> _recent = new();
     private long _sequence;
     private IAsyncStream<FarmEvent>? _stream;
-    private IReadOnlySet<string> _subscribedTypes = new HashSet<string>();
+    private IReadOnlySet<string>? _subscribedTypes; // loaded by the first publish, so activation never needs the database
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _sequence = clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
         _stream = this.GetStreamProvider(ProviderNames.Streams)
             .GetStream<FarmEvent>(StreamId.Create(FarmStreams.Namespace, this.GetPrimaryKey()));
-        _subscribedTypes = await webhooks.SubscribedEventTypesAsync(this.GetPrimaryKey(), cancellationToken);
+        return Task.CompletedTask;
     }
 
-    public async Task WebhooksChangedAsync() =>
-        _subscribedTypes = await webhooks.SubscribedEventTypesAsync(this.GetPrimaryKey(), CancellationToken.None);
+    public Task WebhooksChangedAsync()
+    {
+        _subscribedTypes = null;
+        return Task.CompletedTask;
+    }
 
     public async Task PublishAsync(FarmEventKind kind, Guid? groupId, string summary, IReadOnlyDictionary<string, double>? values = null)
     {
         var farmEvent = new FarmEvent(++_sequence, clock.GetUtcNow(), kind, groupId, summary,
             values ?? new Dictionary<string, double>());
         var type = WebhookEventTypes.Of(kind);
+        _subscribedTypes ??= await webhooks.SubscribedEventTypesAsync(this.GetPrimaryKey(), CancellationToken.None);
         if (_subscribedTypes.Contains(type))
         {
             // Durable before anything is sent; a failure here fails the publish, so the caller sees it.
