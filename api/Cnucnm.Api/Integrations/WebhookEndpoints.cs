@@ -114,7 +114,13 @@ public static class WebhookEndpoints
         return TypedResults.Ok(deliveries.Select(d => new WebhookDeliveryResponse(d.Id, d.EventId, d.EventType, d.Status, d.Attempts, d.CreatedAt,
             d.Status == WebhookDeliveryStatus.Pending ? d.NextAttemptAt : null, d.DeliveredAt, d.LastStatusCode, d.LastError,
             [.. d.AttemptLog.Select(a => new WebhookAttemptResponse(a.Attempt, a.At, a.StatusCode, a.Error, a.DurationMs))],
-            System.Text.Json.JsonDocument.Parse(d.Payload).RootElement.Clone())).ToList());
+            ParseJson(d.Payload))).ToList());
+    }
+
+    private static System.Text.Json.JsonElement ParseJson(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 
     private static async Task<Results<Accepted, NotFound>> ResendAsync(

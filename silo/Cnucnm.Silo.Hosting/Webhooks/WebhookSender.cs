@@ -50,9 +50,11 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, WebhookSecrets
         {
             error = $"no answer within {options.RequestTimeout.TotalSeconds:0.###} s";
         }
-        catch (Exception exception) when (exception is HttpRequestException or System.Security.Cryptography.CryptographicException or IOException)
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
         {
-            error = exception.Message;
+            // Refused connection, TLS failure, undecryptable secret…: a failed attempt like any other, so the
+            // delivery backs off and is dead-lettered in the end instead of being retried forever.
+            error = exception is HttpRequestException { InnerException: { } inner } ? $"{exception.Message} ({inner.Message})" : exception.Message;
         }
 
         var duration = clock.GetElapsedTime(started);

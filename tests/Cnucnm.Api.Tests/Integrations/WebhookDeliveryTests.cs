@@ -153,6 +153,26 @@ public sealed class WebhookDeliveryTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_secret_that_does_not_decrypt_fails_its_attempts_and_dead_letters_without_sending_anything()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (dataSource, store) = await CreateOutboxAsync();
+        var (farmId, subscriptionId, secret) = await SubscribeAsync(store, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), receiverUrl: null);
+        await using var receiver = new WebhookReceiver(secret, TimeSpan.Zero);
+        await SetUrlAsync(dataSource, subscriptionId, receiver.Url);
+        await receiver.StartAsync();
+        using var worker = await StartWorkerAsync(dataSource, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), maxAttempts: 2); // another key
+
+        await store.EnqueueAsync(new WebhookEvent(farmId, Guid.CreateVersion7(), "alert.raised", "{}", DateTimeOffset.UtcNow), cancellationToken);
+        Assert.True(await WaitUntilAsync(async () => await CountAsync(dataSource, "status = 'dead'") == 1, TimeSpan.FromSeconds(20)));
+        var dead = Assert.Single(await store.ListDeliveriesAsync(farmId, subscriptionId, WebhookDeliveryStatus.Dead, 10, cancellationToken));
+        Assert.Equal(2, dead.AttemptLog.Count);
+        Assert.All(dead.AttemptLog, a => Assert.Null(a.StatusCode));
+        Assert.NotNull(dead.LastError);
+        Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
     public async Task A_worker_that_dies_holding_claims_loses_nothing_another_worker_sends_them_after_the_lease()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
