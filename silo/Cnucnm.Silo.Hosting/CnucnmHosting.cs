@@ -135,6 +135,7 @@ public static class CnucnmHosting
             builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookDeliveryWorker>());
         }
 
+        builder.Services.AddSingleton<WeeklyReportBuilder>();
         builder.Services.AddHostedService<AlertEmailWorker>();
         builder.Services.AddHealthChecks()
             .AddCheck<SiloJoinedHealthCheck>("silo", tags: [HealthTags.Ready, HealthTags.Startup]);

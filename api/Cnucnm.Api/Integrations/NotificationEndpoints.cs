@@ -27,9 +27,9 @@ public static class NotificationEndpoints
     {
         var preferences = await store.GetPreferencesAsync(principal.GetUserId()!.Value, cancellationToken);
         return TypedResults.Ok(preferences is null
-            ? new NotificationPreferencesBody([], AlertEmailDelivery.Off, null, null, 7, "UTC")
+            ? new NotificationPreferencesBody([], AlertEmailDelivery.Off, null, null, 7, "UTC", false)
             : new NotificationPreferencesBody([.. preferences.AlertKinds], preferences.Delivery, Format(preferences.QuietHoursStart),
-                Format(preferences.QuietHoursEnd), preferences.DigestHour, preferences.TimeZone));
+                Format(preferences.QuietHoursEnd), preferences.DigestHour, preferences.TimeZone, preferences.WeeklyReport));
     }
 
     private static async Task<Results<Ok<NotificationPreferencesBody>, ValidationProblem>> PutAsync(
@@ -55,9 +55,9 @@ public static class NotificationEndpoints
         }
 
         var preferences = new NotificationPreferences(principal.GetUserId()!.Value, [.. (request.AlertKinds ?? []).Distinct(StringComparer.Ordinal)],
-            request.Delivery!, start, end, request.DigestHour ?? 7, zone);
+            request.Delivery!, start, end, request.DigestHour ?? 7, zone, request.WeeklyReport ?? false);
         await store.SetPreferencesAsync(preferences, cancellationToken);
-        return TypedResults.Ok(request with { AlertKinds = [.. preferences.AlertKinds], DigestHour = preferences.DigestHour, TimeZone = zone });
+        return TypedResults.Ok(request with { AlertKinds = [.. preferences.AlertKinds], DigestHour = preferences.DigestHour, TimeZone = zone, WeeklyReport = preferences.WeeklyReport });
     }
 
     private static TimeOnly? ParseTime(string? value, string field, Validation validation)
@@ -84,4 +84,6 @@ public static class NotificationEndpoints
 /// <param name="QuietHoursStart">Local time (HH:mm) from which immediate e-mails wait; with QuietHoursEnd, may span midnight.</param>
 /// <param name="DigestHour">Local hour at which the daily digest is sent.</param>
 /// <param name="TimeZone">IANA time zone of the quiet hours and digest hour.</param>
-public sealed record NotificationPreferencesBody(string[]? AlertKinds, string? Delivery, string? QuietHoursStart, string? QuietHoursEnd, int? DigestHour, string? TimeZone);
+/// <param name="WeeklyReport">E-mail the weekly farm report (Mondays at the digest hour: each group's intake against its ration, the week's alerts).</param>
+public sealed record NotificationPreferencesBody(string[]? AlertKinds, string? Delivery, string? QuietHoursStart, string? QuietHoursEnd, int? DigestHour, string? TimeZone,
+    bool? WeeklyReport);

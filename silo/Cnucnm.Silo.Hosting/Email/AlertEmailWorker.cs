@@ -11,12 +11,14 @@ namespace Cnucnm.Silo.Hosting.Email;
 /// Sends the alert e-mail outbox: due rows are claimed like webhook deliveries (<c>FOR UPDATE SKIP LOCKED</c>
 /// with a lease), an immediate row becomes one e-mail, and a person's due digest rows become one digest.
 /// A failed send is retried with full-jitter back-off and given up after <see cref="MaxAttempts"/>.
+/// The same rounds send each weekly farm report once it is due (Mondays at the person's digest hour).
 /// </summary>
 public sealed partial class AlertEmailWorker(
     INotificationStore store,
     IUserStore users,
     IEmailSender sender,
     IGrainFactory grains,
+    WeeklyReportBuilder weeklyReports,
     EmailOptions options,
     TimeProvider clock,
     ILogger<AlertEmailWorker> logger) : BackgroundService
@@ -38,6 +40,7 @@ public sealed partial class AlertEmailWorker(
             try
             {
                 await RunRoundAsync(stoppingToken);
+                await SendWeeklyReportsAsync(stoppingToken);
                 await Task.Delay(options.OutboxPollInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -84,6 +87,31 @@ public sealed partial class AlertEmailWorker(
                 DateTimeOffset? retryAt = attempts >= MaxAttempts ? null : clock.GetUtcNow() + _schedule.Delay(attempts, Random.Shared.NextDouble());
                 LogSendFailed(logger, exception, first.ToAddress, attempts);
                 await store.MarkFailedAsync(ids, exception.Message.Length > 500 ? exception.Message[..500] : exception.Message, retryAt, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Sends each due weekly report that no silo has claimed yet (the claim is a row per person and week).</summary>
+    public async Task SendWeeklyReportsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var recipient in await store.WeeklyReportRecipientsAsync(cancellationToken))
+        {
+            var weekEnd = NotificationSchedule.ReportedWeekEnd(recipient.Preferences, clock.GetUtcNow());
+            if (!await store.TryClaimWeeklyReportAsync(recipient.UserId, weekEnd, clock.GetUtcNow(), cancellationToken))
+            {
+                continue;
+            }
+
+            try
+            {
+                var farms = await weeklyReports.BuildAsync(recipient.UserId, weekEnd, cancellationToken);
+                await sender.SendAsync(recipient.Email, recipient.DisplayName,
+                    EmailTemplates.WeeklyFarmReport(recipient.Language, recipient.DisplayName, weekEnd, farms, Link("/")), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+            {
+                LogSendFailed(logger, exception, recipient.Email, 1);
+                await store.ReleaseWeeklyReportAsync(recipient.UserId, weekEnd, cancellationToken);
             }
         }
     }

@@ -51,6 +51,40 @@ public static class EmailTemplates
             : Build($"CNUCNM alert digest {day:yyyy-MM-dd} ({alerts.Count})", $"Hello {displayName},", [$"{alerts.Count} alerts since your last digest.", .. lines], ("Open alerts", link));
     }
 
+    public static EmailContent WeeklyFarmReport(string language, string displayName, DateOnly weekEnd, IReadOnlyList<WeeklyFarmSection> farms, Uri link)
+    {
+        var ko = Korean(language);
+        var from = weekEnd.AddDays(-7);
+        var to = weekEnd.AddDays(-1);
+        var paragraphs = new List<string>();
+        foreach (var farm in farms)
+        {
+            paragraphs.Add(ko
+                ? $"{farm.FarmName}: 이번 주 알림 {farm.AlertsRaised}건, 미확인 알림 {farm.AlertsOpen}건."
+                : $"{farm.FarmName}: {farm.AlertsRaised} alerts this week, {farm.AlertsOpen} not yet acknowledged.");
+            foreach (var group in farm.Groups)
+            {
+                var eaten = group.MeanDryMatterIntakeKgPerHead is { } kg ? Number(kg, 1) : "—";
+                var formulated = group.FormulatedDryMatterKgPerHead is { } f ? Number(f, 1) : "—";
+                var cost = group.CostPerHeadPerDay is { } c ? $"{Number((double)c, 0)} {farm.Currency}" : "—";
+                paragraphs.Add(ko
+                    ? $"· {group.GroupName} ({group.HeadCount}두): 섭취 {eaten} kg DM/두/일 ({group.DaysWithIntake}일 기록), 배합 {formulated} kg DM/두/일, 사료비 {cost}/두/일"
+                    : $"· {group.GroupName} ({group.HeadCount} head): ate {eaten} kg DM/head/day ({group.DaysWithIntake} days recorded), formulated {formulated} kg DM/head/day, feed cost {cost}/head/day");
+            }
+        }
+
+        if (farms.Count == 0)
+        {
+            paragraphs.Add(ko ? "소속된 목장이 없습니다." : "You are not a member of any farm.");
+        }
+
+        return ko
+            ? Build($"CNUCNM 주간 목장 보고서 {from:yyyy-MM-dd}–{to:yyyy-MM-dd}", $"{displayName}님,", paragraphs, ("목장 보기", link))
+            : Build($"CNUCNM weekly farm report {from:yyyy-MM-dd} to {to:yyyy-MM-dd}", $"Hello {displayName},", paragraphs, ("Open farms", link));
+    }
+
+    private static string Number(double value, int decimals) => value.ToString(decimals == 0 ? "#,0" : "#,0.0", CultureInfo.InvariantCulture);
+
     private static bool Korean(string language) => string.Equals(language, "ko", StringComparison.OrdinalIgnoreCase);
 
     private static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);

@@ -8,6 +8,7 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, NotificationPreferences> _preferences = [];
     private readonly Dictionary<Guid, (OutboxEmail Email, string Status)> _outbox = [];
+    private readonly HashSet<(Guid, DateOnly)> _weeklyRuns = [];
 
     public Task<NotificationPreferences?> GetPreferencesAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -96,6 +97,45 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
                 var email = _outbox[id].Email;
                 _outbox[id] = retryAt is { } due ? (email with { DueAt = due }, "pending") : (email, "dead");
             }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<IReadOnlyList<AlertRecipient>> WeeklyReportRecipientsAsync(CancellationToken cancellationToken)
+    {
+        List<NotificationPreferences> wanting;
+        lock (_lock)
+        {
+            wanting = [.. _preferences.Values.Where(p => p.WeeklyReport)];
+        }
+
+        var recipients = new List<AlertRecipient>();
+        foreach (var preferences in wanting)
+        {
+            if (await tokens.EmailVerifiedAtAsync(preferences.UserId, cancellationToken) is not null
+                && await users.FindByIdAsync(preferences.UserId, cancellationToken) is { } user)
+            {
+                recipients.Add(new AlertRecipient(user.Id, user.Email, user.DisplayName, user.PreferredLanguage, preferences));
+            }
+        }
+
+        return recipients;
+    }
+
+    public Task<bool> TryClaimWeeklyReportAsync(Guid userId, DateOnly weekEnd, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_weeklyRuns.Add((userId, weekEnd)));
+        }
+    }
+
+    public Task ReleaseWeeklyReportAsync(Guid userId, DateOnly weekEnd, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _weeklyRuns.Remove((userId, weekEnd));
         }
 
         return Task.CompletedTask;

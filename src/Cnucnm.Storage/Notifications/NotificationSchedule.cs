@@ -18,7 +18,8 @@ public sealed record NotificationPreferences(
     TimeOnly? QuietHoursStart,
     TimeOnly? QuietHoursEnd,
     int DigestHour,
-    string TimeZone);
+    string TimeZone,
+    bool WeeklyReport = false);
 
 /// <summary>When an alert e-mail for a person is due: now, at the end of their quiet hours, or at their next digest hour.</summary>
 public static class NotificationSchedule
@@ -48,6 +49,16 @@ public static class NotificationSchedule
 
         var endToday = local.Date + end.ToTimeSpan();
         return ToInstant(endToday > local.DateTime ? endToday : endToday.AddDays(1), zone);
+    }
+
+    /// <summary>The Monday (local date) that ends the last week whose report is due: reports go out on
+    /// Mondays at the digest hour and cover the seven days before that Monday.</summary>
+    public static DateOnly ReportedWeekEnd(NotificationPreferences preferences, DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(preferences.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+        var monday = DateOnly.FromDateTime(local).AddDays(-(((int)local.DayOfWeek + 6) % 7));
+        return local < monday.ToDateTime(new TimeOnly(preferences.DigestHour, 0)) ? monday.AddDays(-7) : monday;
     }
 
     /// <summary>A local wall-clock time as an instant; a time skipped by a daylight-saving jump moves to after the jump.</summary>

@@ -41,4 +41,13 @@ public interface INotificationStore
 
     /// <summary>Due again at <paramref name="retryAt"/>, or dead when it is null.</summary>
     Task MarkFailedAsync(IReadOnlyList<Guid> ids, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+
+    /// <summary>People who want the weekly farm report and have confirmed their address.</summary>
+    Task<IReadOnlyList<AlertRecipient>> WeeklyReportRecipientsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Takes the report of the week ending <paramref name="weekEnd"/> for the person; false when it was taken already.</summary>
+    Task<bool> TryClaimWeeklyReportAsync(Guid userId, DateOnly weekEnd, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Gives a claimed week back (the report could not be sent), so a later round sends it.</summary>
+    Task ReleaseWeeklyReportAsync(Guid userId, DateOnly weekEnd, CancellationToken cancellationToken);
 }

@@ -8,7 +8,7 @@ public sealed class PostgresNotificationStore(NpgsqlDataSource db) : INotificati
     public async Task<NotificationPreferences?> GetPreferencesAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("""
-            SELECT user_id, alert_kinds, delivery, quiet_hours_start, quiet_hours_end, digest_hour, time_zone
+            SELECT user_id, alert_kinds, delivery, quiet_hours_start, quiet_hours_end, digest_hour, time_zone, weekly_report
               FROM notification_preferences WHERE user_id = $1
             """);
         command.Parameters.AddWithValue(userId);
@@ -19,11 +19,12 @@ public sealed class PostgresNotificationStore(NpgsqlDataSource db) : INotificati
     public async Task SetPreferencesAsync(NotificationPreferences preferences, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("""
-            INSERT INTO notification_preferences (user_id, alert_kinds, delivery, quiet_hours_start, quiet_hours_end, digest_hour, time_zone)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO notification_preferences (user_id, alert_kinds, delivery, quiet_hours_start, quiet_hours_end, digest_hour, time_zone, weekly_report)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (user_id) DO UPDATE
                SET alert_kinds = excluded.alert_kinds, delivery = excluded.delivery, quiet_hours_start = excluded.quiet_hours_start,
-                   quiet_hours_end = excluded.quiet_hours_end, digest_hour = excluded.digest_hour, time_zone = excluded.time_zone
+                   quiet_hours_end = excluded.quiet_hours_end, digest_hour = excluded.digest_hour, time_zone = excluded.time_zone,
+                   weekly_report = excluded.weekly_report
             """);
         command.Parameters.AddWithValue(preferences.UserId);
         command.Parameters.AddWithValue(preferences.AlertKinds.ToArray());
@@ -32,6 +33,7 @@ public sealed class PostgresNotificationStore(NpgsqlDataSource db) : INotificati
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Time, Value = (object?)preferences.QuietHoursEnd ?? DBNull.Value });
         command.Parameters.AddWithValue(preferences.DigestHour);
         command.Parameters.AddWithValue(preferences.TimeZone);
+        command.Parameters.AddWithValue(preferences.WeeklyReport);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -39,7 +41,7 @@ public sealed class PostgresNotificationStore(NpgsqlDataSource db) : INotificati
     {
         await using var command = db.CreateCommand("""
             SELECT u.id, u.email, u.display_name, u.preferred_language,
-                   p.user_id, p.alert_kinds, p.delivery, p.quiet_hours_start, p.quiet_hours_end, p.digest_hour, p.time_zone
+                   p.user_id, p.alert_kinds, p.delivery, p.quiet_hours_start, p.quiet_hours_end, p.digest_hour, p.time_zone, p.weekly_report
               FROM farm_members m
               JOIN app_users u ON u.id = m.user_id
               JOIN notification_preferences p ON p.user_id = u.id
@@ -130,6 +132,42 @@ public sealed class PostgresNotificationStore(NpgsqlDataSource db) : INotificati
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<AlertRecipient>> WeeklyReportRecipientsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT u.id, u.email, u.display_name, u.preferred_language,
+                   p.user_id, p.alert_kinds, p.delivery, p.quiet_hours_start, p.quiet_hours_end, p.digest_hour, p.time_zone, p.weekly_report
+              FROM notification_preferences p
+              JOIN app_users u ON u.id = p.user_id
+             WHERE p.weekly_report AND u.email_verified_at IS NOT NULL
+            """);
+        var recipients = new List<AlertRecipient>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            recipients.Add(new AlertRecipient(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), ReadPreferences(reader, 4)));
+        }
+
+        return recipients;
+    }
+
+    public async Task<bool> TryClaimWeeklyReportAsync(Guid userId, DateOnly weekEnd, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("INSERT INTO weekly_report_runs (user_id, week_end, sent_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING");
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(weekEnd);
+        command.Parameters.AddWithValue(now);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task ReleaseWeeklyReportAsync(Guid userId, DateOnly weekEnd, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("DELETE FROM weekly_report_runs WHERE user_id = $1 AND week_end = $2");
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(weekEnd);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static NotificationPreferences ReadPreferences(NpgsqlDataReader reader, int first) => new(
         reader.GetGuid(first),
         reader.GetFieldValue<string[]>(first + 1),
@@ -137,5 +175,6 @@ public sealed class PostgresNotificationStore(NpgsqlDataSource db) : INotificati
         reader.IsDBNull(first + 3) ? null : TimeOnly.FromTimeSpan(reader.GetTimeSpan(first + 3)),
         reader.IsDBNull(first + 4) ? null : TimeOnly.FromTimeSpan(reader.GetTimeSpan(first + 4)),
         reader.GetInt32(first + 5),
-        reader.GetString(first + 6));
+        reader.GetString(first + 6),
+        reader.GetBoolean(first + 7));
 }

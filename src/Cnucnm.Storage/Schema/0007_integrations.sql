@@ -80,7 +80,17 @@ CREATE TABLE IF NOT EXISTS notification_preferences
     quiet_hours_start time    NULL,
     quiet_hours_end   time    NULL,
     digest_hour       integer NOT NULL DEFAULT 7 CHECK (digest_hour BETWEEN 0 AND 23),
-    time_zone         text    NOT NULL
+    time_zone         text    NOT NULL,
+    weekly_report     boolean NOT NULL DEFAULT false -- the farm report of the past week, Mondays at digest_hour
+);
+
+-- One row per person and reported week, taken before the report is sent: silos never send a week twice.
+CREATE TABLE IF NOT EXISTS weekly_report_runs
+(
+    user_id    uuid        NOT NULL REFERENCES app_users (id) ON DELETE CASCADE,
+    week_end   date        NOT NULL,
+    sent_at    timestamptz NOT NULL,
+    PRIMARY KEY (user_id, week_end)
 );
 
 -- Alert e-mails waiting to be sent, written with the alert. A digest row waits for its digest time and

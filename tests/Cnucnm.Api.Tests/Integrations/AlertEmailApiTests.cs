@@ -101,6 +101,23 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
     }
 
     [Fact]
+    public async Task The_weekly_farm_report_arrives_once_with_each_groups_ration()
+    {
+        var herd = await HerdApi.CreateAsync(_api);
+        var owner = await VerifiedMemberAsync(herd, null, "owner", new { alertKinds = Array.Empty<string>(), delivery = "off", weeklyReport = true, digestHour = 0, timeZone = "UTC" });
+
+        var report = await _smtp.WaitForAsync(owner, m => (m.Subject ?? "").StartsWith("CNUCNM weekly farm report", StringComparison.Ordinal));
+        // The farm was created today, after the reported week: no alerts in that week; the ration's open alerts still count.
+        var open = (await herd.Owner.GetFromJsonAsync<JsonElement>($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct)).GetArrayLength();
+        Assert.Contains($"천안 목장: 0 alerts this week, {open} not yet acknowledged.", report.TextBody, StringComparison.Ordinal);
+        // HerdApi's ration: 8.21 + 6.73 + 5.47 + 4.11 = 24.52 kg DM per head for the 40-cow pen; no intake readings yet.
+        Assert.True((report.TextBody ?? "").Contains("· High pen (40 head): ate — kg DM/head/day (0 days recorded), formulated 24.5 kg DM/head/day, feed cost ",
+            StringComparison.Ordinal), report.TextBody);
+        await Task.Delay(1500, Ct); // several worker rounds
+        Assert.Single(_smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == owner) && (m.Subject ?? "").Contains("weekly", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Preferences_are_validated_field_by_field_and_read_back()
     {
         var (client, _) = await _api.CreateUserClientAsync("prefs");

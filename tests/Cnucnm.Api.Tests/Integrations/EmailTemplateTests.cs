@@ -43,6 +43,17 @@ public sealed partial class EmailTemplateTests : IAsyncLifetime
         { "alert", "ko", ["[천안 <목장>] 긴급: High pen: intake down 12 %", "섭취량 감소 알림", "2026-11-25 06:30 UTC"] },
         { "alertDigest", "en", ["CNUCNM alert digest 2026-11-25 (2)", "2 alerts since your last digest.", "Low stock: Silage below 3 days"] },
         { "alertDigest", "ko", ["CNUCNM 알림 요약 2026-11-25 (2건)", "알림 2건입니다.", "재고 부족: Silage below 3 days"] },
+        {
+            "weeklyReport", "en",
+            ["CNUCNM weekly farm report 2026-11-16 to 2026-11-22", "천안 <목장>: 3 alerts this week, 1 not yet acknowledged.",
+             "· High pen (40 head): ate 23.1 kg DM/head/day (7 days recorded), formulated 24.5 kg DM/head/day, feed cost 8,421 KRW/head/day",
+             "· Dry cows (12 head): ate — kg DM/head/day (0 days recorded), formulated 13.0 kg DM/head/day, feed cost —/head/day"]
+        },
+        {
+            "weeklyReport", "ko",
+            ["CNUCNM 주간 목장 보고서 2026-11-16–2026-11-22", "천안 <목장>: 이번 주 알림 3건, 미확인 알림 1건.",
+             "· High pen (40두): 섭취 23.1 kg DM/두/일 (7일 기록), 배합 24.5 kg DM/두/일, 사료비 8,421 KRW/두/일"]
+        },
     };
 
     [Theory]
@@ -54,6 +65,9 @@ public sealed partial class EmailTemplateTests : IAsyncLifetime
             "passwordReset" => EmailTemplates.PasswordReset(language, "Kim", Link, TimeSpan.FromHours(1)),
             "emailVerification" => EmailTemplates.EmailVerification(language, "Kim", Link, TimeSpan.FromHours(48)),
             "alert" => EmailTemplates.AlertNotification(language, "Kim", Alert, Link),
+            "weeklyReport" => EmailTemplates.WeeklyFarmReport(language, "Kim", new DateOnly(2026, 11, 23),
+                [new WeeklyFarmSection(Guid.NewGuid(), "천안 <목장>", "KRW",
+                    [new WeeklyGroupLine("High pen", 40, 24.52, 23.08, 7, 8421m), new WeeklyGroupLine("Dry cows", 12, 13.0, null, 0, null)], 3, 1)], Link),
             _ => EmailTemplates.AlertDigest(language, "Kim", new DateOnly(2026, 11, 25),
                 [Alert, Alert with { Kind = AlertKind.InventoryLow, Severity = AlertSeverity.Warning, Title = "Silage below 3 days" }], Link),
         };

@@ -42,4 +42,14 @@ public sealed class NotificationScheduleTests
         var digest = Preferences(AlertEmailDelivery.DailyDigest, digestHour: 2, zone: "Europe/Berlin");
         Assert.Equal(Utc(3, 29, 1, 0), NotificationSchedule.DueAt(digest, Utc(3, 28, 23, 30)));
     }
+
+    [Theory]
+    [InlineData("2026-11-25T10:00:00Z", 7, "UTC", "2026-11-23")]        // a Wednesday: the week that ended on Monday
+    [InlineData("2026-11-23T06:59:00Z", 7, "UTC", "2026-11-16")]        // Monday before the digest hour: still the week before
+    [InlineData("2026-11-23T07:00:00Z", 7, "UTC", "2026-11-23")]        // Monday at the digest hour
+    [InlineData("2026-11-22T15:30:00Z", 0, "Asia/Seoul", "2026-11-23")] // already Monday 00:30 in Seoul
+    public void The_weekly_report_covers_the_week_that_ended_on_the_last_Monday_past_its_digest_hour(string now, int digestHour, string zone, string weekEnd) =>
+        Assert.Equal(DateOnly.Parse(weekEnd, System.Globalization.CultureInfo.InvariantCulture),
+            NotificationSchedule.ReportedWeekEnd(Preferences(AlertEmailDelivery.Off, digestHour: digestHour, zone: zone),
+                DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 }
