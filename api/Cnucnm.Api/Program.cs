@@ -8,6 +8,7 @@ using Cnucnm.Api.Formulations;
 using Cnucnm.Api.Growth;
 using Cnucnm.Api.Groups;
 using Cnucnm.Api.Intake;
+using Cnucnm.Api.Integrations;
 using Cnucnm.Api.Rations;
 using Cnucnm.Api.Reports;
 using Cnucnm.Api.Infrastructure;
@@ -57,6 +58,8 @@ app.MapIntakeEndpoints();
 app.MapAlertEndpoints();
 app.MapEventStreamEndpoints();
 app.MapAnalyticsEndpoints();
+app.MapWebhookEndpoints();
+app.MapNotificationEndpoints();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>

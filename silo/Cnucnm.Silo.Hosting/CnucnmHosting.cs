@@ -2,6 +2,8 @@ using Cnucnm.Grains;
 using System.Net;
 using System.Net.Sockets;
 using Cnucnm.Contracts;
+using Cnucnm.Silo.Hosting.Email;
+using Cnucnm.Silo.Hosting.Webhooks;
 using Cnucnm.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -56,6 +58,8 @@ public static class CnucnmHosting
         {
             builder.Services.AddHostedService<MigrateOnStartService>();
         }
+
+        builder.AddCnucnmIntegrations(options);
 
         // After the migration (Starting phase): the built-in feed libraries into the search table.
         builder.Services.AddHostedService<Cnucnm.Storage.Feeds.FeedSearchLoader>();
@@ -124,6 +128,15 @@ public static class CnucnmHosting
             silo.Services.AddCnucnmGrainServices();
         });
 
+        if (builder.Configuration.GetValue($"{WebhookOptions.SectionName}:{nameof(WebhookOptions.DeliveryEnabled)}", defaultValue: true))
+        {
+            // The outbox worker runs beside every silo (the API's embedded one included); claims never overlap.
+            builder.Services.AddSingleton<WebhookDeliveryWorker>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookDeliveryWorker>());
+        }
+
+        builder.Services.AddSingleton<WeeklyReportBuilder>();
+        builder.Services.AddHostedService<AlertEmailWorker>();
         builder.Services.AddHealthChecks()
             .AddCheck<SiloJoinedHealthCheck>("silo", tags: [HealthTags.Ready, HealthTags.Startup]);
         AddDatabaseCheck(builder, options);

@@ -1,6 +1,8 @@
 using Cnucnm.Storage.Feeds;
 using Cnucnm.Storage.Identity;
 using Cnucnm.Storage.LiveHerd;
+using Cnucnm.Storage.Notifications;
+using Cnucnm.Storage.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -25,6 +27,9 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IIntakeStore, PostgresIntakeStore>();
             services.TryAddSingleton<IAlertStore, PostgresAlertStore>();
             services.TryAddSingleton<IFeedSearchStore, PostgresFeedSearchStore>();
+            services.TryAddSingleton<IWebhookStore, PostgresWebhookStore>();
+            services.TryAddSingleton<IAccountTokenStore, PostgresAccountTokenStore>();
+            services.TryAddSingleton<INotificationStore, PostgresNotificationStore>();
         }
         else
         {
@@ -36,6 +41,9 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IIntakeStore, InMemoryIntakeStore>();
             services.TryAddSingleton<IAlertStore, InMemoryAlertStore>();
             services.TryAddSingleton<IFeedSearchStore, InMemoryFeedSearchStore>();
+            services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
+            services.TryAddSingleton<IAccountTokenStore, InMemoryAccountTokenStore>();
+            services.TryAddSingleton<INotificationStore, InMemoryNotificationStore>();
         }
 
         return services;

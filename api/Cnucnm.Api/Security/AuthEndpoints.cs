@@ -18,19 +18,27 @@ public static class AuthEndpoints
             .WithSummary("Sign in with e-mail and password, or exchange a refresh token.");
         auth.MapPost("/logout", LogoutAsync).WithName("Logout").RequireAuthorization(Policies.User)
             .WithSummary("Revoke the refresh token's sign-in.");
+        auth.MapPost("/password-reset", RequestResetAsync).WithName("RequestPasswordReset").AllowAnonymous()
+            .WithSummary("E-mail a single-use password reset link (always 202: whether the address has an account is not disclosed).");
+        auth.MapPost("/password-reset/confirm", ResetAsync).WithName("ResetPassword").AllowAnonymous()
+            .WithSummary("Set a new password with the token from the e-mail; signs out every session.");
+        auth.MapPost("/email-verification/confirm", VerifyEmailAsync).WithName("VerifyEmail").AllowAnonymous()
+            .WithSummary("Confirm the e-mail address with the token from the e-mail.");
         auth.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword").RequireAuthorization(Policies.User)
             .WithSummary("Change the password; signs out every other session.");
 
         var me = endpoints.MapGroup("/api/v1/me").WithTags("Authentication");
         me.MapGet("/", MeAsync).WithName("Me").RequireAuthorization(Policies.User)
             .WithSummary("The signed-in person, their global roles and farms.");
+        me.MapPost("/email-verification", SendVerificationAsync).WithName("SendEmailVerification").RequireAuthorization(Policies.User)
+            .WithSummary("E-mail a new verification link to the signed-in person's address.");
         me.MapPut("/language", SetLanguageAsync).WithName("SetLanguage").RequireAuthorization(Policies.User)
             .WithSummary("Remember the UI language (en or ko).");
         return endpoints;
     }
 
     private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterRequest request, AccountService accounts, IOptions<AuthOptions> options, CancellationToken cancellationToken)
+        RegisterRequest request, AccountService accounts, AccountEmailService emails, IOptions<AuthOptions> options, CancellationToken cancellationToken)
     {
         if (!options.Value.AllowRegistration)
         {
@@ -52,9 +60,71 @@ public static class AuthEndpoints
         }
 
         var user = await accounts.RegisterAsync(request.Email!, request.DisplayName!, request.Password!, request.Language ?? "en", cancellationToken);
-        return user is null
-            ? TypedResults.Problem(title: "An account with this e-mail address exists.", statusCode: StatusCodes.Status409Conflict)
-            : TypedResults.Created("/api/v1/me", new UserResponse(user.Id, user.Email, user.DisplayName, user.GlobalRoles, user.PreferredLanguage));
+        if (user is null)
+        {
+            return TypedResults.Problem(title: "An account with this e-mail address exists.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await emails.SendVerificationAsync(user, cancellationToken);
+        return TypedResults.Created("/api/v1/me", new UserResponse(user.Id, user.Email, user.DisplayName, user.GlobalRoles, user.PreferredLanguage));
+    }
+
+    private static async Task<Results<Accepted, ValidationProblem>> RequestResetAsync(
+        PasswordResetRequest request, AccountEmailService emails, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().RequireText(request.Email, "email", 254);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        await emails.RequestPasswordResetAsync(request.Email!, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> ResetAsync(
+        PasswordResetConfirmRequest request, AccountEmailService emails, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().RequireText(request.Token, "token", 200);
+        if (AccountService.PasswordProblem(request.NewPassword) is { } problem)
+        {
+            validation.Add("newPassword", problem);
+        }
+
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        return await emails.ResetPasswordAsync(request.Token!, request.NewPassword!, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.ValidationProblem(new Validation().Add("token", "is invalid, already used or expired; request a new e-mail.").Errors);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> VerifyEmailAsync(
+        EmailVerificationRequest request, AccountEmailService emails, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().RequireText(request.Token, "token", 200);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        return await emails.VerifyEmailAsync(request.Token!, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.ValidationProblem(new Validation().Add("token", "is invalid, already used or expired; request a new e-mail.").Errors);
+    }
+
+    private static async Task<Results<Accepted, NotFound>> SendVerificationAsync(
+        ClaimsPrincipal principal, IUserStore users, AccountEmailService emails, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(principal.GetUserId()!.Value, cancellationToken) is not { } user)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await emails.SendVerificationAsync(user, cancellationToken);
+        return TypedResults.Accepted((string?)null);
     }
 
     private static async Task<Results<Ok<TokenPair>, ValidationProblem, ProblemHttpResult>> TokenAsync(
@@ -126,7 +196,8 @@ public static class AuthEndpoints
             : TypedResults.ValidationProblem(new Validation().Add("currentPassword", "is not correct.").Errors);
     }
 
-    private static async Task<Results<Ok<MeResponse>, NotFound>> MeAsync(ClaimsPrincipal principal, IUserStore users, IFarmMembershipStore memberships, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MeResponse>, NotFound>> MeAsync(ClaimsPrincipal principal, IUserStore users, IFarmMembershipStore memberships,
+        IAccountTokenStore tokens, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(principal.GetUserId()!.Value, cancellationToken);
         if (user is null)
@@ -136,7 +207,8 @@ public static class AuthEndpoints
 
         var farms = await memberships.ListForUserAsync(user.Id, cancellationToken);
         return TypedResults.Ok(new MeResponse(user.Id, user.Email, user.DisplayName, user.GlobalRoles, user.PreferredLanguage,
-            [.. farms.Select(f => new MembershipResponse(f.FarmId, Contracts.Security.FarmPermissions.ToWire(f.Role)))]));
+            [.. farms.Select(f => new MembershipResponse(f.FarmId, Contracts.Security.FarmPermissions.ToWire(f.Role)))],
+            await tokens.EmailVerifiedAtAsync(user.Id, cancellationToken) is not null));
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> SetLanguageAsync(LanguageRequest request, ClaimsPrincipal principal, IUserStore users, CancellationToken cancellationToken)
@@ -167,4 +239,11 @@ public sealed record UserResponse(Guid Id, string Email, string DisplayName, IRe
 
 public sealed record MembershipResponse(Guid FarmId, string Role);
 
-public sealed record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> GlobalRoles, string Language, IReadOnlyList<MembershipResponse> Farms);
+public sealed record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> GlobalRoles, string Language, IReadOnlyList<MembershipResponse> Farms,
+    bool EmailVerified);
+
+public sealed record PasswordResetRequest(string? Email);
+
+public sealed record PasswordResetConfirmRequest(string? Token, string? NewPassword);
+
+public sealed record EmailVerificationRequest(string? Token);

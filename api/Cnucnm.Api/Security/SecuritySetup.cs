@@ -32,6 +32,9 @@ public static class SecuritySetup
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<AccountEmailService>();
+        builder.Services.AddSingleton<AccountEmailQueue>();
+        builder.Services.AddHostedService<AccountEmailDispatcher>();
         builder.Services.AddHostedService<BootstrapAdminService>();
         builder.Services.AddHttpContextAccessor();
 

@@ -1,11 +1,13 @@
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
 using Cnucnm.Storage.LiveHerd;
+using Cnucnm.Storage.Notifications;
 
 namespace Cnucnm.Grains.Alerts;
 
-/// <summary>Stores an alert (one open alert per condition), then tells the farm's dashboards.</summary>
-public sealed class AlertRaiser(IAlertStore alerts, IGrainFactory grains, TimeProvider clock)
+/// <summary>Stores an alert (one open alert per condition), writes the e-mails the farm's members asked for
+/// to the e-mail outbox (due now, after quiet hours, or at the digest hour), then tells the farm's dashboards.</summary>
+public sealed class AlertRaiser(IAlertStore alerts, INotificationStore notifications, IGrainFactory grains, TimeProvider clock)
 {
     public async Task<Alert?> RaiseAsync(Guid farmId, Guid? groupId, AlertKind kind, AlertSeverity severity, string title, string detail,
         string dedupeKey, CancellationToken cancellationToken = default)
@@ -15,10 +17,26 @@ public sealed class AlertRaiser(IAlertStore alerts, IGrainFactory grains, TimePr
         if (stored is not null)
         {
             AlertMetrics.Raised.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
+            await EnqueueEmailsAsync(stored, cancellationToken);
             await grains.GetGrain<IFarmEventsGrain>(farmId).PublishAsync(FarmEventKind.AlertRaised, groupId, title);
         }
 
         return stored;
+    }
+
+    private async Task EnqueueEmailsAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        var recipients = await notifications.RecipientsAsync(alert.FarmId, AlertEmailData.KindName(alert.Kind), cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var data = AlertEmailData.Of(alert).ToJson();
+        await notifications.EnqueueAsync([.. recipients.Select(r => new OutboxEmail(Guid.CreateVersion7(), r.UserId, r.Email, r.Language,
+            r.Preferences.Delivery == AlertEmailDelivery.DailyDigest ? EmailOutboxKind.AlertDigest : EmailOutboxKind.Alert,
+            data, NotificationSchedule.DueAt(r.Preferences, now), now))], cancellationToken);
     }
 }
 

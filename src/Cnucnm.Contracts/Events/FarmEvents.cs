@@ -40,6 +40,10 @@ public interface IFarmEventsGrain : IGrainWithGuidKey
     [Alias("Publish")]
     Task PublishAsync(FarmEventKind kind, Guid? groupId, string summary, IReadOnlyDictionary<string, double>? values = null);
 
+    /// <summary>Reloads which event types the farm's webhooks want (after a subscription is created or deleted).</summary>
+    [Alias("WebhooksChanged")]
+    Task WebhooksChangedAsync();
+
     [Alias("GetSince")]
     [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
     Task<FarmEventPage> GetSinceAsync(long afterSequence, CancellationToken cancellationToken = default);

@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Cnucnm.Silo.Hosting.Email;
+using Cnucnm.Storage.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace Cnucnm.Api.Security;
+
+/// <summary>
+/// Password reset and e-mail verification. A token is 32 random bytes (base64url) that exists only in the
+/// e-mail; PostgreSQL keeps its SHA-256, single-use and expiring. Account e-mails are queued in memory and
+/// sent in the background, so a reset request answers in the same time whether or not the address has an
+/// account; a lost e-mail (process restart, SMTP down) is requested again by the person.
+/// </summary>
+public sealed class AccountEmailService(
+    IUserStore users,
+    IAccountTokenStore tokens,
+    IRefreshTokenStore refreshTokens,
+    IPasswordHasher<UserAccount> hasher,
+    AccountEmailQueue queue,
+    EmailOptions email,
+    TimeProvider clock)
+{
+    public static readonly TimeSpan PasswordResetValidity = TimeSpan.FromHours(1);
+    public static readonly TimeSpan VerificationValidity = TimeSpan.FromHours(48);
+
+    public async Task RequestPasswordResetAsync(string address, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(address.Trim(), cancellationToken);
+        if (user?.PasswordHash is null)
+        {
+            return; // unknown, or signs in through an external issuer: nothing to reset, and the caller is not told
+        }
+
+        var token = await IssueAsync(user, AccountTokenPurpose.PasswordReset, PasswordResetValidity, cancellationToken);
+        queue.Enqueue(user.Email, user.DisplayName,
+            EmailTemplates.PasswordReset(user.PreferredLanguage, user.DisplayName, Link("reset-password", token), PasswordResetValidity));
+    }
+
+    /// <summary>False when the token is unknown, used, expired or superseded. Success signs out every session.</summary>
+    public async Task<bool> ResetPasswordAsync(string token, string newPassword, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var redeemed = await tokens.RedeemAsync(TokenService.Hash(token), AccountTokenPurpose.PasswordReset, now, cancellationToken);
+        if (redeemed is null || await users.FindByIdAsync(redeemed.UserId, cancellationToken) is not { } user)
+        {
+            return false;
+        }
+
+        await users.SetPasswordAsync(user.Id, hasher.HashPassword(user, newPassword), Guid.NewGuid(), cancellationToken);
+        await users.ResetFailedSignInsAsync(user.Id, cancellationToken);
+        await refreshTokens.RevokeAllForUserAsync(user.Id, now, cancellationToken);
+        // The reset link reached this address, which proves it as well as a verification link would.
+        await tokens.MarkEmailVerifiedAsync(user.Id, redeemed.Email, now, cancellationToken);
+        return true;
+    }
+
+    public async Task SendVerificationAsync(UserAccount user, CancellationToken cancellationToken)
+    {
+        var token = await IssueAsync(user, AccountTokenPurpose.EmailVerification, VerificationValidity, cancellationToken);
+        queue.Enqueue(user.Email, user.DisplayName,
+            EmailTemplates.EmailVerification(user.PreferredLanguage, user.DisplayName, Link("verify-email", token), VerificationValidity));
+    }
+
+    public async Task<bool> VerifyEmailAsync(string token, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var redeemed = await tokens.RedeemAsync(TokenService.Hash(token), AccountTokenPurpose.EmailVerification, now, cancellationToken);
+        if (redeemed is null)
+        {
+            return false;
+        }
+
+        await tokens.MarkEmailVerifiedAsync(redeemed.UserId, redeemed.Email, now, cancellationToken);
+        return true;
+    }
+
+    private async Task<string> IssueAsync(UserAccount user, string purpose, TimeSpan validity, CancellationToken cancellationToken)
+    {
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        await tokens.IssueAsync(TokenService.Hash(token), user.Id, purpose, user.Email, now, now + validity, cancellationToken);
+        return token;
+    }
+
+    // The token travels in the URL fragment of the web front's page: browsers do not send fragments to servers or in referrers.
+    private Uri Link(string page, string token) => new($"{email.PublicBaseUrl.TrimEnd('/')}/#/{page}?token={token}");
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>Account e-mails waiting to be sent by <see cref="AccountEmailDispatcher"/>.</summary>
+public sealed class AccountEmailQueue
+{
+    private readonly Channel<(string To, string Name, EmailContent Content)> _channel =
+        Channel.CreateBounded<(string, string, EmailContent)>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Enqueue(string toAddress, string toName, EmailContent content) => _channel.Writer.TryWrite((toAddress, toName, content));
+
+    public ChannelReader<(string To, string Name, EmailContent Content)> Reader => _channel.Reader;
+}
+
+/// <summary>Sends queued account e-mails, three attempts each.</summary>
+public sealed partial class AccountEmailDispatcher(AccountEmailQueue queue, IEmailSender sender, TimeProvider clock, ILogger<AccountEmailDispatcher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var (to, name, content) in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            if (!sender.Configured)
+            {
+                LogNotConfigured(logger, content.Subject);
+                continue;
+            }
+
+            for (var attempt = 1; attempt <= 3; attempt++)
+            {
+                try
+                {
+                    await sender.SendAsync(to, name, content, stoppingToken);
+                    break;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    LogSendFailed(logger, exception, content.Subject, attempt);
+                    await Task.Delay(TimeSpan.FromSeconds(attempt * 2), clock, stoppingToken);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No SMTP server is configured; e-mail \"{Subject}\" was not sent")]
+    private static partial void LogNotConfigured(ILogger logger, string subject);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending e-mail \"{Subject}\" failed (attempt {Attempt} of 3)")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string subject, int attempt);
+}

@@ -1,0 +1,146 @@
+using Cnucnm.Contracts.Farms;
+using Cnucnm.Silo.Hosting.Webhooks;
+using Cnucnm.Storage.Identity;
+using Cnucnm.Storage.Notifications;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cnucnm.Silo.Hosting.Email;
+
+/// <summary>
+/// Sends the alert e-mail outbox: due rows are claimed like webhook deliveries (<c>FOR UPDATE SKIP LOCKED</c>
+/// with a lease), an immediate row becomes one e-mail, and a person's due digest rows become one digest.
+/// A failed send is retried with full-jitter back-off and given up after <see cref="MaxAttempts"/>.
+/// The same rounds send each weekly farm report once it is due (Mondays at the person's digest hour).
+/// </summary>
+public sealed partial class AlertEmailWorker(
+    INotificationStore store,
+    IUserStore users,
+    IEmailSender sender,
+    IGrainFactory grains,
+    WeeklyReportBuilder weeklyReports,
+    EmailOptions options,
+    TimeProvider clock,
+    ILogger<AlertEmailWorker> logger) : BackgroundService
+{
+    public const int MaxAttempts = 10;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private readonly RetrySchedule _schedule = new(TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!sender.Configured)
+        {
+            LogNotConfigured(logger);
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunRoundAsync(stoppingToken);
+                await SendWeeklyReportsAsync(stoppingToken);
+                await Task.Delay(options.OutboxPollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogRoundFailed(logger, exception);
+                await Task.Delay(options.OutboxPollInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    public async Task RunRoundAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = await store.ClaimDueAsync(now, now + Lease, 200, cancellationToken);
+        var farmNames = new Dictionary<Guid, string>();
+        foreach (var email in claimed.GroupBy(e => (e.UserId, Key: e.Kind == EmailOutboxKind.AlertDigest ? Guid.Empty : e.Id)))
+        {
+            var ids = email.Select(e => e.Id).ToList();
+            var first = email.First();
+            try
+            {
+                var user = await users.FindByIdAsync(first.UserId, cancellationToken);
+                var name = user?.DisplayName ?? first.ToAddress;
+                var alerts = new List<AlertEmailItem>();
+                foreach (var data in email.Select(e => AlertEmailData.FromJson(e.Data)))
+                {
+                    alerts.Add(new AlertEmailItem(data.AlertId, data.FarmId, await FarmNameAsync(data.FarmId, farmNames), data.Kind, data.Severity,
+                        data.Title, data.Detail, data.RaisedAt));
+                }
+
+                var content = first.Kind == EmailOutboxKind.AlertDigest
+                    ? EmailTemplates.AlertDigest(first.Language, name, await DigestDayAsync(first.UserId, now, cancellationToken), alerts, Link("/"))
+                    : EmailTemplates.AlertNotification(first.Language, name, alerts[0], Link($"/farms/{alerts[0].FarmId}/alerts"));
+                await sender.SendAsync(first.ToAddress, name, content, cancellationToken);
+                await store.MarkSentAsync(ids, clock.GetUtcNow(), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+            {
+                var attempts = email.Max(e => e.Attempts);
+                DateTimeOffset? retryAt = attempts >= MaxAttempts ? null : clock.GetUtcNow() + _schedule.Delay(attempts, Random.Shared.NextDouble());
+                LogSendFailed(logger, exception, first.ToAddress, attempts);
+                await store.MarkFailedAsync(ids, exception.Message.Length > 500 ? exception.Message[..500] : exception.Message, retryAt, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Sends each due weekly report that no silo has claimed yet (the claim is a row per person and week).</summary>
+    public async Task SendWeeklyReportsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var recipient in await store.WeeklyReportRecipientsAsync(cancellationToken))
+        {
+            var weekEnd = NotificationSchedule.ReportedWeekEnd(recipient.Preferences, clock.GetUtcNow());
+            if (!await store.TryClaimWeeklyReportAsync(recipient.UserId, weekEnd, clock.GetUtcNow(), cancellationToken))
+            {
+                continue;
+            }
+
+            try
+            {
+                var farms = await weeklyReports.BuildAsync(recipient.UserId, weekEnd, cancellationToken);
+                await sender.SendAsync(recipient.Email, recipient.DisplayName,
+                    EmailTemplates.WeeklyFarmReport(recipient.Language, recipient.DisplayName, weekEnd, farms, Link("/")), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+            {
+                LogSendFailed(logger, exception, recipient.Email, 1);
+                await store.ReleaseWeeklyReportAsync(recipient.UserId, weekEnd, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<string> FarmNameAsync(Guid farmId, Dictionary<Guid, string> names)
+    {
+        if (!names.TryGetValue(farmId, out var name))
+        {
+            names[farmId] = name = (await grains.GetGrain<IFarmGrain>(farmId).GetAsync())?.Profile.Name ?? farmId.ToString();
+        }
+
+        return name;
+    }
+
+    private async Task<DateOnly> DigestDayAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var zone = (await store.GetPreferencesAsync(userId, cancellationToken))?.TimeZone;
+        var local = zone is null ? now : TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(zone));
+        return DateOnly.FromDateTime(local.DateTime);
+    }
+
+    private Uri Link(string route) => new($"{options.PublicBaseUrl.TrimEnd('/')}/#{route}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No SMTP server is configured: alert e-mails wait in the outbox")]
+    private static partial void LogNotConfigured(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert e-mail round failed; the outbox is retried")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending an alert e-mail to {Address} failed (attempt {Attempt})")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string address, int attempt);
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Contracts.Alerts;
+using Cnucnm.Grains.Alerts;
+using Cnucnm.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Cnucnm.Api.Tests.Integrations;
+
+/// <summary>Alert e-mails by preference, end to end: the alert is raised by the product's AlertRaiser in the
+/// API's embedded silo, written to the e-mail outbox and sent by the silo's worker to an in-process SMTP server.</summary>
+public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private SmtpReceiver _smtp = null!;
+    private CnucnmApiFactory _api = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        postgres.RequireAvailable();
+        _smtp = new SmtpReceiver();
+        _api = await CnucnmApiFactory.StartAsync(postgres, new Dictionary<string, string?>
+        {
+            ["Cnucnm:Email:SmtpHost"] = "127.0.0.1",
+            ["Cnucnm:Email:SmtpPort"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cnucnm:Email:Security"] = "None",
+            ["Cnucnm:Email:PublicBaseUrl"] = "https://cnucnm.example",
+            ["Cnucnm:Email:OutboxPollInterval"] = "00:00:00.200",
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Members_get_alert_emails_as_they_asked_immediately_in_a_digest_after_quiet_hours_or_not_at_all()
+    {
+        var herd = await HerdApi.CreateAsync(_api, withRation: false);
+        var owner = await VerifiedMemberAsync(herd, null, "owner", new { alertKinds = new[] { "intakeDrop", "inventoryLow" }, delivery = "immediate", timeZone = "Asia/Seoul" });
+        var digest = await VerifiedMemberAsync(herd, "manager", "digest", new { alertKinds = new[] { "intakeDrop", "inventoryLow" }, delivery = "dailyDigest", digestHour = 6, timeZone = "Asia/Seoul" });
+        var now = DateTimeOffset.UtcNow;
+        var quiet = await VerifiedMemberAsync(herd, "viewer", "quiet", new
+        {
+            alertKinds = new[] { "intakeDrop" },
+            delivery = "immediate",
+            quietHoursStart = now.AddHours(-1).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            quietHoursEnd = now.AddHours(2).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            timeZone = "UTC",
+        });
+        var unwanted = await VerifiedMemberAsync(herd, "nutritionist", "unwanted", new { alertKinds = new[] { "priceJump" }, delivery = "immediate", timeZone = "UTC" });
+        var (unverifiedClient, unverified) = await _api.CreateUserClientAsync("unverified");
+        Assert.Equal(HttpStatusCode.OK, (await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/members", new { email = unverified, role = "viewer" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await unverifiedClient.PutAsJsonAsync("/api/v1/me/notifications", new { alertKinds = new[] { "intakeDrop" }, delivery = "immediate" }, Ct)).StatusCode);
+
+        var raiser = _api.Services.GetRequiredService<AlertRaiser>();
+        await raiser.RaiseAsync(herd.FarmId, herd.GroupId, AlertKind.IntakeDrop, AlertSeverity.Critical, "High pen: intake down 12 %",
+            "Dry matter intake 19.1 kg/head against 21.7 formulated.", $"test-intake-{Guid.NewGuid()}", Ct);
+        await raiser.RaiseAsync(herd.FarmId, null, AlertKind.InventoryLow, AlertSeverity.Warning, "Corn silage: 2 days left",
+            "At the current use, corn silage runs out in 2 days.", $"test-stock-{Guid.NewGuid()}", Ct);
+
+        var immediate = await _smtp.WaitForAsync(owner, m => (m.Subject ?? "").Contains("intake down", StringComparison.Ordinal));
+        Assert.Equal("[천안 목장] Critical: High pen: intake down 12 %", immediate.Subject);
+        Assert.Contains($"https://cnucnm.example/#/farms/{herd.FarmId}/alerts", immediate.TextBody, StringComparison.Ordinal);
+        await _smtp.WaitForAsync(owner, m => m.Subject == "[천안 목장] Warning: Corn silage: 2 days left");
+
+        // The digest waits for 06:00 in Seoul; the quiet-hours e-mail for the end of the quiet hours.
+        await using var db = NpgsqlDataSource.Create(_api.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:Cnucnm"]!);
+        var digestDue = await DueAtAsync(db, digest);
+        Assert.Equal(2, digestDue.Count);
+        Assert.All(digestDue, due => Assert.Equal(21, due.UtcDateTime.Hour)); // 06:00 KST
+        var quietDue = Assert.Single(await DueAtAsync(db, quiet));
+        Assert.Equal(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddHours(2), quietDue); // the end of the quiet hours
+        Assert.Empty(await DueAtAsync(db, unwanted));
+        Assert.Empty(await DueAtAsync(db, unverified));
+
+        // When the digest hour comes, the two alerts arrive as one e-mail.
+        await using (var due = db.CreateCommand("UPDATE email_outbox SET due_at = now() WHERE to_address = $1"))
+        {
+            due.Parameters.AddWithValue(digest);
+            await due.ExecuteNonQueryAsync(Ct);
+        }
+
+        var summary = await _smtp.WaitForAsync(digest, m => (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
+        Assert.Matches(DigestSubject(), summary.Subject);
+        Assert.Contains("High pen: intake down 12 %", summary.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Corn silage: 2 days left", summary.TextBody, StringComparison.Ordinal);
+        await Task.Delay(1000, Ct);
+        Assert.Single(_smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == digest) && (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
+        // Besides their address confirmations, nothing for the person in quiet hours, the one who wants other kinds, the unconfirmed one.
+        Assert.DoesNotContain(_smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == quiet || b.Address == unwanted || b.Address == unverified)
+                                                   && !(m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_weekly_farm_report_arrives_once_with_each_groups_ration()
+    {
+        var herd = await HerdApi.CreateAsync(_api);
+        var owner = await VerifiedMemberAsync(herd, null, "owner", new { alertKinds = Array.Empty<string>(), delivery = "off", weeklyReport = true, digestHour = 0, timeZone = "UTC" });
+
+        var report = await _smtp.WaitForAsync(owner, m => (m.Subject ?? "").StartsWith("CNUCNM weekly farm report", StringComparison.Ordinal));
+        // The farm was created today, after the reported week: no alerts in that week; the ration's open alerts still count.
+        var open = (await herd.Owner.GetFromJsonAsync<JsonElement>($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct)).GetArrayLength();
+        Assert.Contains($"천안 목장: 0 alerts this week, {open} not yet acknowledged.", report.TextBody, StringComparison.Ordinal);
+        // HerdApi's ration: 8.21 + 6.73 + 5.47 + 4.11 = 24.52 kg DM per head for the 40-cow pen; no intake readings yet.
+        Assert.True((report.TextBody ?? "").Contains("· High pen (40 head): ate — kg DM/head/day (0 days recorded), formulated 24.5 kg DM/head/day, feed cost ",
+            StringComparison.Ordinal), report.TextBody);
+        await Task.Delay(1500, Ct); // several worker rounds
+        Assert.Single(_smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == owner) && (m.Subject ?? "").Contains("weekly", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Preferences_are_validated_field_by_field_and_read_back()
+    {
+        var (client, _) = await _api.CreateUserClientAsync("prefs");
+        var empty = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications", Ct);
+        Assert.Equal("off", empty.GetProperty("delivery").GetString());
+
+        var bad = await client.PutAsJsonAsync("/api/v1/me/notifications",
+            new { alertKinds = new[] { "cowEscaped" }, delivery = "hourly", quietHoursStart = "25:00", digestHour = 24, timeZone = "Mars/Olympus" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Equal(["alertKinds", "delivery", "digestHour", "quietHoursStart", "timeZone"],
+            errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/me/notifications",
+            new { alertKinds = new[] { "sensorSilent" }, delivery = "immediate", quietHoursStart = "22:00", quietHoursEnd = "06:30", timeZone = "Asia/Seoul" }, Ct)).StatusCode);
+        var stored = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications", Ct);
+        Assert.Equal("06:30", stored.GetProperty("quietHoursEnd").GetString());
+        Assert.Equal("sensorSilent", stored.GetProperty("alertKinds")[0].GetString());
+    }
+
+    /// <summary>A member with the role (the farm's owner when null) who confirmed their address and set these preferences.</summary>
+    private async Task<string> VerifiedMemberAsync(HerdApi herd, string? role, string name, object preferences)
+    {
+        HttpClient client;
+        string email;
+        if (role is null)
+        {
+            client = herd.Owner;
+            email = (await client.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct)).GetProperty("email").GetString()!;
+        }
+        else
+        {
+            (client, email) = await _api.CreateUserClientAsync(name);
+            Assert.Equal(HttpStatusCode.OK, (await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/members", new { email, role }, Ct)).StatusCode);
+        }
+
+        var verification = await _smtp.WaitForAsync(email, m => (m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal));
+        var token = TokenPattern().Match(verification.TextBody ?? "").Groups[1].Value;
+        using var anonymous = _api.CreateClient();
+        Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsJsonAsync("/api/v1/auth/email-verification/confirm", new { token }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/me/notifications", preferences, Ct)).StatusCode);
+        return email;
+    }
+
+    private static async Task<List<DateTimeOffset>> DueAtAsync(NpgsqlDataSource db, string address)
+    {
+        await using var command = db.CreateCommand("SELECT due_at FROM email_outbox WHERE to_address = $1 AND status = 'pending'");
+        command.Parameters.AddWithValue(address);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var due = new List<DateTimeOffset>();
+        while (await reader.ReadAsync(Ct))
+        {
+            due.Add(reader.GetFieldValue<DateTimeOffset>(0));
+        }
+
+        return due;
+    }
+
+    [GeneratedRegex(@"verify-email\?token=([A-Za-z0-9_-]+)")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"^CNUCNM alert digest \d{4}-\d{2}-\d{2} \(2\)$")]
+    private static partial Regex DigestSubject();
+}
