@@ -1,3 +1,4 @@
+using Cnucnm.Storage.Animals;
 using Cnucnm.Storage.Feeds;
 using Cnucnm.Storage.Identity;
 using Cnucnm.Storage.LiveHerd;
@@ -25,6 +26,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IIntakeStore, PostgresIntakeStore>();
             services.TryAddSingleton<IAlertStore, PostgresAlertStore>();
             services.TryAddSingleton<IFeedSearchStore, PostgresFeedSearchStore>();
+            services.TryAddSingleton<IAnimalStore, PostgresAnimalStore>();
         }
         else
         {
@@ -36,6 +38,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IIntakeStore, InMemoryIntakeStore>();
             services.TryAddSingleton<IAlertStore, InMemoryAlertStore>();
             services.TryAddSingleton<IFeedSearchStore, InMemoryFeedSearchStore>();
+            services.TryAddSingleton<IAnimalStore, InMemoryAnimalStore>();
         }
 
         return services;
