@@ -54,6 +54,7 @@ app.MapLabAnalysisEndpoints();
 app.MapGroupEndpoints();
 app.MapAnimalEndpoints();
 app.MapAnimalRecordEndpoints();
+app.MapAnimalImportEndpoints();
 app.MapRationEndpoints();
 app.MapReportEndpoints();
 app.MapIntakeEndpoints();
