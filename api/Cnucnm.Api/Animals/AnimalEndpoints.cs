@@ -29,6 +29,8 @@ public static class AnimalEndpoints
             .WithSummary("An animal with its derived values today: age, lactation, days in milk, days pregnant, expected calving, ADG, latest milk.");
         animals.MapPut("/{animalId:guid}/status", SetStatusAsync).WithName("SetAnimalStatus").RequireAuthorization(Policies.Farm(FarmPermission.EditAnimals))
             .WithSummary("Mark an animal sold, dead or culled (date and reason) or active again; its group's inputs follow.");
+        animals.MapGet("/due", DueAsync).WithName("ListAnimalsDue").RequireAuthorization(Policies.Farm(FarmPermission.Read))
+            .WithSummary("What active animals are due for today: overdue weighings, calvings within the notice, milking cows past their dry-off date.");
         animals.MapGet("/group-inputs/{groupId:guid}", GroupInputsAsync).WithName("GetGroupInputsFromAnimals").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("A group's inputs as derived from its registered members today, with the farm's overrides applied.");
         animals.MapPut("/group-inputs/{groupId:guid}/overrides", SetOverridesAsync).WithName("SetGroupInputOverrides")
@@ -168,6 +170,29 @@ public static class AnimalEndpoints
         await sync.SyncAllAsync(farmId, [animal.GroupId], user.ActorId(), cancellationToken);
         var records = await store.RecordsAsync(farmId, animalId, cancellationToken);
         return TypedResults.Ok(AnimalResponse.From(updated, AnimalDerived.Summarize(updated, [.. records.Select(r => r.Record)], today)));
+    }
+
+    private static async Task<Results<Ok<List<AnimalDue>>, ValidationProblem, NotFound>> DueAsync(
+        Guid farmId, IAnimalStore store, GroupInputsSync sync, CancellationToken cancellationToken,
+        int weighingIntervalDays = 30, int calvingNoticeDays = 14, int dryPeriodDays = 60)
+    {
+        var v = new Validation()
+            .Require(weighingIntervalDays is >= 1 and <= 365, "weighingIntervalDays", "must be between 1 and 365.")
+            .Require(calvingNoticeDays is >= 0 and <= 120, "calvingNoticeDays", "must be between 0 and 120.")
+            .Require(dryPeriodDays is >= 0 and <= 120, "dryPeriodDays", "must be between 0 and 120.");
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        if (await sync.TodayAsync(farmId, cancellationToken) is not { } today)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var animals = await store.ActiveWithRecordsAsync(farmId, null, cancellationToken);
+        var summaries = animals.Select(a => (a.Animal, AnimalDerived.Summarize(a.Animal, [.. a.Records.Select(r => r.Record)], today)));
+        return TypedResults.Ok(AnimalDueList.Find(summaries, today, new DueSettings(weighingIntervalDays, calvingNoticeDays, dryPeriodDays)).ToList());
     }
 
     private static async Task<Results<Ok<GroupInputsResponse>, NotFound>> GroupInputsAsync(

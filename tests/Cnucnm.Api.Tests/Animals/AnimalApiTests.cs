@@ -164,6 +164,23 @@ public sealed class AnimalApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task The_due_list_names_overdue_weighings_calvings_and_dry_offs()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
+        var cow = await RegisterAsync(herd, null);
+        await Ok(await RecordAsync(herd, cow, new { kind = "calving", date = Date(400) }));
+        await Ok(await RecordAsync(herd, cow, new { kind = "insemination", date = Date(270) }));
+        await Ok(await RecordAsync(herd, cow, new { kind = "pregnancyCheck", date = Date(230), pregnant = true }));
+        // Holstein 279 days: calving expected on Day + 9, a week or so from today; never weighed; dry-off was due on Day − 51.
+        var due = await Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/animals/due", Ct));
+        (string, string)[] expected = [("dryOffDue", Date(51)), ("weighingOverdue", Date(1500 - 30)), ("calvingDue", Date(-9))];
+        Assert.Equal(expected.Order(),
+            due.EnumerateArray().Select(d => (d.GetProperty("kind").GetString()!, d.GetProperty("dueDate").GetString()!)).Order());
+        Assert.Equal(["calvingNoticeDays"], (await Problem(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/animals/due?calvingNoticeDays=-1", Ct)))
+            .EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task Veterinarians_record_health_events_viewers_only_read()
     {
         var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);

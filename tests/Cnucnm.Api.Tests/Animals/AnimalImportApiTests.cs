@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Testing;
 using MiniExcelLibs;
 
 namespace Cnucnm.Api.Tests.Animals;
@@ -16,45 +16,6 @@ public sealed class AnimalImportApiTests(ApiFixture api) : IClassFixture<ApiFixt
 
     private static readonly DateOnly Day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
 
-    private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>5,000 Hanwoo rows (file rows 2–5001); every 97th data row is broken in one of five ways. Half the rows
-    /// join the pen, every third carries a weighing.</summary>
-    private static (string Csv, SortedSet<int> BadRows, int InPen) Herd(string pen, int serialBase)
-    {
-        var csv = new StringBuilder("tag,name,breed,sex,birthDate,group,bodyWeightKg,bodyConditionScore,weighedOn\n");
-        var bad = new SortedSet<int>();
-        var inPen = 0;
-        for (var i = 0; i < 5000; i++)
-        {
-            var row = i + 2;
-            var tag = $"002{serialBase + i:D8}1";
-            var birth = D(Day.AddDays(-400 - i % 300));
-            var (breed, weight, group) = ("hanwoo", i % 3 == 0 ? "350" : "", i % 2 == 0 ? pen : "");
-            if (i > 0 && i % 97 == 0)
-            {
-                bad.Add(row);
-                switch (i / 97 % 5)
-                {
-                    case 0: tag = tag[..11]; break;                           // 11 digits
-                    case 1: birth = D(Day.AddDays(30)); break;                 // born in the future
-                    case 2: breed = "zebu"; break;                             // not in the breed table
-                    case 3: tag = $"002{serialBase + i - 1:D8}1"; break;       // the row above's tag
-                    default: weight = "2000"; break;                           // implausible weight
-                }
-            }
-            else if (group.Length > 0)
-            {
-                inPen++;
-            }
-
-            var weighedOn = weight.Length > 0 ? D(Day) : "";
-            csv.Append(CultureInfo.InvariantCulture, $"{tag},cow {i},{breed},female,{birth},{group},{weight},{(weight.Length > 0 ? "5" : "")},{weighedOn}\n");
-        }
-
-        return (csv.ToString(), bad, inPen);
-    }
-
     private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string url, object body)
     {
         var response = await client.PostAsJsonAsync(url, body, Ct);
@@ -65,7 +26,7 @@ public sealed class AnimalImportApiTests(ApiFixture api) : IClassFixture<ApiFixt
     public async Task A_5000_animal_csv_with_bad_rows_reports_each_and_imports_only_accepted_valid_rows()
     {
         var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
-        var (csv, bad, inPen) = Herd("High pen", 30_000_000);
+        var (csv, bad, inPen) = SampleHerdCsv.Create(5000, 30_000_000, "High pen", Day);
         var url = $"/api/v1/farms/{herd.FarmId}/animals";
         Assert.Equal(51, bad.Count);
 
