@@ -55,6 +55,7 @@ app.MapGroupEndpoints();
 app.MapAnimalEndpoints();
 app.MapAnimalRecordEndpoints();
 app.MapAnimalImportEndpoints();
+app.MapAnimalExportEndpoints();
 app.MapRationEndpoints();
 app.MapReportEndpoints();
 app.MapIntakeEndpoints();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cnucnm.Nutrition;
 using Cnucnm.Registry.Records;
 
 namespace Cnucnm.Registry.Import;

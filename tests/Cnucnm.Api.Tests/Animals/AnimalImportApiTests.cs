@@ -62,8 +62,19 @@ public sealed class AnimalImportApiTests(ApiFixture api) : IClassFixture<ApiFixt
         var weighed = (await HerdApi.Ok(await herd.Owner.GetAsync($"{url}?search=cow 3&limit=1", Ct))).GetProperty("items")[0];
         Assert.Equal(350, (await HerdApi.Ok(await herd.Owner.GetAsync($"{url}/{weighed.GetProperty("id").GetGuid()}", Ct))).GetProperty("summary").GetProperty("bodyWeightKg").GetDouble());
 
+        // Exported, the farm's animals import again into another farm without an error (CSV and XLSX alike).
+        var other = await HerdApi.CreateAsync(api.Factory, withRation: false);
+        var exported = await herd.Owner.GetStringAsync($"{url}/export?format=csv", Ct);
+        (status, var again) = await PostAsync(other.Owner, $"/api/v1/farms/{other.FarmId}/animals/import/preview", new { csv = exported });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal((5000 - 51, 5000 - 51), (again.GetProperty("dataRows").GetInt32(), again.GetProperty("validRows").GetInt32()));
+        var xlsx = await herd.Owner.GetByteArrayAsync($"{url}/export?format=xlsx", Ct);
+        (status, again) = await PostAsync(other.Owner, $"/api/v1/farms/{other.FarmId}/animals/import/preview", new { xlsxBase64 = Convert.ToBase64String(xlsx) });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(5000 - 51, again.GetProperty("validRows").GetInt32());
+
         // The same file again: every tag is now registered.
-        (status, var again) = await PostAsync(herd.Owner, $"{url}/import/apply", new { csv, acceptValidRows = true });
+        (status, again) = await PostAsync(herd.Owner, $"{url}/import/apply", new { csv, acceptValidRows = true });
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.True(again.GetProperty("errors").TryGetProperty("file", out _));
     }
