@@ -126,9 +126,14 @@ public sealed class AnimalApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal((30 * 4.0 + 50 * 3.6) / 80, inputs.GetProperty("milkFatPercent").GetDouble(), 9); // yield-weighted: 3.75
         var daysInMilk = inputs.GetProperty("daysInMilk").GetInt32();
 
-        // Weighed: the mean body weight moves.
+        // Weighed: the mean body weight moves, and the grain recomputes the requirements from it (NASEM intake depends on BW).
+        var before = await Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}", Ct));
         await Ok(await RecordAsync(herd, a, new { kind = "weighing", date = Date(0), bodyWeightKg = 640 }));
-        Assert.Equal(670, (await GroupInputsAsync(herd, herd.GroupId)).GetProperty("bodyWeightKg").GetDouble(), 9);
+        var after = await Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}", Ct));
+        Assert.Equal(670, after.GetProperty("inputs").GetProperty("bodyWeightKg").GetDouble(), 9);
+        Assert.Equal(before.GetProperty("version").GetInt64() + 1, after.GetProperty("version").GetInt64());
+        Assert.NotEqual(before.GetProperty("requirements").GetProperty("predictedDryMatterIntakeKg").GetDouble(),
+            after.GetProperty("requirements").GetProperty("predictedDryMatterIntakeKg").GetDouble());
 
         // b calves again: her days in milk restart (a: 300 + k, b: k, where today is Day + k), and her test of the last
         // lactation no longer counts for the group's milk.
