@@ -1,6 +1,7 @@
 using Cnucnm.Api.Groups;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Groups;
+using Cnucnm.Contracts.Registry;
 using Cnucnm.Registry;
 using Cnucnm.Registry.Groups;
 using Cnucnm.Storage.Animals;
@@ -54,9 +55,11 @@ public sealed class GroupInputsSync(IAnimalStore store, IGrainFactory grains, Ti
             derivation.Overridden, overrides, updated, derivation.Inputs);
     }
 
-    /// <summary>Syncs each distinct group given (nulls skipped).</summary>
+    /// <summary>After a registry change: syncs each distinct group given (nulls skipped) and tells the farm's herd
+    /// calendar, which checks the due list for alerts shortly after (one-way call).</summary>
     public async Task<List<GroupInputsResponse>> SyncAllAsync(Guid farmId, IEnumerable<Guid?> groupIds, string actor, CancellationToken cancellationToken)
     {
+        await grains.GetGrain<IHerdCalendarGrain>(farmId).RegistryChangedAsync();
         var results = new List<GroupInputsResponse>();
         foreach (var groupId in groupIds.OfType<Guid>().Distinct())
         {

@@ -1,0 +1,87 @@
+using Cnucnm.Contracts;
+using Cnucnm.Contracts.Alerts;
+using Cnucnm.Contracts.Registry;
+using Cnucnm.Grains.Alerts;
+using Cnucnm.Grains.Farms;
+using Cnucnm.Registry;
+using Cnucnm.Storage.Animals;
+
+namespace Cnucnm.Grains.Registry;
+
+/// <summary>
+/// Turns the registry's due list (<see cref="AnimalDueList"/>) into stored alerts, one per animal, kind and due date.
+/// A daily reminder runs the check even when nobody uses the farm; a change to the registry asks for a check within
+/// <see cref="ChangeDelay"/>, so a burst of records (an import) costs one check. No state of its own: the animals
+/// are in PostgreSQL and the alert store deduplicates.
+/// </summary>
+[GrainType("herd-calendar")]
+public sealed class HerdCalendarGrain(IAnimalStore animals, AlertRaiser alerts, TimeProvider clock) : Grain, IHerdCalendarGrain, IRemindable
+{
+    public const string DailyReminder = "herd-calendar-daily";
+    public static readonly TimeSpan ChangeDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
+    // Orleans names no exception type for "the reminder service has not started yet"; its message is the marker.
+    private const string ReminderServiceStarting = "Reminder Service is still initializing";
+
+    private bool _reminderRegistered;
+    private IGrainTimer? _pending;
+
+    public async Task RegistryChangedAsync()
+    {
+        if (!_reminderRegistered)
+        {
+            try
+            {
+                await this.RegisterOrUpdateReminder(DailyReminder, Day, Day);
+                _reminderRegistered = true;
+            }
+            catch (OrleansException e) when (e.Message.Contains(ReminderServiceStarting, StringComparison.Ordinal))
+            {
+                // Registered with a later change or check; the check below still runs.
+            }
+        }
+
+        _pending ??= this.RegisterGrainTimer(async ct =>
+        {
+            using var timer = _pending;
+            _pending = null;
+            await CheckAsync(ct);
+        }, new GrainTimerCreationOptions(ChangeDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == DailyReminder ? CheckAsync(CancellationToken.None) : Task.CompletedTask;
+
+    public async Task<int> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        var farmId = this.GetPrimaryKey();
+        if (await GrainFactory.Farm(farmId).GetAsync(cancellationToken) is not { } farm)
+        {
+            return 0;
+        }
+
+        var today = FarmClock.LocalDay(clock.GetUtcNow(), farm.Profile.TimeZone);
+        var herd = await animals.ActiveWithRecordsAsync(farmId, null, cancellationToken);
+        var due = AnimalDueList.Find(herd.Select(a => (a.Animal, AnimalDerived.Summarize(a.Animal, [.. a.Records.Select(r => r.Record)], today))),
+            today, new DueSettings());
+        var raised = 0;
+        foreach (var d in due)
+        {
+            var (kind, severity, title) = d.Kind switch
+            {
+                AnimalDueKind.WeighingOverdue => (AlertKind.WeighingOverdue, AlertSeverity.Info, $"{Label(d)}: weighing overdue"),
+                AnimalDueKind.CalvingDue => (AlertKind.CalvingDue, AlertSeverity.Warning, $"{Label(d)}: calving due {d.DueDate:yyyy-MM-dd}"),
+                _ => (AlertKind.DryOffDue, AlertSeverity.Warning, $"{Label(d)}: dry-off due"),
+            };
+            if (await alerts.RaiseAsync(farmId, d.GroupId, kind, severity, title, d.Message, $"due:{d.Kind}:{d.AnimalId}:{d.DueDate:yyyy-MM-dd}", cancellationToken) is not null)
+            {
+                raised++;
+            }
+        }
+
+        return raised;
+    }
+
+    private static string Label(AnimalDue d) => d.Name is { Length: > 0 } name ? $"{name} ({d.Tag})" : d.Tag;
+}
