@@ -9,7 +9,8 @@ using Cnucnm.Storage.Animals;
 namespace Cnucnm.Grains.Registry;
 
 /// <summary>
-/// Turns the registry's due list (<see cref="AnimalDueList"/>) into stored alerts, one per animal, kind and due date.
+/// Turns the registry's due list (<see cref="AnimalDueList"/>) into stored alerts: calvings and dry-offs one per animal
+/// and due date, overdue weighings one a day for the farm listing the animals.
 /// A daily reminder runs the check even when nobody uses the farm; a change to the registry asks for a check within
 /// <see cref="ChangeDelay"/>, so a burst of records (an import) costs one check. No state of its own: the animals
 /// are in PostgreSQL and the alert store deduplicates.
@@ -20,6 +21,7 @@ public sealed class HerdCalendarGrain(IAnimalStore animals, AlertRaiser alerts, 
     public const string DailyReminder = "herd-calendar-daily";
     public static readonly TimeSpan ChangeDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+    private const int MaxListed = 20;
 
     // Orleans names no exception type for "the reminder service has not started yet"; its message is the marker.
     private const string ReminderServiceStarting = "Reminder Service is still initializing";
@@ -66,15 +68,24 @@ public sealed class HerdCalendarGrain(IAnimalStore animals, AlertRaiser alerts, 
         var due = AnimalDueList.Find(herd.Select(a => (a.Animal, AnimalDerived.Summarize(a.Animal, [.. a.Records.Select(r => r.Record)], today))),
             today, new DueSettings());
         var raised = 0;
-        foreach (var d in due)
+        foreach (var d in due.Where(d => d.Kind != AnimalDueKind.WeighingOverdue))
         {
-            var (kind, severity, title) = d.Kind switch
+            var (kind, title) = d.Kind == AnimalDueKind.CalvingDue
+                ? (AlertKind.CalvingDue, $"{Label(d)}: calving due {d.DueDate:yyyy-MM-dd}")
+                : (AlertKind.DryOffDue, $"{Label(d)}: dry-off due");
+            if (await alerts.RaiseAsync(farmId, d.GroupId, kind, AlertSeverity.Warning, title, d.Message, $"due:{d.Kind}:{d.AnimalId}:{d.DueDate:yyyy-MM-dd}", cancellationToken) is not null)
             {
-                AnimalDueKind.WeighingOverdue => (AlertKind.WeighingOverdue, AlertSeverity.Info, $"{Label(d)}: weighing overdue"),
-                AnimalDueKind.CalvingDue => (AlertKind.CalvingDue, AlertSeverity.Warning, $"{Label(d)}: calving due {d.DueDate:yyyy-MM-dd}"),
-                _ => (AlertKind.DryOffDue, AlertSeverity.Warning, $"{Label(d)}: dry-off due"),
-            };
-            if (await alerts.RaiseAsync(farmId, d.GroupId, kind, severity, title, d.Message, $"due:{d.Kind}:{d.AnimalId}:{d.DueDate:yyyy-MM-dd}", cancellationToken) is not null)
+                raised++;
+            }
+        }
+
+        // Weighings fall due for many animals at once (a newly imported herd: thousands): one alert a day lists them.
+        var weighings = due.Where(d => d.Kind == AnimalDueKind.WeighingOverdue).ToList();
+        if (weighings.Count > 0)
+        {
+            var listed = string.Join(", ", weighings.Take(MaxListed).Select(Label)) + (weighings.Count > MaxListed ? $" and {weighings.Count - MaxListed} more" : "");
+            if (await alerts.RaiseAsync(farmId, null, AlertKind.WeighingOverdue, AlertSeverity.Info, $"{weighings.Count} animals overdue for weighing",
+                $"Not weighed for {new DueSettings().WeighingIntervalDays} days or more: {listed}.", $"due:{AnimalDueKind.WeighingOverdue}:{today:yyyy-MM-dd}", cancellationToken) is not null)
             {
                 raised++;
             }
