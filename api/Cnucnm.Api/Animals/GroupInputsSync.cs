@@ -2,7 +2,6 @@ using Cnucnm.Api.Groups;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Registry;
-using Cnucnm.Registry;
 using Cnucnm.Registry.Groups;
 using Cnucnm.Storage.Animals;
 
@@ -41,9 +40,7 @@ public sealed class GroupInputsSync(IAnimalStore store, IGrainFactory grains, Ti
 
         var members = await store.ActiveWithRecordsAsync(farmId, groupId, cancellationToken);
         var overrides = await store.GetOverridesAsync(farmId, groupId, cancellationToken) ?? GroupInputOverrides.None;
-        var derivation = GroupInputsDerivation.Derive(group.Inputs,
-            [.. members.Select(m => new GroupMember(m.Animal, AnimalDerived.Summarize(m.Animal, [.. m.Records.Select(r => r.Record)], today)))],
-            overrides);
+        var derivation = GroupInputsDerivation.Derive(group.Inputs, members.Select(m => (m.Animal, m.RecordList)), today, overrides);
         var updated = apply && derivation.Inputs != group.Inputs;
         if (updated)
         {

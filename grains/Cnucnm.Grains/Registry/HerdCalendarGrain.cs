@@ -1,9 +1,11 @@
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
+using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Registry;
 using Cnucnm.Grains.Alerts;
 using Cnucnm.Grains.Farms;
 using Cnucnm.Registry;
+using Cnucnm.Registry.Groups;
 using Cnucnm.Storage.Animals;
 
 namespace Cnucnm.Grains.Registry;
@@ -11,7 +13,8 @@ namespace Cnucnm.Grains.Registry;
 /// <summary>
 /// Turns the registry's due list (<see cref="AnimalDueList"/>) into stored alerts: calvings and dry-offs one per animal
 /// and due date, overdue weighings one a day for the farm listing the animals.
-/// A daily reminder runs the check even when nobody uses the farm; a change to the registry asks for a check within
+/// The same check re-derives the inputs of each group with registered members for the day (days in milk and days
+/// pregnant move with the calendar). A daily reminder runs it even when nobody uses the farm; a change to the registry asks for a check within
 /// <see cref="ChangeDelay"/>, so a burst of records (an import) costs one check. No state of its own: the animals
 /// are in PostgreSQL and the alert store deduplicates.
 /// </summary>
@@ -65,6 +68,7 @@ public sealed class HerdCalendarGrain(IAnimalStore animals, AlertRaiser alerts, 
 
         var today = FarmClock.LocalDay(clock.GetUtcNow(), farm.Profile.TimeZone);
         var herd = await animals.ActiveWithRecordsAsync(farmId, null, cancellationToken);
+        await RefreshGroupsAsync(farmId, herd, today, cancellationToken);
         var due = AnimalDueList.Find(herd.Select(a => (a.Animal, AnimalDerived.Summarize(a.Animal, [.. a.Records.Select(r => r.Record)], today))),
             today, new DueSettings());
         var raised = 0;
@@ -92,6 +96,27 @@ public sealed class HerdCalendarGrain(IAnimalStore animals, AlertRaiser alerts, 
         }
 
         return raised;
+    }
+
+    /// <summary>Ages, days in milk and days pregnant move with the calendar: each group with registered members gets its
+    /// inputs derived again for today (the group's input update re-runs requirements and the ration by farm policy).</summary>
+    private async Task RefreshGroupsAsync(Guid farmId, IReadOnlyList<AnimalHistory> herd, DateOnly today, CancellationToken cancellationToken)
+    {
+        foreach (var members in herd.Where(a => a.Animal.GroupId is not null).GroupBy(a => a.Animal.GroupId!.Value))
+        {
+            var group = GrainFactory.GetGrain<IAnimalGroupGrain>(members.Key);
+            if (await group.GetAsync(cancellationToken) is not { } snapshot || snapshot.FarmId != farmId)
+            {
+                continue;
+            }
+
+            var overrides = await animals.GetOverridesAsync(farmId, members.Key, cancellationToken);
+            var derived = GroupInputsDerivation.Derive(snapshot.Inputs, members.Select(m => (m.Animal, m.RecordList)), today, overrides).Inputs;
+            if (derived != snapshot.Inputs)
+            {
+                await group.UpdateInputsAsync(snapshot.Name, derived, "herd calendar", cancellationToken);
+            }
+        }
     }
 
     private static string Label(AnimalDue d) => d.Name is { Length: > 0 } name ? $"{name} ({d.Tag})" : d.Tag;

@@ -12,6 +12,14 @@ public static class GroupInputsDerivation
     /// <summary>The last bucket of <see cref="GroupDerivation.ParityMix"/>: third lactation and later.</summary>
     public const int ParityMixTop = 3;
 
+    /// <summary>The same from the members' records, each member summarized on <paramref name="today"/>.</summary>
+    public static GroupDerivation Derive(GroupInputs current, IEnumerable<(Animal Animal, IReadOnlyList<Records.AnimalRecord> Records)> members,
+        DateOnly today, GroupInputOverrides? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        return Derive(current, [.. members.Select(m => new GroupMember(m.Animal, AnimalDerived.Summarize(m.Animal, m.Records, today)))], overrides);
+    }
+
     public static GroupDerivation Derive(GroupInputs current, IReadOnlyList<GroupMember> members, GroupInputOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(current);

@@ -12,7 +12,11 @@ public sealed record AnimalQuery(Guid FarmId, AnimalStatus? Status, Guid? GroupI
 public sealed record AnimalPage(IReadOnlyList<Animal> Animals, long Total);
 
 /// <summary>An animal with all its records, oldest first.</summary>
-public sealed record AnimalHistory(Animal Animal, IReadOnlyList<AnimalRecordEntry> Records);
+public sealed record AnimalHistory(Animal Animal, IReadOnlyList<AnimalRecordEntry> Records)
+{
+    /// <summary>The records without their entries' metadata.</summary>
+    public IReadOnlyList<AnimalRecord> RecordList => [.. Records.Select(r => r.Record)];
+}
 
 public enum AnimalWriteOutcome
 {

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Contracts.Registry;
+using Cnucnm.Registry.Records;
+using Cnucnm.Storage.Animals;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cnucnm.Api.Tests.Animals;
 
@@ -194,6 +198,23 @@ public sealed class AnimalApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         }
 
         Assert.Equal(new HashSet<string> { "weighingOverdue", "calvingDue", "dryOffDue" }, kinds);
+    }
+
+    [Fact]
+    public async Task The_herd_calendar_re_derives_group_inputs_from_records_for_the_day()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
+        var cow = await RegisterAsync(herd, herd.GroupId);
+        await Ok(await RecordAsync(herd, cow, new { kind = "weighing", date = Date(10), bodyWeightKg = 600 }));
+        Assert.Equal(600, (await GroupInputsAsync(herd, herd.GroupId)).GetProperty("bodyWeightKg").GetDouble(), 9);
+
+        // A record that reached the table without the API's sync (as days passing change what records mean):
+        // the calendar's check derives the group again.
+        var store = api.Factory.Services.GetRequiredService<IAnimalStore>();
+        // (Not asserting 600 in between: the check the API's record asked for a second later may already have run.)
+        await store.AddRecordAsync(new AnimalRecordEntry(Guid.NewGuid(), herd.FarmId, cow, new Weighing(Day, 640), "test", DateTimeOffset.UtcNow), Ct);
+        await api.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IHerdCalendarGrain>(herd.FarmId).CheckAsync(Ct);
+        Assert.Equal(640, (await GroupInputsAsync(herd, herd.GroupId)).GetProperty("bodyWeightKg").GetDouble(), 9);
     }
 
     [Fact]
