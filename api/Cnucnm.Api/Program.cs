@@ -1,6 +1,7 @@
 using Cnucnm.Api;
 using Cnucnm.Api.Analytics;
 using Cnucnm.Api.Alerts;
+using Cnucnm.Api.Animals;
 using Cnucnm.Api.Events;
 using Cnucnm.Api.Farms;
 using Cnucnm.Api.Feeds;
@@ -52,6 +53,10 @@ app.MapFeedSearchEndpoints();
 app.MapPriceListEndpoints();
 app.MapLabAnalysisEndpoints();
 app.MapGroupEndpoints();
+app.MapAnimalEndpoints();
+app.MapAnimalRecordEndpoints();
+app.MapAnimalImportEndpoints();
+app.MapAnimalExportEndpoints();
 app.MapRationEndpoints();
 app.MapReportEndpoints();
 app.MapIntakeEndpoints();

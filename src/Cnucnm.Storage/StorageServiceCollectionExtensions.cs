@@ -1,3 +1,4 @@
+using Cnucnm.Storage.Animals;
 using Cnucnm.Storage.Feeds;
 using Cnucnm.Storage.Identity;
 using Cnucnm.Storage.LiveHerd;
@@ -30,6 +31,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IWebhookStore, PostgresWebhookStore>();
             services.TryAddSingleton<IAccountTokenStore, PostgresAccountTokenStore>();
             services.TryAddSingleton<INotificationStore, PostgresNotificationStore>();
+            services.TryAddSingleton<IAnimalStore, PostgresAnimalStore>();
         }
         else
         {
@@ -44,6 +46,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
             services.TryAddSingleton<IAccountTokenStore, InMemoryAccountTokenStore>();
             services.TryAddSingleton<INotificationStore, InMemoryNotificationStore>();
+            services.TryAddSingleton<IAnimalStore, InMemoryAnimalStore>();
         }
 
         return services;

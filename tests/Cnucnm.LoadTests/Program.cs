@@ -5,6 +5,7 @@ using Cnucnm.LoadTests;
 // cnucnm-load store --db CONNECTION [--seconds S] [--batch B] [--concurrency C]   (baseline: the PostgreSQL intake store alone)
 // cnucnm-load sse --api URL [--readings N] [--rate R]
 // cnucnm-load search --db CONNECTION [--feeds N] [--readings ROUNDS]   (feed search latency over N feeds, default 50,000)
+// cnucnm-load import --db CONNECTION [--readings ROUNDS]   (the 5,000-animal import: parse, preview, apply)
 if (args.Length == 0)
 {
     return Usage();
@@ -25,11 +26,12 @@ return args[0] switch
     "store" => await StoreIngestLoad.RunAsync(options, cancel.Token),
     "sse" => await EventLatency.RunAsync(options, cancel.Token),
     "search" => await FeedSearchLoad.RunAsync(options, cancel.Token),
+    "import" => await AnimalImportLoad.RunAsync(options, cancel.Token),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: cnucnm-load ingest|grains|store|sse|search [options]");
+    Console.Error.WriteLine("usage: cnucnm-load ingest|grains|store|sse|search|import [options]");
     return 2;
 }

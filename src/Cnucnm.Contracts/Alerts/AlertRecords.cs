@@ -11,6 +11,9 @@ public enum AlertKind
     SensorSilent = 5,
     InventoryLow = 6,
     RationSuggestion = 7,
+    WeighingOverdue = 8,
+    CalvingDue = 9,
+    DryOffDue = 10,
 }
 
 [GenerateSerializer, Alias("cnucnm.AlertSeverity")]
