@@ -50,6 +50,7 @@ app.MapFeedLibraryEndpoints();
 app.MapFeedSearchEndpoints();
 app.MapPriceListEndpoints();
 app.MapLabAnalysisEndpoints();
+app.MapFeedLotEndpoints();
 app.MapGroupEndpoints();
 app.MapRationEndpoints();
 app.MapReportEndpoints();
