@@ -246,20 +246,15 @@ public static class FeedLotEndpoints
             return (null, null);
         }
 
-        var validation = new Cnucnm.Nutrition.Validation()
-            .Require(request.Csv is { Length: > 0 and <= 1_000_000 }, "csv", "is required (at most 1,000,000 characters).")
-            .Require(request.Laboratory is null || request.Laboratory.Length <= 200, "laboratory", "must be at most 200 characters.");
-        if (!validation.IsValid)
+        if (request.Laboratory is { Length: > 200 })
         {
-            return (null, TypedResults.ValidationProblem(validation.Errors));
+            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["laboratory"] = ["must be at most 200 characters."] }));
         }
 
-        var (analyses, errors) = LabAnalysisImport.ReadCsv(request.Csv!, current);
-        if (errors.Count > 0)
+        var (analyses, errors) = LabReports.Read(request.Csv, request.Xlsx, current);
+        if (errors is not null)
         {
-            return (null, TypedResults.ValidationProblem(errors
-                .GroupBy(e => $"csv.row{e.Row}.{e.Column}".TrimEnd('.'))
-                .ToDictionary(g => g.Key, g => g.Select(e => $"row {e.Row}{(e.Column.Length > 0 ? $", column {e.Column}" : "")}: {e.Message}").ToArray())));
+            return (null, TypedResults.ValidationProblem(errors));
         }
 
         return ((lot, current, analyses), null);
@@ -292,7 +287,8 @@ public sealed record FeedLotRequest(string? Name, string? LibraryFeedId, double?
 /// <param name="Csv">The lab report: a header row (DM, CP, NDF … or NASEM names; Sample ID, Date) and one row per analysis, DM basis.</param>
 /// <param name="Row">For apply: the file row of the analysis to apply (needed when the report has several).</param>
 /// <param name="Laboratory">The laboratory that analysed the sample (kept with the values' source).</param>
-public sealed record LotAnalysisRequest(string? Csv, int? Row, string? Laboratory);
+/// <param name="Xlsx">Or the lab report as an XLSX workbook, base64 (first sheet, same columns as the CSV).</param>
+public sealed record LotAnalysisRequest(string? Csv, int? Row, string? Laboratory, string? Xlsx = null);
 
 /// <summary>A ration on a farm whose feed is the lot: before and after the analysis (full model, same kg DM per head); after applying,
 /// the ration as re-evaluated and the re-formulation outcome under the farm's policy.</summary>

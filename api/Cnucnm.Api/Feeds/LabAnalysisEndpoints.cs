@@ -21,7 +21,7 @@ public static class LabAnalysisEndpoints
     {
         var analyses = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/feeds/{feedId}/lab-analyses").WithTags("Farm feeds");
         analyses.MapPost("/preview", PreviewAsync).WithName("PreviewLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
-            .WithSummary("Check a lab report (CSV, DM basis): row/column errors, or each analysis's change from the current values and the rations using the feed.");
+            .WithSummary("Check a lab report (CSV or XLSX, DM basis): row/column errors, or each analysis's change from the current values and the rations using the feed.");
         analyses.MapPost("/apply", ApplyAsync).WithName("ApplyLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Apply one analysis of a report to the feed; rations using it are re-evaluated and re-formulated by the farm's policy.");
         return endpoints;
@@ -125,17 +125,10 @@ public static class LabAnalysisEndpoints
             }));
         }
 
-        if (request.Csv is not { Length: > 0 and <= 1_000_000 } csv)
+        var (analyses, errors) = LabReports.Read(request.Csv, request.Xlsx, current);
+        if (errors is not null)
         {
-            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["csv"] = ["is required (at most 1,000,000 characters)."] }));
-        }
-
-        var (analyses, errors) = LabAnalysisImport.ReadCsv(csv, current);
-        if (errors.Count > 0)
-        {
-            return (null, TypedResults.ValidationProblem(errors
-                .GroupBy(e => $"csv.row{e.Row}.{e.Column}".TrimEnd('.'))
-                .ToDictionary(g => g.Key, g => g.Select(e => $"row {e.Row}{(e.Column.Length > 0 ? $", column {e.Column}" : "")}: {e.Message}").ToArray())));
+            return (null, TypedResults.ValidationProblem(errors));
         }
 
         return ((farm, definition, current, analyses), null);
@@ -160,7 +153,8 @@ public static class LabAnalysisEndpoints
 
 /// <param name="Csv">The lab report: a header row (DM, CP, NDF … or NASEM names; Sample ID, Date) and one row per analysis, DM basis.</param>
 /// <param name="Row">For apply: the file row of the analysis to apply (needed when the report has several).</param>
-public sealed record LabAnalysisRequest(string? Csv, int? Row);
+/// <param name="Xlsx">Or the lab report as an XLSX workbook, base64 (first sheet, same columns as the CSV).</param>
+public sealed record LabAnalysisRequest(string? Csv, int? Row, string? Xlsx = null);
 
 /// <param name="Rations">The rations using the feed, before and with this analysis (full model; <c>reEvaluated</c> holds the after).</param>
 public sealed record AnalysisChanges(int Row, string? SampleId, DateOnly? SampledOn, IReadOnlyList<NutrientChange> Changes, IReadOnlyList<AffectedRation> Rations);
