@@ -167,6 +167,17 @@ public static class FeedLotEndpoints
             return TypedResults.NotFound();
         }
 
+        // Every farm feed that is this lot takes the new values; each farm re-evaluates the rations that use it.
+        foreach (var use in applied.Uses)
+        {
+            var farm = grains.Farm(use.FarmId);
+            if ((await farm.GetFeedsAsync(null, cancellationToken)).FirstOrDefault(f => f.Definition.FeedId == use.FeedId)?.Definition is { } feed
+                && feed.LotId == lotId)
+            {
+                await farm.PutFeedAsync(applied.ToFarmFeed(feed.FeedId, feed.Name), actor, cancellationToken);
+            }
+        }
+
         var reason = $"lab analysis of lot {context.Lot.Definition.Name}" + (analysis.SampleId is { } sample ? $" ({sample}" + (analysis.SampledOn is { } on ? $", {on:yyyy-MM-dd})" : ")") : "");
         var rations = new List<LotAffectedRation>();
         foreach (var ration in before)

@@ -89,17 +89,6 @@ public sealed class FeedLotGrain(
         state.State = new FeedLotState { Lot = updated };
         await state.WriteStateAsync(cancellationToken);
 
-        // Every farm feed that is this lot takes the new values; each farm re-evaluates the rations that use it.
-        foreach (var use in updated.Uses)
-        {
-            var farm = GrainFactory.Farm(use.FarmId);
-            if ((await farm.GetFeedsAsync(null, cancellationToken)).FirstOrDefault(f => f.Definition.FeedId == use.FeedId)?.Definition is { } feed
-                && feed.LotId == updated.LotId)
-            {
-                await farm.PutFeedAsync(updated.ToFarmFeed(feed.FeedId, feed.Name), analysis.AppliedBy, cancellationToken);
-            }
-        }
-
         return updated;
     }
 }

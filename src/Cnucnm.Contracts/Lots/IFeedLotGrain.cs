@@ -1,7 +1,7 @@
 namespace Cnucnm.Contracts.Lots;
 
 /// <summary>A feed lot, keyed by its id: its current composition with the source of each value, its analyses, and the
-/// farm feeds (on any farm) that point to it. A new analysis flows to every one of those farm feeds.</summary>
+/// farm feeds (on any farm) that point to it.</summary>
 [Alias("cnucnm.IFeedLotGrain")]
 public interface IFeedLotGrain : IGrainWithGuidKey
 {
@@ -20,8 +20,9 @@ public interface IFeedLotGrain : IGrainWithGuidKey
     [Alias("RemoveUse")]
     Task RemoveUseAsync(LotUse use, CancellationToken cancellationToken = default);
 
-    /// <summary>Makes the analysis the lot's values (source: lab analysis with its date) and puts the new composition into
-    /// every farm feed that points to the lot; those farms re-evaluate their rations. Null when the lot does not exist.</summary>
+    /// <summary>Makes the analysis the lot's values (source: lab analysis with its date). Null when the lot does not exist.
+    /// The caller then puts the new values into each farm feed of <see cref="FeedLot.Uses"/> (the lot never calls a farm:
+    /// farms call the lot when a feed starts or stops pointing to it, and a call back could deadlock).</summary>
     [Alias("ApplyAnalysis")]
     Task<FeedLot?> ApplyAnalysisAsync(LotAnalysis analysis, CancellationToken cancellationToken = default);
 }
