@@ -135,24 +135,30 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             dryMatterPercent = 120,
             producedOn = "2026-10-01",
             receivedOn = "2026-09-01",
+            supplier = new string('x', 201),
         }, Ct);
 
-        await AssertErrorsAsync(response, "name", "dryMatterPercent", "receivedOn");
+        await AssertErrorsAsync(response, "name", "dryMatterPercent", "receivedOn", "supplier");
         var unknownFeed = await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/lots",
             new { name = "Pit 3", libraryFeedId = "No such feed", dryMatterPercent = 35 }, Ct);
         await AssertErrorsAsync(unknownFeed, "libraryFeedId");
     }
 
     [Fact]
-    public async Task An_inconsistent_lot_analysis_is_refused_with_its_row_and_column_and_a_lot_feed_takes_analyses_only_on_the_lot()
+    public async Task An_inconsistent_lot_analysis_is_refused_with_its_row_and_column_and_a_lot_feed_takes_values_and_analyses_only_from_the_lot()
     {
         var shared = await SharedLotAsync();
 
         var inconsistent = await shared.FarmA.Owner.PostAsJsonAsync(shared.Url("preview"), new { csv = "DM,NDF,ADF\n33,30,35\n" }, Ct);
+        var longLaboratory = await shared.FarmA.Owner.PostAsJsonAsync(shared.Url("preview"), new { csv = Report, laboratory = new string('x', 201) }, Ct);
+        var ownValuesOnLotFeed = await shared.FarmA.Owner.PutAsJsonAsync($"/api/v1/farms/{shared.FarmA.FarmId}/feeds/corn-silage",
+            new { name = "Corn silage, pit 2", lotId = shared.LotId, dryMatterPercent = 30 }, Ct);
         var onFarmFeed = await shared.FarmA.Owner.PostAsJsonAsync(
             $"/api/v1/farms/{shared.FarmA.FarmId}/feeds/corn-silage/lab-analyses/preview", new { csv = Report }, Ct);
 
         await AssertErrorsAsync(inconsistent, "csv.row2.ADF");
+        await AssertErrorsAsync(longLaboratory, "laboratory");
+        await AssertErrorsAsync(ownValuesOnLotFeed, "lotId");
         await AssertErrorsAsync(onFarmFeed, "feedId");
     }
 
