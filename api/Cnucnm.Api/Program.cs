@@ -52,6 +52,7 @@ app.MapFeedLibraryEndpoints();
 app.MapFeedSearchEndpoints();
 app.MapPriceListEndpoints();
 app.MapLabAnalysisEndpoints();
+app.MapFeedLotEndpoints();
 app.MapGroupEndpoints();
 app.MapAnimalEndpoints();
 app.MapAnimalRecordEndpoints();

@@ -1,4 +1,5 @@
 using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Lots;
 
 namespace Cnucnm.Contracts;
 
@@ -6,4 +7,6 @@ namespace Cnucnm.Contracts;
 public static class Keys
 {
     public static IFarmGrain Farm(this IGrainFactory grains, Guid farmId) => grains.GetGrain<IFarmGrain>(farmId);
+
+    public static IFeedLotGrain Lot(this IGrainFactory grains, Guid lotId) => grains.GetGrain<IFeedLotGrain>(lotId);
 }

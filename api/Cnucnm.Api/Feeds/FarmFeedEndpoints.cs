@@ -5,7 +5,9 @@ using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Lots;
 using Cnucnm.Contracts.Security;
+using Cnucnm.Storage.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cnucnm.Api.Feeds;
@@ -44,8 +46,14 @@ public static class FarmFeedEndpoints
     }
 
     private static async Task<Results<Ok<FarmFeed>, ValidationProblem, NotFound>> PutAsync(
-        Guid farmId, string feedId, FarmFeedRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid farmId, string feedId, FarmFeedRequest request, IGrainFactory grains, ClaimsPrincipal user, IFarmMembershipStore memberships,
+        CancellationToken cancellationToken)
     {
+        if (request.LotId is { } lotId)
+        {
+            return await PutLotFeedAsync(farmId, feedId, lotId, request, grains, user, memberships, cancellationToken);
+        }
+
         var validation = new Validation()
             .Require(IsFeedId(feedId), "feedId", "must be 1–64 letters, digits, '-', '_' or '.' (and not \"tmr\").")
             .RequireText(request.Name, "name", 200)
@@ -76,6 +84,34 @@ public static class FarmFeedEndpoints
         }
 
         var result = await grains.Farm(farmId).PutFeedAsync(definition, user.ActorId(), cancellationToken);
+        return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(result.Feed!) : TypedResults.NotFound();
+    }
+
+    /// <summary>A farm feed that is a feed lot: the lot's values, under the farm's id and name. The lot must be the farm's own or one of
+    /// a farm the caller is a member of (a cooperative's silage, a mill's delivery shared with its farms).</summary>
+    private static async Task<Results<Ok<FarmFeed>, ValidationProblem, NotFound>> PutLotFeedAsync(
+        Guid farmId, string feedId, Guid lotId, FarmFeedRequest request, IGrainFactory grains, ClaimsPrincipal user, IFarmMembershipStore memberships,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .Require(IsFeedId(feedId), "feedId", "must be 1–64 letters, digits, '-', '_' or '.' (and not \"tmr\").")
+            .RequireText(request.Name, "name", 200)
+            .Require(request.LibraryFeedId is null && request.DryMatterPercent is null && request.Composition is null && request.IsForage is null,
+                "lotId", "a lot's feed takes its library feed, dry matter, composition and forage flag from the lot: leave them out.");
+        if (validation.IsValid
+            && (await grains.Lot(lotId).GetAsync(cancellationToken) is not { } lot
+                || !await new LotAccess(memberships, user).AllowsAsync(lot.OwnerFarmId, FarmPermission.Read, cancellationToken)))
+        {
+            validation.Add("lotId", "is not a feed lot of this farm or of a farm you are a member of.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var feed = (await grains.Lot(lotId).GetAsync(cancellationToken))!.ToFarmFeed(feedId, request.Name!.Trim());
+        var result = await grains.Farm(farmId).PutFeedAsync(feed, user.ActorId(), cancellationToken);
         return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(result.Feed!) : TypedResults.NotFound();
     }
 
@@ -145,7 +181,10 @@ public static class FarmFeedEndpoints
 /// <param name="DryMatterPercent">Dry matter as delivered, % as fed.</param>
 /// <param name="Composition">The farm's own analysis per kg DM by NASEM name (e.g. Fd_CP in % DM).</param>
 /// <param name="IsForage">Forage (for forage NDF and the mixer loading order).</param>
-public sealed record FarmFeedRequest(string? Name, string? LibraryFeedId, double? DryMatterPercent, Dictionary<string, double>? Composition, bool? IsForage);
+/// <param name="LotId">A feed lot this feed is (the farm's own or a shared one): its values come from the lot and follow its analyses;
+/// leave libraryFeedId, dryMatterPercent, composition and isForage out.</param>
+public sealed record FarmFeedRequest(string? Name, string? LibraryFeedId, double? DryMatterPercent, Dictionary<string, double>? Composition, bool? IsForage,
+    Guid? LotId = null);
 
 /// <param name="Amount">Price in the farm's currency: per tonne as fed, or per kg DM (basis perKgDryMatter).</param>
 public sealed record PriceRequest(DateOnly? EffectiveFrom, decimal? Amount, PriceBasis? Basis, string? Supplier);

@@ -21,7 +21,7 @@ public static class LabAnalysisEndpoints
     {
         var analyses = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/feeds/{feedId}/lab-analyses").WithTags("Farm feeds");
         analyses.MapPost("/preview", PreviewAsync).WithName("PreviewLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
-            .WithSummary("Check a lab report (CSV, DM basis): row/column errors, or each analysis's change from the current values and the rations using the feed.");
+            .WithSummary("Check a lab report (CSV or XLSX, DM basis): row/column errors, or each analysis's change from the current values and the rations using the feed.");
         analyses.MapPost("/apply", ApplyAsync).WithName("ApplyLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Apply one analysis of a report to the feed; rations using it are re-evaluated and re-formulated by the farm's policy.");
         return endpoints;
@@ -37,8 +37,24 @@ public static class LabAnalysisEndpoints
         }
 
         var rations = await RationsUsingAsync(grains, context.Value.Farm, feedId, cancellationToken);
-        return TypedResults.Ok(new LabAnalysisPreview(feedId,
-            [.. context.Value.Analyses.Select(a => new AnalysisChanges(a.Row, a.SampleId, a.SampledOn, LabAnalysisImport.Changes(context.Value.Current, a)))],
+        var analyses = new List<AnalysisChanges>();
+        foreach (var analysis in context.Value.Analyses)
+        {
+            // Each ration with the analysed feed in place of the current one (full model, same kg DM per head).
+            var changed = WithAnalysis(context.Value.Definition, analysis);
+            var after = new List<AffectedRation>();
+            foreach (var (group, _) in rations)
+            {
+                if (await grains.GetGrain<IRationGrain>(group.GroupId).PreviewFeedChangeAsync(changed, cancellationToken) is { } change)
+                {
+                    after.Add(new AffectedRation(group.GroupId, group.Name, change.Before, change.After, null));
+                }
+            }
+
+            analyses.Add(new AnalysisChanges(analysis.Row, analysis.SampleId, analysis.SampledOn, LabAnalysisImport.Changes(context.Value.Current, analysis), after));
+        }
+
+        return TypedResults.Ok(new LabAnalysisPreview(feedId, analyses,
             [.. rations.Select(r => new AffectedRation(r.Group.GroupId, r.Group.Name, r.Ration, null, null))]));
     }
 
@@ -62,13 +78,7 @@ public static class LabAnalysisEndpoints
         }
 
         var before = await RationsUsingAsync(grains, farm, feedId, cancellationToken);
-        var composition = new Dictionary<string, double>(definition.Composition);
-        foreach (var (nutrient, value) in analysis.Values.Where(v => v.Key != FeedNutrient.Fd_DM))
-        {
-            composition[nutrient.ToString()] = value;
-        }
-
-        var updated = definition with { Composition = composition, DryMatterPercent = analysis.Values[FeedNutrient.Fd_DM] };
+        var updated = WithAnalysis(definition, analysis);
         var actor = user.ActorId();
         await grains.Farm(farmId).PutFeedAsync(updated, actor, cancellationToken);
 
@@ -85,6 +95,17 @@ public static class LabAnalysisEndpoints
         return TypedResults.Ok(new LabAnalysisApplied(feedId, analysis.Row, LabAnalysisImport.Changes(current, analysis), affected));
     }
 
+    private static FarmFeedDefinition WithAnalysis(FarmFeedDefinition definition, LabAnalysis analysis)
+    {
+        var composition = new Dictionary<string, double>(definition.Composition);
+        foreach (var (nutrient, value) in analysis.Values.Where(v => v.Key != FeedNutrient.Fd_DM))
+        {
+            composition[nutrient.ToString()] = value;
+        }
+
+        return definition with { Composition = composition, DryMatterPercent = analysis.Values[FeedNutrient.Fd_DM] };
+    }
+
     private static async Task<((FarmSnapshot Farm, FarmFeedDefinition Definition, Feed Current, IReadOnlyList<LabAnalysis> Analyses)? Context, ValidationProblem? Problem)> ReadAsync(
         Guid farmId, string feedId, LabAnalysisRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
@@ -96,17 +117,18 @@ public static class LabAnalysisEndpoints
             return (null, null);
         }
 
-        if (request.Csv is not { Length: > 0 and <= 1_000_000 } csv)
+        if (definition.LotId is not null)
         {
-            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["csv"] = ["is required (at most 1,000,000 characters)."] }));
+            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["feedId"] = ["this feed is a feed lot: enter its analyses on the lot (they reach every farm using it)."],
+            }));
         }
 
-        var (analyses, errors) = LabAnalysisImport.ReadCsv(csv, current);
-        if (errors.Count > 0)
+        var (analyses, errors) = LabReports.Read(request.Csv, request.Xlsx, current);
+        if (errors is not null)
         {
-            return (null, TypedResults.ValidationProblem(errors
-                .GroupBy(e => $"csv.row{e.Row}.{e.Column}".TrimEnd('.'))
-                .ToDictionary(g => g.Key, g => g.Select(e => $"row {e.Row}{(e.Column.Length > 0 ? $", column {e.Column}" : "")}: {e.Message}").ToArray())));
+            return (null, TypedResults.ValidationProblem(errors));
         }
 
         return ((farm, definition, current, analyses), null);
@@ -131,9 +153,11 @@ public static class LabAnalysisEndpoints
 
 /// <param name="Csv">The lab report: a header row (DM, CP, NDF … or NASEM names; Sample ID, Date) and one row per analysis, DM basis.</param>
 /// <param name="Row">For apply: the file row of the analysis to apply (needed when the report has several).</param>
-public sealed record LabAnalysisRequest(string? Csv, int? Row);
+/// <param name="Xlsx">Or the lab report as an XLSX workbook, base64 (first sheet, same columns as the CSV).</param>
+public sealed record LabAnalysisRequest(string? Csv, int? Row, string? Xlsx = null);
 
-public sealed record AnalysisChanges(int Row, string? SampleId, DateOnly? SampledOn, IReadOnlyList<NutrientChange> Changes);
+/// <param name="Rations">The rations using the feed, before and with this analysis (full model; <c>reEvaluated</c> holds the after).</param>
+public sealed record AnalysisChanges(int Row, string? SampleId, DateOnly? SampledOn, IReadOnlyList<NutrientChange> Changes, IReadOnlyList<AffectedRation> Rations);
 
 /// <summary>A ration that uses the feed: as it is, and after the analysis (re-evaluated by the full model, then the
 /// re-formulation outcome under the farm's policy: applied, or a suggestion waiting for approval).</summary>

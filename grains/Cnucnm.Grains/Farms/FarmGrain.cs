@@ -2,6 +2,7 @@ using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
 using Cnucnm.Contracts.Farms;
+using Cnucnm.Contracts.Lots;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Grains.Alerts;
 
@@ -112,6 +113,7 @@ public sealed class FarmGrain(
         };
         state.State = State with { Feeds = feeds, Version = State.Version + 1 };
         await state.WriteStateAsync(cancellationToken);
+        await MoveLotUseAsync(feed.FeedId, existing?.Definition?.LotId, feed.LotId, cancellationToken);
 
         if (changed)
         {
@@ -135,10 +137,42 @@ public sealed class FarmGrain(
         }
 
         var feeds = new Dictionary<string, FarmFeedState>(State.Feeds);
-        feeds.Remove(feedId);
+        feeds.Remove(feedId, out var removed);
         state.State = State with { Feeds = feeds, Version = State.Version + 1 };
         await state.WriteStateAsync(cancellationToken);
+        await MoveLotUseAsync(feedId, removed?.Definition?.LotId, null, cancellationToken);
         return new FarmFeedResult(FarmFeedOutcome.Ok, null, null);
+    }
+
+    public async Task AddLotAsync(Guid lotId, CancellationToken cancellationToken = default)
+    {
+        if (Exists && !State.Lots.Contains(lotId))
+        {
+            state.State = State with { Lots = [.. State.Lots.Append(lotId)], Version = State.Version + 1 };
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public Task<IReadOnlyList<Guid>> GetLotsAsync(CancellationToken cancellationToken = default) => Task.FromResult(State.Lots);
+
+    /// <summary>The lots know which farm feeds point to them (for a new analysis to reach every ration using the lot).</summary>
+    private async Task MoveLotUseAsync(string feedId, Guid? from, Guid? to, CancellationToken cancellationToken)
+    {
+        if (from == to)
+        {
+            return;
+        }
+
+        var use = new LotUse(this.GetPrimaryKey(), feedId);
+        if (from is { } old)
+        {
+            await GrainFactory.Lot(old).RemoveUseAsync(use, cancellationToken);
+        }
+
+        if (to is { } lot)
+        {
+            await GrainFactory.Lot(lot).AddUseAsync(use, cancellationToken);
+        }
     }
 
     public async Task<FarmFeedResult> SetPriceAsync(string feedId, FeedPrice price, string changedBy, CancellationToken cancellationToken = default)
@@ -348,6 +382,7 @@ public sealed record FarmState
     [Id(5)] public IReadOnlyList<FarmGroupRef> Groups { get; init; } = [];
     [Id(6)] public IReadOnlyDictionary<string, FarmFeedState> Feeds { get; init; } = new Dictionary<string, FarmFeedState>();
     [Id(7)] public IReadOnlyList<string> Sensors { get; init; } = [];
+    [Id(8)] public IReadOnlyList<Guid> Lots { get; init; } = [];
 }
 
 [GenerateSerializer, Alias("cnucnm.FarmFeedState")]

@@ -5,6 +5,7 @@ using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Grains.Alerts;
+using Cnucnm.Grains.Farms;
 
 namespace Cnucnm.Grains.Rations;
 
@@ -154,6 +155,34 @@ public sealed class RationGrain(
         }
 
         await state.WriteStateAsync(cancellationToken);
+    }
+
+    public async Task<RationFeedChange?> PreviewFeedChangeAsync(FarmFeedDefinition changed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        if (State.Current is not { } current || current.Items.All(i => i.FeedId != changed.FeedId))
+        {
+            return null;
+        }
+
+        var context = await ContextAsync(cancellationToken);
+        var amounts = current.Items.Select(i => (i.FeedId, i.KgDryMatterPerHead)).ToList();
+        var before = Build(context, amounts, current.Cause, current.Version) with { CreatedAt = current.CreatedAt };
+        var today = FarmClock.LocalDay(clock.GetUtcNow(), context.Farm?.Profile.TimeZone);
+        var feeds = context.Feeds.Select(f => f.Definition.FeedId == changed.FeedId ? WithDefinition(f, changed, today) : f).ToList();
+        var after = Build(context with { Feeds = feeds }, amounts, current.Cause, current.Version) with { CreatedAt = current.CreatedAt };
+        return new RationFeedChange(GroupId, before, after);
+    }
+
+    /// <summary>The feed with a new definition; a price per kg DM in effect becomes a new price per kg as fed with the new DM.</summary>
+    private static FarmFeed WithDefinition(FarmFeed feed, FarmFeedDefinition definition, DateOnly today)
+    {
+        var price = feed.PriceHistory.LastOrDefault(p => p.EffectiveFrom <= today);
+        return feed with
+        {
+            Definition = definition,
+            PricePerKgAsFed = price?.Basis == PriceBasis.PerKgDryMatter ? price.Amount * (decimal)(definition.DryMatterPercent / 100) : feed.PricePerKgAsFed,
+        };
     }
 
     public async Task<MixerSheet?> GetMixerSheetAsync(int? headCount, double? mixerCapacityKgAsFed, double? scaleResolutionKg = null,

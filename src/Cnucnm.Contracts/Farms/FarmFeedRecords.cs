@@ -6,6 +6,7 @@ namespace Cnucnm.Contracts.Farms;
 /// <param name="LibraryFeedId">Id in a feed library (e.g. "nasem:Corn silage, typical", "kr:123"); null for a farm's own feed.</param>
 /// <param name="DryMatterPercent">Dry matter of the feed as delivered, % as fed.</param>
 /// <param name="Composition">Farm's own analysis per kg DM by NASEM name (Fd_CP % DM, ...); overrides the library values.</param>
+/// <param name="LotId">The feed lot this farm feed is (its composition and dry matter come from the lot and follow its analyses).</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.FarmFeedDefinition")]
 public sealed record FarmFeedDefinition(
     [property: Id(0)] string FeedId,
@@ -13,7 +14,8 @@ public sealed record FarmFeedDefinition(
     [property: Id(2)] string? LibraryFeedId,
     [property: Id(3)] double DryMatterPercent,
     [property: Id(4)] IReadOnlyDictionary<string, double> Composition,
-    [property: Id(5)] bool IsForage);
+    [property: Id(5)] bool IsForage,
+    [property: Id(6)] Guid? LotId = null);
 
 /// <summary>A price from a date. Prices are per tonne as fed unless <see cref="PerKgDryMatter"/>.</summary>
 [GenerateSerializer, Immutable, Alias("cnucnm.FeedPrice")]

@@ -52,6 +52,15 @@ public interface IFarmGrain : IGrainWithGuidKey
     [Alias("RecordFeedUse")]
     Task RecordFeedUseAsync(IReadOnlyList<FeedUse> uses, CancellationToken cancellationToken = default);
 
+    /// <summary>Records a feed lot the farm owns.</summary>
+    [Alias("AddLot")]
+    Task AddLotAsync(Guid lotId, CancellationToken cancellationToken = default);
+
+    /// <summary>The ids of the feed lots the farm owns, oldest first.</summary>
+    [Alias("GetLots")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<Guid>> GetLotsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The feed list with the price in effect at <paramref name="on"/> (today when null).</summary>
     [Alias("GetFeeds")]
     [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back

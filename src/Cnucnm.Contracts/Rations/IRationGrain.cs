@@ -1,3 +1,5 @@
+using Cnucnm.Contracts.Farms;
+
 namespace Cnucnm.Contracts.Rations;
 
 /// <summary>The ration of one group (keyed by the group id): current version, versioned history with
@@ -33,6 +35,13 @@ public interface IRationGrain : IGrainWithGuidKey
     /// <summary>Re-evaluates the current ration (new requirements, head count or feed composition).</summary>
     [Alias("Refresh")]
     Task RefreshAsync(int headCount, CancellationToken cancellationToken = default);
+
+    /// <summary>The current ration evaluated by the full model as the farm's feeds are now (before) and with one feed's
+    /// definition replaced (after): same kg DM per head, so as-fed amounts, cost and balances show what the feed change does.
+    /// Nothing is stored. Null when the group has no ration or it does not use the feed.</summary>
+    [Alias("PreviewFeedChange")]
+    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
+    Task<RationFeedChange?> PreviewFeedChangeAsync(FarmFeedDefinition changed, CancellationToken cancellationToken = default);
 
     /// <summary>The load sheet of the current ration for the pen; with a scale resolution, each amount is rounded to what the
     /// mixer's scale can show and the sheet says what the rounding does to the nutrient balances (full model).</summary>

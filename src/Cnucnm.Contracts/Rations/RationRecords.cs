@@ -151,3 +151,10 @@ public sealed record RoundingEffect(
     [property: Id(1)] string Unit,
     [property: Id(2)] double FormulatedPercentOfRequirement,
     [property: Id(3)] double LoadedPercentOfRequirement);
+
+/// <summary>What a feed change does to a ration: the ration evaluated by the full model with the feed as it is and as it would be.</summary>
+[GenerateSerializer, Immutable, Alias("cnucnm.RationFeedChange")]
+public sealed record RationFeedChange(
+    [property: Id(0)] Guid GroupId,
+    [property: Id(1)] RationVersion Before,
+    [property: Id(2)] RationVersion After);

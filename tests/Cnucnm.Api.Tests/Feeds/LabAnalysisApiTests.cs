@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
+using MiniExcelLibs;
 
 namespace Cnucnm.Api.Tests.Feeds;
 
@@ -67,5 +68,63 @@ public sealed class LabAnalysisApiTests(ApiFixture api) : IClassFixture<ApiFixtu
         var silage = feeds.EnumerateArray().Single(f => f.GetProperty("definition").GetProperty("feedId").GetString() == "corn-silage").GetProperty("definition");
         Assert.Equal(33, silage.GetProperty("dryMatterPercent").GetDouble());
         Assert.Equal(9.5, silage.GetProperty("composition").GetProperty("Fd_CP").GetDouble());
+    }
+    [Fact]
+    public async Task An_xlsx_report_gives_the_same_changes_as_the_csv_with_its_date_cell_read_as_a_date()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory);
+        var xlsx = Workbook(new Dictionary<string, object>
+        {
+            ["Sample ID"] = "PIT-2 front", ["Date"] = new DateTime(2026, 11, 20), ["DM (%)"] = 33, ["CP (%DM)"] = 9.5, ["aNDF (%DM)"] = 41,
+            ["ADF (%DM)"] = 25, ["Lignin (%DM)"] = 2.9, ["Starch (%DM)"] = 33,
+        });
+
+        var fromXlsx = await HerdApi.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { xlsx }, Ct));
+        var fromCsv = await HerdApi.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { csv = Report }, Ct));
+
+        var analysis = Assert.Single(fromXlsx.GetProperty("analyses").EnumerateArray());
+        Assert.Equal(("PIT-2 front", "2026-11-20", 2), (analysis.GetProperty("sampleId").GetString(), analysis.GetProperty("sampledOn").GetString(), analysis.GetProperty("row").GetInt32()));
+        Assert.Equal(fromCsv.GetProperty("analyses")[0].GetProperty("changes").ToString(), analysis.GetProperty("changes").ToString());
+    }
+
+    [Fact]
+    public async Task An_inconsistent_xlsx_row_is_refused_with_its_sheet_row_and_column()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
+        var xlsx = Workbook(
+            new Dictionary<string, object> { ["DM"] = 33, ["NDF"] = 40, ["ADF"] = 25 },
+            new Dictionary<string, object> { ["DM"] = 34, ["NDF"] = 30, ["ADF"] = 35 });
+
+        var response = await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { xlsx }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("xlsx.row3.ADF", out _), errors.ToString());
+        Assert.False(errors.TryGetProperty("xlsx.row2.ADF", out _), errors.ToString());
+    }
+
+    [Fact]
+    public async Task A_report_that_is_not_a_workbook_or_comes_as_both_csv_and_xlsx_is_refused()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
+
+        var notWorkbook = await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { xlsx = Convert.ToBase64String("DM,CP\n33,9"u8.ToArray()) }, Ct);
+        var notBase64 = await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { xlsx = "not base64!" }, Ct);
+        var both = await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { csv = Report, xlsx = Workbook(new Dictionary<string, object> { ["DM"] = 33 }) }, Ct);
+
+        foreach (var response in new[] { notWorkbook, notBase64, both })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("xlsx", out _) || errors.TryGetProperty("csv", out _), errors.ToString());
+        }
+    }
+
+    /// <summary>An XLSX workbook (base64) whose first sheet has the keys as the header row and one row per analysis.</summary>
+    private static string Workbook(params Dictionary<string, object>[] rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows, excelType: ExcelType.XLSX);
+        return Convert.ToBase64String(stream.ToArray());
     }
 }

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Cnucnm.Api.Tests.LiveHerd;
 
 /// <summary>Sets up a farm through the HTTP API as a farmer would: feeds with prices, a lactating pen, a ration, a device key.</summary>
-public sealed record HerdApi(HttpClient Owner, Guid FarmId, Guid GroupId, string DeviceKey)
+public sealed record HerdApi(HttpClient Owner, Guid FarmId, Guid GroupId, string DeviceKey, string OwnerEmail)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -20,7 +20,7 @@ public sealed record HerdApi(HttpClient Owner, Guid FarmId, Guid GroupId, string
 
     public static async Task<HerdApi> CreateAsync(CnucnmApiFactory factory, bool withRation = true)
     {
-        var (owner, _) = await factory.CreateUserClientAsync("herd");
+        var (owner, email) = await factory.CreateUserClientAsync("herd");
         var farm = await Ok(await owner.PostAsJsonAsync("/api/v1/farms", new
         {
             name = "천안 목장",
@@ -55,7 +55,7 @@ public sealed record HerdApi(HttpClient Owner, Guid FarmId, Guid GroupId, string
         }
 
         var key = await Ok(await owner.PostAsJsonAsync($"/api/v1/farms/{farmId}/device-keys", new { name = "bunk scales" }, Ct));
-        return new HerdApi(owner, farmId, groupId, key.GetProperty("key").GetString()!);
+        return new HerdApi(owner, farmId, groupId, key.GetProperty("key").GetString()!, email);
     }
 
     public static object LactatingPen(string name) => new
