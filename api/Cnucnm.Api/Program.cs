@@ -56,6 +56,7 @@ app.MapFeedLotEndpoints();
 app.MapGroupEndpoints();
 app.MapAnimalEndpoints();
 app.MapAnimalRecordEndpoints();
+app.MapAnimalCurveEndpoints();
 app.MapAnimalImportEndpoints();
 app.MapAnimalExportEndpoints();
 app.MapRationEndpoints();
