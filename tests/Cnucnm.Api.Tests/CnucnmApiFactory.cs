@@ -33,6 +33,7 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
             ["Cnucnm:Silo:AdvertisedAddress"] = "127.0.0.1",
             ["Cnucnm:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Cnucnm:Integrations:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Cnucnm:Integrations:Webhooks:AllowPrivateNetworks"] = "true", // test receivers listen on loopback
             ["Cnucnm:Auth:BootstrapAdmin:Email"] = AdminEmail,
             ["Cnucnm:Auth:BootstrapAdmin:Password"] = AdminPassword,
             // Every test client shares one anonymous partition; rate limits have their own test.

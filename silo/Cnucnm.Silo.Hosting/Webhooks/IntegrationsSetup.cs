@@ -32,6 +32,7 @@ public static class IntegrationsSetup
                 // A receiver's redirect is not followed: the signed body goes only to the subscribed URL.
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                ConnectCallback = (context, cancellationToken) => WebhookEgress.ConnectAsync(context, webhooks.AllowPrivateNetworks, cancellationToken),
             });
         builder.Services.AddSingleton<WebhookSender>();
 

@@ -33,6 +33,10 @@ public sealed class WebhookOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.001", "7.00:00:00")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Let deliveries reach loopback, private and link-local addresses (a receiver on the farm's own network).
+    /// Off by default: the URL is the subscriber's choice, and the silo must not become a way into its own network.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>Attempts before a delivery is dead-lettered (then only a manual re-send sends it again).</summary>
     [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 40;

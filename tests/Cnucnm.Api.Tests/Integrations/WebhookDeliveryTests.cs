@@ -232,6 +232,7 @@ public sealed class WebhookDeliveryTests(PostgresServer postgres)
         {
             [IntegrationsSetup.SecretKeySetting] = Convert.ToBase64String(key),
             [$"{WebhookOptions.SectionName}:PollInterval"] = "00:00:00.050",
+            [$"{WebhookOptions.SectionName}:AllowPrivateNetworks"] = "true", // the receiver listens on loopback
             [$"{WebhookOptions.SectionName}:BatchSize"] = "50",
             [$"{WebhookOptions.SectionName}:MaxConcurrency"] = "16",
             [$"{WebhookOptions.SectionName}:RequestTimeout"] = "00:00:00.500",

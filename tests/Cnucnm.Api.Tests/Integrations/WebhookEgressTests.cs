@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Sockets;
+using Cnucnm.Silo.Hosting.Webhooks;
+
+namespace Cnucnm.Api.Tests.Integrations;
+
+/// <summary>Deliveries reach public addresses only, unless the operator allows private networks.</summary>
+public sealed class WebhookEgressTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("8.8.8.8", true)]
+    [InlineData("1.1.1.1", true)]
+    [InlineData("2001:4860:4860::8888", true)]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("10.1.2.3", false)]
+    [InlineData("172.16.0.1", false)]
+    [InlineData("172.31.255.255", false)]
+    [InlineData("172.32.0.1", true)]
+    [InlineData("192.168.1.1", false)]
+    [InlineData("169.254.169.254", false)] // cloud metadata
+    [InlineData("100.64.0.1", false)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("224.0.0.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("fe80::1", false)]
+    [InlineData("fd00::1", false)]
+    [InlineData("::ffff:127.0.0.1", false)]
+    [InlineData("::ffff:8.8.8.8", true)]
+    public void Only_globally_routable_addresses_are_public(string address, bool expected) =>
+        Assert.Equal(expected, WebhookEgress.IsPublic(IPAddress.Parse(address)));
+
+    [Fact]
+    public async Task A_delivery_to_a_loopback_receiver_is_refused_before_connecting_unless_private_networks_are_allowed()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/hook";
+
+        using var guarded = Client(allowPrivateNetworks: false);
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => guarded.PostAsync(url, new StringContent("{}"), Ct));
+        Assert.Contains("may not reach", refused.Message + refused.InnerException?.Message, StringComparison.Ordinal);
+        Assert.False(listener.Pending());
+
+        using var open = Client(allowPrivateNetworks: true);
+        var sending = open.PostAsync(url, new StringContent("{}"), Ct);
+        using (var accepted = await listener.AcceptTcpClientAsync(Ct))
+        {
+            Assert.True(accepted.Connected);
+        }
+
+        // Connected, then closed without an answer.
+        await Assert.ThrowsAsync<HttpRequestException>(() => sending);
+    }
+
+    private static HttpClient Client(bool allowPrivateNetworks) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = (context, cancellationToken) => WebhookEgress.ConnectAsync(context, allowPrivateNetworks, cancellationToken),
+    }) { Timeout = TimeSpan.FromSeconds(5) };
+}
