@@ -77,7 +77,8 @@ public sealed class SensorGrain(
     }
 
     public async Task<SensorStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        new(Key.DeviceId, State.LastReadingAt, State.ReadingCount, await ExpectedIntervalAsync(cancellationToken), State.SilentSince is not null);
+        new(Key.DeviceId, State.LastReadingAt, State.ReadingCount, await ExpectedIntervalAsync(cancellationToken), State.SilentSince is not null,
+            State.ReminderPeriod);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

@@ -63,4 +63,5 @@ public sealed record SensorStatus(
     [property: Id(1)] DateTimeOffset? LastReadingAt,
     [property: Id(2)] long ReadingCount,
     [property: Id(3)] TimeSpan ExpectedInterval,
-    [property: Id(4)] bool Silent);
+    [property: Id(4)] bool Silent,
+    [property: Id(5)] TimeSpan? SilenceCheckPeriod = null);

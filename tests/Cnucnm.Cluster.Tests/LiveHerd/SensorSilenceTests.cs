@@ -10,7 +10,27 @@ public sealed class FakeClockClusterFixture : IAsyncLifetime
 {
     public TestCluster Cluster { get; } = TestClusters.Build(silos: 1, fakeClock: true);
 
-    public async ValueTask InitializeAsync() => await Cluster.DeployAsync(TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Cluster.DeployAsync(ct);
+        // Orleans starts its reminder service some time after the silo joins and gives no readiness signal, and here
+        // grain timers (the sensor's registration retry among them) run on the fake clock. Wait until a probe
+        // sensor's silence check is registered, moving the fake clock so its retry timer fires.
+        var probe = Cluster.GrainFactory.GetGrain<ISensorGrain>($"{Guid.NewGuid()}/probe");
+        await probe.SetExpectedIntervalAsync(TimeSpan.FromMinutes(30), ct);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while ((await probe.GetStatusAsync(ct)).SilenceCheckPeriod is null)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Orleans' reminder service did not start within 2 minutes.");
+            }
+
+            TestSiloConfigurator.FakeClock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(500, ct);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -31,6 +51,7 @@ public sealed class SensorSilenceTests(FakeClockClusterFixture fixture) : IClass
         var scenario = await LiveHerdScenario.CreateAsync(grains, withRation: false);
         var sensor = grains.GetGrain<ISensorGrain>($"{scenario.FarmId}/feeder-3");
         await sensor.SetExpectedIntervalAsync(TimeSpan.FromMinutes(30), Ct);
+        Assert.Equal(TimeSpan.FromSeconds(1), (await sensor.GetStatusAsync(Ct)).SilenceCheckPeriod); // the test silo's 1 s limits
         await grains.GetGrain<IIntakeIngestGrain>(0).IngestAsync(scenario.FarmId,
             [new("feeder-3", 1, clock.GetUtcNow().AddMinutes(-1), scenario.GroupId, "corn-silage", 50, 0)], Ct);
 
