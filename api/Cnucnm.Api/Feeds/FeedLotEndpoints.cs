@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cnucnm.Api.Security;
+using Cnucnm.Contracts.Events;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Lots;
@@ -187,6 +188,13 @@ public static class FeedLotEndpoints
             var reformulated = await grain.ReformulateAsync(
                 new Contracts.Rations.RationChangeCause(Contracts.Rations.RationChangeKind.FeedChanged, actor, reason), null, cancellationToken);
             rations.Add(ration with { ReEvaluated = reEvaluated, Reformulation = reformulated });
+        }
+
+        foreach (var usingFarm in applied.Uses.Select(u => u.FarmId).Distinct())
+        {
+            var count = rations.Count(r => r.FarmId == usingFarm);
+            await grains.GetGrain<IFarmEventsGrain>(usingFarm).PublishAsync(FarmEventKind.AnalysisApplied, null,
+                $"{reason} applied; {count} ration(s) re-evaluated", new Dictionary<string, double> { ["rations"] = count });
         }
 
         return TypedResults.Ok(new LotAnalysisApplied(await VisibleAsync(applied, access, cancellationToken), analysis.Row,

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
+using Cnucnm.Contracts.Events;
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Contracts.Security;
@@ -92,6 +93,8 @@ public static class LabAnalysisEndpoints
             affected.Add(new AffectedRation(group.GroupId, group.Name, ration, reEvaluated, reformulated));
         }
 
+        await grains.GetGrain<IFarmEventsGrain>(farmId).PublishAsync(FarmEventKind.AnalysisApplied, null,
+            $"{reason} applied; {affected.Count} ration(s) re-evaluated", new Dictionary<string, double> { ["rations"] = affected.Count });
         return TypedResults.Ok(new LabAnalysisApplied(feedId, analysis.Row, LabAnalysisImport.Changes(current, analysis), affected));
     }
 

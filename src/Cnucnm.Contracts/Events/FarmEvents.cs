@@ -10,6 +10,7 @@ public enum FarmEventKind
     AlertRaised = 4,
     AlertAcknowledged = 5,
     SuggestionCreated = 6,
+    AnalysisApplied = 7,
 }
 
 /// <summary>Something that happened on a farm, after it was stored. Sequence numbers increase per

@@ -13,6 +13,7 @@ public static class WebhookEventTypes
         [FarmEventKind.AlertRaised] = "alert.raised",
         [FarmEventKind.AlertAcknowledged] = "alert.acknowledged",
         [FarmEventKind.SuggestionCreated] = "ration.suggested",
+        [FarmEventKind.AnalysisApplied] = "analysis.applied",
     };
 
     public static IReadOnlyCollection<string> All { get; } = [.. Names.Values.Order(StringComparer.Ordinal)];

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Contracts.Events;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Cnucnm.Api.Tests.Feeds;
@@ -68,6 +70,11 @@ public sealed class LabAnalysisApiTests(ApiFixture api) : IClassFixture<ApiFixtu
         var silage = feeds.EnumerateArray().Single(f => f.GetProperty("definition").GetProperty("feedId").GetString() == "corn-silage").GetProperty("definition");
         Assert.Equal(33, silage.GetProperty("dryMatterPercent").GetDouble());
         Assert.Equal(9.5, silage.GetProperty("composition").GetProperty("Fd_CP").GetDouble());
+        // Dashboards and webhook subscribers ("analysis.applied") hear of it.
+        var events = await api.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IFarmEventsGrain>(herd.FarmId).GetSinceAsync(0, Ct);
+        var appliedEvent = Assert.Single(events.Events, e => e.Kind == FarmEventKind.AnalysisApplied);
+        Assert.Equal(1, appliedEvent.Values["rations"]);
+        Assert.Equal("analysis.applied", WebhookEventTypes.Of(appliedEvent.Kind));
     }
     [Fact]
     public async Task An_xlsx_report_gives_the_same_changes_as_the_csv_with_its_date_cell_read_as_a_date()
