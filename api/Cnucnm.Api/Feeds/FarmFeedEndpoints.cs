@@ -68,15 +68,7 @@ public static class FarmFeedEndpoints
         var definition = new FarmFeedDefinition(feedId, request.Name!.Trim(), request.LibraryFeedId,
             request.DryMatterPercent!.Value, request.Composition ?? new Dictionary<string, double>(), request.IsForage ?? false);
         // The nutrition library's own checks: known library feed, known nutrient names, values in their ranges.
-        foreach (var error in UserFeeds.Validate(definition.ToUserFeed(farmId)))
-        {
-            validation.Add(error.Field switch
-            {
-                "basedOn" => "libraryFeedId",
-                var f when f.StartsWith("nutrients", StringComparison.Ordinal) => "composition" + f["nutrients".Length..],
-                var f => f,
-            }, error.Message);
-        }
+        AddLibraryChecks(validation, definition, farmId);
 
         if (!validation.IsValid)
         {
@@ -175,14 +167,23 @@ public static class FarmFeedEndpoints
     internal static bool IsFeedId(string? id) =>
         id is { Length: > 0 and <= 64 } && id != Contracts.Intake.IntakeReading.TotalMixedRation
         && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    /// <summary>The nutrition library's checks of a farm feed (known library feed and nutrient names, values in their
+    /// ranges), named as the request names its fields.</summary>
+    internal static void AddLibraryChecks(Validation validation, FarmFeedDefinition definition, Guid farmId)
+    {
+        foreach (var error in UserFeeds.Validate(definition.ToUserFeed(farmId)))
+        {
+            validation.Add(error.Field switch
+            {
+                "basedOn" => "libraryFeedId",
+                var f when f.StartsWith("nutrients", StringComparison.Ordinal) => "composition" + f["nutrients".Length..],
+                var f => f,
+            }, error.Message);
+        }
+    }
 }
 
-/// <param name="LibraryFeedId">A library feed this is (e.g. "nasem:Corn silage, typical" or "kr:123"); its composition is used unless overridden.</param>
-/// <param name="DryMatterPercent">Dry matter as delivered, % as fed.</param>
-/// <param name="Composition">The farm's own analysis per kg DM by NASEM name (e.g. Fd_CP in % DM).</param>
-/// <param name="IsForage">Forage (for forage NDF and the mixer loading order).</param>
-/// <param name="LotId">A feed lot this feed is (the farm's own or a shared one): its values come from the lot and follow its analyses;
-/// leave libraryFeedId, dryMatterPercent, composition and isForage out.</param>
 public sealed record FarmFeedRequest(string? Name, string? LibraryFeedId, double? DryMatterPercent, Dictionary<string, double>? Composition, bool? IsForage,
     Guid? LotId = null);
 

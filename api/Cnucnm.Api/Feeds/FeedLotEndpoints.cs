@@ -53,15 +53,7 @@ public static class FeedLotEndpoints
             request.Composition ?? new Dictionary<string, double>(), request.ProducedOn, request.ReceivedOn, request.Supplier?.Trim());
         // The lot's values pass the same library checks as a farm feed's (known library feed and nutrient names, ranges).
         var asFarmFeed = new FarmFeedDefinition("lot", definition.Name, definition.LibraryFeedId, definition.DryMatterPercent, definition.Composition, definition.IsForage);
-        foreach (var error in UserFeeds.Validate(asFarmFeed.ToUserFeed(farmId)))
-        {
-            validation.Add(error.Field switch
-            {
-                "basedOn" => "libraryFeedId",
-                var f when f.StartsWith("nutrients", StringComparison.Ordinal) => "composition" + f["nutrients".Length..],
-                var f => f,
-            }, error.Message);
-        }
+        FarmFeedEndpoints.AddLibraryChecks(validation, asFarmFeed, farmId);
 
         if (!validation.IsValid)
         {
