@@ -5,22 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-20}
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-WORK=$(mktemp -d); chmod 755 "$WORK"; chown postgres: "$WORK" 2>/dev/null || true
-PORT=55439
+on_exit() { [ -n "${API_PID:-}" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true; }
+PG_PORT=55439 PG_OPTIONS="-c max_connections=200"
+source tests/load/throwaway-postgres.sh
+DB="$DB;Maximum Pool Size=64"
 API_LOG="$WORK/api.log"
-cleanup() {
-  [ -n "${API_PID:-}" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-echo secret > "$WORK/pw"; chown postgres "$WORK/pw"
-runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/data" -U cnucnm --pwfile="$WORK/pw" -A scram-sha-256 -E UTF8 --no-sync >/dev/null
-# Durable settings (fsync on): these are the figures a real deployment would see on this disk.
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/pg.log" -w -o "-h 127.0.0.1 -p $PORT -k $WORK -c max_connections=200" start >/dev/null
-DB="Host=127.0.0.1;Port=$PORT;Username=cnucnm;Password=secret;Database=postgres;Maximum Pool Size=64"
 
 dotnet build -c Release api/Cnucnm.Api -v q -nologo >/dev/null
 dotnet build -c Release tests/Cnucnm.LoadTests -v q -nologo >/dev/null
