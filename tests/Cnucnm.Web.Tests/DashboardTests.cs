@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Web.Tests;
 
@@ -71,7 +72,7 @@ public sealed class DashboardTests(WebFixture web)
     {
         var herd = await Herd.CreateAsync(web.Server, withRation: false);
         // Corn silage alone, far too little: energy and protein short.
-        await Herd.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration",
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration",
             new { items = new[] { new { feedId = "corn-silage", kgDryMatterPerHead = 12.0 } } }, Ct));
         var page = await web.NewPageAsync();
         await Browser.SignInAsync(page, herd.OwnerEmail);
@@ -86,7 +87,7 @@ public sealed class DashboardTests(WebFixture web)
 
         await Expect(mp).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("alerts")).ToContainTextAsync("ME short");
-        var open = await Herd.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct));
+        var open = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct));
         Assert.DoesNotContain(open.EnumerateArray(), a => a.GetProperty("title").GetString()!.Contains("MP short", StringComparison.Ordinal));
     }
 
@@ -115,7 +116,7 @@ public sealed class DashboardTests(WebFixture web)
         await elsewhere.Locator("input[name=password]").FillAsync(Herd.Password);
         await elsewhere.Locator("form.signin button[type=submit]").ClickAsync();
         await Expect(elsewhere.Locator("h1")).ToHaveTextAsync("내 농장");
-        var me = await Herd.Ok(await herd.Owner.GetAsync("/api/v1/me", Ct));
+        var me = await DemoFarm.Ok(await herd.Owner.GetAsync("/api/v1/me", Ct));
         Assert.Equal("ko", me.GetProperty("language").GetString());
     }
 
@@ -124,7 +125,7 @@ public sealed class DashboardTests(WebFixture web)
     {
         var herd = await Herd.CreateAsync(web.Server);
         await herd.AddFormulationCandidatesAsync(proteinMaxKgDm: null);
-        var formulated = await Herd.Ok(await herd.Owner.PostAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration/reformulate", null, Ct));
+        var formulated = await DemoFarm.Ok(await herd.Owner.PostAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration/reformulate", null, Ct));
         Assert.Equal("suggested", formulated.GetProperty("outcome").GetString());
         var viewer = await herd.AddMemberAsync(web.Server, "viewer");
         var groupUrl = $"/#/farms/{herd.FarmId}/groups/{herd.GroupId}";

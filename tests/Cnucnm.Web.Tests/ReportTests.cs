@@ -2,6 +2,7 @@ using System.Text;
 using MiniExcelLibs;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Web.Tests;
 
@@ -32,7 +33,7 @@ public sealed class ReportTests(WebFixture web)
         Assert.Equal(["사료 배합 보고서", "배합", "과부족"], MiniExcel.GetSheetNames(path));
         var feeds = MiniExcel.Query(path, useHeaderRow: true, sheetName: "배합", excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>()
             .Select(r => (string)r["사료 ID"]).ToHashSet();
-        Assert.Equal(Herd.Ration.Select(r => r.FeedId).ToHashSet(), feeds);
+        Assert.Equal(DemoFarm.Ration.Select(r => r.FeedId).ToHashSet(), feeds);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using MiniExcelLibs;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Web.Tests;
 
@@ -33,7 +34,7 @@ public sealed class WorkbenchTests(WebFixture web)
         await page.GetByTestId("approve").ClickAsync();
         await Expect(page.GetByTestId("message")).ToHaveTextAsync("Approved: ration version 2.");
 
-        var ration = await Herd.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", Ct));
+        var ration = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", Ct));
         var current = ration.GetProperty("current");
         Assert.Equal(2, current.GetProperty("version").GetInt32());
         var feedNames = current.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!).ToHashSet();

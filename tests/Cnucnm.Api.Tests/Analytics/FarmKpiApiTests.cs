@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.Analytics;
 
@@ -15,16 +16,16 @@ public sealed class FarmKpiApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Kpis_of_a_day_follow_from_the_deliveries_the_ration_and_the_milk_test()
     {
         var herd = await HerdApi.CreateAsync(api.Factory);
-        var group = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}", Ct));
+        var group = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}", Ct));
         var today = group.GetProperty("intake").GetProperty("today").GetString()!;
-        await HerdApi.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/milk-tests",
+        await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/milk-tests",
             new { date = today, milkKgPerDay = 30, fatPercent = 4.0, trueProteinPercent = 3.2, lactosePercent = 4.8 }, Ct));
-        var ration = (await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", Ct))).GetProperty("current");
+        var ration = (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", Ct))).GetProperty("current");
         var asFedKgPerHead = ration.GetProperty("asFedKgPerHead").GetDouble();
         var costPerHeadPerDay = ration.GetProperty("costPerHeadPerDay").GetDouble();
         using var device = herd.DeviceClient(api.Factory);
         var at = DateTimeOffset.UtcNow.AddMinutes(-2);
-        await HerdApi.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings", new
+        await DemoFarm.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings", new
         {
             readings = new object[]
             {
@@ -61,7 +62,7 @@ public sealed class FarmKpiApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
 
-        var empty = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/kpis?from=2026-01-01&to=2026-01-31", Ct));
+        var empty = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/kpis?from=2026-01-01&to=2026-01-31", Ct));
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("farm").ValueKind);
         Assert.Empty(empty.GetProperty("groups").EnumerateArray());
 
@@ -75,7 +76,7 @@ public sealed class FarmKpiApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         // Readings reach the group through the ingestion fan-out: wait until the day's 241 kg DM is there.
         for (var attempt = 0; ; attempt++)
         {
-            var body = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/kpis{query}", Ct));
+            var body = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/kpis{query}", Ct));
             var groups = body.GetProperty("groups");
             if ((groups.GetArrayLength() == 1 && Math.Abs(groups[0].GetProperty("totals").GetProperty("consumedDryMatterKg").GetDouble() - 241) < 1e-6)
                 || attempt == 50)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.Analytics;
 
@@ -17,7 +18,7 @@ public sealed class IntakeAnalyticsApiTests(ApiFixture api) : IClassFixture<ApiF
     private static async Task<(HerdApi Herd, double ModelKgPerHead, Dictionary<DateOnly, double> ObservedKgPerHead)> PenWithTwentyDaysAsync(CnucnmApiFactory factory)
     {
         var herd = await HerdApi.CreateAsync(factory);
-        var group = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}", Ct));
+        var group = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}", Ct));
         var model = group.GetProperty("intake").GetProperty("predictedDryMatterKgPerHead").GetDouble();
         var today = DateOnly.Parse(group.GetProperty("intake").GetProperty("today").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var now = DateTimeOffset.UtcNow;
@@ -38,7 +39,7 @@ public sealed class IntakeAnalyticsApiTests(ApiFixture api) : IClassFixture<ApiF
             };
         }).ToArray();
         using var device = herd.DeviceClient(factory);
-        var stored = await HerdApi.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings", new { readings }, Ct));
+        var stored = await DemoFarm.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings", new { readings }, Ct));
         Assert.Equal(20, stored.GetProperty("stored").GetInt32());
         return (herd, model, observed);
     }
@@ -48,7 +49,7 @@ public sealed class IntakeAnalyticsApiTests(ApiFixture api) : IClassFixture<ApiF
         // Readings reach the group through the ingestion fan-out: wait until all twenty days are there.
         for (var attempt = 0; ; attempt++)
         {
-            var body = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/analytics/intake{query}", Ct));
+            var body = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/analytics/intake{query}", Ct));
             if (body.GetProperty("daysLearned").GetInt32() == 20 || attempt == 50)
             {
                 return body;
@@ -109,7 +110,7 @@ public sealed class IntakeAnalyticsApiTests(ApiFixture api) : IClassFixture<ApiF
         Assert.Equal(HttpStatusCode.NotFound, (await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{other.GroupId}/analytics/intake", Ct)).StatusCode);
 
         // Without intake days there is nothing to learn: the book's prediction stands and nothing is evaluated.
-        var empty = await HerdApi.Ok(await herd.Owner.GetAsync(url, Ct));
+        var empty = await DemoFarm.Ok(await herd.Owner.GetAsync(url, Ct));
         Assert.Equal(0, empty.GetProperty("daysLearned").GetInt32());
         Assert.Equal(1.0, empty.GetProperty("learnedRatio").GetDouble());
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("evaluation").ValueKind);
@@ -125,8 +126,8 @@ public sealed class IntakeAnalyticsApiTests(ApiFixture api) : IClassFixture<ApiF
             intakeDropThresholdPercent = 15, nutrientTolerancePercent = 5, sensorSilenceMinutes = 120, inventoryWarningDays = 5,
         };
 
-        var unchanged = await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/policy", policy, Ct));
-        var on = await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/policy",
+        var unchanged = await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/policy", policy, Ct));
+        var on = await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/policy",
             new Dictionary<string, object>(JsonSerializer.Deserialize<Dictionary<string, object>>(JsonSerializer.Serialize(policy))!) { ["formulateWithAdaptedIntake"] = true }, Ct));
 
         Assert.False(unchanged.GetProperty("formulateWithAdaptedIntake").GetBoolean());

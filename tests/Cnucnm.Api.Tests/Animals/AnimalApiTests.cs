@@ -6,6 +6,7 @@ using Cnucnm.Contracts.Registry;
 using Cnucnm.Registry.Records;
 using Cnucnm.Storage.Animals;
 using Microsoft.Extensions.DependencyInjection;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.Animals;
 
@@ -24,7 +25,7 @@ public sealed class AnimalApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     private static string Date(int daysBack) => Day.AddDays(-daysBack).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<JsonElement> Ok(HttpResponseMessage response) => await HerdApi.Ok(response);
+    private static async Task<JsonElement> Ok(HttpResponseMessage response) => await DemoFarm.Ok(response);
 
     private static async Task<JsonElement> Problem(HttpResponseMessage response)
     {
@@ -156,7 +157,7 @@ public sealed class AnimalApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/animals/group-inputs/{herd.GroupId}/overrides", new { }, Ct));
 
         // b moves to a second pen; a is sold: the first pen keeps a alone, then nobody.
-        var dryPen = (await Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups", HerdApi.LactatingPen("Fresh pen"), Ct))).GetProperty("id").GetGuid();
+        var dryPen = (await Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups", DemoFarm.LactatingPen("Fresh pen"), Ct))).GetProperty("id").GetGuid();
         var move = await Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/animals/{b}/moves", new { date = Date(0), toGroupId = dryPen, reason = "fresh" }, Ct));
         Assert.Equal(2, move.GetProperty("groups").GetArrayLength());
         Assert.Equal(640, (await GroupInputsAsync(herd, herd.GroupId)).GetProperty("bodyWeightKg").GetDouble(), 9);

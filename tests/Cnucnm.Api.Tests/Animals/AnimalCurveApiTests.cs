@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.Animals;
 
@@ -21,14 +22,14 @@ public sealed class AnimalCurveApiTests(ApiFixture api) : IClassFixture<ApiFixtu
     private static string Date(int daysBack) => Day.AddDays(-daysBack).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task<Guid> RegisterAsync(HerdApi herd, string breed, string sex, int bornDaysBack) =>
-        (await HerdApi.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/animals",
+        (await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/animals",
             new { tag = Tag(), breed, sex, birthDate = Date(bornDaysBack) }, Ct))).GetProperty("id").GetGuid();
 
     private static async Task RecordAsync(HerdApi herd, Guid animalId, object record) =>
-        await HerdApi.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/animals/{animalId}/records", record, Ct));
+        await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/animals/{animalId}/records", record, Ct));
 
     private static async Task<JsonElement> CurvesAsync(HerdApi herd, Guid animalId, string query = "") =>
-        await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/animals/{animalId}/curves{query}", Ct));
+        await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/animals/{animalId}/curves{query}", Ct));
 
     [Fact]
     public async Task A_cows_milk_tests_since_calving_give_back_the_wood_curve_they_were_taken_from()

@@ -39,7 +39,7 @@ public sealed class AnimalImportApiTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal(bad, errors.Select(e => e.Row).ToHashSet());
         // A future birth also puts that row's weighing before birth (weighedOn).
         Assert.Equal(new HashSet<string?> { "tag", "birthDate", "breed", "bodyWeightKg", "weighedOn" }, errors.Select(e => e.Column).ToHashSet());
-        Assert.Equal(0, (await HerdApi.Ok(await herd.Owner.GetAsync(url, Ct))).GetProperty("total").GetInt64());
+        Assert.Equal(0, (await DemoFarm.Ok(await herd.Owner.GetAsync(url, Ct))).GetProperty("total").GetInt64());
 
         // Errors and no acceptance: 400 with the report, nothing written.
         (status, var refused) = await PostAsync(herd.Owner, $"{url}/import/apply", new { csv });
@@ -47,20 +47,20 @@ public sealed class AnimalImportApiTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.True(refused.GetProperty("errors").TryGetProperty("acceptValidRows", out _));
         Assert.Equal(bad, refused.GetProperty("errors").EnumerateObject().Where(p => p.Name.StartsWith("row", StringComparison.Ordinal))
             .Select(p => int.Parse(p.Name[3..p.Name.IndexOf('.', StringComparison.Ordinal)], CultureInfo.InvariantCulture)).ToHashSet());
-        Assert.Equal(0, (await HerdApi.Ok(await herd.Owner.GetAsync(url, Ct))).GetProperty("total").GetInt64());
+        Assert.Equal(0, (await DemoFarm.Ok(await herd.Owner.GetAsync(url, Ct))).GetProperty("total").GetInt64());
 
         // Accepted: the valid rows only, their weighings, and the pen's inputs from its new members.
         (status, var applied) = await PostAsync(herd.Owner, $"{url}/import/apply", new { csv, acceptValidRows = true });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(5000 - 51, applied.GetProperty("imported").GetInt32());
         Assert.Equal(bad, applied.GetProperty("skippedRows").EnumerateArray().Select(r => r.GetInt32()));
-        Assert.Equal(5000 - 51, (await HerdApi.Ok(await herd.Owner.GetAsync(url, Ct))).GetProperty("total").GetInt64());
-        Assert.Equal(0, (await HerdApi.Ok(await herd.Owner.GetAsync($"{url}?search=002300000971", Ct))).GetProperty("total").GetInt64()); // row 99, born in the future
-        var pen = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}", Ct));
+        Assert.Equal(5000 - 51, (await DemoFarm.Ok(await herd.Owner.GetAsync(url, Ct))).GetProperty("total").GetInt64());
+        Assert.Equal(0, (await DemoFarm.Ok(await herd.Owner.GetAsync($"{url}?search=002300000971", Ct))).GetProperty("total").GetInt64()); // row 99, born in the future
+        var pen = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}", Ct));
         Assert.Equal(inPen, pen.GetProperty("inputs").GetProperty("headCount").GetInt32());
         Assert.Equal(350, pen.GetProperty("inputs").GetProperty("bodyWeightKg").GetDouble(), 9);
-        var weighed = (await HerdApi.Ok(await herd.Owner.GetAsync($"{url}?search=cow 3&limit=1", Ct))).GetProperty("items")[0];
-        Assert.Equal(350, (await HerdApi.Ok(await herd.Owner.GetAsync($"{url}/{weighed.GetProperty("id").GetGuid()}", Ct))).GetProperty("summary").GetProperty("bodyWeightKg").GetDouble());
+        var weighed = (await DemoFarm.Ok(await herd.Owner.GetAsync($"{url}?search=cow 3&limit=1", Ct))).GetProperty("items")[0];
+        Assert.Equal(350, (await DemoFarm.Ok(await herd.Owner.GetAsync($"{url}/{weighed.GetProperty("id").GetGuid()}", Ct))).GetProperty("summary").GetProperty("bodyWeightKg").GetDouble());
 
         // Exported, the farm's animals import again into another farm without an error (CSV and XLSX alike).
         var other = await HerdApi.CreateAsync(api.Factory, withRation: false);

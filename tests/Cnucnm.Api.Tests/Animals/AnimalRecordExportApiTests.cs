@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Cnucnm.Api.Tests.LiveHerd;
 using MiniExcelLibs;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.Animals;
 
@@ -20,13 +21,13 @@ public sealed class AnimalRecordExportApiTests(ApiFixture api) : IClassFixture<A
     {
         var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
         const string Tag = "002400000011";
-        var cow = (await HerdApi.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/animals",
+        var cow = (await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/animals",
             new { tag = Tag, breed = "holstein", sex = "female", birthDate = Date(1500) }, Ct))).GetProperty("id").GetGuid();
         var records = $"/api/v1/farms/{herd.FarmId}/animals/{cow}/records";
-        await HerdApi.Ok(await herd.Owner.PostAsJsonAsync(records, new { kind = "calving", date = Date(100), calfSex = "female" }, Ct));
-        await HerdApi.Ok(await herd.Owner.PostAsJsonAsync(records, new { kind = "milkTest", date = Date(30), milkKgPerDay = 35.5, fatPercent = 3.8, trueProteinPercent = 3.1, lactosePercent = 4.8 }, Ct));
-        await HerdApi.Ok(await herd.Owner.PostAsJsonAsync(records, new { kind = "weighing", date = Date(10), bodyWeightKg = 640 }, Ct));
-        await HerdApi.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/animals/{cow}/health-events",
+        await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync(records, new { kind = "calving", date = Date(100), calfSex = "female" }, Ct));
+        await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync(records, new { kind = "milkTest", date = Date(30), milkKgPerDay = 35.5, fatPercent = 3.8, trueProteinPercent = 3.1, lactosePercent = 4.8 }, Ct));
+        await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync(records, new { kind = "weighing", date = Date(10), bodyWeightKg = 640 }, Ct));
+        await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/animals/{cow}/health-events",
             new { date = Date(5), diagnosis = "mastitis", milkWithdrawalDays = 4 }, Ct));
         var url = $"/api/v1/farms/{herd.FarmId}/animals/records/export";
 

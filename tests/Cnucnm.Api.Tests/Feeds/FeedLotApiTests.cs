@@ -7,6 +7,7 @@ using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Grains.Rations;
 using Microsoft.Extensions.DependencyInjection;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.Feeds;
 
@@ -26,7 +27,7 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     };
 
     /// <summary>KRW per kg as fed of each farm feed (HerdApi's price list per tonne ÷ 1000).</summary>
-    private static readonly Dictionary<string, double> PricePerKgAsFed = HerdApi.Feeds.ToDictionary(f => f.Id, f => (double)f.Price / 1000);
+    private static readonly Dictionary<string, double> PricePerKgAsFed = DemoFarm.Feeds.ToDictionary(f => f.Id, f => (double)f.Price / 1000);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -35,7 +36,7 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var shared = await SharedLotAsync();
 
-        var preview = await HerdApi.Ok(await shared.FarmA.Owner.PostAsJsonAsync(shared.Url("preview"), new { csv = Report }, Ct));
+        var preview = await DemoFarm.Ok(await shared.FarmA.Owner.PostAsJsonAsync(shared.Url("preview"), new { csv = Report }, Ct));
 
         var effect = Assert.Single(preview.GetProperty("analyses").EnumerateArray());
         Assert.Equal(0, effect.GetProperty("farmsNotShown").GetInt32());
@@ -50,7 +51,7 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         }
 
         // Nothing changed: the lot and both farm feeds keep 35 % DM.
-        var lot = await HerdApi.Ok(await shared.FarmA.Owner.GetAsync($"/api/v1/farms/{shared.FarmA.FarmId}/lots/{shared.LotId}", Ct));
+        var lot = await DemoFarm.Ok(await shared.FarmA.Owner.GetAsync($"/api/v1/farms/{shared.FarmA.FarmId}/lots/{shared.LotId}", Ct));
         Assert.Equal(35, lot.GetProperty("dryMatterPercent").GetDouble());
         Assert.Equal(35, (await FarmFeedAsync(shared.FarmA.Owner, shared.FarmB.FarmId)).GetProperty("dryMatterPercent").GetDouble());
     }
@@ -59,11 +60,11 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Applying_gives_every_farm_feed_of_the_lot_the_analysis_and_re_evaluates_all_three_rations()
     {
         var shared = await SharedLotAsync();
-        var preview = await HerdApi.Ok(await shared.FarmA.Owner.PostAsJsonAsync(shared.Url("preview"), new { csv = Report }, Ct));
+        var preview = await DemoFarm.Ok(await shared.FarmA.Owner.PostAsJsonAsync(shared.Url("preview"), new { csv = Report }, Ct));
         var previewed = preview.GetProperty("analyses")[0].GetProperty("rations").EnumerateArray()
             .ToDictionary(r => r.GetProperty("groupId").GetGuid(), r => r.GetProperty("after"));
 
-        var applied = await HerdApi.Ok(await shared.FarmA.Owner.PostAsJsonAsync(shared.Url("apply"), new { csv = Report, laboratory = "NLRI feed lab" }, Ct));
+        var applied = await DemoFarm.Ok(await shared.FarmA.Owner.PostAsJsonAsync(shared.Url("apply"), new { csv = Report, laboratory = "NLRI feed lab" }, Ct));
 
         var rations = applied.GetProperty("rations").EnumerateArray().ToList();
         Assert.Equal(3, rations.Count);
@@ -95,14 +96,14 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var shared = await SharedLotAsync();
         var (nutritionist, email) = await api.Factory.CreateUserClientAsync("lot-nutritionist");
-        await HerdApi.Ok(await shared.FarmA.Owner.PutAsJsonAsync($"/api/v1/farms/{shared.FarmA.FarmId}/members", new { email, role = "nutritionist" }, Ct));
+        await DemoFarm.Ok(await shared.FarmA.Owner.PutAsJsonAsync($"/api/v1/farms/{shared.FarmA.FarmId}/members", new { email, role = "nutritionist" }, Ct));
 
-        var preview = await HerdApi.Ok(await nutritionist.PostAsJsonAsync(shared.Url("preview"), new { csv = Report }, Ct));
+        var preview = await DemoFarm.Ok(await nutritionist.PostAsJsonAsync(shared.Url("preview"), new { csv = Report }, Ct));
         var effect = preview.GetProperty("analyses")[0];
         Assert.Equal(1, effect.GetProperty("farmsNotShown").GetInt32());
         Assert.All(effect.GetProperty("rations").EnumerateArray(), r => Assert.Equal(shared.FarmA.FarmId, r.GetProperty("farmId").GetGuid()));
         Assert.Equal(2, effect.GetProperty("rations").GetArrayLength());
-        var lot = await HerdApi.Ok(await nutritionist.GetAsync($"/api/v1/farms/{shared.FarmA.FarmId}/lots/{shared.LotId}", Ct));
+        var lot = await DemoFarm.Ok(await nutritionist.GetAsync($"/api/v1/farms/{shared.FarmA.FarmId}/lots/{shared.LotId}", Ct));
         Assert.DoesNotContain(lot.GetProperty("uses").EnumerateArray(), u => u.GetProperty("farmId").GetGuid() == shared.FarmB.FarmId);
 
         var apply = await nutritionist.PostAsJsonAsync(shared.Url("apply"), new { csv = Report }, Ct);
@@ -168,10 +169,10 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var farmA = await HerdApi.CreateAsync(api.Factory);
         var farmB = await HerdApi.CreateAsync(api.Factory);
-        await HerdApi.Ok(await farmB.Owner.PutAsJsonAsync($"/api/v1/farms/{farmB.FarmId}/members", new { email = farmA.OwnerEmail, role = "nutritionist" }, Ct));
-        var second = await HerdApi.Ok(await farmA.Owner.PostAsJsonAsync($"/api/v1/farms/{farmA.FarmId}/groups", HerdApi.LactatingPen("Fresh pen"), Ct));
+        await DemoFarm.Ok(await farmB.Owner.PutAsJsonAsync($"/api/v1/farms/{farmB.FarmId}/members", new { email = farmA.OwnerEmail, role = "nutritionist" }, Ct));
+        var second = await DemoFarm.Ok(await farmA.Owner.PostAsJsonAsync($"/api/v1/farms/{farmA.FarmId}/groups", DemoFarm.LactatingPen("Fresh pen"), Ct));
         var secondId = second.GetProperty("id").GetGuid();
-        await HerdApi.Ok(await farmA.Owner.PutAsJsonAsync($"/api/v1/farms/{farmA.FarmId}/groups/{secondId}/ration", new
+        await DemoFarm.Ok(await farmA.Owner.PutAsJsonAsync($"/api/v1/farms/{farmA.FarmId}/groups/{secondId}/ration", new
         {
             items = new[]
             {
@@ -194,10 +195,10 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             supplier = "Cheonan co-op",
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var lotId = (await HerdApi.Ok(created)).GetProperty("lotId").GetGuid();
+        var lotId = (await DemoFarm.Ok(created)).GetProperty("lotId").GetGuid();
         foreach (var farm in new[] { farmA, farmB })
         {
-            await HerdApi.Ok(await farmA.Owner.PutAsJsonAsync($"/api/v1/farms/{farm.FarmId}/feeds/corn-silage", new { name = "Corn silage, pit 2", lotId }, Ct));
+            await DemoFarm.Ok(await farmA.Owner.PutAsJsonAsync($"/api/v1/farms/{farm.FarmId}/feeds/corn-silage", new { name = "Corn silage, pit 2", lotId }, Ct));
         }
 
         return new SharedLot(farmA, farmB, secondId, lotId);
@@ -236,7 +237,7 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
                 Assert.Equal(balance.Supplied, reported[balance.Nutrient].GetProperty("supplied").GetDouble(), 9);
             }
 
-            var dryMatter = HerdApi.Feeds.ToDictionary(f => f.Id, f => f.DryMatterPercent / 100);
+            var dryMatter = DemoFarm.Feeds.ToDictionary(f => f.Id, f => f.DryMatterPercent / 100);
             dryMatter["corn-silage"] = silageDm;
             var cost = amounts.Sum(a => a.KgDm / dryMatter[a.FeedId] * PricePerKgAsFed[a.FeedId]);
             Assert.Equal(cost, (double)version.GetProperty("costPerHeadPerDay").GetDecimal(), 6);
@@ -250,7 +251,7 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         version.GetProperty("balances").EnumerateArray().ToDictionary(b => b.GetProperty("nutrient").GetString()!, b => b.GetProperty("supplied").GetDouble());
 
     private static async Task<JsonElement> FarmFeedAsync(HttpClient client, Guid farmId) =>
-        (await HerdApi.Ok(await client.GetAsync($"/api/v1/farms/{farmId}/feeds", Ct))).EnumerateArray()
+        (await DemoFarm.Ok(await client.GetAsync($"/api/v1/farms/{farmId}/feeds", Ct))).EnumerateArray()
             .Single(f => f.GetProperty("definition").GetProperty("feedId").GetString() == "corn-silage").GetProperty("definition");
 
     private static async Task AssertErrorsAsync(HttpResponseMessage response, params string[] fields)

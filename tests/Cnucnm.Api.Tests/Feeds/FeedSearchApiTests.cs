@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
 using Cnucnm.Nutrition.Feeds;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.Feeds;
 
@@ -21,7 +22,7 @@ public sealed class FeedSearchApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         return ValueTask.CompletedTask;
     }
 
-    private async Task<JsonElement> SearchAsync(string query) => await HerdApi.Ok(await _client.GetAsync($"/api/v1/feeds?{query}", Ct));
+    private async Task<JsonElement> SearchAsync(string query) => await DemoFarm.Ok(await _client.GetAsync($"/api/v1/feeds?{query}", Ct));
 
     private static List<string> Ids(JsonElement page) => [.. page.GetProperty("feeds").EnumerateArray().Select(f => f.GetProperty("id").GetString()!)];
 
@@ -100,7 +101,7 @@ public sealed class FeedSearchApiTests(ApiFixture api) : IClassFixture<ApiFixtur
     public async Task Comparison_lists_every_nutrient_on_a_dm_basis_with_the_spread()
     {
         var ids = new[] { "nasem:Corn silage, typical", "nasem:Canola meal", "kr:743" };
-        var body = await HerdApi.Ok(await _client.GetAsync("/api/v1/feeds/compare?" + string.Join('&', ids.Select(i => "ids=" + Uri.EscapeDataString(i))), Ct));
+        var body = await DemoFarm.Ok(await _client.GetAsync("/api/v1/feeds/compare?" + string.Join('&', ids.Select(i => "ids=" + Uri.EscapeDataString(i))), Ct));
 
         Assert.Equal(ids, body.GetProperty("feeds").EnumerateArray().Select(f => f.GetProperty("id").GetString()).ToArray());
         var cp = body.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("nutrient").GetString() == "Fd_CP");
@@ -125,13 +126,13 @@ public sealed class FeedSearchApiTests(ApiFixture api) : IClassFixture<ApiFixtur
     public async Task A_farms_own_feeds_are_found_under_the_farm_only_and_only_by_its_members()
     {
         var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
-        await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/pit-3", new
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/pit-3", new
         {
             name = "Rye silage pit 3", dryMatterPercent = 31, isForage = true,
             composition = new Dictionary<string, double> { ["Fd_CP"] = 13.5, ["Fd_NDF"] = 52, ["Fd_ADF"] = 33, ["Fd_Lg"] = 4, ["Fd_Ash"] = 9 },
         }, Ct));
 
-        var found = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feed-search?q=rye%20pit&range=Fd_CP:13:14", Ct));
+        var found = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feed-search?q=rye%20pit&range=Fd_CP:13:14", Ct));
         var feed = Assert.Single(found.GetProperty("feeds").EnumerateArray());
         Assert.Equal("farm.pit-3", feed.GetProperty("id").GetString());
         Assert.Equal($"farm:{herd.FarmId}", feed.GetProperty("source").GetString());
@@ -143,9 +144,9 @@ public sealed class FeedSearchApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         // Not a member: the farm is not revealed.
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/v1/farms/{herd.FarmId}/feed-search?q=rye", Ct)).StatusCode);
 
-        await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feed-compare?ids=farm.pit-3&ids=" + Uri.EscapeDataString("nasem:Corn silage, typical"), Ct));
+        await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feed-compare?ids=farm.pit-3&ids=" + Uri.EscapeDataString("nasem:Corn silage, typical"), Ct));
         Assert.Equal(HttpStatusCode.NoContent, (await herd.Owner.DeleteAsync($"/api/v1/farms/{herd.FarmId}/feeds/pit-3", Ct)).StatusCode);
-        var afterDelete = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feed-search?q=rye%20pit", Ct));
+        var afterDelete = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feed-search?q=rye%20pit", Ct));
         Assert.Equal(0, afterDelete.GetProperty("total").GetInt64());
     }
 

@@ -5,6 +5,7 @@ using Cnucnm.Api.Tests.LiveHerd;
 using Cnucnm.Contracts.Events;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.Feeds;
 
@@ -25,14 +26,14 @@ public sealed class LabAnalysisApiTests(ApiFixture api) : IClassFixture<ApiFixtu
     {
         var herd = await HerdApi.CreateAsync(api.Factory);
 
-        var preview = await HerdApi.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { csv = Report }, Ct));
+        var preview = await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { csv = Report }, Ct));
 
         var changes = Assert.Single(preview.GetProperty("analyses").EnumerateArray()).GetProperty("changes").EnumerateArray().ToList();
         var dm = changes.Single(c => c.GetProperty("nutrient").GetString() == "Fd_DM");
         Assert.Equal((35.0, 33.0), (dm.GetProperty("current").GetDouble(), dm.GetProperty("analysed").GetDouble()));
         var ration = Assert.Single(preview.GetProperty("rations").EnumerateArray());
         Assert.Equal(herd.GroupId, ration.GetProperty("groupId").GetGuid());
-        var feeds = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds", Ct));
+        var feeds = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds", Ct));
         Assert.Equal(35, feeds.EnumerateArray().Single(f => f.GetProperty("definition").GetProperty("feedId").GetString() == "corn-silage")
             .GetProperty("definition").GetProperty("dryMatterPercent").GetDouble());
     }
@@ -54,7 +55,7 @@ public sealed class LabAnalysisApiTests(ApiFixture api) : IClassFixture<ApiFixtu
     {
         var herd = await HerdApi.CreateAsync(api.Factory);
 
-        var applied = await HerdApi.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "apply"), new { csv = Report }, Ct));
+        var applied = await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "apply"), new { csv = Report }, Ct));
 
         var ration = Assert.Single(applied.GetProperty("rations").EnumerateArray());
         var before = ration.GetProperty("before");
@@ -66,7 +67,7 @@ public sealed class LabAnalysisApiTests(ApiFixture api) : IClassFixture<ApiFixtu
         var supplied = (JsonElement v) => v.GetProperty("balances").EnumerateArray().ToDictionary(b => b.GetProperty("nutrient").GetString()!, b => b.GetProperty("supplied").GetDouble());
         Assert.Contains(supplied(before), b => Math.Abs(b.Value - supplied(after)[b.Key]) > 1e-6);
         Assert.NotEqual(JsonValueKind.Null, ration.GetProperty("reformulation").ValueKind);
-        var feeds = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds", Ct));
+        var feeds = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds", Ct));
         var silage = feeds.EnumerateArray().Single(f => f.GetProperty("definition").GetProperty("feedId").GetString() == "corn-silage").GetProperty("definition");
         Assert.Equal(33, silage.GetProperty("dryMatterPercent").GetDouble());
         Assert.Equal(9.5, silage.GetProperty("composition").GetProperty("Fd_CP").GetDouble());
@@ -86,8 +87,8 @@ public sealed class LabAnalysisApiTests(ApiFixture api) : IClassFixture<ApiFixtu
             ["ADF (%DM)"] = 25, ["Lignin (%DM)"] = 2.9, ["Starch (%DM)"] = 33,
         });
 
-        var fromXlsx = await HerdApi.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { xlsx }, Ct));
-        var fromCsv = await HerdApi.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { csv = Report }, Ct));
+        var fromXlsx = await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { xlsx }, Ct));
+        var fromCsv = await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync(Url(herd, "preview"), new { csv = Report }, Ct));
 
         var analysis = Assert.Single(fromXlsx.GetProperty("analyses").EnumerateArray());
         Assert.Equal(("PIT-2 front", "2026-11-20", 2), (analysis.GetProperty("sampleId").GetString(), analysis.GetProperty("sampledOn").GetString(), analysis.GetProperty("row").GetInt32()));

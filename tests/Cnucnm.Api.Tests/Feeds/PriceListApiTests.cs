@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.Feeds;
 
@@ -12,7 +13,7 @@ public sealed class PriceListApiTests(ApiFixture api) : IClassFixture<ApiFixture
 
     private static async Task<JsonElement> FeedOn(HerdApi herd, string feedId, string day)
     {
-        var feeds = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds?on={day}", Ct));
+        var feeds = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds?on={day}", Ct));
         return feeds.EnumerateArray().Single(f => f.GetProperty("definition").GetProperty("feedId").GetString() == feedId);
     }
 
@@ -29,7 +30,7 @@ public sealed class PriceListApiTests(ApiFixture api) : IClassFixture<ApiFixture
             canola-meal,2027-01-01,600000,perTonneAsFed,krw,,
             """;
 
-        var result = await HerdApi.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feed-prices/import", new { csv }, Ct));
+        var result = await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feed-prices/import", new { csv }, Ct));
 
         Assert.Equal(3, result.GetProperty("imported").GetInt32());
         // KRW per kg as fed: 90,000 per tonne from 2026-01-01 (HerdApi) = 90, 100,000 from 2026-03-01 = 100, 0.5 per

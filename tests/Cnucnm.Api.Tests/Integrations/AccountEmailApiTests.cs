@@ -1,45 +1,33 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Cnucnm.Testing;
-using MimeKit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cnucnm.Api.Tests.Integrations;
 
 /// <summary>The API with an SMTP server configured (an in-process one): password reset and e-mail
 /// verification end to end, from the request to the e-mail to the link's token.</summary>
-public sealed partial class AccountEmailApiTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class AccountEmailApiTests(PostgresServer postgres) : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private SmtpReceiver _smtp = null!;
-    private CnucnmApiFactory _api = null!;
+    private ApiWithSmtp _env = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        postgres.RequireAvailable();
-        _smtp = new SmtpReceiver();
-        _api = await CnucnmApiFactory.StartAsync(postgres, new Dictionary<string, string?>
-        {
-            ["Cnucnm:Email:SmtpHost"] = "127.0.0.1",
-            ["Cnucnm:Email:SmtpPort"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Cnucnm:Email:Security"] = "None",
-            ["Cnucnm:Email:FromAddress"] = "no-reply@cnucnm.example",
-            ["Cnucnm:Email:PublicBaseUrl"] = "https://cnucnm.example",
-        });
-    }
+    private SmtpReceiver Smtp => _env.Smtp;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private CnucnmApiFactory Api => _env.Api;
+
+    public async ValueTask InitializeAsync() =>
+        _env = await ApiWithSmtp.StartAsync(postgres, new Dictionary<string, string?> { ["Cnucnm:Email:FromAddress"] = "no-reply@cnucnm.example" });
+
+    public ValueTask DisposeAsync() => _env.DisposeAsync();
 
     [Fact]
     public async Task Password_reset_end_to_end_sets_the_new_password_once_and_signs_out_every_session()
     {
-        using var anonymous = _api.CreateClient();
+        using var anonymous = Api.CreateClient();
         var email = $"reset-{Guid.NewGuid():N}@farm.test";
         Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync("/api/v1/auth/register",
             new { email, displayName = "박영희", password = "old-password-1", language = "ko" }, Ct)).StatusCode);
@@ -49,10 +37,10 @@ public sealed partial class AccountEmailApiTests(PostgresServer postgres) : IAsy
         // An unknown address gets the same answer and no e-mail.
         Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/auth/password-reset", new { email = "nobody@farm.test" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/auth/password-reset", new { email }, Ct)).StatusCode);
-        var first = TokenOf(await _smtp.WaitForAsync(email, m => m.Subject == "CNUCNM 비밀번호 재설정"), "reset-password");
+        var first = ApiWithSmtp.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "CNUCNM 비밀번호 재설정"), "reset-password");
         // A second request supersedes the first link.
         Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/auth/password-reset", new { email = email.ToUpperInvariant() }, Ct)).StatusCode);
-        var second = TokenOf(await _smtp.WaitForAsync(email, m => m.Subject == "CNUCNM 비밀번호 재설정" && TokenOf(m, "reset-password") != first), "reset-password");
+        var second = ApiWithSmtp.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "CNUCNM 비밀번호 재설정" && ApiWithSmtp.LinkToken(m, "reset-password") != first), "reset-password");
 
         var stale = await anonymous.PostAsJsonAsync("/api/v1/auth/password-reset/confirm", new { token = first, newPassword = "new-password-22" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
@@ -67,17 +55,17 @@ public sealed partial class AccountEmailApiTests(PostgresServer postgres) : IAsy
         Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "new-password-22" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/auth/token",
             new { grantType = "refresh_token", refreshToken = session!.RefreshToken }, Ct)).StatusCode);
-        Assert.DoesNotContain(_smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == "nobody@farm.test"));
+        Assert.DoesNotContain(Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == "nobody@farm.test"));
     }
 
     [Fact]
     public async Task A_new_account_gets_a_verification_email_whose_link_confirms_the_address_once()
     {
-        var (client, email) = await _api.CreateUserClientAsync("verify");
+        var (client, email) = await Api.CreateUserClientAsync("verify");
         Assert.False((await client.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct)).GetProperty("emailVerified").GetBoolean());
-        var token = TokenOf(await _smtp.WaitForAsync(email, m => m.Subject == "Confirm your e-mail address for CNUCNM"), "verify-email");
+        var token = ApiWithSmtp.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "Confirm your e-mail address for CNUCNM"), "verify-email");
 
-        using var anonymous = _api.CreateClient();
+        using var anonymous = Api.CreateClient();
         Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsJsonAsync("/api/v1/auth/email-verification/confirm", new { token }, Ct)).StatusCode);
         Assert.True((await client.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct)).GetProperty("emailVerified").GetBoolean());
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsJsonAsync("/api/v1/auth/email-verification/confirm", new { token }, Ct)).StatusCode);
@@ -85,14 +73,14 @@ public sealed partial class AccountEmailApiTests(PostgresServer postgres) : IAsy
 
         // Asking again sends a fresh link.
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/v1/me/email-verification", null, Ct)).StatusCode);
-        await _smtp.WaitForAsync(email, m => m.Subject == "Confirm your e-mail address for CNUCNM" && TokenOf(m, "verify-email") != token);
+        await Smtp.WaitForAsync(email, m => m.Subject == "Confirm your e-mail address for CNUCNM" && ApiWithSmtp.LinkToken(m, "verify-email") != token);
     }
 
     [Fact]
     public async Task Tokens_are_stored_only_as_hashes_and_expire()
     {
-        var (_, email) = await _api.CreateUserClientAsync("hashes");
-        var token = TokenOf(await _smtp.WaitForAsync(email), "verify-email");
+        var (_, email) = await Api.CreateUserClientAsync("hashes");
+        var token = ApiWithSmtp.LinkToken(await Smtp.WaitForAsync(email), "verify-email");
         await using var db = Npgsql.NpgsqlDataSource.Create(ConnectionString());
         await using (var read = db.CreateCommand("SELECT a.token_hash, a.expires_at - a.created_at FROM account_tokens a JOIN app_users u ON u.id = a.user_id WHERE u.email = $1"))
         {
@@ -108,21 +96,10 @@ public sealed partial class AccountEmailApiTests(PostgresServer postgres) : IAsy
             await expire.ExecuteNonQueryAsync(Ct);
         }
 
-        using var anonymous = _api.CreateClient();
+        using var anonymous = Api.CreateClient();
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsJsonAsync("/api/v1/auth/email-verification/confirm", new { token }, Ct)).StatusCode);
     }
 
     private string ConnectionString() =>
-        ((Microsoft.Extensions.Configuration.IConfiguration)_api.Services.GetService(typeof(Microsoft.Extensions.Configuration.IConfiguration))!)["ConnectionStrings:Cnucnm"]!;
-
-    private static string TokenOf(MimeMessage message, string page)
-    {
-        var match = LinkPattern().Match(message.TextBody ?? "");
-        Assert.True(match.Success, $"no link in: {message.TextBody}");
-        Assert.Equal(page, match.Groups["page"].Value);
-        return match.Groups["token"].Value;
-    }
-
-    [GeneratedRegex(@"https://cnucnm\.example/#/(?<page>[a-z-]+)\?token=(?<token>[A-Za-z0-9_-]+)")]
-    private static partial Regex LinkPattern();
+        Api.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:Cnucnm"]!;
 }

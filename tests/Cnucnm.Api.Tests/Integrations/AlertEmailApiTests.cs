@@ -18,33 +18,21 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private SmtpReceiver _smtp = null!;
-    private CnucnmApiFactory _api = null!;
+    private ApiWithSmtp _env = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        postgres.RequireAvailable();
-        _smtp = new SmtpReceiver();
-        _api = await CnucnmApiFactory.StartAsync(postgres, new Dictionary<string, string?>
-        {
-            ["Cnucnm:Email:SmtpHost"] = "127.0.0.1",
-            ["Cnucnm:Email:SmtpPort"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Cnucnm:Email:Security"] = "None",
-            ["Cnucnm:Email:PublicBaseUrl"] = "https://cnucnm.example",
-            ["Cnucnm:Email:OutboxPollInterval"] = "00:00:00.200",
-        });
-    }
+    private SmtpReceiver Smtp => _env.Smtp;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private CnucnmApiFactory Api => _env.Api;
+
+    public async ValueTask InitializeAsync() =>
+        _env = await ApiWithSmtp.StartAsync(postgres, new Dictionary<string, string?> { ["Cnucnm:Email:OutboxPollInterval"] = "00:00:00.200" });
+
+    public ValueTask DisposeAsync() => _env.DisposeAsync();
 
     [Fact]
     public async Task Members_get_alert_emails_as_they_asked_immediately_in_a_digest_after_quiet_hours_or_not_at_all()
     {
-        var herd = await HerdApi.CreateAsync(_api, withRation: false);
+        var herd = await HerdApi.CreateAsync(Api, withRation: false);
         var owner = await VerifiedMemberAsync(herd, null, "owner", new { alertKinds = new[] { "intakeDrop", "inventoryLow" }, delivery = "immediate", timeZone = "Asia/Seoul" });
         var digest = await VerifiedMemberAsync(herd, "manager", "digest", new { alertKinds = new[] { "intakeDrop", "inventoryLow" }, delivery = "dailyDigest", digestHour = 6, timeZone = "Asia/Seoul" });
         var now = DateTimeOffset.UtcNow;
@@ -57,23 +45,23 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
             timeZone = "UTC",
         });
         var unwanted = await VerifiedMemberAsync(herd, "nutritionist", "unwanted", new { alertKinds = new[] { "priceJump" }, delivery = "immediate", timeZone = "UTC" });
-        var (unverifiedClient, unverified) = await _api.CreateUserClientAsync("unverified");
+        var (unverifiedClient, unverified) = await Api.CreateUserClientAsync("unverified");
         Assert.Equal(HttpStatusCode.OK, (await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/members", new { email = unverified, role = "viewer" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await unverifiedClient.PutAsJsonAsync("/api/v1/me/notifications", new { alertKinds = new[] { "intakeDrop" }, delivery = "immediate" }, Ct)).StatusCode);
 
-        var raiser = _api.Services.GetRequiredService<AlertRaiser>();
+        var raiser = Api.Services.GetRequiredService<AlertRaiser>();
         await raiser.RaiseAsync(herd.FarmId, herd.GroupId, AlertKind.IntakeDrop, AlertSeverity.Critical, "High pen: intake down 12 %",
             "Dry matter intake 19.1 kg/head against 21.7 formulated.", $"test-intake-{Guid.NewGuid()}", Ct);
         await raiser.RaiseAsync(herd.FarmId, null, AlertKind.InventoryLow, AlertSeverity.Warning, "Corn silage: 2 days left",
             "At the current use, corn silage runs out in 2 days.", $"test-stock-{Guid.NewGuid()}", Ct);
 
-        var immediate = await _smtp.WaitForAsync(owner, m => (m.Subject ?? "").Contains("intake down", StringComparison.Ordinal));
+        var immediate = await Smtp.WaitForAsync(owner, m => (m.Subject ?? "").Contains("intake down", StringComparison.Ordinal));
         Assert.Equal("[천안 목장] Critical: High pen: intake down 12 %", immediate.Subject);
         Assert.Contains($"https://cnucnm.example/#/farms/{herd.FarmId}/alerts", immediate.TextBody, StringComparison.Ordinal);
-        await _smtp.WaitForAsync(owner, m => m.Subject == "[천안 목장] Warning: Corn silage: 2 days left");
+        await Smtp.WaitForAsync(owner, m => m.Subject == "[천안 목장] Warning: Corn silage: 2 days left");
 
         // The digest waits for 06:00 in Seoul; the quiet-hours e-mail for the end of the quiet hours.
-        await using var db = NpgsqlDataSource.Create(_api.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:Cnucnm"]!);
+        await using var db = NpgsqlDataSource.Create(Api.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:Cnucnm"]!);
         var digestDue = await DueAtAsync(db, digest);
         Assert.Equal(2, digestDue.Count);
         Assert.All(digestDue, due => Assert.Equal(21, due.UtcDateTime.Hour)); // 06:00 KST
@@ -89,24 +77,24 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
             await due.ExecuteNonQueryAsync(Ct);
         }
 
-        var summary = await _smtp.WaitForAsync(digest, m => (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
+        var summary = await Smtp.WaitForAsync(digest, m => (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
         Assert.Matches(DigestSubject(), summary.Subject);
         Assert.Contains("High pen: intake down 12 %", summary.TextBody, StringComparison.Ordinal);
         Assert.Contains("Corn silage: 2 days left", summary.TextBody, StringComparison.Ordinal);
         await Task.Delay(1000, Ct);
-        Assert.Single(_smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == digest) && (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
+        Assert.Single(Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == digest) && (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
         // Besides their address confirmations, nothing for the person in quiet hours, the one who wants other kinds, the unconfirmed one.
-        Assert.DoesNotContain(_smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == quiet || b.Address == unwanted || b.Address == unverified)
+        Assert.DoesNotContain(Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == quiet || b.Address == unwanted || b.Address == unverified)
                                                    && !(m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_weekly_farm_report_arrives_once_with_each_groups_ration()
     {
-        var herd = await HerdApi.CreateAsync(_api);
+        var herd = await HerdApi.CreateAsync(Api);
         var owner = await VerifiedMemberAsync(herd, null, "owner", new { alertKinds = Array.Empty<string>(), delivery = "off", weeklyReport = true, digestHour = 0, timeZone = "UTC" });
 
-        var report = await _smtp.WaitForAsync(owner, m => (m.Subject ?? "").StartsWith("CNUCNM weekly farm report", StringComparison.Ordinal));
+        var report = await Smtp.WaitForAsync(owner, m => (m.Subject ?? "").StartsWith("CNUCNM weekly farm report", StringComparison.Ordinal));
         // The farm was created today, after the reported week: no alerts in that week; the ration's open alerts still count.
         var open = (await herd.Owner.GetFromJsonAsync<JsonElement>($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct)).GetArrayLength();
         Assert.Contains($"천안 목장: 0 alerts this week, {open} not yet acknowledged.", report.TextBody, StringComparison.Ordinal);
@@ -114,13 +102,13 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
         Assert.True((report.TextBody ?? "").Contains("· High pen (40 head): ate — kg DM/head/day (0 days recorded), formulated 24.5 kg DM/head/day, feed cost ",
             StringComparison.Ordinal), report.TextBody);
         await Task.Delay(1500, Ct); // several worker rounds
-        Assert.Single(_smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == owner) && (m.Subject ?? "").Contains("weekly", StringComparison.Ordinal));
+        Assert.Single(Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == owner) && (m.Subject ?? "").Contains("weekly", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Preferences_are_validated_field_by_field_and_read_back()
     {
-        var (client, _) = await _api.CreateUserClientAsync("prefs");
+        var (client, _) = await Api.CreateUserClientAsync("prefs");
         var empty = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications", Ct);
         Assert.Equal("off", empty.GetProperty("delivery").GetString());
 
@@ -150,13 +138,13 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
         }
         else
         {
-            (client, email) = await _api.CreateUserClientAsync(name);
+            (client, email) = await Api.CreateUserClientAsync(name);
             Assert.Equal(HttpStatusCode.OK, (await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/members", new { email, role }, Ct)).StatusCode);
         }
 
-        var verification = await _smtp.WaitForAsync(email, m => (m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal));
-        var token = TokenPattern().Match(verification.TextBody ?? "").Groups[1].Value;
-        using var anonymous = _api.CreateClient();
+        var verification = await Smtp.WaitForAsync(email, m => (m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal));
+        var token = ApiWithSmtp.LinkToken(verification, "verify-email");
+        using var anonymous = Api.CreateClient();
         Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsJsonAsync("/api/v1/auth/email-verification/confirm", new { token }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/me/notifications", preferences, Ct)).StatusCode);
         return email;
@@ -175,9 +163,6 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
 
         return due;
     }
-
-    [GeneratedRegex(@"verify-email\?token=([A-Za-z0-9_-]+)")]
-    private static partial Regex TokenPattern();
 
     [GeneratedRegex(@"^CNUCNM alert digest \d{4}-\d{2}-\d{2} \(2\)$")]
     private static partial Regex DigestSubject();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.LiveHerd;
 
@@ -27,14 +28,14 @@ public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<Api
         var herd = await CreateAsync();
         await SetCandidatesAsync(herd, proteinMaxKgDm: null);
 
-        var result = await HerdApi.Ok(await herd.Owner.PostAsync($"{RationUrl(herd)}/reformulate", null, Ct));
+        var result = await DemoFarm.Ok(await herd.Owner.PostAsync($"{RationUrl(herd)}/reformulate", null, Ct));
 
         // The farm's default policy is to suggest: the demo ration stays until someone approves.
         Assert.Equal("suggested", result.GetProperty("outcome").GetString());
-        var ration = await HerdApi.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct));
+        var ration = await DemoFarm.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct));
         var suggestion = ration.GetProperty("suggestion");
         Assert.True(suggestion.GetProperty("costDifferencePerHeadPerDay").GetDouble() < 0);
-        var approved = await HerdApi.Ok(await herd.Owner.PostAsync(
+        var approved = await DemoFarm.Ok(await herd.Owner.PostAsync(
             $"{RationUrl(herd)}/suggestions/{suggestion.GetProperty("suggestionId").GetGuid()}/approve", null, Ct));
         Assert.Equal(2, approved.GetProperty("version").GetInt32());
         foreach (var balance in approved.GetProperty("balances").EnumerateArray().Where(b => b.GetProperty("nutrient").GetString() is "ME" or "MP" or "Ca" or "P"))
@@ -67,32 +68,32 @@ public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<Api
         var herd = await HerdApi.CreateAsync(api.Factory);
         foreach (var feed in Supplements)
         {
-            await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{feed.Id}",
+            await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{feed.Id}",
                 new { name = feed.Library, libraryFeedId = feed.Library, dryMatterPercent = 99, isForage = false }, Ct));
-            await HerdApi.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{feed.Id}/prices",
+            await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{feed.Id}/prices",
                 new { effectiveFrom = "2026-01-01", amount = feed.Price, basis = "perTonneAsFed", supplier = "co-op" }, Ct));
         }
 
         // The farm's own vitamin premix (no library feed), IU per kg DM.
-        await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/vitamins", new
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/vitamins", new
         {
             name = "Vitamin ADE premix",
             dryMatterPercent = 95,
             isForage = false,
             composition = new Dictionary<string, double> { ["Fd_Ash"] = 80, ["Fd_VitA"] = 1_500_000, ["Fd_VitD"] = 400_000, ["Fd_VitE"] = 15_000 },
         }, Ct));
-        await HerdApi.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/vitamins/prices",
+        await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/vitamins/prices",
             new { effectiveFrom = "2026-01-01", amount = 6_000_000, basis = "perTonneAsFed", supplier = "co-op" }, Ct));
         return herd;
     }
 
     private static async Task SetCandidatesAsync(HerdApi herd, double? proteinMaxKgDm)
     {
-        var candidates = HerdApi.Feeds.Select(f => new { feedId = f.Id, maxKgDryMatter = f.Forage ? 14.0 : 8.0 })
+        var candidates = DemoFarm.Feeds.Select(f => new { feedId = f.Id, maxKgDryMatter = f.Forage ? 14.0 : 8.0 })
             .Concat(Supplements.Select(s => new { feedId = s.Id, maxKgDryMatter = s.Max }))
             .Append(new { feedId = "vitamins", maxKgDryMatter = 0.1 })
             .Select(c => proteinMaxKgDm is { } max && c.feedId is "soybean-meal" or "canola-meal" or "alfalfa" ? c with { maxKgDryMatter = max } : c)
             .ToList();
-        await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"{RationUrl(herd)}/settings", new { candidates, dryMatterIntakeTolerancePercent = 5 }, Ct));
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"{RationUrl(herd)}/settings", new { candidates, dryMatterIntakeTolerancePercent = 5 }, Ct));
     }
 }

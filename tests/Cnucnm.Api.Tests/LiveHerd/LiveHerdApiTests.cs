@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.LiveHerd;
 
@@ -36,15 +37,15 @@ public sealed class LiveHerdApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             },
         };
 
-        var first = await HerdApi.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings", batch, Ct));
-        var retry = await HerdApi.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings", batch, Ct));
+        var first = await DemoFarm.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings", batch, Ct));
+        var retry = await DemoFarm.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings", batch, Ct));
 
         Assert.Equal(2, first.GetProperty("stored").GetInt32());
         Assert.Equal([(1, "feedId"), (3, "measuredAt")], first.GetProperty("rejected").EnumerateArray()
             .Select(r => (r.GetProperty("index").GetInt32(), r.GetProperty("field").GetString()!)).ToArray());
         Assert.Equal(0, retry.GetProperty("stored").GetInt32());
         Assert.Equal(2, retry.GetProperty("duplicates").GetInt32());
-        var group = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}", Ct));
+        var group = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}", Ct));
         // (400 − 20)·0.35 + 150·0.72 = 241 kg DM for 40 head.
         Assert.Equal(241.0 / 40, group.GetProperty("intake").GetProperty("todayDryMatterKgPerHead").GetDouble(), 6);
     }
@@ -64,7 +65,7 @@ public sealed class LiveHerdApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/intake-readings", body, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.PostAsJsonAsync("/api/v1/intake-readings", body, Ct)).StatusCode);
         // The key belongs to the first farm: the other farm's group is not a group of this farm.
-        var crossFarm = await HerdApi.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings", body, Ct));
+        var crossFarm = await DemoFarm.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings", body, Ct));
         Assert.Equal(0, crossFarm.GetProperty("stored").GetInt32());
         Assert.Equal("groupId", crossFarm.GetProperty("rejected")[0].GetProperty("field").GetString());
         // A device key reads nothing.
@@ -118,14 +119,14 @@ public sealed class LiveHerdApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
 
         // Corn silage alone, far too little: energy and protein short.
-        await HerdApi.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration",
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration",
             new { items = new[] { new { feedId = "corn-silage", kgDryMatterPerHead = 12.0 } } }, Ct));
-        var alerts = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct));
+        var alerts = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct));
         var deficits = alerts.EnumerateArray().Where(a => a.GetProperty("kind").GetString() == "nutrientDeficit").ToList();
         var mp = deficits.Single(a => a.GetProperty("title").GetString()!.Contains("MP short", StringComparison.Ordinal));
-        var acknowledged = await HerdApi.Ok(await herd.Owner.PostAsync(
+        var acknowledged = await DemoFarm.Ok(await herd.Owner.PostAsync(
             $"/api/v1/farms/{herd.FarmId}/alerts/{mp.GetProperty("id").GetGuid()}/acknowledge", null, Ct));
-        var open = await HerdApi.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct));
+        var open = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct));
 
         Assert.Contains(deficits, a => a.GetProperty("title").GetString()!.Contains("ME short", StringComparison.Ordinal));
         Assert.NotNull(acknowledged.GetProperty("acknowledgedAt").GetString());
@@ -144,7 +145,7 @@ public sealed class LiveHerdApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var events = new SseReader(await response.Content.ReadAsStreamAsync(Ct));
         var ready = await events.NextAsync("ready", TimeSpan.FromSeconds(10));
 
-        await HerdApi.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings",
+        await DemoFarm.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings",
             new { readings = new[] { Reading(herd.GroupId, 1, "tmr", 1000) } }, Ct));
         var intake = await events.NextAsync("intakeRecorded", TimeSpan.FromSeconds(10));
 

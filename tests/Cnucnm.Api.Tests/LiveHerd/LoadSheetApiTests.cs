@@ -1,4 +1,5 @@
 using System.Net;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.LiveHerd;
 
@@ -13,8 +14,8 @@ public sealed class LoadSheetApiTests(ApiFixture api) : IClassFixture<ApiFixture
         var herd = await HerdApi.CreateAsync(api.Factory);
         var url = $"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration/mixer-sheet?mixerCapacityKgAsFed=600";
 
-        var exact = await HerdApi.Ok(await herd.Owner.GetAsync(url, Ct));
-        var rounded = await HerdApi.Ok(await herd.Owner.GetAsync(url + "&scaleResolutionKg=5", Ct));
+        var exact = await DemoFarm.Ok(await herd.Owner.GetAsync(url, Ct));
+        var rounded = await DemoFarm.Ok(await herd.Owner.GetAsync(url + "&scaleResolutionKg=5", Ct));
 
         // 40 head × (8.21/0.90 + 6.73/0.89 + 5.47/0.35 + 4.11/0.72) = 40 × 37.99 = 1,519.6 kg as fed: three loads of at most 600 kg.
         Assert.Equal(3, exact.GetProperty("loads").GetArrayLength());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.Web;
 
@@ -14,8 +15,8 @@ public sealed class FeedLibraryApiTests(ApiFixture api) : IClassFixture<ApiFixtu
     {
         var (client, _) = await api.Factory.CreateUserClientAsync();
 
-        var korean = await HerdApi.Ok(await client.GetAsync("/api/v1/feed-library?search=" + Uri.EscapeDataString("옥수수"), Ct));
-        var english = await HerdApi.Ok(await client.GetAsync("/api/v1/feed-library?search=soybean%20meal&library=nasem", Ct));
+        var korean = await DemoFarm.Ok(await client.GetAsync("/api/v1/feed-library?search=" + Uri.EscapeDataString("옥수수"), Ct));
+        var english = await DemoFarm.Ok(await client.GetAsync("/api/v1/feed-library?search=soybean%20meal&library=nasem", Ct));
 
         Assert.NotEmpty(korean.EnumerateArray());
         Assert.All(korean.EnumerateArray(), f => Assert.Contains("옥수수", f.GetProperty("nameKorean").GetString() ?? f.GetProperty("name").GetString(), StringComparison.Ordinal));
@@ -32,8 +33,8 @@ public sealed class FeedLibraryApiTests(ApiFixture api) : IClassFixture<ApiFixtu
     {
         var (client, _) = await api.Factory.CreateUserClientAsync();
 
-        var rich = await HerdApi.Ok(await client.GetAsync("/api/v1/feed-library?nutrient=Fd_CP&min=40&max=60&take=500", Ct));
-        var categories = await HerdApi.Ok(await client.GetAsync("/api/v1/feed-library/categories", Ct));
+        var rich = await DemoFarm.Ok(await client.GetAsync("/api/v1/feed-library?nutrient=Fd_CP&min=40&max=60&take=500", Ct));
+        var categories = await DemoFarm.Ok(await client.GetAsync("/api/v1/feed-library/categories", Ct));
 
         Assert.NotEmpty(rich.EnumerateArray());
         Assert.All(rich.EnumerateArray(), f => Assert.InRange(f.GetProperty("nutrients").GetProperty("Fd_CP").GetProperty("value").GetDouble(), 40, 60));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.Web;
 
@@ -24,7 +25,7 @@ public sealed class ReportApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("배치,배치 두수,투입 순서,사료 ID,사료,원물 kg", lines[0]);
         var feedLines = lines.Skip(1).Select(l => l.Split(',')).Where(c => c[3].Length > 0).ToList();
-        Assert.Equal(HerdApi.Feeds.Select(f => f.Id).Order(), feedLines.Select(c => c[3]).Distinct().Order());
+        Assert.Equal(DemoFarm.Feeds.Select(f => f.Id).Order(), feedLines.Select(c => c[3]).Distinct().Order());
         // 40 head of the demo ration: (8.21/0.90 + 6.73/0.89 + 5.47/0.35 + 4.11/0.72) kg as fed each = 1,520.8 kg.
         var total = lines.Skip(1).Select(l => l.Split(',')).Where(c => c[3].Length == 0).Sum(c => double.Parse(c[^1], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(1520.8, total, 0.5);
@@ -52,7 +53,7 @@ public sealed class ReportApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task The_ration_report_page_escapes_names_and_runs_no_script()
     {
         var herd = await HerdApi.CreateAsync(api.Factory);
-        await HerdApi.Ok(await herd.Owner.PutAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}",
+        await DemoFarm.Ok(await herd.Owner.PutAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}",
             System.Net.Http.Json.JsonContent.Create(new Dictionary<string, object>(HerdApiPen("<script>alert(1)</script>"))), Ct));
 
         var html = await (await herd.Owner.GetAsync($"{Url(herd)}/report.html", Ct)).Content.ReadAsStringAsync(Ct);
@@ -63,7 +64,7 @@ public sealed class ReportApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     private static IEnumerable<KeyValuePair<string, object>> HerdApiPen(string name) =>
-        JsonSerializer.SerializeToElement(HerdApi.LactatingPen(name)).EnumerateObject().Select(p => new KeyValuePair<string, object>(p.Name, p.Value));
+        JsonSerializer.SerializeToElement(DemoFarm.LactatingPen(name)).EnumerateObject().Select(p => new KeyValuePair<string, object>(p.Name, p.Value));
 
     private static string Url(HerdApi herd) => $"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration";
 }
