@@ -10,9 +10,13 @@ public sealed class WebFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly PostgresServer _postgres = new();
+    private readonly SmtpReceiver _smtp = new();
     private IPlaywright? _playwright;
 
     public WebServerFactory Server { get; private set; } = null!;
+
+    /// <summary>Where the server's e-mails arrive.</summary>
+    public SmtpReceiver Smtp => _smtp;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -21,7 +25,7 @@ public sealed class WebFixture : IAsyncLifetime
         await _postgres.InitializeAsync();
         _postgres.RequireAvailable();
         Assert.True(File.Exists(ChromiumPath), $"Chromium is missing at {ChromiumPath}: apt-get install -y chromium fonts-nanum (.ci/run does).");
-        Server = await WebServerFactory.StartAsync(_postgres);
+        Server = await WebServerFactory.StartAsync(_postgres, _smtp);
         // CI runs every test project at once on 2 cores: page loads get time; the latency assertions
         // (intake on screen within 2 s) pass their own timeout.
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -55,6 +59,7 @@ public sealed class WebFixture : IAsyncLifetime
             await Server.DisposeAsync();
         }
 
+        await _smtp.DisposeAsync();
         await _postgres.DisposeAsync();
     }
 }

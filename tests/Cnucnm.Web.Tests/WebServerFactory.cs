@@ -12,9 +12,10 @@ public sealed class WebServerFactory(Dictionary<string, string?> settings) : Web
     public const string AdminEmail = "admin@cnucnm.test";
     public const string AdminPassword = "admin-password-1";
 
-    public static async Task<WebServerFactory> StartAsync(PostgresServer postgres)
+    /// <summary>Starts the server on <paramref name="postgres"/>, sending e-mail to <paramref name="smtp"/>.</summary>
+    public static async Task<WebServerFactory> StartAsync(PostgresServer postgres, SmtpReceiver smtp)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(smtp.ApiSettings("http://cnucnm.test"))
         {
             ["Cnucnm:Profile"] = "Postgres",
             ["ConnectionStrings:Cnucnm"] = await postgres.CreateDatabaseAsync("cnucnm_web"),

@@ -37,10 +37,10 @@ public sealed class AccountEmailApiTests(PostgresServer postgres) : IAsyncLifeti
         // An unknown address gets the same answer and no e-mail.
         Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/auth/password-reset", new { email = "nobody@farm.test" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/auth/password-reset", new { email }, Ct)).StatusCode);
-        var first = ApiWithSmtp.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "CNUCNM 비밀번호 재설정"), "reset-password");
+        var first = SmtpReceiver.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "CNUCNM 비밀번호 재설정"), "reset-password");
         // A second request supersedes the first link.
         Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/auth/password-reset", new { email = email.ToUpperInvariant() }, Ct)).StatusCode);
-        var second = ApiWithSmtp.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "CNUCNM 비밀번호 재설정" && ApiWithSmtp.LinkToken(m, "reset-password") != first), "reset-password");
+        var second = SmtpReceiver.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "CNUCNM 비밀번호 재설정" && SmtpReceiver.LinkToken(m, "reset-password") != first), "reset-password");
 
         var stale = await anonymous.PostAsJsonAsync("/api/v1/auth/password-reset/confirm", new { token = first, newPassword = "new-password-22" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
@@ -63,7 +63,7 @@ public sealed class AccountEmailApiTests(PostgresServer postgres) : IAsyncLifeti
     {
         var (client, email) = await Api.CreateUserClientAsync("verify");
         Assert.False((await client.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct)).GetProperty("emailVerified").GetBoolean());
-        var token = ApiWithSmtp.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "Confirm your e-mail address for CNUCNM"), "verify-email");
+        var token = SmtpReceiver.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "Confirm your e-mail address for CNUCNM"), "verify-email");
 
         using var anonymous = Api.CreateClient();
         Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsJsonAsync("/api/v1/auth/email-verification/confirm", new { token }, Ct)).StatusCode);
@@ -73,14 +73,14 @@ public sealed class AccountEmailApiTests(PostgresServer postgres) : IAsyncLifeti
 
         // Asking again sends a fresh link.
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/v1/me/email-verification", null, Ct)).StatusCode);
-        await Smtp.WaitForAsync(email, m => m.Subject == "Confirm your e-mail address for CNUCNM" && ApiWithSmtp.LinkToken(m, "verify-email") != token);
+        await Smtp.WaitForAsync(email, m => m.Subject == "Confirm your e-mail address for CNUCNM" && SmtpReceiver.LinkToken(m, "verify-email") != token);
     }
 
     [Fact]
     public async Task Tokens_are_stored_only_as_hashes_and_expire()
     {
         var (_, email) = await Api.CreateUserClientAsync("hashes");
-        var token = ApiWithSmtp.LinkToken(await Smtp.WaitForAsync(email), "verify-email");
+        var token = SmtpReceiver.LinkToken(await Smtp.WaitForAsync(email), "verify-email");
         await using var db = Npgsql.NpgsqlDataSource.Create(ConnectionString());
         await using (var read = db.CreateCommand("SELECT a.token_hash, a.expires_at - a.created_at FROM account_tokens a JOIN app_users u ON u.id = a.user_id WHERE u.email = $1"))
         {

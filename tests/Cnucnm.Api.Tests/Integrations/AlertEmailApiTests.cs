@@ -143,7 +143,7 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
         }
 
         var verification = await Smtp.WaitForAsync(email, m => (m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal));
-        var token = ApiWithSmtp.LinkToken(verification, "verify-email");
+        var token = SmtpReceiver.LinkToken(verification, "verify-email");
         using var anonymous = Api.CreateClient();
         Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsJsonAsync("/api/v1/auth/email-verification/confirm", new { token }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/me/notifications", preferences, Ct)).StatusCode);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Silo.Hosting.Email;
 using MailKit.Security;
+using Cnucnm.Testing;
 using MimeKit;
 
 namespace Cnucnm.Api.Tests.Integrations;

@@ -69,13 +69,14 @@ export async function raw(method, url, body, accept) {
   return response;
 }
 
-/** The JSON body, or an ApiError for any non-2xx answer (422 keeps its body in problem). */
+/** The JSON body (null when there is none, as for 202 and 204), or an ApiError for any non-2xx answer (422 keeps its body in problem). */
 export async function request(method, url, body) {
   const response = await raw(method, url, body);
   if (!response.ok) {
     throw new ApiError(response.status, await problemOf(response));
   }
-  return response.status === 204 ? null : response.json();
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
 }
 
 export const get = (url) => request("GET", url);

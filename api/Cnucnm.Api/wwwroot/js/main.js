@@ -3,6 +3,7 @@ import { session, signOut } from "./api.js";
 import { i18n, rememberLanguage, storedLanguage } from "./i18n.js";
 import { applyUserLanguage, chooseLanguage } from "./language.js";
 import { SignInPage } from "./pages/signin.js";
+import { ForgotPasswordPage, RegisterPage, ResetPasswordPage, VerifyEmailPage } from "./pages/account.js";
 import { FarmsPage } from "./pages/farms.js";
 import { HerdPage } from "./pages/herd.js";
 import { GroupPage } from "./pages/group.js";
@@ -13,6 +14,10 @@ import { NotFoundPage } from "./pages/notfound.js";
 
 const routes = [
   { path: "/signin", component: SignInPage, meta: { public: true } },
+  { path: "/register", component: RegisterPage, meta: { public: true } },
+  { path: "/forgot-password", component: ForgotPasswordPage, meta: { public: true } },
+  { path: "/reset-password", component: ResetPasswordPage, meta: { public: true } },
+  { path: "/verify-email", component: VerifyEmailPage, meta: { public: true } },
   { path: "/", component: FarmsPage },
   { path: "/farms/:farmId", component: HerdPage, props: true },
   { path: "/farms/:farmId/alerts", component: AlertsPage, props: true },
@@ -41,7 +46,7 @@ const Shell = {
   template: `
     <header class="bar">
       <router-link to="/" class="brand">CNUCNM</router-link>
-      <router-link v-if="route.path !== '/signin'" to="/">{{ $t('nav.farms') }}</router-link>
+      <router-link v-if="session.signedIn" to="/">{{ $t('nav.farms') }}</router-link>
       <span class="spacer"></span>
       <label>{{ $t('app.language') }}
         <select v-model="language" data-testid="language">
@@ -49,7 +54,7 @@ const Shell = {
           <option value="ko">한국어</option>
         </select>
       </label>
-      <button v-if="route.path !== '/signin'" type="button" @click="leave" data-testid="sign-out">{{ $t('app.signOut') }}</button>
+      <button v-if="session.signedIn && route.path !== '/signin'" type="button" @click="leave" data-testid="sign-out">{{ $t('app.signOut') }}</button>
     </header>
     <main><router-view :key="route.fullPath"></router-view></main>`,
 };

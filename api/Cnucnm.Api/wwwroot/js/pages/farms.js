@@ -1,14 +1,41 @@
-import { get } from "../api.js";
+// The signed-in person's farms, and registering a new farm (the person becomes its owner).
+import { get, request } from "../api.js";
 
 export const FarmsPage = {
   setup() {
+    const router = VueRouter.useRouter();
+    const route = VueRouter.useRoute();
     const farms = Vue.ref(null);
     const error = Vue.ref(null);
+    const welcome = typeof route.query.welcome === "string" ? route.query.welcome : "";
     get("/api/v1/farms").then((list) => { farms.value = list; }).catch((e) => { error.value = e.message; });
-    return { farms, error };
+
+    const adding = Vue.ref(false);
+    const form = Vue.reactive({ name: "", region: "", countryCode: "KR", currency: "KRW", timeZone: "Asia/Seoul" });
+    const fields = Vue.ref({});
+    const busy = Vue.ref(false);
+    async function create() {
+      busy.value = true;
+      fields.value = {};
+      try {
+        const farm = await request("POST", "/api/v1/farms", {
+          name: form.name,
+          location: { region: form.region, countryCode: form.countryCode.toUpperCase() },
+          currency: form.currency.toUpperCase(),
+          timeZone: form.timeZone,
+        });
+        router.push(`/farms/${farm.id}`);
+      } catch (e) {
+        fields.value = Object.fromEntries(Object.entries(e.problem?.errors ?? { "": [e.message] }).map(([k, v]) => [k, v.join(" ")]));
+      } finally {
+        busy.value = false;
+      }
+    }
+    return { farms, error, welcome, adding, form, fields, busy, create };
   },
   template: `
     <h1>{{ $t('farms.title') }}</h1>
+    <p v-if="welcome" class="card" role="status" data-testid="welcome">{{ $t('account.welcome', { email: welcome }) }}</p>
     <p v-if="error" class="error">{{ $t('common.error', { m: error }) }}</p>
     <p v-else-if="!farms">{{ $t('common.loading') }}</p>
     <p v-else-if="farms.length === 0">{{ $t('farms.none') }}</p>
@@ -20,5 +47,22 @@ export const FarmsPage = {
           <td>{{ $t('farms.role') }}: {{ farm.role }}</td>
         </tr>
       </tbody>
-    </table>`,
+    </table>
+    <p v-if="farms && !adding"><button type="button" @click="adding = true" data-testid="add-farm">{{ $t('farms.add') }}</button></p>
+    <form v-if="adding" class="card grid-form" @submit.prevent="create" data-testid="new-farm">
+      <h2>{{ $t('farms.add') }}</h2>
+      <label>{{ $t('farms.name') }} <input v-model="form.name" name="name" required maxlength="200"></label>
+      <span v-if="fields.name" class="error">{{ fields.name }}</span>
+      <label>{{ $t('farms.region') }} <input v-model="form.region" name="region" required maxlength="200"></label>
+      <span v-if="fields['location.region']" class="error">{{ fields['location.region'] }}</span>
+      <label>{{ $t('farms.country') }} <input v-model="form.countryCode" name="countryCode" required maxlength="2" size="3"></label>
+      <span v-if="fields['location.countryCode']" class="error">{{ fields['location.countryCode'] }}</span>
+      <label>{{ $t('farms.currency') }} <input v-model="form.currency" name="currency" required maxlength="3" size="4"></label>
+      <span v-if="fields.currency" class="error">{{ fields.currency }}</span>
+      <label>{{ $t('farms.timeZone') }} <input v-model="form.timeZone" name="timeZone" required></label>
+      <span v-if="fields.timeZone" class="error" data-testid="error-timeZone">{{ fields.timeZone }}</span>
+      <span v-if="fields['']" class="error">{{ fields[''] }}</span>
+      <div><button class="primary" type="submit" :disabled="busy">{{ $t('farms.create') }}</button>
+        <button type="button" @click="adding = false">{{ $t('farms.cancel') }}</button></div>
+    </form>`,
 };

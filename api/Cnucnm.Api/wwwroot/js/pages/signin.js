@@ -27,9 +27,11 @@ export const SignInPage = {
   template: `
     <form class="signin" @submit.prevent="submit">
       <h1>{{ $t('signIn.title') }}</h1>
-      <label>{{ $t('signIn.email') }}<br><input v-model="email" type="email" name="email" autocomplete="username" required style="width:100%"></label>
-      <label>{{ $t('signIn.password') }}<br><input v-model="password" type="password" name="password" autocomplete="current-password" required style="width:100%"></label>
+      <label>{{ $t('signIn.email') }}<br><input v-model="email" type="email" name="email" autocomplete="username" required></label>
+      <label>{{ $t('signIn.password') }}<br><input v-model="password" type="password" name="password" autocomplete="current-password" required></label>
       <p v-if="failed" class="error" role="alert">{{ $t('signIn.failed') }}</p>
       <button class="primary" type="submit" :disabled="busy">{{ $t('signIn.submit') }}</button>
+      <router-link to="/forgot-password" data-testid="forgot-link">{{ $t('account.forgotTitle') }}</router-link>
+      <router-link to="/register" data-testid="register-link">{{ $t('account.registerTitle') }}</router-link>
     </form>`,
 };

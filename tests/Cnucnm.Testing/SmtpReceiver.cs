@@ -1,15 +1,18 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using Xunit;
 
-namespace Cnucnm.Api.Tests.Integrations;
+namespace Cnucnm.Testing;
 
 /// <summary>A real SMTP server in the test process (SmtpServer package) that keeps every message it accepts.</summary>
-public sealed class SmtpReceiver : IAsyncDisposable
+public sealed partial class SmtpReceiver : IAsyncDisposable
 {
     private readonly SmtpServer.SmtpServer _server;
     private readonly CancellationTokenSource _stop = new();
@@ -18,7 +21,7 @@ public sealed class SmtpReceiver : IAsyncDisposable
 
     public SmtpReceiver()
     {
-        Port = Cnucnm.Testing.PostgresServer.FreePort();
+        Port = PostgresServer.FreePort();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(false))
             .Build();
@@ -31,6 +34,15 @@ public sealed class SmtpReceiver : IAsyncDisposable
     public int Port { get; }
 
     public IReadOnlyCollection<MimeMessage> Messages => _store.Messages;
+
+    /// <summary>The API's e-mail settings for sending to this server; links in the e-mails start with <paramref name="publicBaseUrl"/>.</summary>
+    public Dictionary<string, string?> ApiSettings(string publicBaseUrl) => new()
+    {
+        ["Cnucnm:Email:SmtpHost"] = "127.0.0.1",
+        ["Cnucnm:Email:SmtpPort"] = Port.ToString(CultureInfo.InvariantCulture),
+        ["Cnucnm:Email:Security"] = "None",
+        ["Cnucnm:Email:PublicBaseUrl"] = publicBaseUrl,
+    };
 
     /// <summary>The first message to <paramref name="address"/> that arrives within the timeout.</summary>
     public async Task<MimeMessage> WaitForAsync(string address, Func<MimeMessage, bool>? match = null, TimeSpan? timeout = null)
@@ -50,6 +62,15 @@ public sealed class SmtpReceiver : IAsyncDisposable
         throw new TimeoutException($"no e-mail to {address} within the timeout");
     }
 
+    /// <summary>The token of the web-app link in an e-mail (<c>…/#/{page}?token=…</c>), checking the page it opens.</summary>
+    public static string LinkToken(MimeMessage message, string page)
+    {
+        var match = LinkPattern().Match(message.TextBody ?? "");
+        Assert.True(match.Success, $"no link in: {message.TextBody}");
+        Assert.Equal(page, match.Groups["page"].Value);
+        return match.Groups["token"].Value;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _server.Shutdown();
@@ -65,6 +86,9 @@ public sealed class SmtpReceiver : IAsyncDisposable
 
         _stop.Dispose();
     }
+
+    [GeneratedRegex(@"/#/(?<page>[a-z-]+)\?token=(?<token>[A-Za-z0-9_-]+)")]
+    private static partial Regex LinkPattern();
 
     private sealed class Store : MessageStore
     {

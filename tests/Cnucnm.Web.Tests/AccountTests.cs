@@ -1,0 +1,93 @@
+using Cnucnm.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cnucnm.Web.Tests;
+
+/// <summary>Accounts in Chromium: a new farmer signs up, confirms the address from the e-mail and registers
+/// a farm; a forgotten password is replaced from the e-mailed link.</summary>
+public sealed class AccountTests(WebFixture web)
+{
+    [Fact]
+    public async Task A_new_farmer_signs_up_confirms_the_address_from_the_email_and_registers_a_farm()
+    {
+        var email = $"new-farmer-{Guid.NewGuid():N}@farm.test";
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/#/signin");
+        await page.GetByTestId("register-link").ClickAsync();
+        await page.Locator("input[name=displayName]").FillAsync("김농부");
+        await page.Locator("input[name=email]").FillAsync(email);
+        await page.Locator("input[name=password]").FillAsync("short");
+        await page.Locator("form.signin button[type=submit]").ClickAsync();
+        // The API's field message, under the field.
+        await Expect(page.GetByTestId("error-password")).ToHaveTextAsync("must be at least 10 characters.");
+        await Browser.ScreenshotAsync(page, "register");
+
+        await page.Locator("input[name=password]").FillAsync(Herd.Password);
+        await page.Locator("form.signin button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("welcome")).ToContainTextAsync(email);
+        await Expect(page.GetByText("You are not a member of any farm yet.")).ToBeVisibleAsync();
+
+        var verification = await web.Smtp.WaitForAsync(email, m => (m.TextBody ?? "").Contains("#/verify-email", StringComparison.Ordinal));
+        var token = SmtpReceiver.LinkToken(verification, "verify-email");
+        await page.GotoAsync($"/#/verify-email?token={token}");
+        await Expect(page.GetByTestId("verify-email")).ToHaveAttributeAsync("data-status", "confirmed");
+        await Expect(page.GetByText("your e-mail address is confirmed")).ToBeVisibleAsync();
+        // A link works once.
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("verify-email")).ToHaveAttributeAsync("data-status", "failed");
+
+        await page.GotoAsync("/#/");
+        await page.GetByTestId("add-farm").ClickAsync();
+        var form = page.GetByTestId("new-farm");
+        await form.Locator("input[name=name]").FillAsync("새봄 목장");
+        await form.Locator("input[name=region]").FillAsync("Chungcheongnam-do");
+        await form.Locator("input[name=timeZone]").FillAsync("Mars/Olympus");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(form.GetByTestId("error-timeZone")).ToHaveTextAsync("is not a known IANA time zone.");
+        await form.Locator("input[name=timeZone]").FillAsync("Asia/Seoul");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("farm-name")).ToHaveTextAsync("새봄 목장 · Herd overview");
+        await Expect(page.GetByText("No groups yet.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_replaced_from_the_emailed_link_and_only_the_new_one_signs_in()
+    {
+        var (client, email) = await Herd.UserAsync(web.Server, "forgetful");
+        client.Dispose();
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/#/signin");
+        await page.GetByTestId("forgot-link").ClickAsync();
+        await page.Locator("input[name=email]").FillAsync(email);
+        await page.Locator("form.signin button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("reset-sent")).ToContainTextAsync(email);
+
+        var reset = await web.Smtp.WaitForAsync(email, m => (m.TextBody ?? "").Contains("#/reset-password", StringComparison.Ordinal));
+        var token = SmtpReceiver.LinkToken(reset, "reset-password");
+        await page.GotoAsync($"/#/reset-password?token={token}");
+        await page.Locator("input[name=newPassword]").FillAsync("new-password-22");
+        await page.Locator("input[name=repeat]").FillAsync("new-password-23");
+        await page.Locator("form.signin button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("error-repeat")).ToHaveTextAsync("The two passwords differ.");
+        await page.Locator("input[name=repeat]").FillAsync("new-password-22");
+        await page.Locator("form.signin button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("reset-done")).ToBeVisibleAsync();
+
+        await page.GetByTestId("to-sign-in").ClickAsync();
+        await page.Locator("input[name=email]").FillAsync(email);
+        await page.Locator("input[name=password]").FillAsync(Herd.Password);
+        await page.Locator("form.signin button[type=submit]").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("E-mail or password is wrong.");
+        await page.Locator("input[name=password]").FillAsync("new-password-22");
+        await page.Locator("form.signin button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("add-farm")).ToBeVisibleAsync();
+
+        // The used link now explains itself and offers a new one.
+        await page.GotoAsync($"/#/reset-password?token={token}");
+        await page.Locator("input[name=newPassword]").FillAsync("newer-password-33");
+        await page.Locator("input[name=repeat]").FillAsync("newer-password-33");
+        await page.Locator("form.signin button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("error-token")).ToContainTextAsync("invalid, already used or expired");
+    }
+}
