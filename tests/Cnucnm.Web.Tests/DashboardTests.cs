@@ -147,6 +147,10 @@ public sealed class DashboardTests(WebFixture web)
         await Expect(page.GetByTestId("approve")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("reject")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("workbench-link")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("edit-group")).ToHaveCountAsync(0);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}");
+        await Expect(page.GetByTestId("groups")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("add-group")).ToHaveCountAsync(0);
 
         await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");
         await Expect(page.GetByTestId("candidates")).ToBeVisibleAsync();

@@ -23,10 +23,11 @@ const en = {
     title: "Herd overview", group: "Group", head: "Head", state: "State",
     actual: "Actual DMI today", predicted: "Predicted DMI", formulated: "Formulated DMI",
     costHead: "Cost / head / day", costPen: "Cost / pen / day", worst: "Worst nutrient balance",
-    openAlerts: "Open alerts", noGroups: "No groups yet.", live: "Live", kgHead: "kg DM/head",
+    openAlerts: "Open alerts", noGroups: "No groups yet.", live: "Live", kgHead: "kg DM/head", addGroup: "Add a group",
   },
   group: {
-    inputs: "Inputs", breed: "Breed", bodyWeight: "Body weight, kg", bcs: "Body condition score", ageDays: "Age, days",
+    inputs: "Inputs", edit: "Edit", matureWeight: "Mature body weight, kg (empty: breed default)", lactose: "Milk lactose, %",
+    temperature: "Temperature, °C", breed: "Breed", bodyWeight: "Body weight, kg", bcs: "Body condition score", ageDays: "Age, days",
     parity: "Parity", dim: "Days in milk", daysPregnant: "Days pregnant", milk: "Milk, kg/day", fat: "Milk fat, %",
     protein: "Milk true protein, %", gain: "Target gain, kg/day", weighings: "Weighings", milkTests: "Milk tests",
     date: "Date", recordedBy: "Recorded by", requirementsSupply: "Requirements vs supply (% of requirement)",
@@ -52,7 +53,9 @@ const en = {
   },
   notFound: { title: "Not found", text: "This page does not exist, or you have no access to it.", back: "Back to your farms" },
   severity: { info: "info", warning: "warning", critical: "critical" },
-  state: { lactatingCow: "Lactating", dryCow: "Dry", heifer: "Heifer", calf: "Calf", other: "Other" },
+  state: { lactatingCow: "Lactating", dryCow: "Dry", heifer: "Heifer", calf: "Calf", growingSteer: "Growing steer",
+    fatteningSteer: "Fattening steer", beefCow: "Beef cow", other: "Other" },
+  breed: { holstein: "Holstein", jersey: "Jersey", hanwoo: "Hanwoo", holsteinHanwooCross: "Holstein × Hanwoo", angus: "Angus", other: "Other" },
   common: { loading: "Loading…", error: "Something went wrong: {m}", save: "Save", none: "–" },
 };
 
@@ -80,10 +83,11 @@ const ko = {
     title: "우군 현황", group: "우군", head: "두수", state: "상태",
     actual: "오늘 실제 건물 섭취량", predicted: "예측 건물 섭취량", formulated: "배합 건물 섭취량",
     costHead: "두당 일 사료비", costPen: "우군 일 사료비", worst: "가장 부족한 영양소",
-    openAlerts: "미확인 알림", noGroups: "아직 우군이 없습니다.", live: "실시간", kgHead: "건물 kg/두",
+    openAlerts: "미확인 알림", noGroups: "아직 우군이 없습니다.", live: "실시간", kgHead: "건물 kg/두", addGroup: "우군 추가",
   },
   group: {
-    inputs: "입력값", breed: "품종", bodyWeight: "체중, kg", bcs: "체형점수", ageDays: "일령",
+    inputs: "입력값", edit: "수정", matureWeight: "성숙 체중, kg (비우면 품종 기본값)", lactose: "유당, %",
+    temperature: "기온, °C", breed: "품종", bodyWeight: "체중, kg", bcs: "체형점수", ageDays: "일령",
     parity: "산차", dim: "비유일수", daysPregnant: "임신일수", milk: "유량, kg/일", fat: "유지방, %",
     protein: "유단백, %", gain: "목표 증체, kg/일", weighings: "체중 측정", milkTests: "유검정",
     date: "날짜", recordedBy: "기록자", requirementsSupply: "요구량 대비 공급량 (요구량 대비 %)",
@@ -109,7 +113,9 @@ const ko = {
   },
   notFound: { title: "찾을 수 없음", text: "없는 페이지이거나 접근 권한이 없습니다.", back: "내 농장으로" },
   severity: { info: "정보", warning: "주의", critical: "위험" },
-  state: { lactatingCow: "착유우", dryCow: "건유우", heifer: "육성우", calf: "송아지", other: "기타" },
+  state: { lactatingCow: "착유우", dryCow: "건유우", heifer: "육성우", calf: "송아지", growingSteer: "육성기 거세우",
+    fatteningSteer: "비육기 거세우", beefCow: "번식우", other: "기타" },
+  breed: { holstein: "홀스타인", jersey: "저지", hanwoo: "한우", holsteinHanwooCross: "홀스타인 × 한우 교잡", angus: "앵거스", other: "기타" },
   common: { loading: "불러오는 중…", error: "오류가 발생했습니다: {m}", save: "저장", none: "–" },
 };
 

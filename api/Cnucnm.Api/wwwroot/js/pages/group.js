@@ -3,10 +3,11 @@ import { get, download, openHtml, request } from "../api.js";
 import { useFarm, useFarmEvents } from "../farm.js";
 import { number, money, date, dateTime, i18n } from "../i18n.js";
 import { EChart } from "../chart.js";
+import { GroupForm } from "../groupform.js";
 import { NotFoundPage } from "./notfound.js";
 
 export const GroupPage = {
-  components: { NotFoundPage, EChart },
+  components: { NotFoundPage, EChart, GroupForm },
   props: { farmId: String, groupId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
@@ -21,6 +22,8 @@ export const GroupPage = {
     const loadRation = async () => { ration.value = await get(`${base}/ration`); };
     const loadIntake = async () => { intake.value = await get(`${base}/intake?days=${days.value}`); };
     // Who changed a ration: actors are "user:{id}" (a member's name when known), "device:{key}" or the system.
+    const editing = Vue.ref(false);
+    const edited = (saved) => { group.value = saved; editing.value = false; loadRation(); };
     const people = Vue.ref({});
     const loadPeople = async () => {
       const members = await get(`/api/v1/farms/${props.farmId}/members`);
@@ -114,7 +117,7 @@ export const GroupPage = {
     }
     const run = (report) => report().catch((e) => { error.value = e.message; });
     const itemsText = (version) => version.items.map((i) => `${i.name} ${number(i.kgDryMatterPerHead, 2)}`).join(", ");
-    return { live, decide, actor, farm, notFound, error, can, group, ration, days, balanceChart, intakeChart, reports, run, itemsText, number, money, date, dateTime };
+    return { editing, edited, live, decide, actor, farm, notFound, error, can, group, ration, days, balanceChart, intakeChart, reports, run, itemsText, number, money, date, dateTime };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -124,7 +127,7 @@ export const GroupPage = {
         <h1><router-link :to="'/farms/' + farmId">{{ farm.name }}</router-link> · <span data-testid="group-name">{{ group.name }}</span></h1>
         <div class="toolbar">
           <strong>{{ $t('herd.actual') }}:</strong> <span data-testid="group-actual-dmi">{{ number(group.intake.todayDryMatterKgPerHead, 2) }}</span> {{ $t('herd.kgHead') }}
-          <span class="muted">· {{ $t('herd.predicted') }} {{ number(group.intake.predictedDryMatterKgPerHead, 2) }} · {{ $t('herd.formulated') }} {{ number(group.intake.formulatedDryMatterKgPerHead, 2) }}</span>
+          <span class="muted">· {{ $t('herd.predicted') }} <span data-testid="predicted-dmi-group">{{ number(group.intake.predictedDryMatterKgPerHead, 2) }}</span> · {{ $t('herd.formulated') }} {{ number(group.intake.formulatedDryMatterKgPerHead, 2) }}</span>
           <span class="tag" :data-live="live ? 'ready' : 'connecting'">{{ live ? $t('herd.live') : '…' }}</span>
           <span class="spacer"></span>
           <router-link v-if="can('formulate')" class="button" :to="'/farms/' + farmId + '/groups/' + groupId + '/workbench'" data-testid="workbench-link">{{ $t('group.workbench') }}</router-link>
@@ -139,10 +142,12 @@ export const GroupPage = {
           </div>
         </section>
         <section class="card">
-          <h2>{{ $t('group.inputs') }}</h2>
-          <dl class="inputs" data-testid="inputs">
+          <h2>{{ $t('group.inputs') }}
+            <button v-if="can('editGroups') && !editing" type="button" @click="editing = true" data-testid="edit-group">{{ $t('group.edit') }}</button></h2>
+          <GroupForm v-if="editing" :farm-id="farmId" :group="group" @saved="edited" @cancel="editing = false" />
+          <dl v-else class="inputs" data-testid="inputs">
             <dt>{{ $t('herd.state') }}</dt><dd>{{ $t('state.' + group.inputs.state) }}</dd>
-            <dt>{{ $t('group.breed') }}</dt><dd>{{ group.inputs.breed }}</dd>
+            <dt>{{ $t('group.breed') }}</dt><dd>{{ $t('breed.' + group.inputs.breed) }}</dd>
             <dt>{{ $t('herd.head') }}</dt><dd>{{ number(group.inputs.headCount, 0) }}</dd>
             <dt>{{ $t('group.bodyWeight') }}</dt><dd>{{ number(group.inputs.bodyWeightKg, 0) }}</dd>
             <dt>{{ $t('group.bcs') }}</dt><dd>{{ number(group.inputs.bodyConditionScore, 2) }}</dd>

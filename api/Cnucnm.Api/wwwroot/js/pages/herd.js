@@ -3,13 +3,17 @@
 import { get } from "../api.js";
 import { useFarm, useFarmEvents, worstBalance } from "../farm.js";
 import { number, money, dateTime } from "../i18n.js";
+import { GroupForm } from "../groupform.js";
 import { NotFoundPage } from "./notfound.js";
 
 export const HerdPage = {
-  components: { NotFoundPage },
+  components: { NotFoundPage, GroupForm },
   props: { farmId: String },
   setup(props) {
-    const { farm, notFound, error, loaded } = useFarm(props.farmId);
+    const router = VueRouter.useRouter();
+    const { farm, notFound, error, loaded, can } = useFarm(props.farmId);
+    const adding = Vue.ref(false);
+    const added = (group) => router.push(`/farms/${props.farmId}/groups/${group.id}`);
     const groups = Vue.ref([]);
     const rations = Vue.reactive({});
     const alerts = Vue.ref([]);
@@ -49,7 +53,7 @@ export const HerdPage = {
       .sort((a, b) => (severityRank[a.severity] ?? 3) - (severityRank[b.severity] ?? 3)).slice(0, 10));
     const groupAlerts = (groupId) => alerts.value.filter((a) => a.groupId === groupId).length;
     const worst = (groupId) => worstBalance(rations[groupId]?.current);
-    return { live, farm, notFound, error, groups, rations, alerts, topAlerts, groupAlerts, worst, number, money, dateTime };
+    return { adding, added, can, live, farm, notFound, error, groups, rations, alerts, topAlerts, groupAlerts, worst, number, money, dateTime };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -61,7 +65,12 @@ export const HerdPage = {
           <router-link class="button" :to="'/farms/' + farmId + '/alerts'" data-testid="alerts-link">{{ $t('nav.alerts') }} ({{ alerts.length }})</router-link>
           <router-link class="button" :to="'/farms/' + farmId + '/growth'" data-testid="growth-link">{{ $t('growth.title') }}</router-link>
       </div>
+      <section class="card" v-if="adding">
+        <h2>{{ $t('herd.addGroup') }}</h2>
+        <GroupForm :farm-id="farmId" @saved="added" @cancel="adding = false" />
+      </section>
       <section class="card">
+        <p v-if="farm && !adding && can('editGroups')"><button type="button" @click="adding = true" data-testid="add-group">{{ $t('herd.addGroup') }}</button></p>
         <p v-if="farm && groups.length === 0">{{ $t('herd.noGroups') }}</p>
         <table v-else data-testid="groups">
           <thead><tr>

@@ -1,0 +1,92 @@
+// The inputs of a group's mean animal, to create a group (POST) or replace its inputs (PUT). The API
+// checks every field; its messages appear under the fields.
+import { request } from "./api.js";
+
+export const breeds = ["holstein", "jersey", "hanwoo", "holsteinHanwooCross", "angus", "other"];
+export const states = ["lactatingCow", "dryCow", "heifer", "calf", "growingSteer", "fatteningSteer", "beefCow"];
+
+// Numeric fields in form order; `lactating` ones are shown only for lactating cows.
+const numericFields = [
+  { name: "headCount", label: "herd.head", step: 1 },
+  { name: "bodyWeightKg", label: "group.bodyWeight", step: 1 },
+  { name: "bodyConditionScore", label: "group.bcs", step: 0.25 },
+  { name: "matureBodyWeightKg", label: "group.matureWeight", step: 1 },
+  { name: "ageDays", label: "group.ageDays", step: 1 },
+  { name: "parity", label: "group.parity", step: 1 },
+  { name: "daysPregnant", label: "group.daysPregnant", step: 1 },
+  { name: "daysInMilk", label: "group.dim", step: 1, lactating: true },
+  { name: "milkKgPerDay", label: "group.milk", step: 0.1, lactating: true },
+  { name: "milkFatPercent", label: "group.fat", step: 0.01, lactating: true },
+  { name: "milkTrueProteinPercent", label: "group.protein", step: 0.01, lactating: true },
+  { name: "milkLactosePercent", label: "group.lactose", step: 0.01, lactating: true },
+  { name: "targetGainKgPerDay", label: "group.gain", step: 0.01 },
+  { name: "temperatureCelsius", label: "group.temperature", step: 0.5 },
+];
+
+// A new group starts as a typical mid-lactation Holstein pen.
+const newGroup = {
+  name: "", breed: "holstein", state: "lactatingCow", headCount: 40, bodyWeightKg: 650, bodyConditionScore: 3,
+  matureBodyWeightKg: null, ageDays: 1400, parity: 2, daysInMilk: 100, daysPregnant: 0, milkKgPerDay: 35,
+  milkFatPercent: 3.8, milkTrueProteinPercent: 3.1, milkLactosePercent: 4.85, targetGainKgPerDay: 0, temperatureCelsius: 15,
+};
+
+export const GroupForm = {
+  props: { farmId: String, group: Object },
+  emits: ["saved", "cancel"],
+  setup(props, { emit }) {
+    const existing = props.group;
+    const form = Vue.reactive(existing
+      ? { name: existing.name, ...existing.inputs, temperatureCelsius: existing.inputs.environment.temperatureCelsius }
+      : { ...newGroup });
+    const lactating = Vue.computed(() => form.state === "lactatingCow");
+    const visible = Vue.computed(() => numericFields.filter((f) => !f.lactating || lactating.value));
+    const fields = Vue.ref({});
+    const busy = Vue.ref(false);
+    const orNull = (value) => (value === "" || value === undefined ? null : value);
+
+    async function save() {
+      busy.value = true;
+      fields.value = {};
+      const body = {
+        name: form.name,
+        breed: form.breed,
+        state: form.state,
+        ...Object.fromEntries(numericFields.filter((f) => f.name !== "temperatureCelsius").map((f) => [f.name, orNull(form[f.name])])),
+        environment: { ...(existing?.inputs.environment ?? {}), temperatureCelsius: orNull(form.temperatureCelsius) },
+        targetDryMatterIntakeKg: existing?.inputs.targetDryMatterIntakeKg ?? null,
+      };
+      if (!lactating.value) {
+        Object.assign(body, { daysInMilk: 0, milkKgPerDay: 0, milkFatPercent: null, milkTrueProteinPercent: null, milkLactosePercent: null });
+      }
+      try {
+        const base = `/api/v1/farms/${props.farmId}/groups`;
+        const saved = existing ? await request("PUT", `${base}/${existing.id}`, body) : await request("POST", base, body);
+        emit("saved", saved);
+      } catch (e) {
+        fields.value = Object.fromEntries(Object.entries(e.problem?.errors ?? { "": [e.message] })
+          .map(([k, v]) => [k === "environment.temperatureCelsius" ? "temperatureCelsius" : k, v.join(" ")]));
+      } finally {
+        busy.value = false;
+      }
+    }
+    return { form, visible, fields, busy, save, breeds, states, editing: !!existing };
+  },
+  template: `
+    <form class="grid-form" @submit.prevent="save" data-testid="group-form">
+      <label>{{ $t('herd.group') }} <input v-model="form.name" name="name" required maxlength="100"></label>
+      <span v-if="fields.name" class="error" data-testid="error-name">{{ fields.name }}</span>
+      <label>{{ $t('group.breed') }}
+        <select v-model="form.breed" name="breed"><option v-for="b in breeds" :key="b" :value="b">{{ $t('breed.' + b) }}</option></select></label>
+      <label>{{ $t('herd.state') }}
+        <select v-model="form.state" name="state"><option v-for="s in states" :key="s" :value="s">{{ $t('state.' + s) }}</option></select></label>
+      <template v-for="f in visible" :key="f.name">
+        <label>{{ $t(f.label) }} <input v-model.number="form[f.name]" :name="f.name" type="number" :step="f.step"></label>
+        <span v-if="fields[f.name]" class="error" :data-testid="'error-' + f.name">{{ fields[f.name] }}</span>
+      </template>
+      <span v-if="fields['']" class="error">{{ fields[''] }}</span>
+      <div class="toolbar">
+        <button class="primary" type="submit" :disabled="busy" data-testid="save-group">{{ editing ? $t('common.save') : $t('herd.addGroup') }}</button>
+        <button type="button" @click="$emit('cancel')">{{ $t('farms.cancel') }}</button>
+      </div>
+    </form>`,
+};
