@@ -10,6 +10,7 @@ import { GroupPage } from "./pages/group.js";
 import { AlertsPage } from "./pages/alerts.js";
 import { WorkbenchPage } from "./pages/workbench.js";
 import { GrowthPage } from "./pages/growth.js";
+import { FarmSettingsPage } from "./pages/settings.js";
 import { NotFoundPage } from "./pages/notfound.js";
 
 const routes = [
@@ -24,6 +25,7 @@ const routes = [
   { path: "/farms/:farmId/groups/:groupId", component: GroupPage, props: true },
   { path: "/farms/:farmId/groups/:groupId/workbench", component: WorkbenchPage, props: true },
   { path: "/farms/:farmId/growth", component: GrowthPage, props: true },
+  { path: "/farms/:farmId/settings", component: FarmSettingsPage, props: true },
   { path: "/:pathMatch(.*)*", component: NotFoundPage },
 ];
 
