@@ -14,4 +14,8 @@ public sealed class ApiOptions
 
     /// <summary>Origins allowed to call the API from a browser; empty: same origin only.</summary>
     public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>Networks (CIDR) of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed,
+    /// e.g. the ingress controller's pod network; empty: only a proxy on this machine (loopback).</summary>
+    public string[] TrustedProxyNetworks { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using Cnucnm.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,13 +69,31 @@ public static class TelemetrySetup
         return options;
     }
 
-    /// <summary><c>/metrics</c> on the metrics port only.</summary>
+    /// <summary>
+    /// <c>/metrics</c> on the metrics port only. The Host header is the client's to choose (a request to the
+    /// public port saying <c>Host: x:9464</c> matches <c>RequireHost</c>), so the connection's own port decides.
+    /// </summary>
     public static void MapCnucnmMetrics(this IEndpointRouteBuilder endpoints, TelemetryOptions options)
     {
         if (options.MetricsPort > 0)
         {
-            endpoints.MapPrometheusScrapingEndpoint("/metrics").RequireHost($"*:{options.MetricsPort}")
-                .WithMetadata(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            var port = options.MetricsPort;
+            endpoints.MapPrometheusScrapingEndpoint("/metrics").RequireHost($"*:{port}")
+                .WithMetadata(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute())
+                .Add(endpoint =>
+                {
+                    var scrape = endpoint.RequestDelegate!;
+                    endpoint.RequestDelegate = context =>
+                    {
+                        if (context.Connection.LocalPort == port)
+                        {
+                            return scrape(context);
+                        }
+
+                        context.Response.StatusCode = StatusCodes.Status404NotFound;
+                        return Task.CompletedTask;
+                    };
+                });
         }
     }
 }

@@ -90,4 +90,44 @@ public sealed class AccountTests(WebFixture web)
         await page.Locator("form.signin button[type=submit]").ClickAsync();
         await Expect(page.GetByTestId("error-token")).ToContainTextAsync("invalid, already used or expired");
     }
+
+    [Fact]
+    public async Task A_page_whose_requests_all_meet_a_stale_access_token_renews_the_session_once_and_stays_signed_in()
+    {
+        var herd = await Herd.CreateAsync(web.Server);
+        var page = await web.NewPageAsync();
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await Browser.OpenLiveAsync(page, $"/farms/{herd.FarmId}");
+        var before = await page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('cnucnm.session')).refreshToken");
+
+        // Every request of the reloaded page (the person, the farm, its groups, the event stream) answers 401 at once.
+        await page.EvaluateAsync("() => { const s = JSON.parse(localStorage.getItem('cnucnm.session')); s.accessToken = 'stale'; localStorage.setItem('cnucnm.session', JSON.stringify(s)); }");
+        await page.ReloadAsync();
+        await Expect(page.Locator($"[data-group='{herd.GroupId}']")).ToContainTextAsync("High pen");
+        await Expect(page.Locator("[data-live=ready]")).ToBeVisibleAsync();
+
+        // One renewal: a second use of the same refresh token would have revoked the session.
+        var after = await page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('cnucnm.session')).refreshToken");
+        Assert.NotEqual(before, after);
+        await page.GetByTestId("alerts-link").ClickAsync();
+        await Expect(page.GetByTestId("alerts")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_session_that_cannot_be_renewed_goes_to_sign_in_and_comes_back_after_it()
+    {
+        var herd = await Herd.CreateAsync(web.Server);
+        var page = await web.NewPageAsync();
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/alerts");
+        await Expect(page.GetByTestId("alerts")).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => localStorage.setItem('cnucnm.session', JSON.stringify({ accessToken: 'stale', refreshToken: 'revoked' }))");
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("form.signin")).ToBeVisibleAsync();
+        await page.Locator("input[name=email]").FillAsync(herd.OwnerEmail);
+        await page.Locator("input[name=password]").FillAsync(Herd.Password);
+        await page.Locator("form.signin button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("alerts")).ToBeVisibleAsync();
+    }
 }

@@ -151,6 +151,9 @@ public sealed class DashboardTests(WebFixture web)
         await page.GotoAsync($"/#/farms/{herd.FarmId}");
         await Expect(page.GetByTestId("groups")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("add-group")).ToHaveCountAsync(0);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/alerts");
+        await Expect(page.GetByTestId("alerts")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("acknowledge")).ToHaveCountAsync(0);
 
         await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");
         await Expect(page.GetByTestId("candidates")).ToBeVisibleAsync();

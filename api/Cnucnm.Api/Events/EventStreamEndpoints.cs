@@ -28,17 +28,21 @@ public static class EventStreamEndpoints
         return endpoints;
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<object> Stream(Guid farmId, HttpContext http, IClusterClient cluster, CancellationToken cancellationToken)
+    private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<object> Stream(Guid farmId, HttpContext http, IClusterClient cluster,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : http.Request.Query["lastEventId"].ToString();
         _ = long.TryParse(lastEventId, out var after);
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(EventsAsync(farmId, after, cluster, cancellationToken));
+        // The stream lasts as long as the token it was opened with: the client reconnects with a fresh one,
+        // and membership is checked again then (a removed member stops receiving within one token lifetime).
+        var endsAt = long.TryParse(http.User.FindFirst("exp")?.Value, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : DateTimeOffset.MaxValue;
+        return TypedResults.ServerSentEvents(EventsAsync(farmId, after, endsAt, cluster, clock, cancellationToken));
     }
 
-    private static async IAsyncEnumerable<SseItem<object>> EventsAsync(Guid farmId, long after, IClusterClient cluster,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<object>> EventsAsync(Guid farmId, long after, DateTimeOffset endsAt, IClusterClient cluster,
+        TimeProvider clock, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<FarmEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
         var stream = cluster.GetStreamProvider(ProviderNames.Streams).GetStream<FarmEvent>(StreamId.Create(FarmStreams.Namespace, farmId));
@@ -61,10 +65,10 @@ public static class EventStreamEndpoints
 
             yield return new SseItem<object>(new { lastSequence = Math.Max(sent, backlog.LastSequence) }, "ready");
 
-            while (!cancellationToken.IsCancellationRequested)
+            while (!cancellationToken.IsCancellationRequested && clock.GetUtcNow() < endsAt)
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                wait.CancelAfter(Heartbeat);
+                wait.CancelAfter(UntilNextBeat(endsAt, clock.GetUtcNow()));
                 bool ready;
                 try
                 {
@@ -94,6 +98,13 @@ public static class EventStreamEndpoints
         {
             await subscription.UnsubscribeAsync();
         }
+    }
+
+    /// <summary>Until the next heartbeat, or until the token expires when that comes first.</summary>
+    private static TimeSpan UntilNextBeat(DateTimeOffset endsAt, DateTimeOffset now)
+    {
+        var left = endsAt - now;
+        return left >= Heartbeat ? Heartbeat : left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     private static List<FarmEvent> Drain(ChannelReader<FarmEvent> reader)

@@ -80,7 +80,8 @@ public static class FarmFeedEndpoints
     }
 
     /// <summary>A farm feed that is a feed lot: the lot's values, under the farm's id and name. The lot must be the farm's own or one of
-    /// a farm the caller is a member of (a cooperative's silage, a mill's delivery shared with its farms).</summary>
+    /// a farm where the caller edits feeds (a cooperative's silage, a mill's delivery shared with its farms): a use of a lot binds its
+    /// owner, whose analyses must then be allowed on every farm using it, so reading the owner farm is not enough.</summary>
     private static async Task<Results<Ok<FarmFeed>, ValidationProblem, NotFound>> PutLotFeedAsync(
         Guid farmId, string feedId, Guid lotId, FarmFeedRequest request, IGrainFactory grains, ClaimsPrincipal user, IFarmMembershipStore memberships,
         CancellationToken cancellationToken)
@@ -92,9 +93,9 @@ public static class FarmFeedEndpoints
                 "lotId", "a lot's feed takes its library feed, dry matter, composition and forage flag from the lot: leave them out.");
         if (validation.IsValid
             && (await grains.Lot(lotId).GetAsync(cancellationToken) is not { } lot
-                || !await new LotAccess(memberships, user).AllowsAsync(lot.OwnerFarmId, FarmPermission.Read, cancellationToken)))
+                || !await new LotAccess(memberships, user).AllowsAsync(lot.OwnerFarmId, FarmPermission.EditFeeds, cancellationToken)))
         {
-            validation.Add("lotId", "is not a feed lot of this farm or of a farm you are a member of.");
+            validation.Add("lotId", "is not a feed lot of this farm or of a farm where you edit feeds (owner, manager or nutritionist).");
         }
 
         if (!validation.IsValid)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cnucnm.Api.Security;
 using Cnucnm.Silo.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -57,6 +58,14 @@ public static class ApiSetup
             return Task.CompletedTask;
         }));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes);
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in api.TrustedProxyNetworks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>
         {
             if (api.CorsOrigins.Length > 0)
@@ -77,6 +86,10 @@ public static class ApiSetup
 
     public static void UseCnucnmApi(this WebApplication app)
     {
+        // Behind the ingress the client's address and scheme come from X-Forwarded-For/-Proto, trusted only
+        // from the configured proxy networks: rate limits, lock-out and the audit log see the real client.
+        app.UseForwardedHeaders();
+        app.UseMiddleware<AuditMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -85,7 +98,6 @@ public static class ApiSetup
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = WebFront.PrepareResponse });
         app.UseCors();
         app.UseCnucnmSecurity();
-        app.UseMiddleware<AuditMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CNUCNM API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
     }

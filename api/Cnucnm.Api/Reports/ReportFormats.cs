@@ -46,6 +46,13 @@ public static class ReportFormats
         return rows;
     }
 
+    /// <summary>
+    /// Text a spreadsheet program will not run as a formula: a cell that starts with = + - @ or a tab or
+    /// carriage return gets a leading apostrophe (OWASP, "CSV Injection"). Numbers are written as numbers.
+    /// </summary>
+    public static string? InertText(string? text) =>
+        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
     public static byte[] Csv(IReadOnlyList<Dictionary<string, object?>> rows)
     {
         using var buffer = new MemoryStream();
@@ -66,7 +73,7 @@ public static class ReportFormats
             {
                 foreach (var value in row.Values)
                 {
-                    csv.WriteField(value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value?.ToString());
+                    csv.WriteField(value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : InertText(value?.ToString()));
                 }
 
                 csv.NextRecord();

@@ -44,13 +44,25 @@ public sealed class AccountService(
             return new SignInResult(SignInOutcome.InvalidCredentials, null);
         }
 
+        var check = await CheckPasswordAsync(user, password, cancellationToken);
+        return check.Outcome == SignInOutcome.Succeeded
+            ? new SignInResult(SignInOutcome.Succeeded, await tokens.IssueAsync(user, null, cancellationToken))
+            : check;
+    }
+
+    /// <summary>
+    /// The password check behind sign-in and password change, with one lock-out: a locked account is refused
+    /// without a check, a wrong password counts towards the lock, a right one clears the count.
+    /// </summary>
+    private async Task<SignInResult> CheckPasswordAsync(UserAccount user, string password, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
         {
             return new SignInResult(SignInOutcome.LockedOut, null, lockedUntil);
         }
 
-        var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        var verification = hasher.VerifyHashedPassword(user, user.PasswordHash!, password);
         if (verification == PasswordVerificationResult.Failed)
         {
             var lockUntil = now.AddMinutes(options.Value.LockoutMinutes);
@@ -70,7 +82,7 @@ public sealed class AccountService(
             await users.ResetFailedSignInsAsync(user.Id, cancellationToken);
         }
 
-        return new SignInResult(SignInOutcome.Succeeded, await tokens.IssueAsync(user, null, cancellationToken));
+        return new SignInResult(SignInOutcome.Succeeded, null);
     }
 
     /// <summary>Exchanges a refresh token for a new pair; a reused token revokes its whole family.</summary>
@@ -94,19 +106,27 @@ public sealed class AccountService(
     public Task<bool> LogoutAsync(Guid userId, string refreshToken, CancellationToken cancellationToken) =>
         refreshTokens.RevokeByHashAsync(TokenService.Hash(refreshToken), userId, clock.GetUtcNow(), cancellationToken);
 
-    /// <summary>False when the current password is wrong. Success revokes every refresh token of the user.</summary>
-    public async Task<bool> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets a new password when the current one is right (Succeeded, no tokens); wrong current passwords count
+    /// towards the same lock-out as sign-ins. Success revokes every refresh token of the user.
+    /// </summary>
+    public async Task<SignInResult> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId, cancellationToken);
-        if (user?.PasswordHash is null
-            || hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        if (user?.PasswordHash is null)
         {
-            return false;
+            return new SignInResult(SignInOutcome.InvalidCredentials, null);
+        }
+
+        var check = await CheckPasswordAsync(user, currentPassword, cancellationToken);
+        if (check.Outcome != SignInOutcome.Succeeded)
+        {
+            return check;
         }
 
         await users.SetPasswordAsync(userId, hasher.HashPassword(user, newPassword), Guid.NewGuid(), cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(userId, clock.GetUtcNow(), cancellationToken);
-        return true;
+        return check;
     }
 
     public static string? PasswordProblem(string? password) =>

@@ -160,8 +160,7 @@ public static class AuthEndpoints
         return result.Outcome switch
         {
             SignInOutcome.Succeeded => TypedResults.Ok(result.Tokens!),
-            SignInOutcome.LockedOut => TypedResults.Problem(title: "The account is locked after repeated failed sign-ins; try again later.",
-                statusCode: StatusCodes.Status423Locked, extensions: new Dictionary<string, object?> { ["lockedUntil"] = result.LockedUntil }),
+            SignInOutcome.LockedOut => LockedOut(result.LockedUntil),
             _ => TypedResults.Problem(title: "Wrong e-mail address or password.", statusCode: StatusCodes.Status401Unauthorized),
         };
     }
@@ -177,7 +176,7 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
         ChangePasswordRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken)
     {
         var validation = new Validation().RequireText(request.CurrentPassword, "currentPassword", 256);
@@ -191,10 +190,18 @@ public static class AuthEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        return await accounts.ChangePasswordAsync(user.GetUserId()!.Value, request.CurrentPassword!, request.NewPassword!, cancellationToken)
-            ? TypedResults.NoContent()
-            : TypedResults.ValidationProblem(new Validation().Add("currentPassword", "is not correct.").Errors);
+        var result = await accounts.ChangePasswordAsync(user.GetUserId()!.Value, request.CurrentPassword!, request.NewPassword!, cancellationToken);
+        return result.Outcome switch
+        {
+            SignInOutcome.Succeeded => TypedResults.NoContent(),
+            SignInOutcome.LockedOut => LockedOut(result.LockedUntil),
+            _ => TypedResults.ValidationProblem(new Validation().Add("currentPassword", "is not correct.").Errors),
+        };
     }
+
+    private static ProblemHttpResult LockedOut(DateTimeOffset? lockedUntil) =>
+        TypedResults.Problem(title: "The account is locked after repeated wrong passwords; try again later.",
+            statusCode: StatusCodes.Status423Locked, extensions: new Dictionary<string, object?> { ["lockedUntil"] = lockedUntil });
 
     private static async Task<Results<Ok<MeResponse>, NotFound>> MeAsync(ClaimsPrincipal principal, IUserStore users, IFarmMembershipStore memberships,
         IAccountTokenStore tokens, CancellationToken cancellationToken)

@@ -85,7 +85,7 @@ public sealed partial class AlertEmailWorker(
             {
                 var attempts = email.Max(e => e.Attempts);
                 DateTimeOffset? retryAt = attempts >= MaxAttempts ? null : clock.GetUtcNow() + _schedule.Delay(attempts, Random.Shared.NextDouble());
-                LogSendFailed(logger, exception, first.ToAddress, attempts);
+                LogSendFailed(logger, exception, first.UserId, attempts);
                 await store.MarkFailedAsync(ids, exception.Message.Length > 500 ? exception.Message[..500] : exception.Message, retryAt, cancellationToken);
             }
         }
@@ -110,7 +110,7 @@ public sealed partial class AlertEmailWorker(
             }
             catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
             {
-                LogSendFailed(logger, exception, recipient.Email, 1);
+                LogSendFailed(logger, exception, recipient.UserId, 1);
                 await store.ReleaseWeeklyReportAsync(recipient.UserId, weekEnd, cancellationToken);
             }
         }
@@ -141,6 +141,7 @@ public sealed partial class AlertEmailWorker(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert e-mail round failed; the outbox is retried")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending an alert e-mail to {Address} failed (attempt {Attempt})")]
-    private static partial void LogSendFailed(ILogger logger, Exception exception, string address, int attempt);
+    // The person by id, not by address: logs carry no personal data.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending an e-mail to user {UserId} failed (attempt {Attempt})")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, Guid userId, int attempt);
 }

@@ -31,6 +31,8 @@ public static class IntegrationsSetup
             {
                 // A receiver's redirect is not followed: the signed body goes only to the subscribed URL.
                 AllowAutoRedirect = false,
+                // No proxy from the environment: the connect-time address check must see the receiver, not a proxy.
+                UseProxy = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 ConnectCallback = (context, cancellationToken) => WebhookEgress.ConnectAsync(context, webhooks.AllowPrivateNetworks, cancellationToken),
             });

@@ -61,10 +61,14 @@ public static class WebhookEgress
 
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
+            // Only global unicast 2000::/3 (RFC 4291), which leaves out loopback, link-local, unique local,
+            // multicast, IPv4-compatible ::/96 and NAT64 64:ff9b::/96. Inside it, the ranges that carry or
+            // reach an IPv4 address (6to4 2002::/16, Teredo 2001::/32) and documentation 2001:db8::/32 are refused.
             var b = address.GetAddressBytes();
-            return !(IPAddress.IPv6Loopback.Equals(address) || IPAddress.IPv6None.Equals(address)
-                     || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
-                     || (b[0] & 0xFE) == 0xFC);                        // unique local fc00::/7
+            return (b[0] & 0xE0) == 0x20
+                   && !(b[0] == 0x20 && b[1] == 0x02)
+                   && !(b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00)
+                   && !(b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8);
         }
 
         return false;

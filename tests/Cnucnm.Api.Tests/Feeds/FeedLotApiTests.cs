@@ -113,7 +113,7 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task A_farm_feed_may_not_point_to_a_lot_of_a_farm_the_caller_is_not_a_member_of()
+    public async Task A_farm_feed_may_point_only_to_a_lot_of_a_farm_where_the_caller_edits_feeds()
     {
         var shared = await SharedLotAsync();
         var stranger = await HerdApi.CreateAsync(api.Factory, withRation: false);
@@ -122,6 +122,13 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             new { name = "Borrowed silage", lotId = shared.LotId }, Ct);
 
         await AssertErrorsAsync(response, "lotId");
+
+        // A viewer of the lot's farm may not bind the lot to a farm of their own either: the owner farm's
+        // nutritionists would then need rights on that farm to apply analyses to their own lot.
+        await DemoFarm.Ok(await shared.FarmA.Owner.PutAsJsonAsync($"/api/v1/farms/{shared.FarmA.FarmId}/members", new { email = stranger.OwnerEmail, role = "viewer" }, Ct));
+        var asViewer = await stranger.Owner.PutAsJsonAsync($"/api/v1/farms/{stranger.FarmId}/feeds/corn-silage",
+            new { name = "Borrowed silage", lotId = shared.LotId }, Ct);
+        await AssertErrorsAsync(asViewer, "lotId");
     }
 
     [Fact]

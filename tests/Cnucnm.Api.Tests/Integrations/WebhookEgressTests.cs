@@ -28,6 +28,12 @@ public sealed class WebhookEgressTests
     [InlineData("fd00::1", false)]
     [InlineData("::ffff:127.0.0.1", false)]
     [InlineData("::ffff:8.8.8.8", true)]
+    [InlineData("64:ff9b::a9fe:a9fe", false)] // NAT64 of 169.254.169.254
+    [InlineData("2002:7f00:1::1", false)]     // 6to4 of 127.0.0.1
+    [InlineData("2001:0:4136:e378::1", false)] // Teredo
+    [InlineData("::127.0.0.1", false)]        // IPv4-compatible
+    [InlineData("2001:db8::1", false)]        // documentation
+    [InlineData("ff02::1", false)]
     public void Only_globally_routable_addresses_are_public(string address, bool expected) =>
         Assert.Equal(expected, WebhookEgress.IsPublic(IPAddress.Parse(address)));
 

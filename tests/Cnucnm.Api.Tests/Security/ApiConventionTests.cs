@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cnucnm.Storage.Identity;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cnucnm.Api.Tests.Security;
@@ -55,19 +56,29 @@ public sealed class ApiConventionTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     [Fact]
-    public async Task Prometheus_metrics_are_served_on_the_metrics_port_only()
+    public async Task Prometheus_metrics_are_served_on_the_metrics_port_only_whatever_the_host_header_says()
     {
         using var client = api.Factory.CreateClient();
         await client.GetAsync("/health/live", Ct);
 
-        using var onMetricsPort = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Host = "localhost:9464" } };
-        var metrics = await client.SendAsync(onMetricsPort, Ct);
+        // The connection's port decides: a request to the public port cannot reach the metrics by naming port 9464.
+        var onMetricsPort = await ScrapeAsync(localPort: 9464);
+        var spoofedHost = await ScrapeAsync(localPort: 443);
         var onPublicPort = await client.GetAsync("/metrics", Ct);
 
-        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
-        Assert.Contains("http_server_request_duration", await metrics.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(StatusCodes.Status200OK, onMetricsPort.Response.StatusCode);
+        Assert.Contains("http_server_request_duration", await new StreamReader(onMetricsPort.Response.Body).ReadToEndAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(StatusCodes.Status404NotFound, spoofedHost.Response.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, onPublicPort.StatusCode);
     }
+
+    private Task<HttpContext> ScrapeAsync(int localPort) => api.Factory.Server.SendAsync(context =>
+    {
+        context.Request.Method = HttpMethods.Get;
+        context.Request.Path = "/metrics";
+        context.Request.Host = new HostString("localhost:9464");
+        context.Connection.LocalPort = localPort;
+    }, Ct);
 
     [Fact]
     public async Task Writes_are_audited_with_actor_farm_and_status()
@@ -85,4 +96,34 @@ public sealed class ApiConventionTests(ApiFixture api) : IClassFixture<ApiFixtur
         var listed = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/farms/{farmId}/audit", Ct);
         Assert.True(listed.GetArrayLength() >= 1);
     }
+
+    [Fact]
+    public async Task Refused_writes_are_audited_from_the_client_a_trusted_proxy_names_and_nobody_else()
+    {
+        var farmId = Guid.NewGuid();
+        // From the local proxy (loopback is trusted): the client it names. From anywhere else: the connection's own address.
+        var viaProxy = await AnonymousWriteAsync(farmId, IPAddress.Loopback, "203.0.113.7");
+        var direct = await AnonymousWriteAsync(farmId, IPAddress.Parse("198.51.100.9"), "203.0.113.8");
+        Assert.Equal(StatusCodes.Status401Unauthorized, viaProxy.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status401Unauthorized, direct.Response.StatusCode);
+
+        var entries = await api.Factory.Services.GetRequiredService<IAuditLog>().ListForFarmAsync(farmId, 10, null, Ct);
+        Assert.Equal(["198.51.100.9", "203.0.113.7"], entries.Select(e => e.RemoteIp).Order(StringComparer.Ordinal));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal("anonymous", e.ActorType);
+            Assert.Equal(401, e.Status);
+            Assert.Equal("POST /api/v1/farms/{farmId:guid}/groups/", e.Action);
+        });
+    }
+
+    private Task<HttpContext> AnonymousWriteAsync(Guid farmId, IPAddress from, string forwardedFor) => api.Factory.Server.SendAsync(context =>
+    {
+        context.Request.Method = HttpMethods.Post;
+        context.Request.Path = $"/api/v1/farms/{farmId}/groups";
+        context.Request.Headers["X-Forwarded-For"] = forwardedFor;
+        context.Request.ContentType = "application/json";
+        context.Request.Body = new MemoryStream("{}"u8.ToArray());
+        context.Connection.RemoteIpAddress = from;
+    }, Ct);
 }

@@ -162,6 +162,28 @@ public sealed class TokenTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Wrong_current_passwords_in_a_password_change_count_towards_the_same_lock()
+    {
+        var (client, email) = await RegisterAsync();
+        using var session = api.Factory.CreateClient();
+        session.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await SignInAsync(client, email)).AccessToken);
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            var wrong = await session.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "guess-" + attempt, newPassword = "taken-over-1" }, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+
+        var fifth = await session.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "guess-5", newPassword = "taken-over-1" }, Ct);
+        Assert.Equal((HttpStatusCode)423, fifth.StatusCode);
+        // Locked: neither the right current password nor a sign-in gets through, and the password is unchanged.
+        var right = await session.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = Password, newPassword = "taken-over-1" }, Ct);
+        Assert.Equal((HttpStatusCode)423, right.StatusCode);
+        Assert.Equal((HttpStatusCode)423, (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = Password }, Ct)).StatusCode);
+        Assert.Equal((HttpStatusCode)423, (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "taken-over-1" }, Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_email_and_wrong_password_get_the_same_answer()
     {
         var (client, email) = await RegisterAsync();

@@ -54,17 +54,36 @@ async function send(method, url, body, accept) {
   return fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
+// A refresh token is single-use, and using a spent one revokes the whole session (theft detection), so
+// requests that meet a 401 together share one renewal.
+let renewal = null;
+
+function renew(refreshToken) {
+  renewal ??= token({ grantType: "refresh_token", refreshToken }).finally(() => { renewal = null; });
+  return renewal;
+}
+
+/** The session cannot be renewed: forget it and go to sign-in, coming back here afterwards. */
+function sessionEnded() {
+  session.clear();
+  const here = location.hash.replace(/^#/, "");
+  if (!here.startsWith("/signin")) location.hash = `#/signin?next=${encodeURIComponent(here || "/")}`;
+}
+
 /** The raw response (renewing the access token once on 401). */
 export async function raw(method, url, body, accept) {
+  const sentWith = session.accessToken;
   let response = await send(method, url, body, accept);
-  const refreshToken = session.read()?.refreshToken;
-  if (response.status === 401 && refreshToken) {
-    try {
-      await token({ grantType: "refresh_token", refreshToken });
-      response = await send(method, url, body, accept);
-    } catch {
-      session.clear();
-    }
+  const stored = session.read();
+  if (response.status !== 401 || !stored?.refreshToken) {
+    return response;
+  }
+  try {
+    // Another request may have renewed the token while this one was under way.
+    if (stored.accessToken === sentWith) await renew(stored.refreshToken);
+    response = await send(method, url, body, accept);
+  } catch {
+    sessionEnded();
   }
   return response;
 }
@@ -102,39 +121,55 @@ export function saveBlob(blob, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
-/** Opens an HTML report (fetched with the token) in a new tab, ready to print. */
+/** Opens an HTML report (fetched with the token) in a new tab, ready to print. The tab opens at once, in the
+ * click, so that popup blockers let it through; the report arrives in it when fetched. */
 export async function openHtml(url) {
-  const response = await raw("GET", url, undefined, "text/html");
-  if (!response.ok) {
-    throw new ApiError(response.status, await problemOf(response));
+  const tab = window.open("", "_blank");
+  try {
+    const response = await raw("GET", url, undefined, "text/html");
+    if (!response.ok) {
+      throw new ApiError(response.status, await problemOf(response));
+    }
+    const address = URL.createObjectURL(await response.blob());
+    if (tab) tab.location.href = address; else window.open(address, "_blank");
+    setTimeout(() => URL.revokeObjectURL(address), 60_000);
+  } catch (e) {
+    tab?.close();
+    throw e;
   }
-  window.open(URL.createObjectURL(await response.blob()), "_blank");
 }
 
 /**
- * The farm's server-sent events: handlers by event type (intakeRecorded, alertRaised …). EventSource
- * cannot send headers, so the token goes in the query; the browser reconnects by itself and resumes with
- * Last-Event-ID. When the server refuses the stream (an expired access token) the token is renewed and the
- * stream opened again after the last event seen. Returns a function that closes the stream.
+ * The farm's server-sent events: handlers by event type (intakeRecorded, alertRaised …), plus `ready` when the
+ * stream is open and `dropped` when it is lost. EventSource cannot send headers, so the token goes in the query;
+ * the browser reconnects by itself and resumes with Last-Event-ID. When the server refuses the stream (an expired
+ * access token) the token is renewed and the stream opened again after the last event seen, waiting longer after
+ * each failure (1 s doubling to 30 s); a session that has ended stops it. Returns a function that closes the stream.
  */
 export function farmEvents(farmId, handlers) {
   let source = null;
   let closed = false;
   let lastEventId = "";
+  let retryDelay = 1000;
   function open() {
     const query = new URLSearchParams({ access_token: session.accessToken ?? "" });
     if (lastEventId) query.set("lastEventId", lastEventId);
     source = new EventSource(`/api/v1/farms/${farmId}/events?${query}`);
     for (const [type, handler] of Object.entries(handlers)) {
+      if (type === "dropped") continue;
       source.addEventListener(type, (event) => {
         if (event.lastEventId) lastEventId = event.lastEventId;
+        if (type === "ready") retryDelay = 1000;
         handler(JSON.parse(event.data));
       });
     }
     source.onerror = async () => {
+      handlers.dropped?.();
       if (closed || source.readyState !== EventSource.CLOSED) return;
       await raw("GET", "/api/v1/me").catch(() => {});
-      setTimeout(() => { if (!closed) open(); }, 1000);
+      if (!session.signedIn) return;
+      setTimeout(() => { if (!closed) open(); }, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 30_000);
     };
   }
   open();

@@ -16,11 +16,13 @@ export function useFarm(farmId) {
   return { farm, notFound, error, loaded, can };
 }
 
-/** Subscribes to the farm's events while the page is open; live turns true once the stream is ready. */
+/** Subscribes to the farm's events while the page is open; live is true while the stream is connected. */
 export function useFarmEvents(farmId, handlers) {
   const live = Vue.ref(false);
   let close = null;
-  Vue.onMounted(() => { close = farmEvents(farmId, { ...handlers, ready: () => { live.value = true; } }); });
+  Vue.onMounted(() => {
+    close = farmEvents(farmId, { ...handlers, ready: () => { live.value = true; }, dropped: () => { live.value = false; } });
+  });
   Vue.onBeforeUnmount(() => close?.());
   return live;
 }

@@ -18,7 +18,9 @@ const en = {
   nav: { herd: "Herd", alerts: "Alerts", farms: "Farms" },
   growth: { title: "Growth simulation", breed: "Breed", sex: "Sex", startWeight: "Start weight, kg", ageMonths: "Age, months", targetWeight: "Target weight, kg",
     until: "until", pricePerTonne: "Price per tonne as fed", simulate: "Simulate", bodyWeight: "Body weight", gain: "Daily gain", cost: "Feed cost (cumulative)",
-    day: "day", summary: "{days} days to {weight} kg, {gain} kg/d on average, feed cost {cost}, hot carcass {carcass} kg." },
+    day: "day", summary: "{days} days to {weight} kg, {gain} kg/d on average, feed cost {cost}, hot carcass {carcass} kg.",
+    sexes: { steer: "steer", bull: "bull", heifer: "heifer" },
+    stop: { maxDays: "The target weight was not reached within the longest simulated period.", noGain: "This ration allows no gain: the target weight cannot be reached." } },
   herd: {
     title: "Herd overview", group: "Group", head: "Head", state: "State",
     actual: "Actual DMI today", predicted: "Predicted DMI", formulated: "Formulated DMI",
@@ -49,7 +51,8 @@ const en = {
     relaxations: "Relax and formulate again", relaxDmi: "Allow DMI ±{n}%", raiseMax: "Raise {feed} maximum to {n} kg DM", raiseAll: "Apply every suggested change", dropMax: "No upper limit on {feed}",
     dropMin: "No lower limit on {feed}", dropGuard: "Drop the {name} limit", kgDm: "kg DM/head", kgAsFed: "kg as fed/head",
     cost: "Cost/head/day", total: "Total", balances: "Nutrients", shadowPrices: "Shadow prices", shadowPricesHint: "What one more unit of each binding limit costs per head per day (negative: saves).", constraint: "Limit", bound: "Bound", shadowPrice: "Cost per unit", unusedFeeds: "Feeds left out", reducedCost: "Reduced cost per kg DM", enteringPrice: "Enters below (per tonne as fed)", dmiTolerance: "DMI tolerance, %",
-    approved: "Approved: ration version {v}.", saved: "Saved.",
+    approved: "Approved: ration version {v}.", saved: "Saved.", unchanged: "The ration is already the least-cost one: nothing changed.",
+    guard: { minForageNdfPercentOfDm: "minimum forage NDF", maxStarchPercentOfDm: "maximum starch", maxFatPercentOfDm: "maximum fat" },
   },
   settings: { title: "People and devices", name: "Name", members: "Members", since: "Member since", remove: "Remove", addMember: "Add or change",
     devices: "Device keys", devicesText: "Bunk scales and mixer wagons send intake readings with a key of their own (header X-Api-Key); a key can only send readings to this farm.",
@@ -83,7 +86,9 @@ const ko = {
   nav: { herd: "우군", alerts: "알림", farms: "농장" },
   growth: { title: "성장 시뮬레이션", breed: "품종", sex: "성별", startWeight: "시작 체중, kg", ageMonths: "월령", targetWeight: "목표 체중, kg",
     until: "까지", pricePerTonne: "원물 톤당 가격", simulate: "시뮬레이션", bodyWeight: "체중", gain: "일당 증체", cost: "누적 사료비",
-    day: "일", summary: "{days}일 만에 {weight} kg, 평균 일당 증체 {gain} kg, 사료비 {cost}, 도체중 {carcass} kg." },
+    day: "일", summary: "{days}일 만에 {weight} kg, 평균 일당 증체 {gain} kg, 사료비 {cost}, 도체중 {carcass} kg.",
+    sexes: { steer: "거세우", bull: "수소", heifer: "미경산우" },
+    stop: { maxDays: "시뮬레이션 최대 기간 안에 목표 체중에 이르지 못했습니다.", noGain: "이 배합으로는 증체가 없어 목표 체중에 이를 수 없습니다." } },
   herd: {
     title: "우군 현황", group: "우군", head: "두수", state: "상태",
     actual: "오늘 실제 건물 섭취량", predicted: "예측 건물 섭취량", formulated: "배합 건물 섭취량",
@@ -114,7 +119,8 @@ const ko = {
     relaxations: "조건을 완화하고 다시 계산", relaxDmi: "건물 섭취량 ±{n}% 허용", raiseMax: "{feed} 상한을 건물 {n} kg으로 올림", raiseAll: "제안된 변경 모두 적용", dropMax: "{feed} 상한 해제",
     dropMin: "{feed} 하한 해제", dropGuard: "{name} 제한 해제", kgDm: "건물 kg/두", kgAsFed: "원물 kg/두",
     cost: "두당 일 사료비", total: "합계", balances: "영양소", shadowPrices: "잠재 가격", shadowPricesHint: "제약 한도를 한 단위 더 올릴 때 두당 하루 사료비 변화 (음수: 절감).", constraint: "제약", bound: "한도", shadowPrice: "단위당 비용", unusedFeeds: "배합되지 않은 사료", reducedCost: "건물 kg당 한계 비용", enteringPrice: "진입 가격 (원물 톤당)", dmiTolerance: "건물 섭취량 허용 오차, %",
-    approved: "승인됨: 배합 버전 {v}.", saved: "저장되었습니다.",
+    approved: "승인됨: 배합 버전 {v}.", saved: "저장되었습니다.", unchanged: "이미 최소 비용 배합입니다. 바뀐 것이 없습니다.",
+    guard: { minForageNdfPercentOfDm: "조사료 NDF 최소", maxStarchPercentOfDm: "전분 최대", maxFatPercentOfDm: "지방 최대" },
   },
   settings: { title: "사람과 장치", name: "이름", members: "구성원", since: "가입일", remove: "제거", addMember: "추가 또는 변경",
     devices: "장치 키", devicesText: "사료조 저울과 TMR 배합기는 각자의 키(X-Api-Key 헤더)로 섭취량을 보냅니다. 키는 이 농장의 섭취량 전송에만 쓸 수 있습니다.",
@@ -169,5 +175,8 @@ export function dateTime(value) {
 
 export function date(value) {
   if (!value) return "–";
-  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium" }).format(new Date(value));
+  // A plain date (YYYY-MM-DD) is a calendar day: format it as such, not as UTC midnight in the browser's zone.
+  const plain = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium", timeZone: plain ? "UTC" : undefined })
+    .format(new Date(plain ? `${value}T00:00:00Z` : value));
 }

@@ -8,14 +8,16 @@ export const AlertsPage = {
   components: { NotFoundPage },
   props: { farmId: String },
   setup(props) {
-    const { farm, notFound, error, loaded } = useFarm(props.farmId);
-    const alerts = Vue.ref([]);
+    const { farm, notFound, error, loaded, can } = useFarm(props.farmId);
+    const alerts = Vue.ref(null);
     const openOnly = Vue.ref(true);
     const base = `/api/v1/farms/${props.farmId}/alerts`;
-    const load = async () => { alerts.value = await get(openOnly.value ? `${base}?open=true` : base); };
+    const load = () => get(openOnly.value ? `${base}?open=true` : base)
+      .then((list) => { alerts.value = list; error.value = null; })
+      .catch((e) => { error.value = e.message; });
     loaded.then((f) => f && load());
     Vue.watch(openOnly, load);
-    useFarmEvents(props.farmId, { alertRaised: load, alertAcknowledged: load });
+    useFarmEvents(props.farmId, { alertRaised: load, alertAcknowledged: load, reset: load });
     async function acknowledge(alert) {
       try {
         await request("POST", `${base}/${alert.id}/acknowledge`);
@@ -24,7 +26,7 @@ export const AlertsPage = {
         error.value = e.message;
       }
     }
-    return { farm, notFound, error, alerts, openOnly, acknowledge, dateTime };
+    return { farm, notFound, error, can, alerts, openOnly, acknowledge, dateTime };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -33,7 +35,8 @@ export const AlertsPage = {
       <p v-if="error" class="error">{{ $t('common.error', { m: error }) }}</p>
       <label class="toolbar"><input type="checkbox" v-model="openOnly" data-testid="open-only"> {{ $t('alerts.openOnly') }}</label>
       <section class="card">
-        <p v-if="alerts.length === 0">{{ $t('alerts.none') }}</p>
+        <p v-if="alerts === null">{{ error ? '' : $t('common.loading') }}</p>
+        <p v-else-if="alerts.length === 0">{{ $t('alerts.none') }}</p>
         <table v-else data-testid="alerts">
           <thead><tr><th>{{ $t('alerts.raised') }}</th><th>{{ $t('alerts.severity') }}</th><th>{{ $t('alerts.alert') }}</th><th></th></tr></thead>
           <tbody>
@@ -43,7 +46,7 @@ export const AlertsPage = {
               <td><strong>{{ a.title }}</strong><br><span class="muted">{{ a.detail }}</span></td>
               <td>
                 <span v-if="a.acknowledgedAt" class="muted">{{ $t('alerts.acknowledged') }} {{ dateTime(a.acknowledgedAt) }}</span>
-                <button v-else type="button" @click="acknowledge(a)" data-testid="acknowledge">{{ $t('alerts.acknowledge') }}</button>
+                <button v-else-if="can('acknowledgeAlerts')" type="button" @click="acknowledge(a)" data-testid="acknowledge">{{ $t('alerts.acknowledge') }}</button>
               </td>
             </tr>
           </tbody>

@@ -44,7 +44,7 @@ export const FarmsPage = {
         <tr v-for="farm in farms" :key="farm.id">
           <td><router-link :to="'/farms/' + farm.id">{{ farm.name }}</router-link></td>
           <td class="muted">{{ farm.location?.region }}</td>
-          <td>{{ $t('farms.role') }}: {{ farm.role }}</td>
+          <td>{{ $t('farms.role') }}: {{ farm.role ? $t('role.' + farm.role) : '–' }}</td>
         </tr>
       </tbody>
     </table>

@@ -43,6 +43,7 @@ export const GroupPage = {
       groupChanged: (e) => e.groupId === props.groupId && loadGroup(),
       rationChanged: (e) => e.groupId === props.groupId && loadRation(),
       suggestionCreated: (e) => e.groupId === props.groupId && loadRation(),
+      reset: () => Promise.all([loadGroup(), loadRation(), loadIntake()]).catch((e) => { error.value = e.message; }),
     });
 
     // The key figures: energy, metabolizable protein, Ca, P and the first-limiting amino acids.
@@ -153,17 +154,19 @@ export const GroupPage = {
             <dt>{{ $t('group.bcs') }}</dt><dd>{{ number(group.inputs.bodyConditionScore, 2) }}</dd>
             <dt>{{ $t('group.ageDays') }}</dt><dd>{{ number(group.inputs.ageDays, 0) }}</dd>
             <dt>{{ $t('group.parity') }}</dt><dd>{{ group.inputs.parity }}</dd>
-            <dt>{{ $t('group.dim') }}</dt><dd>{{ group.inputs.daysInMilk }}</dd>
             <dt>{{ $t('group.daysPregnant') }}</dt><dd>{{ group.inputs.daysPregnant }}</dd>
-            <dt>{{ $t('group.milk') }}</dt><dd>{{ number(group.inputs.milkKgPerDay, 1) }}</dd>
-            <dt>{{ $t('group.fat') }}</dt><dd>{{ number(group.inputs.milkFatPercent, 2) }}</dd>
-            <dt>{{ $t('group.protein') }}</dt><dd>{{ number(group.inputs.milkTrueProteinPercent, 2) }}</dd>
+            <template v-if="group.inputs.state === 'lactatingCow'">
+              <dt>{{ $t('group.dim') }}</dt><dd>{{ group.inputs.daysInMilk }}</dd>
+              <dt>{{ $t('group.milk') }}</dt><dd>{{ number(group.inputs.milkKgPerDay, 1) }}</dd>
+              <dt>{{ $t('group.fat') }}</dt><dd>{{ number(group.inputs.milkFatPercent, 2) }}</dd>
+              <dt>{{ $t('group.protein') }}</dt><dd>{{ number(group.inputs.milkTrueProteinPercent, 2) }}</dd>
+            </template>
             <dt>{{ $t('group.gain') }}</dt><dd>{{ number(group.inputs.targetGainKgPerDay, 2) }}</dd>
           </dl>
           <div class="grid2">
             <div>
               <h2>{{ $t('group.weighings') }}</h2>
-              <table><tbody><tr v-for="w in group.weighings" :key="w.date"><td>{{ date(w.date) }}</td><td class="n">{{ number(w.bodyWeightKg, 0) }} kg</td><td class="n">{{ number(w.bodyConditionScore, 2) }}</td><td class="muted">{{ w.recordedBy }}</td></tr></tbody></table>
+              <table><tbody><tr v-for="w in group.weighings" :key="w.date"><td>{{ date(w.date) }}</td><td class="n">{{ number(w.bodyWeightKg, 0) }} kg</td><td class="n">{{ number(w.bodyConditionScore, 2) }}</td><td class="muted">{{ actor(w.recordedBy) }}</td></tr></tbody></table>
             </div>
             <div>
               <h2>{{ $t('group.milkTests') }}</h2>

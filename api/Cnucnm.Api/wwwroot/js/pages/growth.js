@@ -69,20 +69,21 @@ export const GrowthPage = {
   },
   template: `
     <NotFoundPage v-if="notFound" />
-    <template v-else-if="farm">
-      <h1><router-link :to="'/farms/' + farmId">{{ farm.name }}</router-link> · {{ $t('growth.title') }}</h1>
+    <template v-else>
       <p v-if="error" class="error" data-testid="growth-error">{{ error }}</p>
+      <template v-if="farm">
+      <h1><router-link :to="'/farms/' + farmId">{{ farm.name }}</router-link> · {{ $t('growth.title') }}</h1>
       <section class="card">
         <div class="toolbar">
-          <label>{{ $t('growth.breed') }} <select v-model="animal.breed"><option value="hanwoo">Hanwoo</option><option value="holstein">Holstein</option>
-            <option value="holstein-x-hanwoo">Holstein × Hanwoo</option><option value="angus">Angus</option></select></label>
-          <label>{{ $t('growth.sex') }} <select v-model="animal.sex"><option value="steer">steer</option><option value="bull">bull</option><option value="heifer">heifer</option></select></label>
+          <label>{{ $t('growth.breed') }} <select v-model="animal.breed"><option value="hanwoo">{{ $t('breed.hanwoo') }}</option><option value="holstein">{{ $t('breed.holstein') }}</option>
+            <option value="holstein-x-hanwoo">{{ $t('breed.holsteinHanwooCross') }}</option><option value="angus">{{ $t('breed.angus') }}</option></select></label>
+          <label>{{ $t('growth.sex') }} <select v-model="animal.sex"><option value="steer">{{ $t('growth.sexes.steer') }}</option><option value="bull">{{ $t('growth.sexes.bull') }}</option><option value="heifer">{{ $t('growth.sexes.heifer') }}</option></select></label>
           <label>{{ $t('growth.startWeight') }} <input v-model="animal.bodyWeightKg" size="5" data-testid="start-weight"></label>
           <label>{{ $t('growth.ageMonths') }} <input v-model="animal.ageMonths" size="4"></label>
           <label>{{ $t('growth.targetWeight') }} <input v-model="plan.targetBodyWeightKg" size="5" data-testid="target-weight"></label>
         </div>
         <table v-for="(p, i) in phases" :key="i" class="phase">
-          <thead><tr><th>{{ p.name }} <span v-if="p.untilBodyWeightKg">({{ $t('growth.until') }} <input v-model="p.untilBodyWeightKg" size="5"> kg)</span></th>
+          <thead><tr><th>{{ p.name }} <span v-if="i < phases.length - 1">({{ $t('growth.until') }} <input v-model="p.untilBodyWeightKg" size="5"> kg)</span></th>
             <th class="n">% DM</th><th class="n">{{ $t('growth.pricePerTonne') }}</th></tr></thead>
           <tbody><tr v-for="(f, j) in p.feeds" :key="j"><td>{{ f.feed }}</td><td class="n"><input v-model="f.share" size="4"></td><td class="n"><input v-model="f.price" size="8"></td></tr></tbody>
         </table>
@@ -92,7 +93,9 @@ export const GrowthPage = {
         <p data-testid="growth-summary">{{ $t('growth.summary', { days: result.summary.days, weight: number(result.summary.finalBodyWeightKg, 0),
           gain: number(result.summary.averageGainKgPerDay, 2), cost: money(result.summary.totalFeedCost, farm.currency),
           carcass: number(result.summary.hotCarcassWeightKg, 0) }) }}</p>
+        <p v-if="result.summary.stop !== 'targetReached' && result.summary.stop !== 'planCompleted'" class="error" data-testid="growth-stop">{{ $t('growth.stop.' + result.summary.stop) }}</p>
         <EChart :option="chart" name="growth" testid="growth-chart" />
       </section>
+      </template>
     </template>`,
 };

@@ -26,10 +26,18 @@ export const HerdPage = {
       await Promise.all(groups.value.map((g) => loadRation(g.id)));
     }
     async function reloadGroup(groupId) {
-      const fresh = await get(`${base}/groups/${groupId}`);
-      const index = groups.value.findIndex((g) => g.id === groupId);
-      if (index >= 0) groups.value[index] = fresh; else groups.value.push(fresh);
-      await loadRation(groupId);
+      // Where the row is, looked up after each wait: the list may have been reloaded meanwhile.
+      const indexOf = () => groups.value.findIndex((g) => g.id === groupId);
+      try {
+        const fresh = await get(`${base}/groups/${groupId}`);
+        const index = indexOf();
+        if (index >= 0) groups.value[index] = fresh; else groups.value.push(fresh);
+        await loadRation(groupId);
+      } catch (e) {
+        if (e.status !== 404) throw e;
+        const index = indexOf();
+        if (index >= 0) groups.value.splice(index, 1); // the group was removed
+      }
     }
 
     loaded.then((f) => f && Promise.all([loadGroups(), loadAlerts()])).catch((e) => { error.value = e.message; });
@@ -41,7 +49,7 @@ export const HerdPage = {
         group.intake.predictedDryMatterKgPerHead = e.values.predictedDryMatterKgPerHead || group.intake.predictedDryMatterKgPerHead;
         group.intake.formulatedDryMatterKgPerHead = e.values.formulatedDryMatterKgPerHead || group.intake.formulatedDryMatterKgPerHead;
       },
-      groupChanged: (e) => e.groupId && reloadGroup(e.groupId),
+      groupChanged: (e) => e.groupId && reloadGroup(e.groupId).catch((err) => { error.value = err.message; }),
       rationChanged: (e) => e.groupId && loadRation(e.groupId),
       alertRaised: loadAlerts,
       alertAcknowledged: loadAlerts,

@@ -84,7 +84,8 @@ export const WorkbenchPage = {
       }
     }
 
-    const today = () => new Date().toISOString().slice(0, 10);
+    // Prices take effect from today on the farm's calendar (en-CA formats as YYYY-MM-DD).
+    const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: farm.value?.timeZone || undefined }).format(new Date());
     async function savePrices() {
       for (const f of feeds.value) {
         const row = rows[f.definition.feedId];
@@ -103,7 +104,9 @@ export const WorkbenchPage = {
       result.value = null;
       try {
         await savePrices();
-        const candidates = Object.entries(rows).filter(([, r]) => r.use)
+        // Only the farm's current feeds: a removed feed may linger in the saved settings.
+        const current = new Set(feeds.value.map((f) => f.definition.feedId));
+        const candidates = Object.entries(rows).filter(([feedId, r]) => r.use && current.has(feedId))
           .map(([feedId, r]) => ({ feedId, minKgDryMatter: optional(r.min) ?? 0, maxKgDryMatter: optional(r.max) }));
         await request("PUT", `${base}/ration/settings`, {
           candidates, dryMatterIntakeTolerancePercent: Number(settings.dryMatterIntakeTolerancePercent),
@@ -151,7 +154,7 @@ export const WorkbenchPage = {
       const doubled = Math.min(50, Number(settings.dryMatterIntakeTolerancePercent) * 2 || 10);
       list.push({ id: "dmi", label: t("workbench.relaxDmi", { n: doubled }), apply: () => { settings.dryMatterIntakeTolerancePercent = doubled; } });
       for (const key of ["minForageNdfPercentOfDm", "maxStarchPercentOfDm", "maxFatPercentOfDm"]) {
-        if (optional(settings[key]) != null) list.push({ id: key, label: t("workbench.dropGuard", { name: key }), apply: () => { settings[key] = null; } });
+        if (optional(settings[key]) != null) list.push({ id: key, label: t("workbench.dropGuard", { name: t(`workbench.guard.${key}`) }), apply: () => { settings[key] = null; } });
       }
       return list;
     });
@@ -237,7 +240,7 @@ export const WorkbenchPage = {
             </div>
           </template>
           <template v-else-if="shown">
-            <p v-if="!message">{{ $t(result.outcome === 'suggested' ? 'workbench.suggested' : 'workbench.applied') }}</p>
+            <p v-if="!message">{{ $t(result.outcome === 'suggested' ? 'workbench.suggested' : result.outcome === 'unchanged' ? 'workbench.unchanged' : 'workbench.applied') }}</p>
             <table data-testid="ration">
               <thead><tr><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.kgDm') }}</th><th class="n">%</th><th class="n">{{ $t('workbench.kgAsFed') }}</th><th class="n">{{ $t('workbench.cost') }}</th></tr></thead>
               <tbody>
