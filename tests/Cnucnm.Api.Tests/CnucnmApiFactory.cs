@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using Cnucnm.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cnucnm.Api.Tests;
 
@@ -14,12 +16,19 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-password-1";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private CnucnmApiFactory(Dictionary<string, string?> settings) => _settings = settings;
+    private CnucnmApiFactory(Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    {
+        _settings = settings;
+        _services = services;
+    }
 
     public string SigningKey => _settings["Cnucnm:Auth:SigningKey"]!;
 
-    public static async Task<CnucnmApiFactory> StartAsync(PostgresServer postgres, IDictionary<string, string?>? extra = null)
+    /// <summary>Starts the API; <paramref name="services"/> replaces what a test cannot reach for real (an identity provider's keys).</summary>
+    public static async Task<CnucnmApiFactory> StartAsync(PostgresServer postgres, IDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? services = null)
     {
         var connectionString = await postgres.CreateDatabaseAsync("cnucnm_api");
         var settings = new Dictionary<string, string?>
@@ -46,7 +55,7 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        var factory = new CnucnmApiFactory(settings);
+        var factory = new CnucnmApiFactory(settings, services);
         _ = factory.Server; // start now, so that start-up failures surface here
         return factory;
     }
@@ -57,6 +66,11 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -108,30 +108,30 @@ public static class SecuritySetup
         return Convert.TryFromBase64String(key, buffer, out var written) && written >= 32;
     }
 
+    /// <summary>The issuer named by the request's bearer token (header, or the event stream's query), unverified: it only picks the scheme.</summary>
     private static string? BearerIssuer(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : QueryToken(context.Request);
         var handler = new JsonWebTokenHandler();
-        var token = header["Bearer ".Length..].Trim();
-        return handler.CanReadToken(token) ? handler.ReadJsonWebToken(token).Issuer : null;
+        return token is not null && handler.CanReadToken(token) ? handler.ReadJsonWebToken(token).Issuer : null;
     }
 
     /// <summary>Browsers' EventSource cannot send headers: the SSE endpoint accepts ?access_token=.</summary>
     private static Task AccessTokenFromQueryForEventStreams(MessageReceivedContext context)
     {
-        if (context.Request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true
-            && context.Request.Query.TryGetValue("access_token", out var token))
+        if (QueryToken(context.Request) is { } token)
         {
             context.Token = token;
         }
 
         return Task.CompletedTask;
     }
+
+    private static string? QueryToken(HttpRequest request) =>
+        request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true && request.Query.TryGetValue("access_token", out var token)
+            ? token.ToString()
+            : null;
 
     /// <summary>A person from the external issuer gets (or is linked to) a local account; farm roles are
     /// ours, global roles from the external token are not trusted.</summary>
@@ -147,8 +147,10 @@ public static class SecuritySetup
 
         var users = context.HttpContext.RequestServices.GetRequiredService<IUserStore>();
         var issuer = context.SecurityToken.Issuer;
-        var user = await users.FindOrCreateExternalAsync(issuer, subject,
-            principal.FindFirst("email")?.Value ?? "", principal.FindFirst("name")?.Value ?? subject, context.HttpContext.RequestAborted);
+        // Only an address the provider has verified becomes the account's e-mail: farm owners add members by
+        // e-mail, so an unverified one would let anyone claim a colleague's address.
+        var email = principal.FindFirst("email_verified")?.Value is "true" or "True" ? principal.FindFirst("email")?.Value ?? "" : "";
+        var user = await users.FindOrCreateExternalAsync(issuer, subject, email, principal.FindFirst("name")?.Value ?? subject, context.HttpContext.RequestAborted);
         var claims = new List<Claim>
         {
             new(CnucnmClaims.UserId, user.Id.ToString()),

@@ -81,20 +81,26 @@ public sealed class PostgresUserStore(NpgsqlDataSource db) : IUserStore
             }
         }
 
-        await using (var insert = new NpgsqlCommand("""
+        // Two commands: PostgreSQL does not take several statements with positional parameters in one.
+        await using (var insertUser = new NpgsqlCommand("""
             INSERT INTO app_users (id, email, display_name, password_hash, global_roles, security_stamp, created_at)
-            VALUES ($1, $2, $3, NULL, '{}', $4, $5);
-            INSERT INTO external_logins (issuer, subject, user_id) VALUES ($6, $7, $1);
+            VALUES ($1, $2, $3, NULL, '{}', $4, $5)
             """, connection, transaction))
         {
-            insert.Parameters.AddWithValue(user.Id);
-            insert.Parameters.AddWithValue(user.Email);
-            insert.Parameters.AddWithValue(user.DisplayName);
-            insert.Parameters.AddWithValue(user.SecurityStamp);
-            insert.Parameters.AddWithValue(user.CreatedAt);
-            insert.Parameters.AddWithValue(issuer);
-            insert.Parameters.AddWithValue(subject);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            insertUser.Parameters.AddWithValue(user.Id);
+            insertUser.Parameters.AddWithValue(user.Email);
+            insertUser.Parameters.AddWithValue(user.DisplayName);
+            insertUser.Parameters.AddWithValue(user.SecurityStamp);
+            insertUser.Parameters.AddWithValue(user.CreatedAt);
+            await insertUser.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var insertLogin = new NpgsqlCommand("INSERT INTO external_logins (issuer, subject, user_id) VALUES ($1, $2, $3)", connection, transaction))
+        {
+            insertLogin.Parameters.AddWithValue(issuer);
+            insertLogin.Parameters.AddWithValue(subject);
+            insertLogin.Parameters.AddWithValue(user.Id);
+            await insertLogin.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
