@@ -138,3 +138,10 @@ public interface IAuditLog
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<AuditEntry>> ListForFarmAsync(Guid farmId, int limit, DateTimeOffset? before, CancellationToken cancellationToken);
 }
+
+/// <summary>Local accounts of people signed in by an external OpenID Connect issuer.</summary>
+public static class ExternalAccounts
+{
+    /// <summary>The account's address when the issuer gave no verified one, or a local account has it already.</summary>
+    public static string LocalEmail(string issuer, string subject) => $"{subject}@{new Uri(issuer).Host}";
+}

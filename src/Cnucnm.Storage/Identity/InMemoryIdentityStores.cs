@@ -72,7 +72,9 @@ public sealed class InMemoryUserStore : IUserStore
                 return Task.FromResult(known);
             }
 
-            var user = new UserAccount(Guid.CreateVersion7(), email, displayName, null, [], 0, null, Guid.NewGuid(), "en", DateTimeOffset.UtcNow);
+            var adopt = !string.IsNullOrWhiteSpace(email) && !_users.Values.Any(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+            var user = new UserAccount(Guid.CreateVersion7(), adopt ? email : ExternalAccounts.LocalEmail(issuer, subject), displayName, null, [], 0, null,
+                Guid.NewGuid(), "en", DateTimeOffset.UtcNow);
             _users[user.Id] = user;
             _external[(issuer, subject)] = user.Id;
             return Task.FromResult(user);

@@ -57,20 +57,25 @@ public sealed class PostgresUserStore(NpgsqlDataSource db) : IUserStore
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var find = new NpgsqlCommand($"SELECT {Prefixed("u")} FROM external_logins e JOIN app_users u ON u.id = e.user_id WHERE e.issuer = $1 AND e.subject = $2", connection, transaction))
+        if (await FindExternalAsync(connection, transaction, issuer, subject, cancellationToken) is { } known)
         {
-            find.Parameters.AddWithValue(issuer);
-            find.Parameters.AddWithValue(subject);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                return Read(reader);
-            }
+            return known;
         }
 
-        // An external identity gets its own local account; e-mail addresses from another issuer are
-        // not trusted to take over an existing local account.
-        var user = new UserAccount(Guid.CreateVersion7(), $"{subject}@{new Uri(issuer).Host}", displayName, null, [], 0, null, Guid.NewGuid(), "en", DateTimeOffset.UtcNow);
+        // A person's first requests may arrive together: one creates the account, the others wait and find it.
+        await using (var serialise = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('cnucnm.external-login'))", connection, transaction))
+        {
+            await serialise.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (await FindExternalAsync(connection, transaction, issuer, subject, cancellationToken) is { } created)
+        {
+            return created;
+        }
+
+        // An external identity gets its own local account; an e-mail address (verified by the issuer) is
+        // adopted only when no local account has it: another issuer's word does not take over an account.
+        var user = new UserAccount(Guid.CreateVersion7(), ExternalAccounts.LocalEmail(issuer, subject), displayName, null, [], 0, null, Guid.NewGuid(), "en", DateTimeOffset.UtcNow);
         if (!string.IsNullOrWhiteSpace(email))
         {
             await using var taken = new NpgsqlCommand("SELECT 1 FROM app_users WHERE lower(email) = lower($1)", connection, transaction);
@@ -83,8 +88,8 @@ public sealed class PostgresUserStore(NpgsqlDataSource db) : IUserStore
 
         // Two commands: PostgreSQL does not take several statements with positional parameters in one.
         await using (var insertUser = new NpgsqlCommand("""
-            INSERT INTO app_users (id, email, display_name, password_hash, global_roles, security_stamp, created_at)
-            VALUES ($1, $2, $3, NULL, '{}', $4, $5)
+            INSERT INTO app_users (id, email, display_name, password_hash, global_roles, security_stamp, created_at, email_verified_at)
+            VALUES ($1, $2, $3, NULL, '{}', $4, $5, $6)
             """, connection, transaction))
         {
             insertUser.Parameters.AddWithValue(user.Id);
@@ -92,6 +97,7 @@ public sealed class PostgresUserStore(NpgsqlDataSource db) : IUserStore
             insertUser.Parameters.AddWithValue(user.DisplayName);
             insertUser.Parameters.AddWithValue(user.SecurityStamp);
             insertUser.Parameters.AddWithValue(user.CreatedAt);
+            insertUser.Parameters.AddWithValue(user.Email == email ? user.CreatedAt : DBNull.Value);
             await insertUser.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -105,6 +111,16 @@ public sealed class PostgresUserStore(NpgsqlDataSource db) : IUserStore
 
         await transaction.CommitAsync(cancellationToken);
         return user;
+    }
+
+    private static async Task<UserAccount?> FindExternalAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string issuer, string subject,
+        CancellationToken cancellationToken)
+    {
+        await using var find = new NpgsqlCommand($"SELECT {Prefixed("u")} FROM external_logins e JOIN app_users u ON u.id = e.user_id WHERE e.issuer = $1 AND e.subject = $2", connection, transaction);
+        find.Parameters.AddWithValue(issuer);
+        find.Parameters.AddWithValue(subject);
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     private static string Prefixed(string alias) => string.Join(", ", Columns.Split(", ").Select(c => $"{alias}.{c}"));

@@ -48,6 +48,7 @@ public sealed class ExternalIssuerTests(PostgresServer postgres) : IAsyncLifetim
         Assert.Equal("kim@farmgroup.example", verified.GetProperty("email").GetString());
         Assert.Equal("Kim Farmer", verified.GetProperty("displayName").GetString());
         Assert.Empty(verified.GetProperty("globalRoles").EnumerateArray());
+        Assert.True(verified.GetProperty("emailVerified").GetBoolean()); // the provider verified it: alert e-mails may go there
         // The same person again: the same local account.
         var again = await MeAsync(Token("farmer-1", ("email", "kim@farmgroup.example"), ("email_verified", "true")));
         Assert.Equal(verified.GetProperty("id").GetGuid(), again.GetProperty("id").GetGuid());
@@ -55,6 +56,15 @@ public sealed class ExternalIssuerTests(PostgresServer postgres) : IAsyncLifetim
         // An address the provider has not verified is not taken: farm owners add members by e-mail.
         var unverified = await MeAsync(Token("farmer-2", ("email", "vet@clinic.example"), ("email_verified", "false")));
         Assert.Equal("farmer-2@idp.farmgroup.example", unverified.GetProperty("email").GetString());
+        Assert.False(unverified.GetProperty("emailVerified").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_new_persons_first_requests_arriving_together_share_one_local_account()
+    {
+        var token = Token("farmer-5", ("email", "park@farmgroup.example"), ("email_verified", "true"));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => MeAsync(token)));
+        Assert.Single(answers.Select(a => a.GetProperty("id").GetGuid()).Distinct());
     }
 
     [Fact]
