@@ -12,11 +12,44 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var admin = endpoints.MapGroup("/api/v1/admin").WithTags("Administration");
+        admin.MapPost("/users", CreateAsync).WithName("CreateUser").RequireAuthorization(Policies.Admin)
+            .WithSummary("Create an account for a person (where self-registration is closed). Without a password the person gets an e-mail to set one.");
         admin.MapGet("/users", FindAsync).WithName("FindUser").RequireAuthorization(Policies.Admin)
             .WithSummary("Find an account by e-mail address.");
         admin.MapPut("/users/{userId:guid}/roles", SetRolesAsync).WithName("SetGlobalRoles").RequireAuthorization(Policies.Admin)
             .WithSummary("Set an account's global roles (admin, operator).");
         return endpoints;
+    }
+
+    /// <summary>
+    /// The account is made as registration makes it, with the confirmation e-mail. Without a password it gets
+    /// a random one nobody knows, and the person a password-reset e-mail to set their own (they can ask for
+    /// another on the sign-in page when it has expired).
+    /// </summary>
+    private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        RegisterRequest request, AccountService accounts, AccountEmailService emails, CancellationToken cancellationToken)
+    {
+        var validation = request.Validate(passwordRequired: false);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var password = request.Password ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var user = await accounts.RegisterAsync(request.Email!, request.DisplayName!, password, request.Language ?? "ko", cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.Problem(title: "An account with this e-mail address exists.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await emails.SendVerificationAsync(user, cancellationToken);
+        if (request.Password is null)
+        {
+            await emails.RequestPasswordResetAsync(user.Email, cancellationToken);
+        }
+
+        return TypedResults.Created($"/api/v1/admin/users?email={Uri.EscapeDataString(user.Email)}",
+            new UserResponse(user.Id, user.Email, user.DisplayName, user.GlobalRoles, user.PreferredLanguage));
     }
 
     private static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem>> FindAsync(IUserStore users, CancellationToken cancellationToken, string? email = null)

@@ -45,15 +45,7 @@ public static class AuthEndpoints
             return TypedResults.Problem(title: "Registration is closed; ask an administrator for an account.", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var validation = new Validation()
-            .Require(request.Email is { Length: > 3 and <= 254 } e && e.Contains('@', StringComparison.Ordinal) && !e.Contains(' ', StringComparison.Ordinal), "email", "must be an e-mail address.")
-            .RequireText(request.DisplayName, "displayName", 100)
-            .Require(request.Language is null or "en" or "ko", "language", "must be en or ko.");
-        if (AccountService.PasswordProblem(request.Password) is { } passwordProblem)
-        {
-            validation.Add("password", passwordProblem);
-        }
-
+        var validation = request.Validate(passwordRequired: true);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
@@ -231,7 +223,22 @@ public static class AuthEndpoints
 }
 
 /// <param name="Language">UI language: en or ko.</param>
-public sealed record RegisterRequest(string? Email, string? DisplayName, string? Password, string? Language);
+public sealed record RegisterRequest(string? Email, string? DisplayName, string? Password, string? Language)
+{
+    public Validation Validate(bool passwordRequired)
+    {
+        var validation = new Validation()
+            .Require(Email is { Length: > 3 and <= 254 } e && e.Contains('@', StringComparison.Ordinal) && !e.Contains(' ', StringComparison.Ordinal), "email", "must be an e-mail address.")
+            .RequireText(DisplayName, "displayName", 100)
+            .Require(Language is null or "en" or "ko", "language", "must be en or ko.");
+        if ((passwordRequired || Password is not null) && AccountService.PasswordProblem(Password) is { } passwordProblem)
+        {
+            validation.Add("password", passwordProblem);
+        }
+
+        return validation;
+    }
+}
 
 /// <param name="GrantType">password (default) or refresh_token.</param>
 public sealed record TokenRequest(string? GrantType, string? Email, string? Password, string? RefreshToken);

@@ -77,6 +77,36 @@ public sealed class AccountEmailApiTests(PostgresServer postgres) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task An_administrator_creates_accounts_where_registration_is_closed_and_the_person_sets_their_own_password()
+    {
+        using var admin = await Api.AdminClientAsync();
+        var email = $"new-vet-{Guid.NewGuid():N}@clinic.test";
+
+        var bad = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = "not an address", displayName = "", password = "short", language = "fr" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(["displayName", "email", "language", "password"],
+            (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+
+        // Without a password: nobody knows the account's, and the person is e-mailed a link to set one.
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, displayName = "최수의", language = "ko" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, displayName = "again" }, Ct)).StatusCode);
+        var token = SmtpReceiver.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "CNUCNM 비밀번호 재설정"), "reset-password");
+        await Smtp.WaitForAsync(email, m => (m.TextBody ?? "").Contains("#/verify-email", StringComparison.Ordinal));
+
+        using var anonymous = Api.CreateClient();
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await anonymous.PostAsJsonAsync("/api/v1/auth/password-reset/confirm", new { token, newPassword = "own-password-77" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "own-password-77" }, Ct)).StatusCode);
+
+        // With a password the administrator hands over: it signs in at once.
+        var handed = $"new-manager-{Guid.NewGuid():N}@farm.test";
+        Assert.Equal(HttpStatusCode.Created,
+            (await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = handed, displayName = "Manager", password = "handed-over-1" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email = handed, password = "handed-over-1" }, Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Tokens_are_stored_only_as_hashes_and_expire()
     {
         var (_, email) = await Api.CreateUserClientAsync("hashes");
