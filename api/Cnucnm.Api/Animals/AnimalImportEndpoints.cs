@@ -1,3 +1,4 @@
+using Cnucnm.Api.Infrastructure;
 using System.Globalization;
 using System.Security.Claims;
 using Cnucnm.Api.Security;
@@ -26,9 +27,9 @@ public static class AnimalImportEndpoints
     public static IEndpointRouteBuilder MapAnimalImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var import = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/animals/import").WithTags("Animals");
-        import.MapPost("/preview", PreviewAsync).WithName("PreviewAnimalImport").RequireAuthorization(Policies.Farm(FarmPermission.EditAnimals))
+        import.MapPost("/preview", PreviewAsync).AcceptsImportFiles().WithName("PreviewAnimalImport").RequireAuthorization(Policies.Farm(FarmPermission.EditAnimals))
             .WithSummary("Check an animal file (csv text or xlsxBase64): valid rows and every error by row and column; nothing is stored.");
-        import.MapPost("/apply", ApplyAsync).WithName("ApplyAnimalImport").RequireAuthorization(Policies.Farm(FarmPermission.EditAnimals))
+        import.MapPost("/apply", ApplyAsync).AcceptsImportFiles().WithName("ApplyAnimalImport").RequireAuthorization(Policies.Farm(FarmPermission.EditAnimals))
             .WithSummary("Store the file's animals: all when it has no errors, the valid rows only with acceptValidRows, otherwise none (400 with the report).");
         return endpoints;
     }

@@ -1,3 +1,4 @@
+using Cnucnm.Api.Infrastructure;
 using System.Security.Claims;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Events;
@@ -25,10 +26,10 @@ public static class FeedLotEndpoints
             .WithSummary("The farm's feed lots with their values, the source of each value and the farm feeds using them.");
         lots.MapGet("/{lotId:guid}", GetAsync).WithName("GetFeedLot").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("One feed lot with its values, their sources and its analyses.");
-        lots.MapPost("/{lotId:guid}/lab-analyses/preview", PreviewAsync).WithName("PreviewLotAnalysis")
+        lots.MapPost("/{lotId:guid}/lab-analyses/preview", PreviewAsync).AcceptsImportFiles().WithName("PreviewLotAnalysis")
             .RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Check a lab report of the lot and list every ration on every farm using the lot, before and after (full model).");
-        lots.MapPost("/{lotId:guid}/lab-analyses/apply", ApplyAsync).WithName("ApplyLotAnalysis")
+        lots.MapPost("/{lotId:guid}/lab-analyses/apply", ApplyAsync).AcceptsImportFiles().WithName("ApplyLotAnalysis")
             .RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Apply one analysis to the lot: every farm feed of the lot takes it, rations are re-evaluated and re-formulated by each farm's policy.");
         return endpoints;

@@ -1,3 +1,4 @@
+using Cnucnm.Api.Infrastructure;
 using System.Security.Claims;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
@@ -21,9 +22,9 @@ public static class LabAnalysisEndpoints
     public static IEndpointRouteBuilder MapLabAnalysisEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var analyses = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/feeds/{feedId}/lab-analyses").WithTags("Farm feeds");
-        analyses.MapPost("/preview", PreviewAsync).WithName("PreviewLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
+        analyses.MapPost("/preview", PreviewAsync).AcceptsImportFiles().WithName("PreviewLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Check a lab report (CSV or XLSX, DM basis): row/column errors, or each analysis's change from the current values and the rations using the feed.");
-        analyses.MapPost("/apply", ApplyAsync).WithName("ApplyLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
+        analyses.MapPost("/apply", ApplyAsync).AcceptsImportFiles().WithName("ApplyLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Apply one analysis of a report to the feed; rations using it are re-evaluated and re-formulated by the farm's policy.");
         return endpoints;
     }

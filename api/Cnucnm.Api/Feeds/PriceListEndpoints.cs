@@ -1,3 +1,4 @@
+using Cnucnm.Api.Infrastructure;
 using System.Security.Claims;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
@@ -13,7 +14,7 @@ public static class PriceListEndpoints
 {
     public static IEndpointRouteBuilder MapPriceListEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/farms/{farmId:guid}/feed-prices/import", ImportAsync).WithTags("Farm feeds").WithName("ImportFeedPrices")
+        endpoints.MapPost("/api/v1/farms/{farmId:guid}/feed-prices/import", ImportAsync).AcceptsImportFiles().WithTags("Farm feeds").WithName("ImportFeedPrices")
             .RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Import a price list (CSV: feed, effectiveFrom, amount, basis, currency, supplier, region); row and column errors, nothing stored on any error.");
         return endpoints;
