@@ -1,9 +1,11 @@
 using Cnucnm.Nutrition;
 using System.Security.Claims;
+using Cnucnm.Api.Animals;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Security;
+using Cnucnm.Storage.Animals;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cnucnm.Api.Groups;
@@ -22,7 +24,7 @@ public static class GroupEndpoints
         groups.MapPut("/{groupId:guid}", UpdateAsync).WithName("UpdateGroup").RequireAuthorization(Policies.Farm(FarmPermission.EditGroups))
             .WithSummary("Replace a group's name and inputs; requirements and ration follow.");
         groups.MapDelete("/{groupId:guid}", DeleteAsync).WithName("DeleteGroup").RequireAuthorization(Policies.Farm(FarmPermission.EditGroups))
-            .WithSummary("Remove a group (its history is kept).");
+            .WithSummary("Remove a group (its history is kept); its registered animals become unassigned.");
         groups.MapPost("/{groupId:guid}/weighings", WeighAsync).WithName("AddWeighing").RequireAuthorization(Policies.Farm(FarmPermission.EditGroups))
             .WithSummary("Record a weighing of the group's mean animal.");
         groups.MapPost("/{groupId:guid}/milk-tests", MilkTestAsync).WithName("AddMilkTest").RequireAuthorization(Policies.Farm(FarmPermission.EditGroups))
@@ -88,30 +90,35 @@ public static class GroupEndpoints
         return result.Group is { } group ? TypedResults.Ok(GroupResponse.From(group)) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid farmId, Guid groupId, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
+        Guid farmId, Guid groupId, IGrainFactory grains, IAnimalStore animals, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (await FindAsync(grains, farmId, groupId, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
 
+        // The registry's members of the group become unassigned (their records, moves included, stay). First, so that a
+        // failure leaves the group in place for a retry rather than animals in a group that no longer exists.
+        await animals.UnassignGroupAsync(farmId, groupId, cancellationToken);
         return await grains.GetGrain<IAnimalGroupGrain>(groupId).DeleteAsync(user.ActorId(), cancellationToken) == GroupOutcome.Ok
             ? TypedResults.NoContent()
             : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<GroupResponse>, ValidationProblem, NotFound>> WeighAsync(
-        Guid farmId, Guid groupId, WeighingRequest request, IGrainFactory grains, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
+        Guid farmId, Guid groupId, WeighingRequest request, IGrainFactory grains, ClaimsPrincipal user, GroupInputsSync farmCalendar,
+        CancellationToken cancellationToken)
     {
         var group = await FindAsync(grains, farmId, groupId, cancellationToken);
-        if (group is null)
+        if (group is null || await farmCalendar.TodayAsync(farmId, cancellationToken) is not { } today)
         {
             return TypedResults.NotFound();
         }
 
         var scaleMax = GroupRequest.IsDairy(group.Inputs.Breed) ? 5 : 9;
         var validation = new Validation()
-            .Require(request.Date is { } d && d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)), "date", "is required and may not be in the future.")
+            .Require(request.Date is { } d && d <= today, "date", "is required and may not be in the future (the farm's calendar).")
             .RequireRange(request.BodyWeightKg, "bodyWeightKg", 20, 1500)
             .RequireRange(request.BodyConditionScore, "bodyConditionScore", 1, scaleMax, required: false);
         if (!validation.IsValid)
@@ -125,15 +132,16 @@ public static class GroupEndpoints
     }
 
     private static async Task<Results<Ok<GroupResponse>, ValidationProblem, NotFound>> MilkTestAsync(
-        Guid farmId, Guid groupId, MilkTestRequest request, IGrainFactory grains, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
+        Guid farmId, Guid groupId, MilkTestRequest request, IGrainFactory grains, ClaimsPrincipal user, GroupInputsSync farmCalendar,
+        CancellationToken cancellationToken)
     {
-        if (await FindAsync(grains, farmId, groupId, cancellationToken) is null)
+        if (await FindAsync(grains, farmId, groupId, cancellationToken) is null || await farmCalendar.TodayAsync(farmId, cancellationToken) is not { } today)
         {
             return TypedResults.NotFound();
         }
 
         var validation = new Validation()
-            .Require(request.Date is { } d && d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)), "date", "is required and may not be in the future.")
+            .Require(request.Date is { } d && d <= today, "date", "is required and may not be in the future (the farm's calendar).")
             .RequireRange(request.MilkKgPerDay, "milkKgPerDay", 0, 80)
             .RequireRange(request.FatPercent, "fatPercent", 1.5, 9)
             .RequireRange(request.TrueProteinPercent, "trueProteinPercent", 1.5, 6)

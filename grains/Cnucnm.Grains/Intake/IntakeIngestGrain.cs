@@ -32,7 +32,8 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
     private static readonly Counter<long> Ingested = Telemetry.Meter.CreateCounter<long>("cnucnm.intake.readings", description: "Intake readings by outcome");
     private static readonly Histogram<double> BatchSeconds = Telemetry.Meter.CreateHistogram<double>("cnucnm.intake.batch.duration", "s");
 
-    // Farm catalog (groups, feeds, time zone, ration DM of each group) cached briefly per worker.
+    // Farm catalog (groups, feeds, time zone, ration DM of each group) cached briefly per worker, and only while the
+    // farm's version is the one it was built from: a removed group or feed is refused from the next batch on.
     private readonly Dictionary<Guid, (FarmCatalog Catalog, DateTimeOffset ReadAt)> _catalogs = [];
 
     public async Task<IngestResult> IngestAsync(Guid farmId, IReadOnlyList<IntakeReading> readings, CancellationToken cancellationToken = default)
@@ -176,20 +177,25 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
 
     private async Task<FarmCatalog?> CatalogAsync(Guid farmId, CancellationToken cancellationToken)
     {
-        if (_catalogs.TryGetValue(farmId, out var cached) && clock.GetUtcNow() - cached.ReadAt < TimeSpan.FromSeconds(5))
-        {
-            return cached.Catalog;
-        }
-
+        // The farm's snapshot is an interleaved read of its grain: cheap next to the batch's commit. Groups, feeds and
+        // the time zone change the farm's version; a group's ration (TMR dry matter) may be up to 5 s old.
         var farm = await GrainFactory.Farm(farmId).GetAsync(cancellationToken);
         if (farm is null)
         {
+            _catalogs.Remove(farmId);
             return null;
+        }
+
+        if (_catalogs.TryGetValue(farmId, out var cached) && cached.Catalog.FarmVersion == farm.Version
+            && clock.GetUtcNow() - cached.ReadAt < TimeSpan.FromSeconds(5))
+        {
+            return cached.Catalog;
         }
 
         var feeds = (await GrainFactory.Farm(farmId).GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId);
         var rations = await Task.WhenAll(farm.Groups.Select(async g => (g.GroupId, Ration: (await GrainFactory.GetGrain<IRationGrain>(g.GroupId).GetAsync(cancellationToken)).Current)));
         var catalog = new FarmCatalog(
+            farm.Version,
             [.. farm.Groups.Select(g => g.GroupId)],
             feeds,
             FarmClock.Zone(farm.Profile.TimeZone),
@@ -202,6 +208,7 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
     }
 
     private sealed record FarmCatalog(
+        long FarmVersion,
         HashSet<Guid> Groups,
         Dictionary<string, FarmFeed> Feeds,
         TimeZoneInfo TimeZone,

@@ -41,6 +41,9 @@ public interface IAnimalStore
     /// the next), appending <paramref name="record"/> in the same transaction.</summary>
     Task<AnimalWriteOutcome> UpdateAsync(Animal animal, long expectedVersion, AnimalRecordEntry? record, CancellationToken cancellationToken);
 
+    /// <summary>Takes every animal of the group (active or not) out of it: the group was removed. Returns how many.</summary>
+    Task<int> UnassignGroupAsync(Guid farmId, Guid groupId, CancellationToken cancellationToken);
+
     /// <summary>Appends a record that does not change the animal itself.</summary>
     Task AddRecordAsync(AnimalRecordEntry record, CancellationToken cancellationToken);
 

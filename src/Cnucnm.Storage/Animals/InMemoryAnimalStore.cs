@@ -93,6 +93,20 @@ public sealed class InMemoryAnimalStore : IAnimalStore
         }
     }
 
+    public Task<int> UnassignGroupAsync(Guid farmId, Guid groupId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var members = _animals.Values.Where(a => a.FarmId == farmId && a.GroupId == groupId).ToList();
+            foreach (var animal in members)
+            {
+                _animals[animal.Id] = animal with { GroupId = null, Version = animal.Version + 1 };
+            }
+
+            return Task.FromResult(members.Count);
+        }
+    }
+
     public Task AddRecordAsync(AnimalRecordEntry record, CancellationToken cancellationToken)
     {
         lock (_lock)

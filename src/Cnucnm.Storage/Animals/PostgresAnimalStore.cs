@@ -185,6 +185,15 @@ public sealed class PostgresAnimalStore(NpgsqlDataSource db) : IAnimalStore
         return AnimalWriteOutcome.Ok;
     }
 
+    public async Task<int> UnassignGroupAsync(Guid farmId, Guid groupId, CancellationToken cancellationToken)
+    {
+        // A new version: a concurrent edit of one of these animals, read before, conflicts instead of putting it back.
+        await using var command = db.CreateCommand("UPDATE animals SET group_id = NULL, version = version + 1 WHERE farm_id = $1 AND group_id = $2");
+        command.Parameters.AddWithValue(farmId);
+        command.Parameters.AddWithValue(groupId);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task AddRecordAsync(AnimalRecordEntry record, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
