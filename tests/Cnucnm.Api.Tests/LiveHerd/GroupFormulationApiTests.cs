@@ -45,6 +45,41 @@ public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Rejecting_a_suggestion_discards_it_and_keeps_the_current_ration()
+    {
+        var herd = await CreateAsync();
+        await SetCandidatesAsync(herd, proteinMaxKgDm: null);
+        var before = await DemoFarm.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct));
+        var result = await DemoFarm.Ok(await herd.Owner.PostAsync($"{RationUrl(herd)}/reformulate", null, Ct));
+        Assert.Equal("suggested", result.GetProperty("outcome").GetString());
+        var suggestionId = (await DemoFarm.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct))).GetProperty("suggestion").GetProperty("suggestionId").GetGuid();
+
+        using var wrongId = await herd.Owner.PostAsync($"{RationUrl(herd)}/suggestions/{Guid.NewGuid()}/reject", null, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, wrongId.StatusCode);
+        Assert.Equal(suggestionId, (await DemoFarm.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct))).GetProperty("suggestion").GetProperty("suggestionId").GetGuid());
+        using var rejected = await herd.Owner.PostAsync($"{RationUrl(herd)}/suggestions/{suggestionId}/reject", null, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, rejected.StatusCode);
+        var after = await DemoFarm.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct));
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("suggestion").ValueKind);
+        // The demo ration stays, as it was: same version, same feeds and amounts, no new history entry.
+        var current = after.GetProperty("current");
+        Assert.Equal(1, current.GetProperty("version").GetInt32());
+        Assert.Equal(DemoFarm.Ration.OrderBy(r => r.FeedId, StringComparer.Ordinal),
+            current.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("feedId").GetString()!, i.GetProperty("kgDryMatterPerHead").GetDouble()))
+                .OrderBy(i => i.Item1, StringComparer.Ordinal));
+        Assert.Equal(before.GetProperty("current").ToString(), current.ToString());
+        Assert.Equal([1], after.GetProperty("history").EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+
+        // Gone: rejecting or approving it again finds nothing, and the ration is still the demo ration.
+        using var again = await herd.Owner.PostAsync($"{RationUrl(herd)}/suggestions/{suggestionId}/reject", null, Ct);
+        using var approve = await herd.Owner.PostAsync($"{RationUrl(herd)}/suggestions/{suggestionId}/approve", null, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, approve.StatusCode);
+        Assert.Equal(1, (await DemoFarm.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct))).GetProperty("current").GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task An_infeasible_group_formulation_is_a_422_problem_with_the_way_out()
     {
         var herd = await CreateAsync();
