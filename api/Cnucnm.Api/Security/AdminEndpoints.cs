@@ -36,7 +36,7 @@ public static class AdminEndpoints
         }
 
         var password = request.Password ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        var user = await accounts.RegisterAsync(request.Email!, request.DisplayName!, password, request.Language ?? "ko", cancellationToken);
+        var user = await accounts.RegisterAsync(request.Email!, request.DisplayName!, password, request.Language ?? "en", cancellationToken);
         if (user is null)
         {
             return TypedResults.Problem(title: "An account with this e-mail address exists.", statusCode: StatusCodes.Status409Conflict);
