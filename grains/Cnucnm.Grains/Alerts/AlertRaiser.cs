@@ -24,6 +24,15 @@ public sealed class AlertRaiser(IAlertStore alerts, INotificationStore notificat
         return stored;
     }
 
+    /// <summary>Closes the open alert of a condition that is over (acknowledged by whoever ended it) and tells the dashboards.</summary>
+    public async Task CloseAsync(Guid farmId, string dedupeKey, string closedBy, CancellationToken cancellationToken = default)
+    {
+        if (await alerts.AcknowledgeOpenAsync(farmId, dedupeKey, closedBy, clock.GetUtcNow(), cancellationToken) is { } closed)
+        {
+            await grains.GetGrain<IFarmEventsGrain>(farmId).PublishAsync(FarmEventKind.AlertAcknowledged, closed.GroupId, $"Acknowledged: {closed.Title}");
+        }
+    }
+
     private async Task EnqueueEmailsAsync(Alert alert, CancellationToken cancellationToken)
     {
         var recipients = await notifications.RecipientsAsync(alert.FarmId, AlertEmailData.KindName(alert.Kind), cancellationToken);

@@ -107,8 +107,10 @@ public sealed class RationGrain(
             : $"{context.Group.Name}: new ration suggested ({cause.Reason})";
         await PublishAsync(FarmEventKind.SuggestionCreated, summary,
             new Dictionary<string, double> { ["costDifferencePerHeadPerDay"] = (double)(difference ?? 0) });
+        // A suggestion replacing one still waiting gets its own alert: the waiting one's is closed first.
+        await alerts.CloseAsync(State.FarmId, SuggestionAlertKey, "system", cancellationToken);
         await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.RationSuggestion, AlertSeverity.Info, summary,
-            "Approve it to make it the group's ration.", $"suggestion:{GroupId}", cancellationToken);
+            "Approve it to make it the group's ration.", SuggestionAlertKey, cancellationToken);
         return new ReformulationResult(ReformulationOutcome.Suggested, proposed, null, formulation.Response);
     }
 
@@ -137,8 +139,12 @@ public sealed class RationGrain(
 
         state.State = State with { Suggestion = null };
         await state.WriteStateAsync(cancellationToken);
+        await alerts.CloseAsync(State.FarmId, SuggestionAlertKey, rejectedBy, cancellationToken);
         return true;
     }
+
+    /// <summary>The one open "new ration suggested" alert of this group, closed when the suggestion is decided or replaced.</summary>
+    private string SuggestionAlertKey => $"suggestion:{GroupId}";
 
     public async Task RefreshAsync(int headCount, CancellationToken cancellationToken = default)
     {
@@ -216,8 +222,15 @@ public sealed class RationGrain(
     private async Task ApplyAsync(RationVersion version, RationContext context, CancellationToken cancellationToken)
     {
         var history = State.History.Append(version).TakeLast(HistoryKept).ToList();
+        var hadSuggestion = State.Suggestion is not null;
         state.State = State with { Current = version, History = history, Suggestion = null };
         await state.WriteStateAsync(cancellationToken);
+        if (hadSuggestion)
+        {
+            // Approved, or overtaken by a ration set another way: either way it no longer waits.
+            await alerts.CloseAsync(State.FarmId, SuggestionAlertKey, version.Cause.Actor, cancellationToken);
+        }
+
         RationMetrics.Changes.Add(1, new KeyValuePair<string, object?>("cause", version.Cause.Kind.ToString()));
         await PublishAsync(FarmEventKind.RationChanged,
             $"{context.Group?.Name}: ration v{version.Version} ({version.Cause.Reason})",

@@ -98,4 +98,19 @@ public sealed class InMemoryAlertStore : IAlertStore
             return Task.FromResult<Alert?>(_alerts[index]);
         }
     }
+
+    public Task<Alert?> AcknowledgeOpenAsync(Guid farmId, string dedupeKey, string acknowledgedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var index = _alerts.FindIndex(a => a.FarmId == farmId && a.DedupeKey == dedupeKey && a.AcknowledgedAt is null);
+            if (index < 0)
+            {
+                return Task.FromResult<Alert?>(null);
+            }
+
+            _alerts[index] = _alerts[index] with { AcknowledgedAt = at, AcknowledgedBy = acknowledgedBy };
+            return Task.FromResult<Alert?>(_alerts[index]);
+        }
+    }
 }

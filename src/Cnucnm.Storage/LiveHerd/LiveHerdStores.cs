@@ -49,4 +49,7 @@ public interface IAlertStore
     Task<IReadOnlyList<Alert>> ListAsync(Guid farmId, bool openOnly, int limit, CancellationToken cancellationToken);
 
     Task<Alert?> AcknowledgeAsync(Guid farmId, Guid alertId, string acknowledgedBy, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Acknowledges the open alert with this dedupe key, when the condition it reported is over; null when none is open.</summary>
+    Task<Alert?> AcknowledgeOpenAsync(Guid farmId, string dedupeKey, string acknowledgedBy, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -163,6 +163,21 @@ public sealed class PostgresAlertStore(NpgsqlDataSource db) : IAlertStore
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    public async Task<Alert?> AcknowledgeOpenAsync(Guid farmId, string dedupeKey, string acknowledgedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand($"""
+            UPDATE alerts SET acknowledged_at = $3, acknowledged_by = $4
+             WHERE farm_id = $1 AND dedupe_key = $2 AND acknowledged_at IS NULL
+            RETURNING {Columns}
+            """);
+        command.Parameters.AddWithValue(farmId);
+        command.Parameters.AddWithValue(dedupeKey);
+        command.Parameters.AddWithValue(at);
+        command.Parameters.AddWithValue(acknowledgedBy);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
     private static Alert Read(NpgsqlDataReader reader) => new(
         reader.GetGuid(0), reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetGuid(2),
         Enum.Parse<AlertKind>(reader.GetString(3)), Enum.Parse<AlertSeverity>(reader.GetString(4)),

@@ -35,14 +35,21 @@ public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<Api
         var ration = await DemoFarm.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct));
         var suggestion = ration.GetProperty("suggestion");
         Assert.True(suggestion.GetProperty("costDifferencePerHeadPerDay").GetDouble() < 0);
+        Assert.Single(await OpenSuggestionAlertsAsync(herd));
         var approved = await DemoFarm.Ok(await herd.Owner.PostAsync(
             $"{RationUrl(herd)}/suggestions/{suggestion.GetProperty("suggestionId").GetGuid()}/approve", null, Ct));
         Assert.Equal(2, approved.GetProperty("version").GetInt32());
+        // Decided: its alert is closed, so the next suggestion for the pen gets an alert of its own.
+        Assert.Empty(await OpenSuggestionAlertsAsync(herd));
         foreach (var balance in approved.GetProperty("balances").EnumerateArray().Where(b => b.GetProperty("nutrient").GetString() is "ME" or "MP" or "Ca" or "P"))
         {
             Assert.True(balance.GetProperty("percentOfRequirement").GetDouble() >= 99, balance.ToString());
         }
     }
+
+    private static async Task<List<JsonElement>> OpenSuggestionAlertsAsync(HerdApi herd) =>
+        [.. (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct))).EnumerateArray()
+            .Where(a => a.GetProperty("kind").GetString() == "rationSuggestion")];
 
     [Fact]
     public async Task Rejecting_a_suggestion_discards_it_and_keeps_the_current_ration()
@@ -60,6 +67,10 @@ public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<Api
         using var rejected = await herd.Owner.PostAsync($"{RationUrl(herd)}/suggestions/{suggestionId}/reject", null, Ct);
 
         Assert.Equal(HttpStatusCode.NoContent, rejected.StatusCode);
+        Assert.Empty(await OpenSuggestionAlertsAsync(herd));
+        var all = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts", Ct));
+        var closed = Assert.Single(all.EnumerateArray(), a => a.GetProperty("kind").GetString() == "rationSuggestion");
+        Assert.StartsWith("user:", closed.GetProperty("acknowledgedBy").GetString(), StringComparison.Ordinal); // by the person who rejected it
         var after = await DemoFarm.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct));
         Assert.Equal(JsonValueKind.Null, after.GetProperty("suggestion").ValueKind);
         // The demo ration stays, as it was: same version, same feeds and amounts, no new history entry.
