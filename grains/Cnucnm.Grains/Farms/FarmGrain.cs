@@ -50,6 +50,9 @@ public sealed class FarmGrain(
     public Task<FarmSnapshot?> GetAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(Exists ? Snapshot() : null);
 
+    public Task<long?> GetVersionAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Exists ? State.Version : (long?)null);
+
     public async Task<FarmResult> UpdateProfileAsync(FarmProfile profile, string changedBy, CancellationToken cancellationToken = default)
     {
         if (!Exists)

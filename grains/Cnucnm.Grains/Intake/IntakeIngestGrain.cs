@@ -177,19 +177,25 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
 
     private async Task<FarmCatalog?> CatalogAsync(Guid farmId, CancellationToken cancellationToken)
     {
-        // The farm's snapshot is an interleaved read of its grain: cheap next to the batch's commit. Groups, feeds and
-        // the time zone change the farm's version; a group's ration (TMR dry matter) may be up to 5 s old.
-        var farm = await GrainFactory.Farm(farmId).GetAsync(cancellationToken);
-        if (farm is null)
+        // The farm's version is a cheap interleaved read: groups, feeds and the time zone change it, so a catalog of
+        // the same version is current; a group's ration (TMR dry matter) may be up to 5 s old.
+        var version = await GrainFactory.Farm(farmId).GetVersionAsync(cancellationToken);
+        if (version is null)
         {
             _catalogs.Remove(farmId);
             return null;
         }
 
-        if (_catalogs.TryGetValue(farmId, out var cached) && cached.Catalog.FarmVersion == farm.Version
+        if (_catalogs.TryGetValue(farmId, out var cached) && cached.Catalog.FarmVersion == version
             && clock.GetUtcNow() - cached.ReadAt < TimeSpan.FromSeconds(5))
         {
             return cached.Catalog;
+        }
+
+        if (await GrainFactory.Farm(farmId).GetAsync(cancellationToken) is not { } farm)
+        {
+            _catalogs.Remove(farmId);
+            return null;
         }
 
         var feeds = (await GrainFactory.Farm(farmId).GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId);

@@ -15,6 +15,12 @@ public interface IFarmGrain : IGrainWithGuidKey
     [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
     Task<FarmSnapshot?> GetAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The farm's version (it grows with every change of profile, policy, groups or feeds), or null when no farm
+    /// with this id was created: a cheap check that something read from the farm is still current.</summary>
+    [Alias("GetVersion")]
+    [AlwaysInterleave]
+    Task<long?> GetVersionAsync(CancellationToken cancellationToken = default);
+
     [Alias("UpdateProfile")]
     Task<FarmResult> UpdateProfileAsync(FarmProfile profile, string changedBy, CancellationToken cancellationToken = default);
 
