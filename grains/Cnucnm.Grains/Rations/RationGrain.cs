@@ -100,6 +100,7 @@ public sealed class RationGrain(
         }
 
         var difference = proposed.CostPerHeadPerDay - State.Current?.CostPerHeadPerDay;
+        var replacesWaiting = State.Suggestion is not null;
         state.State = State with { Suggestion = new RationSuggestion(Guid.CreateVersion7(), proposed, difference) };
         await state.WriteStateAsync(cancellationToken);
         var summary = difference is { } d
@@ -107,8 +108,12 @@ public sealed class RationGrain(
             : $"{context.Group.Name}: new ration suggested ({cause.Reason})";
         await PublishAsync(FarmEventKind.SuggestionCreated, summary,
             new Dictionary<string, double> { ["costDifferencePerHeadPerDay"] = (double)(difference ?? 0) });
-        // A suggestion replacing one still waiting gets its own alert: the waiting one's is closed first.
-        await alerts.CloseAsync(State.FarmId, SuggestionAlertKey, "system", cancellationToken);
+        if (replacesWaiting)
+        {
+            // A suggestion replacing one still waiting gets its own alert: the waiting one's is closed first.
+            await alerts.CloseAsync(State.FarmId, SuggestionAlertKey, "system", cancellationToken);
+        }
+
         await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.RationSuggestion, AlertSeverity.Info, summary,
             "Approve it to make it the group's ration.", SuggestionAlertKey, cancellationToken);
         return new ReformulationResult(ReformulationOutcome.Suggested, proposed, null, formulation.Response);

@@ -1,6 +1,7 @@
 // The inputs of a group's mean animal, to create a group (POST) or replace its inputs (PUT). The API
 // checks every field; its messages appear under the fields.
 import { request } from "./api.js";
+import { FieldError, fieldMessages } from "./fields.js";
 
 export const breeds = ["holstein", "jersey", "hanwoo", "holsteinHanwooCross", "angus", "other"];
 export const states = ["lactatingCow", "dryCow", "heifer", "calf", "growingSteer", "fatteningSteer", "beefCow"];
@@ -31,6 +32,7 @@ const newGroup = {
 };
 
 export const GroupForm = {
+  components: { FieldError },
   props: { farmId: String, group: Object },
   emits: ["saved", "cancel"],
   setup(props, { emit }) {
@@ -63,8 +65,9 @@ export const GroupForm = {
         const saved = existing ? await request("PUT", `${base}/${existing.id}`, body) : await request("POST", base, body);
         emit("saved", saved);
       } catch (e) {
-        fields.value = Object.fromEntries(Object.entries(e.problem?.errors ?? { "": [e.message] })
-          .map(([k, v]) => [k === "environment.temperatureCelsius" ? "temperatureCelsius" : k, v.join(" ")]));
+        // The temperature is sent inside `environment`; its message goes under the form's own field.
+        fields.value = Object.fromEntries(Object.entries(fieldMessages(e))
+          .map(([k, v]) => [k === "environment.temperatureCelsius" ? "temperatureCelsius" : k, v]));
       } finally {
         busy.value = false;
       }
@@ -74,16 +77,16 @@ export const GroupForm = {
   template: `
     <form class="grid-form" @submit.prevent="save" data-testid="group-form">
       <label>{{ $t('herd.group') }} <input v-model="form.name" name="name" required maxlength="100"></label>
-      <span v-if="fields.name" class="error" data-testid="error-name">{{ fields.name }}</span>
+      <FieldError :fields="fields" name="name" />
       <label>{{ $t('group.breed') }}
         <select v-model="form.breed" name="breed"><option v-for="b in breeds" :key="b" :value="b">{{ $t('breed.' + b) }}</option></select></label>
       <label>{{ $t('herd.state') }}
         <select v-model="form.state" name="state"><option v-for="s in states" :key="s" :value="s">{{ $t('state.' + s) }}</option></select></label>
       <template v-for="f in visible" :key="f.name">
         <label>{{ $t(f.label) }} <input v-model.number="form[f.name]" :name="f.name" type="number" :step="f.step"></label>
-        <span v-if="fields[f.name]" class="error" :data-testid="'error-' + f.name">{{ fields[f.name] }}</span>
+        <FieldError :fields="fields" :name="f.name" />
       </template>
-      <span v-if="fields['']" class="error">{{ fields[''] }}</span>
+      <FieldError :fields="fields" name="" />
       <div class="toolbar">
         <button class="primary" type="submit" :disabled="busy" data-testid="save-group">{{ editing ? $t('common.save') : $t('herd.addGroup') }}</button>
         <button type="button" @click="$emit('cancel')">{{ $t('farms.cancel') }}</button>

@@ -2,14 +2,9 @@
 // new password from that e-mail's link (#/reset-password?token=…) and confirm an address from the
 // verification e-mail's link (#/verify-email?token=…).
 import { request, session, signIn } from "../api.js";
+import { FieldError, fieldMessages } from "../fields.js";
 import { i18n } from "../i18n.js";
 import { applyUserLanguage } from "../language.js";
-
-/** The API's answer as field messages ({ field: "message" }) and a general one. */
-function problemOf(error) {
-  const fields = Object.fromEntries(Object.entries(error.problem?.errors ?? {}).map(([k, v]) => [k, v.join(" ")]));
-  return { fields, message: Object.keys(fields).length ? "" : (error.problem?.title ?? error.message) };
-}
 
 /** A form's submit: the action may return field messages found before calling the API. */
 function useSubmit(action) {
@@ -23,18 +18,14 @@ function useSubmit(action) {
     try {
       fields.value = (await action()) ?? {};
     } catch (error) {
-      ({ fields: fields.value, message: message.value } = problemOf(error));
+      fields.value = fieldMessages(error);
+      message.value = fields.value[""] ?? "";
     } finally {
       busy.value = false;
     }
   }
   return { busy, fields, message, submit };
 }
-
-const FieldError = {
-  props: { fields: Object, name: String },
-  template: `<span v-if="fields[name]" class="error" :data-testid="'error-' + name">{{ fields[name] }}</span>`,
-};
 
 export const RegisterPage = {
   components: { FieldError },

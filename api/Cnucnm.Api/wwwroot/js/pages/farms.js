@@ -1,7 +1,9 @@
 // The signed-in person's farms, and registering a new farm (the person becomes its owner).
 import { get, request } from "../api.js";
+import { FieldError, fieldMessages } from "../fields.js";
 
 export const FarmsPage = {
+  components: { FieldError },
   setup() {
     const router = VueRouter.useRouter();
     const route = VueRouter.useRoute();
@@ -26,7 +28,7 @@ export const FarmsPage = {
         });
         router.push(`/farms/${farm.id}`);
       } catch (e) {
-        fields.value = Object.fromEntries(Object.entries(e.problem?.errors ?? { "": [e.message] }).map(([k, v]) => [k, v.join(" ")]));
+        fields.value = fieldMessages(e);
       } finally {
         busy.value = false;
       }
@@ -52,16 +54,16 @@ export const FarmsPage = {
     <form v-if="adding" class="card grid-form" @submit.prevent="create" data-testid="new-farm">
       <h2>{{ $t('farms.add') }}</h2>
       <label>{{ $t('farms.name') }} <input v-model="form.name" name="name" required maxlength="200"></label>
-      <span v-if="fields.name" class="error">{{ fields.name }}</span>
+      <FieldError :fields="fields" name="name" />
       <label>{{ $t('farms.region') }} <input v-model="form.region" name="region" required maxlength="200"></label>
-      <span v-if="fields['location.region']" class="error">{{ fields['location.region'] }}</span>
+      <FieldError :fields="fields" name="location.region" />
       <label>{{ $t('farms.country') }} <input v-model="form.countryCode" name="countryCode" required maxlength="2" size="3"></label>
-      <span v-if="fields['location.countryCode']" class="error">{{ fields['location.countryCode'] }}</span>
+      <FieldError :fields="fields" name="location.countryCode" />
       <label>{{ $t('farms.currency') }} <input v-model="form.currency" name="currency" required maxlength="3" size="4"></label>
-      <span v-if="fields.currency" class="error">{{ fields.currency }}</span>
+      <FieldError :fields="fields" name="currency" />
       <label>{{ $t('farms.timeZone') }} <input v-model="form.timeZone" name="timeZone" required></label>
-      <span v-if="fields.timeZone" class="error" data-testid="error-timeZone">{{ fields.timeZone }}</span>
-      <span v-if="fields['']" class="error">{{ fields[''] }}</span>
+      <FieldError :fields="fields" name="timeZone" />
+      <FieldError :fields="fields" name="" />
       <div><button class="primary" type="submit" :disabled="busy">{{ $t('farms.create') }}</button>
         <button type="button" @click="adding = false">{{ $t('farms.cancel') }}</button></div>
     </form>`,

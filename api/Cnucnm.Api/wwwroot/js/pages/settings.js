@@ -2,13 +2,14 @@
 // them) and device API keys for bunk scales and mixer wagons (created, shown once, revoked).
 import { get, request } from "../api.js";
 import { useFarm } from "../farm.js";
+import { fieldMessages } from "../fields.js";
 import { dateTime } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 
 const roles = ["owner", "manager", "nutritionist", "veterinarian", "viewer"];
 
 /** The API's refusal as one line: field messages, else the problem's title. */
-const messageOf = (e) => Object.values(e.problem?.errors ?? {}).flat().join(" ") || e.problem?.title || e.message;
+const messageOf = (e) => Object.values(fieldMessages(e)).join(" ");
 
 export const FarmSettingsPage = {
   components: { NotFoundPage },
