@@ -91,6 +91,15 @@ public static class CnucnmHosting
             {
                 var connectionString = options.ConnectionString!;
                 silo.ConfigureEndpoints(AdvertisedAddress(options.Silo), options.Silo.SiloPort, options.Silo.GatewayPort, listenOnAnyHostAddress: true);
+                silo.Configure<ClusterMembershipOptions>(membership =>
+                {
+                    // A silo that stops answering is suspected after 3 missed probes of 2 s (Orleans' default: 5 s each)
+                    // and declared dead once two others agree: about 6 s instead of 15-17 s, so grains it held are
+                    // re-activated on the survivors within a sensor's 10 s budget (docs/reliability.md). A live silo
+                    // would have to be unresponsive for 6 s to be falsely declared: far beyond a GC pause.
+                    membership.ProbeTimeout = TimeSpan.FromSeconds(2);
+                    membership.NumMissedProbesLimit = 3;
+                });
                 silo.UseAdoNetClustering(o =>
                 {
                     o.Invariant = NpgsqlInvariant;

@@ -5,16 +5,27 @@ using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Lots;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Grains.Alerts;
+using Microsoft.Extensions.Logging;
 
 namespace Cnucnm.Grains.Farms;
 
 [GrainType("farm")]
-public sealed class FarmGrain(
+public sealed partial class FarmGrain(
     [PersistentState("farm", ProviderNames.GrainState)] IPersistentState<FarmState> state,
     AlertRaiser alerts,
-    TimeProvider clock) : Grain, IFarmGrain
+    TimeProvider clock,
+    ILogger<FarmGrain> logger) : Grain, IFarmGrain, IRemindable
 {
     private const int UseHistoryDays = 14;
+
+    /// <summary>Retries pending ration work that failed (a silo lost mid-way); also fires on a survivor when this
+    /// grain's own silo died, so no change is left unpropagated (Orleans' minimum reminder period, 1 min).</summary>
+    private const string RationWorkReminder = "ration-work";
+
+    /// <summary>A work item that failed this often is given up, with an error in the log (a bug, not an outage).</summary>
+    private const int MaxRationWorkAttempts = 20;
+
+    private static readonly TimeSpan RationWorkRetry = TimeSpan.FromSeconds(5);
 
     /// <summary>Feed use arrives with every intake batch; it is written at most this often (and on deactivation).
     /// The readings themselves are durable before the batch is acknowledged; a crash loses at most this much of the
@@ -23,6 +34,7 @@ public sealed class FarmGrain(
 
     private bool _useUnsaved;
     private IGrainTimer? _useFlush;
+    private IGrainTimer? _rationWorkRetry;
 
     private FarmState State => state.State;
 
@@ -114,14 +126,15 @@ public sealed class FarmGrain(
         {
             [feed.FeedId] = (existing ?? new FarmFeedState()) with { Definition = feed },
         };
-        state.State = State with { Feeds = feeds, Version = State.Version + 1 };
+        // A new composition or DM changes the supply of every ration with this feed: written with the feed (an outbox).
+        var work = changed ? new PendingRationWork(Guid.NewGuid(), feed.FeedId, null, [.. State.Groups.Select(g => g.GroupId)], 0) : null;
+        state.State = State with { Feeds = feeds, Version = State.Version + 1, PendingRationWork = Append(State.PendingRationWork, work) };
         await state.WriteStateAsync(cancellationToken);
         await MoveLotUseAsync(feed.FeedId, existing?.Definition?.LotId, feed.LotId, cancellationToken);
 
         if (changed)
         {
-            // A new composition or DM changes the supply of every ration with this feed.
-            await RefreshRationsUsingAsync(feed.FeedId);
+            await WorkOffRationsAsync();
         }
 
         return new FarmFeedResult(FarmFeedOutcome.Ok, ToFarmFeed(feeds[feed.FeedId], Today()), null);
@@ -195,29 +208,30 @@ public sealed class FarmGrain(
         var prices = feed.Prices.Where(p => p.EffectiveFrom != price.EffectiveFrom).Append(price).OrderBy(p => p.EffectiveFrom).ToList();
         var updated = feed with { Prices = prices };
         var feeds = new Dictionary<string, FarmFeedState>(State.Feeds) { [feedId] = updated };
-        state.State = State with { Feeds = feeds, Version = State.Version + 1 };
+        var after = PricePerKgAsFed(updated, today);
+        var changePercent = before is > 0 && after is not null ? (double)((after.Value - before.Value) / before.Value * 100) : (double?)null;
+        var reformulate = before != after && changePercent is { } percent && Math.Abs(percent) > State.Policy.PriceChangeThresholdPercent;
+        // The rations to update are written with the price (an outbox): a crash after this write still updates them.
+        var work = before == after ? null : new PendingRationWork(Guid.NewGuid(), feedId,
+            reformulate ? new RationChangeCause(RationChangeKind.PriceChange, changedBy, $"{updated.Definition!.Name} price changed {changePercent:+0.#;-0.#} %") : null,
+            [.. State.Groups.Select(g => g.GroupId)], 0);
+        state.State = State with { Feeds = feeds, Version = State.Version + 1, PendingRationWork = Append(State.PendingRationWork, work) };
         await state.WriteStateAsync(cancellationToken);
 
-        var after = PricePerKgAsFed(updated, today);
         if (before != after)
         {
-            var changePercent = before is > 0 && after is not null ? (double)((after.Value - before.Value) / before.Value * 100) : (double?)null;
             await GrainFactory.GetGrain<IFarmEventsGrain>(this.GetPrimaryKey()).PublishAsync(FarmEventKind.PriceChanged, null,
                 $"{updated.Definition!.Name}: {after:0.###} {State.Profile!.Currency}/kg as fed",
                 new Dictionary<string, double> { ["pricePerKgAsFed"] = (double)(after ?? 0), ["changePercent"] = changePercent ?? 0 });
-            if (changePercent is { } change && Math.Abs(change) > State.Policy.PriceChangeThresholdPercent)
+            if (reformulate && changePercent is { } change)
             {
                 await alerts.RaiseAsync(this.GetPrimaryKey(), null, AlertKind.PriceJump, AlertSeverity.Warning,
-                    $"{updated.Definition.Name} price {(change > 0 ? "rose" : "fell")} {Math.Abs(change):0.#} %",
+                    $"{updated.Definition!.Name} price {(change > 0 ? "rose" : "fell")} {Math.Abs(change):0.#} %",
                     $"From {before:0.###} to {after:0.###} {State.Profile.Currency} per kg as fed (effective {price.EffectiveFrom:yyyy-MM-dd}); rations using it are re-formulated.",
                     $"price:{feedId}:{price.EffectiveFrom:yyyy-MM-dd}", cancellationToken);
-                await ReformulateRationsUsingAsync(feedId, new RationChangeCause(RationChangeKind.PriceChange, changedBy,
-                    $"{updated.Definition.Name} price changed {change:+0.#;-0.#} %"));
             }
-            else
-            {
-                await RefreshRationsUsingAsync(feedId);
-            }
+
+            await WorkOffRationsAsync();
         }
 
         return new FarmFeedResult(FarmFeedOutcome.Ok, ToFarmFeed(updated, today), null);
@@ -286,6 +300,25 @@ public sealed class FarmGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         await FlushUseAsync(cancellationToken);
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Work a previous activation wrote but did not finish (its silo died): resume shortly, outside activation.
+        if (State.PendingRationWork.Count > 0)
+        {
+            ScheduleRationWorkRetry(TimeSpan.FromMilliseconds(200));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == RationWorkReminder)
+        {
+            await WorkOffRationsAsync();
+        }
+    }
+
     private async Task FlushUseAsync(CancellationToken cancellationToken)
     {
         if (_useUnsaved)
@@ -325,33 +358,102 @@ public sealed class FarmGrain(
         return days.Count == 0 ? feed.DailyUseKgAsFed.Values.DefaultIfEmpty().Max() is var today && today > 0 ? today : null : days.Average(d => d.Value);
     }
 
-    private async Task ReformulateRationsUsingAsync(string feedId, RationChangeCause cause)
+    /// <summary>
+    /// Carries out the pending ration work (re-formulate, or refresh the costs and supply of, every ration that uses a
+    /// feed), all groups in parallel. Each group done is removed from the stored list; a group that failed (its silo
+    /// died, a call timed out) stays, and is retried in 5 s and by a reminder every minute until it succeeds, also on
+    /// another silo if this one dies. Re-formulating twice is harmless: the second finds the same ration.
+    /// </summary>
+    private async Task WorkOffRationsAsync()
     {
-        foreach (var group in State.Groups)
+        var taken = State.PendingRationWork;
+        if (taken.Count == 0)
         {
-            var ration = GrainFactory.GetGrain<IRationGrain>(group.GroupId);
-            var snapshot = await ration.GetAsync();
-            var uses = snapshot.Current?.Items.Any(i => i.FeedId == feedId) == true
-                       || snapshot.Settings?.Candidates.Any(c => c.FeedId == feedId) == true;
-            if (uses)
+            return;
+        }
+
+        var left = new List<PendingRationWork>();
+        foreach (var work in taken)
+        {
+            var done = await Task.WhenAll(work.Groups.Select(async groupId => (GroupId: groupId, Done: await TryRationWorkAsync(work, groupId))));
+            var failed = done.Where(d => !d.Done).Select(d => d.GroupId).ToList();
+            if (failed.Count == 0)
             {
-                await ration.ReformulateAsync(cause);
+                continue;
             }
+
+            if (work.Attempts + 1 >= MaxRationWorkAttempts)
+            {
+                LogRationWorkAbandoned(logger, this.GetPrimaryKey(), work.FeedId, failed.Count, work.Attempts + 1);
+                continue;
+            }
+
+            left.Add(work with { Groups = failed, Attempts = work.Attempts + 1 });
+        }
+
+        // Work added while these calls ran (another price change) stays as it is.
+        var takenIds = taken.Select(w => w.WorkId).ToHashSet();
+        state.State = State with { PendingRationWork = [.. left, .. State.PendingRationWork.Where(w => !takenIds.Contains(w.WorkId))] };
+        await state.WriteStateAsync();
+        if (State.PendingRationWork.Count > 0)
+        {
+            await this.RegisterOrUpdateReminder(RationWorkReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            ScheduleRationWorkRetry(RationWorkRetry);
+        }
+        else if (await this.GetReminder(RationWorkReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
         }
     }
 
-    private async Task RefreshRationsUsingAsync(string feedId)
+    private async Task<bool> TryRationWorkAsync(PendingRationWork work, Guid groupId)
     {
-        foreach (var group in State.Groups)
+        try
         {
-            var ration = GrainFactory.GetGrain<IRationGrain>(group.GroupId);
+            var ration = GrainFactory.GetGrain<IRationGrain>(groupId);
             var snapshot = await ration.GetAsync();
-            if (snapshot.Current is { } current && current.Items.Any(i => i.FeedId == feedId))
+            if (work.Cause is { } cause)
+            {
+                var uses = snapshot.Current?.Items.Any(i => i.FeedId == work.FeedId) == true
+                           || snapshot.Settings?.Candidates.Any(c => c.FeedId == work.FeedId) == true;
+                if (uses)
+                {
+                    await ration.ReformulateAsync(cause);
+                }
+            }
+            else if (snapshot.Current is { } current && current.Items.Any(i => i.FeedId == work.FeedId))
             {
                 await ration.RefreshAsync(current.HeadCount);
             }
+
+            return true;
+        }
+        catch (Exception exception)
+        {
+            LogRationWorkFailed(logger, exception, this.GetPrimaryKey(), groupId, work.FeedId);
+            return false;
         }
     }
+
+    private void ScheduleRationWorkRetry(TimeSpan dueTime)
+    {
+        _rationWorkRetry?.Dispose();
+        _rationWorkRetry = this.RegisterGrainTimer(async () =>
+        {
+            _rationWorkRetry?.Dispose();
+            _rationWorkRetry = null;
+            await WorkOffRationsAsync();
+        }, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
+    }
+
+    private static IReadOnlyList<PendingRationWork> Append(IReadOnlyList<PendingRationWork> pending, PendingRationWork? work) =>
+        work is null ? pending : [.. pending, work];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Farm {FarmId}: ration of group {GroupId} not yet updated for feed {FeedId}; retried")]
+    private static partial void LogRationWorkFailed(ILogger logger, Exception exception, Guid farmId, Guid groupId, string feedId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Farm {FarmId}: gave up updating {Groups} ration(s) for feed {FeedId} after {Attempts} attempts")]
+    private static partial void LogRationWorkAbandoned(ILogger logger, Guid farmId, string feedId, int groups, int attempts);
 
     private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), FarmTimeZone()).DateTime);
 
@@ -386,7 +488,20 @@ public sealed record FarmState
     [Id(6)] public IReadOnlyDictionary<string, FarmFeedState> Feeds { get; init; } = new Dictionary<string, FarmFeedState>();
     [Id(7)] public IReadOnlyList<string> Sensors { get; init; } = [];
     [Id(8)] public IReadOnlyList<Guid> Lots { get; init; } = [];
+
+    /// <summary>Ration work written with the change that caused it and removed when done (an outbox).</summary>
+    [Id(9)] public IReadOnlyList<PendingRationWork> PendingRationWork { get; init; } = [];
 }
+
+/// <summary>Rations to update after a feed's price or composition changed: re-formulate them (with
+/// <paramref name="Cause"/>) or, without a cause, refresh their costs and supply; <paramref name="Groups"/> still to do.</summary>
+[GenerateSerializer, Immutable, Alias("cnucnm.PendingRationWork")]
+public sealed record PendingRationWork(
+    [property: Id(0)] Guid WorkId,
+    [property: Id(1)] string FeedId,
+    [property: Id(2)] RationChangeCause? Cause,
+    [property: Id(3)] IReadOnlyList<Guid> Groups,
+    [property: Id(4)] int Attempts);
 
 [GenerateSerializer, Alias("cnucnm.FarmFeedState")]
 public sealed record FarmFeedState

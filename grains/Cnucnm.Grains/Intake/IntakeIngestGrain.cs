@@ -29,6 +29,9 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long an acknowledgement waits for the live fan-out (groups, sensors, farm feed use).</summary>
+    public static readonly TimeSpan FanOutWait = TimeSpan.FromSeconds(1.5);
+
     private static readonly Counter<long> Ingested = Telemetry.Meter.CreateCounter<long>("cnucnm.intake.readings", description: "Intake readings by outcome");
     private static readonly Histogram<double> BatchSeconds = Telemetry.Meter.CreateHistogram<double>("cnucnm.intake.batch.duration", "s");
 
@@ -83,11 +86,19 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
 
         if (stored.Count > 0)
         {
-            // Durable already: a failed fan-out only delays live figures (groups reload totals from
-            // PostgreSQL when they activate), so it must not fail the batch.
+            // Durable already: a failed or slow fan-out only delays live figures (groups reload totals from
+            // PostgreSQL when they activate), so it must neither fail nor hold up the acknowledgement. A group on a
+            // silo that just died would otherwise hold the sensor until the call times out.
+            var fanOut = FanOutAsync(farmId, batch, catalog, cancellationToken);
             try
             {
-                await FanOutAsync(farmId, batch, catalog, cancellationToken);
+                await fanOut.WaitAsync(FanOutWait, clock, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                LogFanOutSlow(logger, farmId, stored.Count, FanOutWait.TotalSeconds);
+                _ = fanOut.ContinueWith(t => LogFanOutFailed(logger, t.Exception!, farmId, stored.Count), CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -220,6 +231,9 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
         TimeZoneInfo TimeZone,
         Dictionary<Guid, double?> RationDryMatterFraction,
         Dictionary<Guid, List<(string FeedId, double Share)>> RationAsFedShares);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Count} readings of farm {FarmId}; the live figures were not updated within {Seconds} s and follow later")]
+    private static partial void LogFanOutSlow(ILogger logger, Guid farmId, int count, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stored {Count} readings of farm {FarmId} but could not update the live figures")]
     private static partial void LogFanOutFailed(ILogger logger, Exception exception, Guid farmId, int count);

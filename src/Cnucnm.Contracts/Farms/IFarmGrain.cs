@@ -12,12 +12,14 @@ public interface IFarmGrain : IGrainWithGuidKey
 
     /// <summary>The farm, or null when no farm with this id was created.</summary>
     [Alias("Get")]
+    [ResponseTimeout(ResponseTimeouts.Read)]
     [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
     Task<FarmSnapshot?> GetAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The farm's version (it grows with every change of profile, policy, groups or feeds), or null when no farm
     /// with this id was created: a cheap check that something read from the farm is still current.</summary>
     [Alias("GetVersion")]
+    [ResponseTimeout(ResponseTimeouts.Read)]
     [AlwaysInterleave]
     Task<long?> GetVersionAsync(CancellationToken cancellationToken = default);
 
@@ -69,6 +71,7 @@ public interface IFarmGrain : IGrainWithGuidKey
 
     /// <summary>The feed list with the price in effect at <paramref name="on"/> (today when null).</summary>
     [Alias("GetFeeds")]
+    [ResponseTimeout(ResponseTimeouts.Read)]
     [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
     Task<IReadOnlyList<FarmFeed>> GetFeedsAsync(DateOnly? on = null, CancellationToken cancellationToken = default);
 }

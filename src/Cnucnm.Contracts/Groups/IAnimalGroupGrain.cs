@@ -9,6 +9,7 @@ public interface IAnimalGroupGrain : IGrainWithGuidKey
     Task<GroupResult> CreateAsync(Guid farmId, string name, GroupInputs inputs, string createdBy, CancellationToken cancellationToken = default);
 
     [Alias("Get")]
+    [ResponseTimeout(ResponseTimeouts.Read)]
     [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
     Task<GroupSnapshot?> GetAsync(CancellationToken cancellationToken = default);
 

@@ -39,6 +39,7 @@ public sealed record IngestResult(
 public interface IIntakeIngestGrain : IGrainWithIntegerKey
 {
     [Alias("Ingest")]
+    [ResponseTimeout(ResponseTimeouts.Ingest)]
     Task<IngestResult> IngestAsync(Guid farmId, IReadOnlyList<IntakeReading> readings, CancellationToken cancellationToken = default);
 }
 

@@ -8,6 +8,7 @@ namespace Cnucnm.Contracts.Rations;
 public interface IRationGrain : IGrainWithGuidKey
 {
     [Alias("Get")]
+    [ResponseTimeout(ResponseTimeouts.Read)]
     [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
     Task<RationSnapshot> GetAsync(CancellationToken cancellationToken = default);
 
