@@ -26,6 +26,9 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
 
     public string SigningKey => _settings["Cnucnm:Auth:SigningKey"]!;
 
+    /// <summary>The settings this API runs with (another process of the same cluster takes its database, cluster id and keys).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     /// <summary>Starts the API; <paramref name="services"/> replaces what a test cannot reach for real (an identity provider's keys).</summary>
     public static async Task<CnucnmApiFactory> StartAsync(PostgresServer postgres, IDictionary<string, string?>? extra = null,
         Action<IServiceCollection>? services = null)
