@@ -1,11 +1,22 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cnucnm.Testing;
 
 namespace Cnucnm.Reliability;
 
 /// <summary>A farm sensor of the load: its farm, device id, device key and the groups it weighs for.</summary>
 public sealed record Sensor(Guid FarmId, string DeviceId, string Key, IReadOnlyList<Guid> GroupIds);
+
+/// <summary>A farm whose groups have a formulated ration: the demo feeds and supplements, 5 pens of lactating cows.</summary>
+public sealed record PricedFarm(Guid FarmId, IReadOnlyList<Guid> GroupIds)
+{
+    /// <summary>The feed whose price changes: the corn silage every ration uses.</summary>
+    public const string ChangedFeedId = "corn-silage";
+
+    /// <summary>30 % above the demo price (90,000 KRW per tonne as fed): above any alert threshold, so every ration re-formulates.</summary>
+    public const decimal NewPricePerTonne = 117_000;
+}
 
 /// <summary>The public API calls the harness makes as the farm's owner (set-up and state checks).</summary>
 public sealed class HerdApi(Uri baseAddress) : IDisposable
@@ -26,15 +37,7 @@ public sealed class HerdApi(Uri baseAddress) : IDisposable
     /// <paramref name="sensors"/> feed-bunk scales, each with its own device key.</summary>
     public async Task<IReadOnlyList<Sensor>> CreateFarmAsync(string name, int groups, int sensors)
     {
-        using var farm = await _http.PostAsJsonAsync("/api/v1/farms", new
-        {
-            name,
-            location = new { region = "Chungcheongnam-do", countryCode = "KR" },
-            currency = "KRW",
-            timeZone = "Asia/Seoul",
-        });
-        await EnsureAsync(farm, "create farm");
-        var farmId = (await farm.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var farmId = await CreateFarmOnlyAsync(name);
 
         using var feed = await _http.PutAsJsonAsync($"/api/v1/farms/{farmId}/feeds/{FeedId}", new
         {
@@ -78,6 +81,104 @@ public sealed class HerdApi(Uri baseAddress) : IDisposable
         return result;
     }
 
+    /// <summary>A farm with the demo feeds, supplements and premix, priced; <paramref name="groups"/> lactating pens with
+    /// every feed as a candidate and each pen's ration formulated once (the first takes effect; by the default suggest
+    /// policy, later ones wait as suggestions).</summary>
+    public async Task<PricedFarm> CreatePricedFarmAsync(string name, int groups)
+    {
+        var farmId = await CreateFarmOnlyAsync(name);
+        var feeds = DemoFarm.Feeds.Select(f => (f.Id, Body: (object)new { name = f.Library, libraryFeedId = f.Library, dryMatterPercent = f.DryMatterPercent, isForage = f.Forage }, f.Price))
+            .Concat(DemoFarm.Supplements.Select(f => (f.Id, Body: (object)new { name = f.Library, libraryFeedId = f.Library, dryMatterPercent = 99.0, isForage = false }, f.Price)))
+            .Append((DemoFarm.VitaminPremixId, DemoFarm.VitaminPremix, DemoFarm.VitaminPremixPrice));
+        foreach (var (id, body, price) in feeds)
+        {
+            using var put = await _http.PutAsJsonAsync($"/api/v1/farms/{farmId}/feeds/{id}", body);
+            await EnsureAsync(put, "put feed");
+            using var priced = await _http.PostAsJsonAsync($"/api/v1/farms/{farmId}/feeds/{id}/prices",
+                new { effectiveFrom = "2026-01-01", amount = price, basis = "perTonneAsFed", supplier = "co-op" });
+            await EnsureAsync(priced, "price feed");
+        }
+
+        var candidates = DemoFarm.Candidates().Select(c => new { feedId = c.FeedId, maxKgDryMatter = c.MaxKgDryMatter }).ToList();
+        var groupIds = new List<Guid>();
+        for (var g = 0; g < groups; g++)
+        {
+            using var group = await _http.PostAsJsonAsync($"/api/v1/farms/{farmId}/groups", DemoFarm.LactatingPen($"Pen {g + 1}"));
+            await EnsureAsync(group, "create group");
+            var groupId = (await group.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            using var settings = await _http.PutAsJsonAsync($"/api/v1/farms/{farmId}/groups/{groupId}/ration/settings",
+                new { candidates, dryMatterIntakeTolerancePercent = 5 });
+            await EnsureAsync(settings, "ration settings");
+            using var formulated = await _http.PostAsync($"/api/v1/farms/{farmId}/groups/{groupId}/ration/reformulate", null);
+            await EnsureAsync(formulated, "formulate");
+            groupIds.Add(groupId);
+        }
+
+        return new PricedFarm(farmId, groupIds);
+    }
+
+    /// <summary>Posts the new price as a farmer's client does: again, unchanged, after any failure (no answer, 5xx)
+    /// until it is accepted. Returns the number of attempts.</summary>
+    public async Task<int> RaisePriceUntilAcceptedAsync(PricedFarm farm, string feedId, decimal pricePerTonne)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var response = await _http.PostAsJsonAsync($"/api/v1/farms/{farm.FarmId}/feeds/{feedId}/prices",
+                    new { effectiveFrom = today, amount = pricePerTonne, basis = "perTonneAsFed", supplier = "co-op" });
+                if (response.IsSuccessStatusCode)
+                {
+                    return attempt;
+                }
+
+                if ((int)response.StatusCode < 500 || attempt >= 30)
+                {
+                    await EnsureAsync(response, "raise price");
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && attempt < 30)
+            {
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>Groups whose current ration and suggestion (if any) both price <paramref name="feedId"/> at other
+    /// than <paramref name="pricePerKgAsFed"/>, as "farm/group: what was found".</summary>
+    public async Task<IReadOnlyList<string>> GroupsNotAtPriceAsync(IReadOnlyList<PricedFarm> farms, string feedId, decimal pricePerKgAsFed)
+    {
+        var stale = new List<string>();
+        foreach (var farm in farms)
+        {
+            foreach (var groupId in farm.GroupIds)
+            {
+                using var response = await _http.GetAsync($"/api/v1/farms/{farm.FarmId}/groups/{groupId}/ration");
+                if (!response.IsSuccessStatusCode)
+                {
+                    stale.Add($"{farm.FarmId}/{groupId}: {(int)response.StatusCode}");
+                    continue;
+                }
+
+                var ration = await response.Content.ReadFromJsonAsync<JsonElement>();
+                var prices = new[] { ration.TryGetProperty("current", out var current) ? current : default,
+                        ration.TryGetProperty("suggestion", out var suggestion) && suggestion.ValueKind == JsonValueKind.Object ? suggestion.GetProperty("proposed") : default }
+                    .Where(v => v.ValueKind == JsonValueKind.Object)
+                    .Select(v => v.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("feedId").GetString() == feedId)
+                        .Select(i => i.GetProperty("costPerHead").GetDecimal() / (decimal)i.GetProperty("kgAsFedPerHead").GetDouble()).FirstOrDefault())
+                    .ToList();
+                if (!prices.Any(p => Math.Abs(p - pricePerKgAsFed) < 0.001m))
+                {
+                    stale.Add($"{farm.FarmId}/{groupId}: {string.Join(", ", prices.Select(p => p.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)))} KRW/kg");
+                }
+            }
+        }
+
+        return stale;
+    }
+
     /// <summary>The group's definition as the API returns it, without the live intake figures and the version.</summary>
     public async Task<string> GroupDefinitionAsync(Guid farmId, Guid groupId)
     {
@@ -98,6 +199,19 @@ public sealed class HerdApi(Uri baseAddress) : IDisposable
         return days.EnumerateArray().ToDictionary(
             d => DateOnly.Parse(d.GetProperty("day").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
             d => (d.GetProperty("readings").GetInt32(), d.GetProperty("deliveredKgAsFed").GetDouble()));
+    }
+
+    private async Task<Guid> CreateFarmOnlyAsync(string name)
+    {
+        using var farm = await _http.PostAsJsonAsync("/api/v1/farms", new
+        {
+            name,
+            location = new { region = "Chungcheongnam-do", countryCode = "KR" },
+            currency = "KRW",
+            timeZone = "Asia/Seoul",
+        });
+        await EnsureAsync(farm, "create farm");
+        return (await farm.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private static async Task EnsureAsync(HttpResponseMessage response, string what)

@@ -20,7 +20,9 @@ public sealed record Attempt(int Sensor, long FirstSequence, double SentAt, doub
 /// </summary>
 public sealed class LoadGenerator(Uri apiAddress, IReadOnlyList<Sensor> sensors, int readingsPerBatch, TimeSpan pausePerSensor)
 {
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>Longer than any server-side timeout (Orleans' default response timeout is 30 s): the harness sees
+    /// what a patient sensor sees, including a request held until a server timeout answers it.</summary>
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
     private readonly Stopwatch _clock = new();
     private readonly ConcurrentQueue<Attempt> _attempts = new();
     private readonly ConcurrentDictionary<(Guid Farm, string Device, long Sequence), byte> _acknowledged = new();
@@ -153,6 +155,17 @@ public sealed class LoadGenerator(Uri apiAddress, IReadOnlyList<Sensor> sensors,
             _acknowledged.TryAdd((sensor.FarmId, sensor.DeviceId, first + i), 0);
         }
     }
+
+    /// <summary>Per sensor, seconds from <paramref name="killedAt"/> until the sensor was acknowledged again for good:
+    /// the first success answered after its last failure (or, never failing, its first success answered after the kill,
+    /// so a request held for seconds counts too). Sensors with no success until <paramref name="until"/> get +∞.</summary>
+    public IReadOnlyList<double> RecoverySeconds(double killedAt, double until) => [.. Enumerable.Range(0, sensors.Count).Select(sensor =>
+    {
+        var attempts = _attempts.Where(a => a.Sensor == sensor && a.AnsweredAt >= killedAt && a.AnsweredAt < until).ToList();
+        var lastFailure = attempts.Where(a => !a.Succeeded).Select(a => a.AnsweredAt).DefaultIfEmpty(killedAt).Max();
+        var recovered = attempts.Where(a => a.Succeeded && a.AnsweredAt >= lastFailure).Select(a => a.AnsweredAt).DefaultIfEmpty(double.PositiveInfinity).Min();
+        return recovered - killedAt;
+    })];
 
     /// <summary>Statuses of the attempts answered in [from, to), e.g. "200×512 503×14 0×3".</summary>
     public string StatusHistogram(double from, double to) => string.Join(' ', _attempts

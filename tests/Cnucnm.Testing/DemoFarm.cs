@@ -18,6 +18,38 @@ public static class DemoFarm
         ("hm-corn", "Corn grain HM, coarse grind", 72, false, 330_000),
     ];
 
+    /// <summary>Protein, mineral and vitamin sources for formulation: farm id, NASEM library name, KRW per tonne as fed,
+    /// most kg DM per head per day.</summary>
+    public static readonly (string Id, string Library, decimal Price, double Max)[] Supplements =
+    [
+        ("soybean-meal", "Soybean meal, solvent 48CP", 700_000, 6), ("limestone", "Limestone", 120_000, 0.5),
+        ("dical", "Calcium phosphate (di)", 900_000, 0.3), ("salt", "Sodium chloride (salt)", 150_000, 0.15),
+        ("mgo", "Magnesium oxide", 700_000, 0.1), ("bicarb", "Sodium bicarbonate", 450_000, 0.3),
+        ("k-carbonate", "Potassium carbonate", 1_200_000, 0.3), ("cu", "Copper sulfate (5H2O)", 9_000_000, 0.002),
+        ("zn", "Zinc sulfate (H2O)", 3_000_000, 0.005), ("mn", "Manganese sulfate (H2O)", 3_000_000, 0.005),
+        ("co", "Cobalt carbonate", 60_000_000, 0.0005), ("eddi", "EDDI", 90_000_000, 0.0005),
+        ("se", "Selenium yeast, generic", 15_000_000, 0.01), ("fe", "Ferrous sulfate (H2O)", 1_500_000, 0.005),
+    ];
+
+    /// <summary>The farm's own vitamin premix (no library feed): PUT body of the farm feed, IU per kg DM, and its price
+    /// in KRW per tonne as fed.</summary>
+    public const string VitaminPremixId = "vitamins";
+
+    public const decimal VitaminPremixPrice = 6_000_000;
+
+    public static object VitaminPremix { get; } = new
+    {
+        name = "Vitamin ADE premix",
+        dryMatterPercent = 95,
+        isForage = false,
+        composition = new Dictionary<string, double> { ["Fd_Ash"] = 80, ["Fd_VitA"] = 1_500_000, ["Fd_VitD"] = 400_000, ["Fd_VitE"] = 15_000 },
+    };
+
+    /// <summary>Candidates for a lactating pen's formulation: the demo feeds (forages up to 14, concentrates up to 8 kg DM),
+    /// the supplements and the premix (0.1 kg DM), as the body's list of the ration settings.</summary>
+    public static IEnumerable<(string FeedId, double MaxKgDryMatter)> Candidates() =>
+        Feeds.Select(f => (f.Id, f.Forage ? 14.0 : 8.0)).Concat(Supplements.Select(s => (s.Id, s.Max))).Append((VitaminPremixId, 0.1));
+
     /// <summary>The nutritionist's ration, kg DM per head per day (the NASEM demo diet).</summary>
     public static readonly (string FeedId, double KgDryMatter)[] Ration =
         [("alfalfa", 8.21), ("canola-meal", 6.73), ("corn-silage", 5.47), ("hm-corn", 4.11)];
