@@ -95,7 +95,8 @@ public static class WebhookEndpoints
     }
 
     private static async Task<Results<Ok<List<WebhookDeliveryResponse>>, ValidationProblem, NotFound>> DeliveriesAsync(
-        Guid farmId, Guid webhookId, IWebhookStore store, CancellationToken cancellationToken, string? status = null, int limit = 50)
+        Guid farmId, Guid webhookId, IWebhookStore store, HttpResponse response, CancellationToken cancellationToken, string? status = null, int limit = 50,
+        Guid? after = null)
     {
         var validation = new Validation()
             .Require(status is null || Statuses.Contains(status), "status", $"must be one of {string.Join(", ", Statuses)}.")
@@ -110,7 +111,14 @@ public static class WebhookEndpoints
             return TypedResults.NotFound();
         }
 
-        var deliveries = await store.ListDeliveriesAsync(farmId, webhookId, status, limit, cancellationToken);
+        var deliveries = await store.ListDeliveriesAsync(farmId, webhookId, status, limit, cancellationToken, after);
+        if (deliveries.Count == limit)
+        {
+            // A full page: the next one starts after its last delivery (RFC 8288 link).
+            var next = $"/api/v1/farms/{farmId}/webhooks/{webhookId}/deliveries?limit={limit}&after={deliveries[^1].Id}{(status is null ? "" : $"&status={status}")}";
+            response.Headers.Link = $"<{next}>; rel=\"next\"";
+        }
+
         return TypedResults.Ok(deliveries.Select(d => new WebhookDeliveryResponse(d.Id, d.EventId, d.EventType, d.Status, d.Attempts, d.CreatedAt,
             d.Status == WebhookDeliveryStatus.Pending ? d.NextAttemptAt : null, d.DeliveredAt, d.LastStatusCode, d.LastError,
             [.. d.AttemptLog.Select(a => new WebhookAttemptResponse(a.Attempt, a.At, a.StatusCode, a.Error, a.DurationMs))],

@@ -171,10 +171,13 @@ public sealed class RateLimitOptions
 
     public int UserBurst { get; set; } = 200;
 
-    /// <summary>A device posting batches of 100 readings at 20,000 readings/s needs 200 requests/s.</summary>
-    public int DevicePerSecond { get; set; } = 500;
+    /// <summary>Requests per second one device key may send: with batches of 100 readings, 100,000 readings/s
+    /// (a busy feeding station sends a few readings a second; README, "Configuration").</summary>
+    public int DevicePerSecond { get; set; } = 1000;
 
-    public int DeviceBurst { get; set; } = 1000;
+    /// <summary>Requests a device key may send at once: a station back from an outage uploads its backlog at this
+    /// burst before the per-second rate applies (10,000 requests of up to 1,000 readings each).</summary>
+    public int DeviceBurst { get; set; } = 10000;
 
     /// <summary>Anonymous callers (sign-in, registration) per client address.</summary>
     public int AnonymousPerMinute { get; set; } = 60;

@@ -14,13 +14,13 @@ public sealed class WebhookOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Deliveries claimed per round.</summary>
-    [Range(1, 1000)]
-    public int BatchSize { get; set; } = 100;
-
     /// <summary>Requests in flight per worker.</summary>
     [Range(1, 256)]
     public int MaxConcurrency { get; set; } = 16;
+
+    /// <summary>Requests in flight to one subscription: a receiver that hangs holds at most this many of the slots.</summary>
+    [Range(1, 256)]
+    public int MaxConcurrencyPerSubscription { get; set; } = 2;
 
     /// <summary>Time a receiver has to answer one delivery.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
@@ -41,13 +41,13 @@ public sealed class WebhookOptions : IValidatableObject
     [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 40;
 
-    /// <summary>Extra time a claim is held beyond the longest a round can take; after it another worker
-    /// may send the delivery again (a worker that died mid-round).</summary>
+    /// <summary>Extra time a claim is held beyond its request's timeout; after it another worker may send the
+    /// delivery again (a worker that died mid-send).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan LeaseMargin { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Longest one round may hold its claims: every request of the batch timing out, then the margin.</summary>
-    public TimeSpan Lease => RequestTimeout * Math.Ceiling(BatchSize / (double)MaxConcurrency) + LeaseMargin;
+    /// <summary>Longest a claim is held: its request timing out, then the margin (each delivery is sent and recorded on its own).</summary>
+    public TimeSpan Lease => RequestTimeout + LeaseMargin;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -84,12 +84,14 @@ public sealed class InMemoryWebhookStore : IWebhookStore
         }
     }
 
-    public Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken,
+        IReadOnlyCollection<Guid>? busySubscriptions = null)
     {
         lock (_lock)
         {
             var claimed = new List<ClaimedDelivery>();
-            foreach (var row in _deliveries.Values.Where(r => r.Status == WebhookDeliveryStatus.Pending && r.NextAttemptAt <= now)
+            var busy = busySubscriptions ?? [];
+            foreach (var row in _deliveries.Values.Where(r => r.Status == WebhookDeliveryStatus.Pending && r.NextAttemptAt <= now && !busy.Contains(r.SubscriptionId))
                          .OrderBy(r => r.NextAttemptAt).Take(limit))
             {
                 row.Attempts++;
@@ -135,12 +137,15 @@ public sealed class InMemoryWebhookStore : IWebhookStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(Guid farmId, Guid subscriptionId, string? status, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(Guid farmId, Guid subscriptionId, string? status, int limit, CancellationToken cancellationToken,
+        Guid? after = null)
     {
         lock (_lock)
         {
+            var cursor = after is { } id && _deliveries.TryGetValue(id, out var last) ? last : null;
             return Task.FromResult<IReadOnlyList<WebhookDelivery>>([.. _deliveries.Values
                 .Where(r => r.FarmId == farmId && r.SubscriptionId == subscriptionId && (status is null || r.Status == status))
+                .Where(r => after is null || (cursor is not null && (r.CreatedAt < cursor.CreatedAt || (r.CreatedAt == cursor.CreatedAt && r.Id.CompareTo(cursor.Id) > 0))))
                 .OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Take(limit)
                 .Select(r => new WebhookDelivery(r.Id, r.SubscriptionId, r.EventId, r.EventType, r.Status, r.Attempts, r.CreatedAt, r.NextAttemptAt,
                     r.DeliveredAt, r.LastStatusCode, r.LastError, r.Payload, [.. r.Log.OrderBy(a => a.Attempt)]))]);

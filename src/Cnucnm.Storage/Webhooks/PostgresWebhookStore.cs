@@ -95,7 +95,8 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource db) : IWebhookStore
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken,
+        IReadOnlyCollection<Guid>? busySubscriptions = null)
     {
         // FOR UPDATE SKIP LOCKED: concurrent workers (one per silo) never claim the same row; the lease
         // (next_attempt_at moved ahead) keeps it theirs after this short transaction commits, and gives it
@@ -103,7 +104,7 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource db) : IWebhookStore
         await using var command = db.CreateCommand("""
             WITH due AS (
                 SELECT id FROM webhook_deliveries
-                 WHERE status = 'pending' AND next_attempt_at <= $1
+                 WHERE status = 'pending' AND next_attempt_at <= $1 AND NOT subscription_id = ANY($4)
                  ORDER BY next_attempt_at
                  LIMIT $3
                    FOR UPDATE SKIP LOCKED)
@@ -117,6 +118,7 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource db) : IWebhookStore
         command.Parameters.AddWithValue(now);
         command.Parameters.AddWithValue(leaseUntil);
         command.Parameters.AddWithValue(limit);
+        command.Parameters.AddWithValue((busySubscriptions ?? []).ToArray());
         var claimed = new List<ClaimedDelivery>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -165,7 +167,8 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource db) : IWebhookStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(Guid farmId, Guid subscriptionId, string? status, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(Guid farmId, Guid subscriptionId, string? status, int limit, CancellationToken cancellationToken,
+        Guid? after = null)
     {
         await using var command = db.CreateCommand("""
             SELECT d.id, d.subscription_id, d.event_id, d.event_type, d.status, d.attempts, d.created_at, d.next_attempt_at,
@@ -177,6 +180,8 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource db) : IWebhookStore
                    coalesce((SELECT array_agg(a.duration_ms ORDER BY a.attempt) FROM webhook_delivery_attempts a WHERE a.delivery_id = d.id), '{}')
               FROM webhook_deliveries d
              WHERE d.farm_id = $1 AND d.subscription_id = $2 AND ($3::text IS NULL OR d.status = $3)
+               AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM webhook_deliveries c WHERE c.id = $5
+                        AND (d.created_at < c.created_at OR (d.created_at = c.created_at AND d.id > c.id))))
              ORDER BY d.created_at DESC, d.id
              LIMIT $4
             """);
@@ -184,6 +189,7 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource db) : IWebhookStore
         command.Parameters.AddWithValue(subscriptionId);
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)status ?? DBNull.Value });
         command.Parameters.AddWithValue(limit);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = (object?)after ?? DBNull.Value });
         var deliveries = new List<WebhookDelivery>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -87,14 +87,18 @@ public interface IWebhookStore
     Task<int> EnqueueAsync(WebhookEvent webhookEvent, CancellationToken cancellationToken);
 
     /// <summary>Claims up to <paramref name="limit"/> due pending deliveries (rows other workers hold are
-    /// skipped), counts the attempt and leases each until <paramref name="leaseUntil"/>.</summary>
-    Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken);
+    /// skipped), counts the attempt and leases each until <paramref name="leaseUntil"/>. Deliveries of the
+    /// <paramref name="busySubscriptions"/> (those the caller already has enough requests in flight to) stay for later.</summary>
+    Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken,
+        IReadOnlyCollection<Guid>? busySubscriptions = null);
 
     /// <summary>Records attempts and moves their deliveries on (delivered, due again later, or dead).</summary>
     Task RecordAsync(IReadOnlyList<AttemptOutcome> outcomes, CancellationToken cancellationToken);
 
-    /// <summary>Newest first, with each delivery's attempts.</summary>
-    Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(Guid farmId, Guid subscriptionId, string? status, int limit, CancellationToken cancellationToken);
+    /// <summary>Newest first, with each delivery's attempts; a page of at most <paramref name="limit"/>, the next page
+    /// starting after delivery <paramref name="after"/> (the last of the previous page).</summary>
+    Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(Guid farmId, Guid subscriptionId, string? status, int limit, CancellationToken cancellationToken,
+        Guid? after = null);
 
     /// <summary>Makes a delivered or dead delivery pending again, due now, with a fresh set of attempts;
     /// false when unknown (or its subscription was deleted).</summary>

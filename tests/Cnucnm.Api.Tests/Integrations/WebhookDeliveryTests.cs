@@ -198,6 +198,83 @@ public sealed class WebhookDeliveryTests(PostgresServer postgres)
         Assert.All(receiver.Received, r => Assert.Equal(2, r.Attempt)); // the dead worker's claim counted as attempt 1
     }
 
+    [Fact]
+    public async Task The_delivery_log_pages_newest_first_without_gaps_or_repeats_in_both_stores()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (_, postgresStore) = await CreateOutboxAsync();
+        foreach (IWebhookStore store in new IWebhookStore[] { postgresStore, new InMemoryWebhookStore() })
+        {
+            var farmId = Guid.NewGuid();
+            var subscriptionId = Guid.CreateVersion7();
+            await store.AddSubscriptionAsync(new WebhookSubscription(subscriptionId, farmId, new Uri("http://127.0.0.1:9/"), [.. WebhookEventTypes.All], "test",
+                [1, 2, 3], "test", DateTimeOffset.UtcNow), cancellationToken);
+            var start = DateTimeOffset.UtcNow;
+            for (var i = 0; i < 7; i++)
+            {
+                // Two events share each instant: the order must still be total.
+                await store.EnqueueAsync(new WebhookEvent(farmId, Guid.CreateVersion7(), "ration.changed", $$"""{"n":{{i}}}""", start.AddSeconds(i / 2)), cancellationToken);
+            }
+
+            var all = await store.ListDeliveriesAsync(farmId, subscriptionId, null, 100, cancellationToken);
+            var paged = new List<WebhookDelivery>();
+            Guid? after = null;
+            for (var page = 0; page < 5; page++)
+            {
+                var next = await store.ListDeliveriesAsync(farmId, subscriptionId, null, 3, cancellationToken, after);
+                paged.AddRange(next);
+                if (next.Count < 3)
+                {
+                    break;
+                }
+
+                after = next[^1].Id;
+            }
+
+            Assert.Equal(7, all.Count);
+            Assert.Equal(all.Select(d => d.Id), paged.Select(d => d.Id));
+            Assert.True(all.Zip(all.Skip(1)).All(p => p.First.CreatedAt >= p.Second.CreatedAt), store.GetType().Name);
+        }
+    }
+
+    [Fact]
+    public async Task A_receiver_that_hangs_delays_only_its_own_deliveries()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (dataSource, store) = await CreateOutboxAsync();
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var (hangingFarm, hangingSubscription, hangingSecret) = await SubscribeAsync(store, key, receiverUrl: null);
+        var (healthyFarm, healthySubscription, healthySecret) = await SubscribeAsync(store, key, receiverUrl: null);
+        // One receiver holds every request for 60 s (longer than this test); the worker waits up to 30 s for an answer.
+        await using var hanging = new WebhookReceiver(hangingSecret, slowAnswer: TimeSpan.FromSeconds(60)) { Decide = () => ReceiverAnswer.StoredThenTooSlow };
+        await using var healthy = new WebhookReceiver(healthySecret, TimeSpan.Zero);
+        await SetUrlAsync(dataSource, hangingSubscription, hanging.Url);
+        await SetUrlAsync(dataSource, healthySubscription, healthy.Url);
+        await hanging.StartAsync();
+        await healthy.StartAsync();
+        using var worker = await StartWorkerAsync(dataSource, key, requestTimeout: "00:00:30");
+
+        async Task EnqueueAsync(Guid farmId, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await store.EnqueueAsync(new WebhookEvent(farmId, Guid.CreateVersion7(), "ration.changed", $$"""{"n":{{i}}}""", DateTimeOffset.UtcNow), cancellationToken);
+            }
+        }
+
+        await EnqueueAsync(hangingFarm, 20);
+        await EnqueueAsync(healthyFarm, 10);
+        Assert.True(await WaitUntilAsync(() => Task.FromResult(healthy.Received.Count >= 10), TimeSpan.FromSeconds(5)),
+            $"{healthy.Received.Count} of 10 delivered beside the hanging receiver");
+        // Later events of the healthy receiver are not queued behind the hanging one either.
+        await EnqueueAsync(healthyFarm, 10);
+        Assert.True(await WaitUntilAsync(() => Task.FromResult(healthy.Received.Count >= 20), TimeSpan.FromSeconds(5)),
+            $"{healthy.Received.Count} of 20 delivered beside the hanging receiver");
+        // The hanging receiver holds at most its share of the worker's slots.
+        Assert.InRange(hanging.Received.Count, 1, 2);
+        Assert.Equal(20, await CountAsync(dataSource, $"status = 'delivered' AND subscription_id = '{healthySubscription}'"));
+    }
+
     private async Task<(NpgsqlDataSource DataSource, PostgresWebhookStore Store)> CreateOutboxAsync()
     {
         var connectionString = await postgres.CreateDatabaseAsync("cnucnm_webhooks");
@@ -225,7 +302,7 @@ public sealed class WebhookDeliveryTests(PostgresServer postgres)
     }
 
     /// <summary>A silo's delivery worker, set up by the product's own registration, in a host of its own.</summary>
-    private static async Task<IHost> StartWorkerAsync(NpgsqlDataSource dataSource, byte[] key, int maxAttempts = 100)
+    private static async Task<IHost> StartWorkerAsync(NpgsqlDataSource dataSource, byte[] key, int maxAttempts = 100, string requestTimeout = "00:00:00.500")
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -233,9 +310,8 @@ public sealed class WebhookDeliveryTests(PostgresServer postgres)
             [IntegrationsSetup.SecretKeySetting] = Convert.ToBase64String(key),
             [$"{WebhookOptions.SectionName}:PollInterval"] = "00:00:00.050",
             [$"{WebhookOptions.SectionName}:AllowPrivateNetworks"] = "true", // the receiver listens on loopback
-            [$"{WebhookOptions.SectionName}:BatchSize"] = "50",
             [$"{WebhookOptions.SectionName}:MaxConcurrency"] = "16",
-            [$"{WebhookOptions.SectionName}:RequestTimeout"] = "00:00:00.500",
+            [$"{WebhookOptions.SectionName}:RequestTimeout"] = requestTimeout,
             [$"{WebhookOptions.SectionName}:BaseDelay"] = "00:00:00.100",
             [$"{WebhookOptions.SectionName}:MaxDelay"] = "00:00:02",
             [$"{WebhookOptions.SectionName}:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
