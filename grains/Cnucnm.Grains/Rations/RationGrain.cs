@@ -90,7 +90,19 @@ public sealed class RationGrain(
         var proposed = Build(context, formulation.Amounts.Select(a => (a.Key, a.Value)), cause, NextVersion());
         if (State.Current is { } current && SameAmounts(current, proposed))
         {
-            return new ReformulationResult(ReformulationOutcome.Unchanged, current, null, formulation.Response);
+            // The same amounts, but a price may have moved (the usual cause of a re-formulation): the current ration
+            // shows what it costs today.
+            var repriced = Build(context, current.Items.Select(i => (i.FeedId, i.KgDryMatterPerHead)), current.Cause, current.Version) with
+            {
+                CreatedAt = current.CreatedAt,
+            };
+            if (repriced.CostPerHeadPerDay != current.CostPerHeadPerDay || repriced.Items.Zip(current.Items).Any(p => p.First.CostPerHead != p.Second.CostPerHead))
+            {
+                state.State = State with { Current = repriced };
+                await state.WriteStateAsync(cancellationToken);
+            }
+
+            return new ReformulationResult(ReformulationOutcome.Unchanged, State.Current, null, formulation.Response);
         }
 
         if (context.Farm.Policy.Reformulation == ReformulationPolicy.Automatic || State.Current is null && cause.Kind == RationChangeKind.Formulated)

@@ -78,6 +78,29 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_price_change_that_leaves_the_amounts_alone_still_reprices_the_current_ration()
+    {
+        var scenario = await CreateAsync(ReformulationPolicy.Automatic);
+        var ration = scenario.Ration(Grains);
+        await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "first formulation"), null, Ct);
+        var first = (await ration.GetAsync(Ct)).Current!;
+        var salt = first.Items.Single(i => i.FeedId == "salt");
+
+        // Salt 150,000 → 165,000 KRW/t (+10 %, beyond the 5 % threshold, still far cheaper than any other sodium source).
+        await Grains.Farm(scenario.FarmId).SetPriceAsync("salt",
+            new FeedPrice(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), 165_000, PriceBasis.PerTonneAsFed, "co-op"), "buyer", Ct);
+
+        var now = (await ration.GetAsync(Ct)).Current!;
+        var saltNow = now.Items.Single(i => i.FeedId == "salt");
+        Assert.Equal(165m, Math.Round(saltNow.CostPerHead!.Value / (decimal)saltNow.KgAsFedPerHead, 6));
+        Assert.Equal(now.Items.Sum(i => i.CostPerHead), now.CostPerHeadPerDay);
+        if (Math.Abs(saltNow.KgDryMatterPerHead - salt.KgDryMatterPerHead) < 1e-9)
+        {
+            Assert.True(now.CostPerHeadPerDay > first.CostPerHeadPerDay, $"{now.CostPerHeadPerDay} after, {first.CostPerHeadPerDay} before");
+        }
+    }
+
+    [Fact]
     public async Task Under_the_suggest_policy_a_reformulation_waits_for_approval()
     {
         var scenario = await CreateAsync(ReformulationPolicy.Suggest);
