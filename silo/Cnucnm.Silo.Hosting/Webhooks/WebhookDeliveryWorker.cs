@@ -78,7 +78,8 @@ public sealed partial class WebhookDeliveryWorker(
         }
 
         var now = clock.GetUtcNow();
-        var claimed = await store.ClaimDueAsync(now, now + options.Lease, free, cancellationToken, busy);
+        // One per subscription a claim: a subscription below its cap stays at or below it (claims repeat while slots are free).
+        var claimed = await store.ClaimDueAsync(now, now + options.Lease, free, cancellationToken, busy, perSubscription: 1);
         var started = new List<Task>(claimed.Count);
         foreach (var delivery in claimed)
         {

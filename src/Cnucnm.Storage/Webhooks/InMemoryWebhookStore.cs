@@ -85,14 +85,15 @@ public sealed class InMemoryWebhookStore : IWebhookStore
     }
 
     public Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken,
-        IReadOnlyCollection<Guid>? busySubscriptions = null)
+        IReadOnlyCollection<Guid>? busySubscriptions = null, int perSubscription = int.MaxValue)
     {
         lock (_lock)
         {
             var claimed = new List<ClaimedDelivery>();
             var busy = busySubscriptions ?? [];
             foreach (var row in _deliveries.Values.Where(r => r.Status == WebhookDeliveryStatus.Pending && r.NextAttemptAt <= now && !busy.Contains(r.SubscriptionId))
-                         .OrderBy(r => r.NextAttemptAt).Take(limit))
+                         .GroupBy(r => r.SubscriptionId).SelectMany(g => g.OrderBy(r => r.NextAttemptAt).Take(perSubscription))
+                         .OrderBy(r => r.NextAttemptAt).Take(limit).ToList())
             {
                 row.Attempts++;
                 row.NextAttemptAt = leaseUntil;

@@ -96,7 +96,7 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource db) : IWebhookStore
     }
 
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken,
-        IReadOnlyCollection<Guid>? busySubscriptions = null)
+        IReadOnlyCollection<Guid>? busySubscriptions = null, int perSubscription = int.MaxValue)
     {
         // FOR UPDATE SKIP LOCKED: concurrent workers (one per silo) never claim the same row; the lease
         // (next_attempt_at moved ahead) keeps it theirs after this short transaction commits, and gives it
@@ -104,7 +104,11 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource db) : IWebhookStore
         await using var command = db.CreateCommand("""
             WITH due AS (
                 SELECT id FROM webhook_deliveries
-                 WHERE status = 'pending' AND next_attempt_at <= $1 AND NOT subscription_id = ANY($4)
+                 WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY subscription_id ORDER BY next_attempt_at) AS n
+                                                FROM webhook_deliveries
+                                               WHERE status = 'pending' AND next_attempt_at <= $1 AND NOT subscription_id = ANY($4)) ranked
+                               WHERE n <= $5)
+                   AND status = 'pending' AND next_attempt_at <= $1
                  ORDER BY next_attempt_at
                  LIMIT $3
                    FOR UPDATE SKIP LOCKED)
@@ -119,6 +123,7 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource db) : IWebhookStore
         command.Parameters.AddWithValue(leaseUntil);
         command.Parameters.AddWithValue(limit);
         command.Parameters.AddWithValue((busySubscriptions ?? []).ToArray());
+        command.Parameters.AddWithValue(perSubscription);
         var claimed = new List<ClaimedDelivery>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -87,10 +87,11 @@ public interface IWebhookStore
     Task<int> EnqueueAsync(WebhookEvent webhookEvent, CancellationToken cancellationToken);
 
     /// <summary>Claims up to <paramref name="limit"/> due pending deliveries (rows other workers hold are
-    /// skipped), counts the attempt and leases each until <paramref name="leaseUntil"/>. Deliveries of the
-    /// <paramref name="busySubscriptions"/> (those the caller already has enough requests in flight to) stay for later.</summary>
+    /// skipped), counts the attempt and leases each until <paramref name="leaseUntil"/>. At most
+    /// <paramref name="perSubscription"/> of one subscription are claimed, none of the <paramref name="busySubscriptions"/>
+    /// (those the caller already has enough requests in flight to): the rest stay for later.</summary>
     Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken,
-        IReadOnlyCollection<Guid>? busySubscriptions = null);
+        IReadOnlyCollection<Guid>? busySubscriptions = null, int perSubscription = int.MaxValue);
 
     /// <summary>Records attempts and moves their deliveries on (delivered, due again later, or dead).</summary>
     Task RecordAsync(IReadOnlyList<AttemptOutcome> outcomes, CancellationToken cancellationToken);
