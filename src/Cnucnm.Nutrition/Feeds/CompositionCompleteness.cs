@@ -22,7 +22,8 @@ public enum GapTreatment
 /// <param name="ValueUsed">The value used, in the column's unit (<see cref="FeedNutrients.Unit"/>).</param>
 /// <param name="Source">Where the value comes from (the donor feed for an imputation, the reason for a true zero).</param>
 /// <param name="Touches">The results the value enters (DE, RUP, MP, digestible AA, a mineral …), English keys of <see cref="CompositionCompleteness.ResultKorean"/>.</param>
-public sealed record CompositionGap(FeedNutrient Column, GapTreatment Treatment, double ValueUsed, string Source, IReadOnlyList<string> Touches);
+/// <param name="SourceKorean"><paramref name="Source"/> in Korean.</param>
+public sealed record CompositionGap(FeedNutrient Column, GapTreatment Treatment, double ValueUsed, string Source, IReadOnlyList<string> Touches, string SourceKorean);
 
 /// <summary>A feed with every blank the model uses filled by <see cref="CompositionCompleteness"/>, and the list of what was filled.</summary>
 public sealed record CompletedFeed(Feed Original, Feed Feed, IReadOnlyList<CompositionGap> Gaps)
@@ -140,6 +141,7 @@ public static class CompositionCompleteness
         FeedNutrient.Fd_St => ("starch", "전분"),
         FeedNutrient.Fd_dcSt => ("starch digestibility", "전분 소화율"),
         FeedNutrient.Fd_FA => ("fatty acids", "지방산"),
+        FeedNutrient.Fd_CFat => ("ether extract", "조지방"),
         FeedNutrient.Fd_DNDF48_NDF => ("48-h NDF digestibility", "48시간 NDF 소화율"),
         FeedNutrient.Fd_CPARU => ("protein fraction A", "단백질 A 분획"),
         FeedNutrient.Fd_CPBRU => ("protein fraction B", "단백질 B 분획"),
@@ -179,10 +181,10 @@ public static class CompositionCompleteness
         var gaps = new List<CompositionGap>();
         double Current(FeedNutrient n) => values.TryGetValue(n, out var v) ? v : feed[n];
 
-        void Fill(FeedNutrient column, GapTreatment treatment, double value, string source)
+        void Fill(FeedNutrient column, GapTreatment treatment, double value, (string English, string Korean) source)
         {
             values[column] = value;
-            gaps.Add(new CompositionGap(column, treatment, value, source, Touches(column)));
+            gaps.Add(new CompositionGap(column, treatment, value, source.English, Touches(column), source.Korean));
         }
 
         // A mineral or NPN source (ash + CP ≥ 90 % DM: limestone, ammonium salts) has no fibre, starch or fat; a premix
@@ -194,17 +196,17 @@ public static class CompositionCompleteness
         foreach (var column in ModelColumns.Where(c => double.IsNaN(feed[c])))
         {
             var zero = feed.Category == MineralCategory && MineralAndVitaminColumns.Contains(column)
-                ? "mineral source or premix: carries what its formula lists"
+                ? ("mineral source or premix: carries what its formula lists", "광물질·프리믹스: 표기된 성분만 함유")
                 : TrueZeroReason(column, mineral, npnSource, singleAminoAcid, Current);
-            if (zero is not null)
+            if (zero is { } reason)
             {
-                Fill(column, GapTreatment.TrueZero, 0, zero);
+                Fill(column, GapTreatment.TrueZero, 0, reason);
                 continue;
             }
 
             if (MineralAndVitaminColumns.Contains(column))
             {
-                Fill(column, GapTreatment.Unknown, 0, "not in the feed's analysis; assumed 0 (supply under-stated, not over-stated)");
+                Fill(column, GapTreatment.Unknown, 0, ("not in the feed's analysis; assumed 0 (supply under-stated, not over-stated)", "분석값 없음; 0으로 가정 (공급량이 과대가 아닌 과소 평가됨)"));
                 continue;
             }
 
@@ -220,17 +222,20 @@ public static class CompositionCompleteness
             {
                 foreach (var g in group.Where(g => double.IsNaN(feed[g])))
                 {
-                    Fill(g, GapTreatment.Unknown, 0, "no library feed of the same category or type has it; assumed 0");
+                    Fill(g, GapTreatment.Unknown, 0, ("no library feed of the same category or type has it; assumed 0", "같은 범주·유형의 라이브러리 사료에도 값 없음; 0으로 가정"));
                 }
 
                 continue;
             }
 
-            var source = $"similar library feed '{donor.Name}' ({donor.Source}, {(donor.Category.Length > 0 ? donor.Category : donor.Type.ToString())})";
+            var donorText = $"'{donor.Name}' ({donor.Source}, {(donor.Category.Length > 0 ? donor.Category : donor.Type.ToString())})";
             foreach (var g in group.Where(g => double.IsNaN(feed[g])))
             {
-                var (value, how) = Scaled(g, feed, donor, Current);
-                Fill(g, GapTreatment.Imputed, value, how is null ? source : $"{how} of {source}");
+                var (value, ratio, whole) = Scaled(g, feed, donor, Current);
+                Fill(g, GapTreatment.Imputed, value, ratio is { } r
+                    ? (string.Create(CultureInfo.InvariantCulture, $"{r * 100:0.#} % of {ColumnName(whole).English}, the proportion of similar library feed {donorText}"),
+                       string.Create(CultureInfo.InvariantCulture, $"유사 사료 {donorText}의 비율: {ColumnName(whole).Korean}의 {r * 100:0.#} %"))
+                    : ($"similar library feed {donorText}", $"유사 사료 {donorText}"));
             }
         }
 
@@ -239,28 +244,30 @@ public static class CompositionCompleteness
     }
 
     /// <summary>Why a blank is a true zero for this feed, or null when it is not.</summary>
-    private static string? TrueZeroReason(FeedNutrient column, bool mineral, bool npnSource, bool singleAminoAcid, Func<FeedNutrient, double> current)
+    private static (string English, string Korean)? TrueZeroReason(FeedNutrient column, bool mineral, bool npnSource, bool singleAminoAcid, Func<FeedNutrient, double> current)
     {
         if (mineral && OrganicColumns.Contains(column))
         {
-            return "mineral or NPN source: no organic matter of this kind";
+            return ("mineral or NPN source: no organic matter of this kind", "광물질·NPN 원료: 해당 유기물 없음");
         }
 
         if (ProteinColumns.Contains(column) && current(FeedNutrient.Fd_CP) == 0)
         {
-            return "no crude protein to partition";
+            return ("no crude protein to partition", "조단백질 없음");
         }
 
         if (AminoAcidColumns.Contains(column) && (npnSource || singleAminoAcid))
         {
-            return npnSource ? "NPN source: no amino acids" : "single protected amino acid: the other amino acids are absent";
+            return npnSource
+                ? ("NPN source: no amino acids", "NPN 원료: 아미노산 없음")
+                : ("single protected amino acid: the other amino acids are absent", "단일 보호 아미노산 제품: 다른 아미노산 없음");
         }
 
         return column switch
         {
-            FeedNutrient.Fd_dcSt when current(FeedNutrient.Fd_St) == 0 => "no starch to digest",
-            FeedNutrient.Fd_ADF or FeedNutrient.Fd_Lg or FeedNutrient.Fd_NDFIP or FeedNutrient.Fd_DNDF48_NDF when current(FeedNutrient.Fd_NDF) == 0 => "no NDF",
-            FeedNutrient.Fd_KdRUP when current(FeedNutrient.Fd_CPBRU) == 0 => "no protein fraction B to degrade",
+            FeedNutrient.Fd_dcSt when current(FeedNutrient.Fd_St) == 0 => ("no starch to digest", "전분 없음"),
+            FeedNutrient.Fd_ADF or FeedNutrient.Fd_Lg or FeedNutrient.Fd_NDFIP or FeedNutrient.Fd_DNDF48_NDF when current(FeedNutrient.Fd_NDF) == 0 => ("no NDF", "NDF 없음"),
+            FeedNutrient.Fd_KdRUP when current(FeedNutrient.Fd_CPBRU) == 0 => ("no protein fraction B to degrade", "분해될 B 분획 없음"),
             _ => null,
         };
     }
@@ -296,7 +303,7 @@ public static class CompositionCompleteness
     }
 
     /// <summary>A donor's value for <paramref name="column"/>; parts of a whole keep the donor's proportion of that whole.</summary>
-    private static (double Value, string? How) Scaled(FeedNutrient column, Feed feed, Feed donor, Func<FeedNutrient, double> current)
+    private static (double Value, double? Ratio, FeedNutrient Whole) Scaled(FeedNutrient column, Feed feed, Feed donor, Func<FeedNutrient, double> current)
     {
         var whole = column switch
         {
@@ -308,10 +315,9 @@ public static class CompositionCompleteness
         if (whole is { } w && double.IsFinite(current(w)) && donor[w] > 0)
         {
             var ratio = donor[column] / donor[w];
-            var name = ColumnName(w).English;
-            return (ratio * current(w), string.Create(CultureInfo.InvariantCulture, $"{ratio * 100:0.#} % of {(w == FeedNutrient.Fd_CFat ? "ether extract" : name)}, the proportion"));
+            return (ratio * current(w), ratio, w);
         }
 
-        return (donor[column], null);
+        return (donor[column], null, column);
     }
 }

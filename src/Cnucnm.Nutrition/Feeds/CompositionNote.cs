@@ -42,7 +42,7 @@ public sealed record CompositionNote(string FeedId, string FeedName, string? Fee
     {
         get
         {
-            var parts = Gaps.Where(g => g.Treatment == GapTreatment.Imputed).GroupBy(g => g.Source)
+            var parts = Gaps.Where(g => g.Treatment == GapTreatment.Imputed).GroupBy(g => g.SourceKorean)
                 .Select(s => $"{string.Join(", ", Values(s, english: false))} 대체 추정 ({s.Key})").ToList();
             var unknown = Names(Gaps.Where(g => g.Treatment == GapTreatment.Unknown), english: false).ToList();
             if (unknown.Count > 0)
@@ -88,5 +88,38 @@ public sealed record CompositionNote(string FeedId, string FeedName, string? Fee
             var names = string.Join("/", aminoAcids.Select(g => CompositionCompleteness.ColumnName(g.Column).English));
             yield return english ? $"amino acid profile ({names})" : $"아미노산 조성 ({names})";
         }
+    }
+}
+
+/// <summary>A <see cref="CompositionNote"/> for the wire (API, CLI JSON, formulation answers): plain strings and numbers.</summary>
+/// <param name="FeedId">Feed id (<c>nasem:…</c>, <c>kr:…</c> or the farm's).</param>
+/// <param name="Gaps">Each imputed or unknown value.</param>
+/// <param name="Touches">Results the values enter (DE, RUP, MP, digestible AA, minerals, vitamins).</param>
+/// <param name="TextEnglish">The note in English.</param>
+/// <param name="TextKorean">The note in Korean.</param>
+public sealed record CompositionNoteLine(string FeedId, string FeedName, string? FeedNameKorean, IReadOnlyList<CompositionGapLine> Gaps,
+    IReadOnlyList<string> Touches, string TextEnglish, string TextKorean)
+{
+    public static CompositionNoteLine From(CompositionNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        return new(note.FeedId, note.FeedName, note.FeedNameKorean, [.. note.Gaps.Select(CompositionGapLine.From)], note.Touches, note.English, note.Korean);
+    }
+
+    /// <summary>Lines for the feeds of a ration (amounts above 0), one per feed with something to report.</summary>
+    public static IReadOnlyList<CompositionNoteLine> For(IEnumerable<Feed> feeds) => [.. CompositionNote.For(feeds).Select(From)];
+}
+
+/// <param name="Column">NASEM column (<c>Fd_NPN_CP</c>).</param>
+/// <param name="Treatment"><c>Imputed</c> or <c>Unknown</c> (assumed 0).</param>
+/// <param name="ValueUsed">The value the model used, in <paramref name="Unit"/>.</param>
+/// <param name="Source">Where the value comes from.</param>
+/// <param name="SourceKorean">The same in Korean.</param>
+public sealed record CompositionGapLine(string Column, string Treatment, double ValueUsed, string Unit, string Source, string SourceKorean)
+{
+    public static CompositionGapLine From(CompositionGap gap)
+    {
+        ArgumentNullException.ThrowIfNull(gap);
+        return new(gap.Column.ToString(), gap.Treatment.ToString(), gap.ValueUsed, FeedNutrients.Unit(gap.Column), gap.Source, gap.SourceKorean);
     }
 }
