@@ -48,7 +48,8 @@ internal static class ResponseBuilder
         double? intakeShadow = intakeRow >= 0 && result.HasDuals ? Zero(result.RowDuals[intakeRow]) : null;
         return new FormulationResponse(FormulationStatus.Optimal, request.Mode, cost, dm, asFed, intakeShadow, feeds, nutrients,
             Ratios(request, lp, result, x, dm), changes, Batch(request, feeds), animal, Currency: request.Currency,
-            CompositionNotes: CompositionNoteLine.For(request.Feeds.Where(f => x[f.Index] > 0 && f.NasemFeed is not null).Select(f => f.NasemFeed!)));
+            CompositionNotes: [.. request.Feeds.Where(f => x[f.Index] > 0 && f.NasemFeed is not null)
+                .SelectMany(f => CompositionNoteLine.For([f.NasemFeed!]).Select(note => note with { FeedId = f.Id }))]);
     }
 
     public static FormulationResponse Infeasible(PreparedRequest request, InfeasibilityExplanation explanation, AnimalResult? animal = null) =>

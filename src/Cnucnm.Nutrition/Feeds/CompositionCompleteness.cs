@@ -190,7 +190,9 @@ public static class CompositionCompleteness
         // A mineral or NPN source (ash + CP ≥ 90 % DM: limestone, ammonium salts) has no fibre, starch or fat; a premix
         // with ash 0 and blank organic columns (the library's vitamin D and E premixes) has a carrier of unknown make-up,
         // imputed from another premix rather than counted as 100 % digestible residual organic matter.
-        var mineral = feed.Category == MineralCategory && feed.OrZero(FeedNutrient.Fd_Ash) + feed.OrZero(FeedNutrient.Fd_CP) >= 90;
+        // A feed of at least half ash is a mineral source whatever its category (a farm's own premix of ash and vitamins).
+        var mineral = (feed.Category == MineralCategory && feed.OrZero(FeedNutrient.Fd_Ash) + feed.OrZero(FeedNutrient.Fd_CP) >= 90)
+                      || feed.OrZero(FeedNutrient.Fd_Ash) >= 50;
         var npnSource = Current(FeedNutrient.Fd_NPN_CP) >= 100;
         var singleAminoAcid = feed.Category == "Additive" && feed.Name.StartsWith("Rumen Protected", StringComparison.OrdinalIgnoreCase);
         foreach (var column in ModelColumns.Where(c => double.IsNaN(feed[c])))
@@ -217,7 +219,10 @@ public static class CompositionCompleteness
                 continue;
             }
 
-            var donor = Donor(feed, group, donors, Current);
+            // The primary analyses are imputed only from the feed's own category: without one, "nearest in CP and NDF" has
+            // nothing to measure and any donor would be arbitrary.
+            var primary = column is FeedNutrient.Fd_DM or FeedNutrient.Fd_Conc or FeedNutrient.Fd_CP or FeedNutrient.Fd_NDF or FeedNutrient.Fd_Ash;
+            var donor = primary && !donors.Feeds.Any(d => d.Category == feed.Category && feed.Category.Length > 0) ? null : Donor(feed, group, donors, Current);
             if (donor is null)
             {
                 foreach (var g in group.Where(g => double.IsNaN(feed[g])))
