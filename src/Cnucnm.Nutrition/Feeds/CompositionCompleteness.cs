@@ -197,7 +197,7 @@ public static class CompositionCompleteness
         var singleAminoAcid = feed.Category == "Additive" && feed.Name.StartsWith("Rumen Protected", StringComparison.OrdinalIgnoreCase);
         foreach (var column in ModelColumns.Where(c => double.IsNaN(feed[c])))
         {
-            var zero = feed.Category == MineralCategory && MineralAndVitaminColumns.Contains(column)
+            var zero = (feed.Category == MineralCategory || mineral) && MineralAndVitaminColumns.Contains(column)
                 ? ("mineral source or premix: carries what its formula lists", "광물질·프리믹스: 표기된 성분만 함유")
                 : TrueZeroReason(column, mineral, npnSource, singleAminoAcid, Current);
             if (zero is { } reason)
