@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Cnucnm.Nutrition;
+using Cnucnm.Nutrition.Feeds;
 
 namespace Cnucnm.Formulation;
 
@@ -42,6 +43,8 @@ public enum FormulationMode
 /// <param name="Animal">Animal mode: predicted intake, the iterations, the full-model check.</param>
 /// <param name="Explanation">Infeasible: the conflicting constraints and the cheapest relaxation.</param>
 /// <param name="Errors">Invalid: every problem, by field path (<c>feeds[2].dryMatterPercent</c>).</param>
+/// <param name="CompositionNotes">Optimal: library feeds of the ration whose composition had imputed or unknown values, what
+/// was used and which results it touches, in English and Korean (docs/science.md, "Blank feed composition").</param>
 public sealed record FormulationResponse(
     FormulationStatus Status,
     FormulationMode Mode,
@@ -57,7 +60,8 @@ public sealed record FormulationResponse(
     AnimalResult? Animal = null,
     InfeasibilityExplanation? Explanation = null,
     IReadOnlyList<FieldError>? Errors = null,
-    string? Currency = null)
+    string? Currency = null,
+    IReadOnlyList<CompositionNoteLine>? CompositionNotes = null)
 {
     public static FormulationResponse Invalid(FormulationMode mode, IReadOnlyList<FieldError> errors) =>
         new(FormulationStatus.Invalid, mode, Errors: errors);

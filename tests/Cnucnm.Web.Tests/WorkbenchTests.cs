@@ -111,6 +111,38 @@ public sealed class WorkbenchTests(WebFixture web)
         await Expect(added.GetByTestId("use")).ToBeCheckedAsync();
     }
 
+    [Fact]
+    public async Task A_ration_with_oat_silage_shows_its_imputed_NPN_beside_the_ration_in_English_and_Korean()
+    {
+        // Oat silage's NPN is blank in the NASEM library (issue 25): the workbench says what was used instead.
+        var herd = await CreateAsync(proteinMaxKgDm: null);
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/oat-silage",
+            new { name = "Oat silage, mid-maturity", libraryFeedId = "Oat silage, mid-maturity", dryMatterPercent = 36, isForage = true }, Ct));
+        await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/oat-silage/prices",
+            new { effectiveFrom = "2026-01-01", amount = 60_000, basis = "perTonneAsFed", supplier = "co-op" }, Ct));
+        var page = await web.NewPageAsync();
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");
+        var oat = page.Locator("[data-feed=oat-silage]");
+        await oat.GetByTestId("use").CheckAsync();
+        await oat.GetByTestId("min").FillAsync("3");
+        await oat.GetByTestId("max").FillAsync("5");
+
+        await page.GetByTestId("formulate").ClickAsync();
+
+        await Expect(page.GetByTestId("ration")).ToContainTextAsync("Oat silage");
+        var notes = page.GetByTestId("composition-notes");
+        await Expect(notes).ToContainTextAsync("Feed composition imputed or unknown");
+        await Expect(notes.Locator("[data-feed=oat-silage]")).ToContainTextAsync("NPN = 0 % of CP imputed");
+        await Expect(notes.Locator("[data-feed=oat-silage]")).ToContainTextAsync("Co, I, Se, vitamin A, vitamin D, vitamin E unknown, assumed 0");
+        await Browser.ScreenshotAsync(page, "workbench-composition-notes");
+
+        await page.GetByTestId("language").SelectOptionAsync("ko");
+        await Expect(notes).ToContainTextAsync("대체 추정 또는 값이 없는 사료 성분");
+        await Expect(notes.Locator("[data-feed=oat-silage]")).ToContainTextAsync("비단백태질소(NPN) = 0 % of CP 대체 추정");
+        await Browser.ScreenshotAsync(page, "workbench-composition-notes-ko");
+    }
+
     private async Task<Herd> CreateAsync(double? proteinMaxKgDm)
     {
         var herd = await Herd.CreateAsync(web.Server);

@@ -148,7 +148,8 @@ public abstract record EvaluationResponse;
 
 /// <summary>Result of an evaluation: requirements, supply, balances, allowable production, minerals,
 /// vitamins and amino acids, and every NASEM variable by name (<c>nasem</c>; per-AA variables as <c>Abs_AA_g.Lys</c>).
-/// A value the book does not define for this animal (drinking water of calves …) is null and absent from <c>nasem</c>.</summary>
+/// A value the book does not define for this animal (drinking water of calves …) is null and absent from <c>nasem</c>.
+/// <c>compositionNotes</c> lists the diet's feeds whose composition had imputed or unknown values (issue 25), in English and Korean.</summary>
 public sealed record NutritionEvaluationResponse(
     IntakeSection Intake,
     RequirementsSection Requirements,
@@ -161,7 +162,8 @@ public sealed record NutritionEvaluationResponse(
     double? DcadMilliequivalentsPerKgDm,
     double? MethaneGramsPerDay,
     double? DrinkingWaterKgPerDay,
-    IReadOnlyDictionary<string, double> Nasem) : EvaluationResponse
+    IReadOnlyDictionary<string, double> Nasem,
+    IReadOnlyList<CompositionNoteLine> CompositionNotes) : EvaluationResponse
 {
     internal static NutritionEvaluationResponse From(DairyResult result)
     {
@@ -195,7 +197,8 @@ public sealed record NutritionEvaluationResponse(
                 Get(p.SupplyVariable), Get(p.RequirementVariable), Get(p.SupplyVariable) - Get(p.RequirementVariable)))],
             new AllowableProductionSection(
                 Get("Mlk_Prod_comp"), Get("Mlk_Prod_NEalow"), Get("Mlk_Prod_MPalow"), Get("Body_Gain_NEalow"), Get("Body_Gain_MPalowTrg")),
-            minerals, vitamins, aminoAcids, Get("An_DCADmeq"), Get("CH4out_g"), Get("An_WaIn"), n);
+            minerals, vitamins, aminoAcids, Get("An_DCADmeq"), Get("CH4out_g"), Get("An_WaIn"), n,
+            [.. result.CompositionNotes.Select(CompositionNoteLine.From)]);
     }
 }
 

@@ -19,7 +19,8 @@ public sealed class NasemCommand : ICliCommand
         {
             console.Out.WriteLine("usage: cnucnm nasem FILE|- [--format json|table]");
             console.Out.WriteLine("  FILE: {\"animal_input\": {...}, \"equation_selection\": {...}, \"diet\": [{\"Feedstuff\": \"Corn silage, typical\", \"kg_DM_per_d\": 9.2}]}");
-            console.Out.WriteLine("  Prints every model variable by its NASEM name (amino-acid vectors as objects keyed Arg…Val).");
+            console.Out.WriteLine("  Prints every model variable by its NASEM name (amino-acid vectors as objects keyed Arg…Val), and");
+            console.Out.WriteLine("  \"composition_notes\" when a feed had blank values that were imputed or assumed 0.");
             return 0;
         }
 
@@ -91,7 +92,20 @@ public sealed class NasemCommand : ICliCommand
             }
             else
             {
-                console.Out.WriteLine(ToJson(result.Nasem).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                var json = ToJson(result.Nasem);
+                if (result.CompositionNotes.Count > 0)
+                {
+                    // Only when there is something to say, so that the object stays NASEM variables for complete feeds.
+                    json["composition_notes"] = new JsonArray([.. result.CompositionNotes.Select(n => (JsonNode)new JsonObject
+                    {
+                        ["feed"] = n.FeedId,
+                        ["english"] = n.English,
+                        ["korean"] = n.Korean,
+                        ["touches"] = new JsonArray([.. n.Touches.Select(t => (JsonNode)JsonValue.Create(t))]),
+                    })]);
+                }
+
+                console.Out.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             }
 
             return 0;
@@ -181,6 +195,17 @@ internal static class NasemTable
             var absorbed = result.Nasem[$"Abs_AA_g.{aa}"].ToString("0.0", CultureInfo.InvariantCulture);
             var target = result.Nasem.TryGetValue($"Trg_AbsAA_g.{aa}", out var t) ? t.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
             writer.WriteLine($"  {aa,-5} {absorbed,10} {target,10}");
+        }
+
+        // Issue 25: a blank library cell is never silent (docs/science.md, "Blank feed composition").
+        if (result.CompositionNotes.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("Feed composition imputed or unknown");
+            foreach (var note in result.CompositionNotes)
+            {
+                writer.WriteLine($"  {note.English}");
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using Cnucnm.Formulation.Lp;
 using Cnucnm.Formulation.Preparation;
+using Cnucnm.Nutrition.Feeds;
 
 namespace Cnucnm.Formulation.Model;
 
@@ -46,7 +47,9 @@ internal static class ResponseBuilder
         var intakeRow = lp.Rows.FindIndex(r => r.Role.Kind == RowKind.DryMatterIntake);
         double? intakeShadow = intakeRow >= 0 && result.HasDuals ? Zero(result.RowDuals[intakeRow]) : null;
         return new FormulationResponse(FormulationStatus.Optimal, request.Mode, cost, dm, asFed, intakeShadow, feeds, nutrients,
-            Ratios(request, lp, result, x, dm), changes, Batch(request, feeds), animal, Currency: request.Currency);
+            Ratios(request, lp, result, x, dm), changes, Batch(request, feeds), animal, Currency: request.Currency,
+            CompositionNotes: [.. request.Feeds.Where(f => x[f.Index] > 0 && f.NasemFeed is not null)
+                .SelectMany(f => CompositionNoteLine.For([f.NasemFeed!]).Select(note => note with { FeedId = f.Id }))]);
     }
 
     public static FormulationResponse Infeasible(PreparedRequest request, InfeasibilityExplanation explanation, AnimalResult? animal = null) =>

@@ -1,3 +1,5 @@
+using Cnucnm.Nutrition.Feeds;
+
 namespace Cnucnm.Nutrition.Dairy;
 
 /// <summary>A requirement beside what the diet supplies, per animal per day.</summary>
@@ -100,6 +102,10 @@ public sealed class DairyResult
 
     /// <summary>Drinking water, kg/d; null where the book gives no equation (calves).</summary>
     public double? DrinkingWaterKgPerDay => _values.TryGet("An_WaIn", out var water) && double.IsFinite(water) ? water : null;
+
+    /// <summary>Feeds of the diet (above 0 kg DM) whose composition had imputed or unknown values, what was used and which
+    /// results it touches (<see cref="CompositionCompleteness"/>).</summary>
+    public IReadOnlyList<CompositionNote> CompositionNotes => CompositionNote.For(Input.Diet.Where(d => d.KgDryMatterPerDay > 0).Select(d => d.Feed));
 
     /// <summary>A variable's value, NaN when it was not computed.</summary>
     private double V(string name) => _values.TryGet(name, out var value) ? value : double.NaN;

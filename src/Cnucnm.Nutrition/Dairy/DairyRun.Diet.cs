@@ -31,12 +31,16 @@ internal sealed partial class DairyRun
     // Intake.
     private double DtDMIn, DtDMInClfLiq, DtDMInClfStrt, DtDMInClfFor, DtMEInClfLiq, DtDEInClfLiq;
 
-    public DairyRun(DairyInput input)
+    /// <param name="input">Animal, equations and diet.</param>
+    /// <param name="completeComposition">Decide blank composition cells by <see cref="CompositionCompleteness"/> (always,
+    /// except to check the equations against the NASEM software, which leaves blanks out of sums).</param>
+    public DairyRun(DairyInput input, bool completeComposition = true)
     {
         _a = input.Animal;
         _eq = input.Equations;
         var total = input.Diet.Sum(d => d.KgDryMatterPerDay);
-        _f = [.. input.Diet.Select(d => new FeedRow(d.Feed, total > 0 ? d.KgDryMatterPerDay / total : 0))];
+        _f = [.. input.Diet.Select(d => new FeedRow(d.Feed, completeComposition ? CompositionCompleteness.Complete(d.Feed).Feed : d.Feed,
+            total > 0 ? d.KgDryMatterPerDay / total : 0))];
         _calf = _a.State == PhysiologicalState.Calf;
         _heifer = _a.State == PhysiologicalState.Heifer;
         _dryCow = _a.State == PhysiologicalState.DryCow;

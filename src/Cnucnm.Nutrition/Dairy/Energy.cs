@@ -41,7 +41,9 @@ public static class Energy
         var deBase = (useDndfInVitro == 0 || (useDndfInVitro == 1 && 100 - f.Conc == 0) ? lignin : inVitro) + common;
         return f.Category switch
         {
-            "Animal Protein" => 0.73 * f.Fa * 0.094 + (rdpPercent + rupPercent * dcRup) * 0.056 + 0.96 * (100 - f.Fa / 1.06 - f.Cp - f.Ash) * 0.04 - 0.318,
+            // dcRUP is a percentage: the NASEM software multiplies RUP by it unscaled (blood meal 327 Mcal/kg against the
+            // library's 4.52); departure 9 in docs/science.md.
+            "Animal Protein" => 0.73 * f.Fa * 0.094 + (rdpPercent + rupPercent * dcRup / 100) * 0.056 + 0.96 * (100 - f.Fa / 1.06 - f.Cp - f.Ash) * 0.04 - 0.318,
             "Fat Supplement" => f.Fa * dcFa / 100 * 0.094 + (100 - f.Ash - f.Fa / 1.06 * 0.96) * 0.043 - 0.318,
             "Fatty Acid Supplement" => f.Fa * dcFa / 100 * 0.094 - 0.318,
             "Calf Liquid Feed" => (0.094 * f.Fa + 0.057 * f.Cp + 0.04 * (100 - f.Ash - f.Cp - f.Fa)) * 0.95,

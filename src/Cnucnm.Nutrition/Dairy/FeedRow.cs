@@ -5,13 +5,14 @@ namespace Cnucnm.Nutrition.Dairy;
 /// <summary>
 /// One feed of the diet with the per-feed quantities of the NASEM model (the <c>f$</c> columns of
 /// the NASEM software): composition (% DM) and intakes (kg/d, g/d for minerals and amino acids).
-/// Missing library values stay NaN, propagate through the feed's own quantities and drop out of the
-/// diet sums, as in the NASEM software: unknown composition is never counted as zero nutrient.
+/// The composition is the feed's after <see cref="CompositionCompleteness"/> (docs/science.md, "Blank feed
+/// composition"); a value still missing propagates as NaN and drops out of the diet sums, as in the NASEM software.
 /// </summary>
 internal sealed class FeedRow
 {
-    public FeedRow(Feed feed, double share)
+    public FeedRow(Feed original, Feed feed, double share)
     {
+        Original = original;
         Feed = feed;
         Share = share;
         Category = feed.Category;
@@ -39,6 +40,10 @@ internal sealed class FeedRow
         Dndf48Ndf = feed[FeedNutrient.Fd_DNDF48_NDF];
     }
 
+    /// <summary>The feed as the caller gave it (blanks included).</summary>
+    public Feed Original { get; }
+
+    /// <summary>The feed the model computes with: blanks decided by the composition-completeness policy.</summary>
     public Feed Feed { get; }
 
     /// <summary>Share of the diet DM, fraction (Fd_DMInp).</summary>

@@ -243,7 +243,7 @@ internal sealed partial class DairyRun
             ["RDP"] = rdpPerKg,
             ["RUP"] = rupPerKg,
         };
-        return new RationLinearization(evaluation, [.. _f.Select(f => f.Feed)], requirements, perKg, rnb, Values["An_RDPbal_g"] - rnbAtX0);
+        return new RationLinearization(evaluation, [.. _f.Select(f => f.Original)], requirements, perKg, rnb, Values["An_RDPbal_g"] - rnbAtX0);
     }
 
     private static double Z(double value) => double.IsNaN(value) ? 0 : value;

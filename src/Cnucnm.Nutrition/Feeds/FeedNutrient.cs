@@ -131,6 +131,8 @@ public static class FeedNutrients
             FeedNutrient.Fd_dcRUP => "% of RUP",
             FeedNutrient.Fd_dcFA => "% of FA",
             FeedNutrient.Fd_KdRUP => "%/h",
+            FeedNutrient.Fd_CPARU or FeedNutrient.Fd_CPBRU or FeedNutrient.Fd_CPCRU => "% of CP",
+            FeedNutrient.Fd_FA => "% DM",
             FeedNutrient.Fd_DNDF48_input or FeedNutrient.Fd_DNDF48_NDF => "% of NDF",
             FeedNutrient.Fd_Pinorg_P or FeedNutrient.Fd_Porg_P => "% of P",
             >= FeedNutrient.Fd_Cr and <= FeedNutrient.Fd_Zn => "mg/kg DM",

@@ -43,6 +43,46 @@ public sealed class NutritionEndpointTests(ApiFixture api) : IClassFixture<ApiFi
     };
 
     [Fact]
+    public async Task A_ration_with_oat_silage_lists_its_imputed_and_unknown_values_in_English_and_Korean()
+    {
+        var request = DemoCow();
+        request["diet"] = new object[]
+        {
+            new { feed = "Oat silage, mid-maturity", kgDryMatterPerDay = 10 },
+            new { feed = "Corn silage, typical", kgDryMatterPerDay = 6 },
+            new { feed = "nasem:Canola meal", kgDryMatterPerDay = 4 },
+        };
+
+        var response = await _client.PostAsJsonAsync(Path, request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        // Only oat silage has blanks the model uses: NPN (imputed, 0 % of CP as every NASEM grain-crop silage) and six
+        // trace minerals and vitamins (unknown, assumed 0); its RUP is kept (issue 25).
+        var note = Assert.Single(body.RootElement.GetProperty("compositionNotes").EnumerateArray());
+        Assert.Equal("nasem:Oat silage, mid-maturity", note.GetProperty("feedId").GetString());
+        var npn = Assert.Single(note.GetProperty("gaps").EnumerateArray(), g => g.GetProperty("column").GetString() == "Fd_NPN_CP");
+        Assert.Equal("Imputed", npn.GetProperty("treatment").GetString());
+        Assert.Equal(0, npn.GetProperty("valueUsed").GetDouble());
+        Assert.Equal("% of CP", npn.GetProperty("unit").GetString());
+        Assert.Equal(6, note.GetProperty("gaps").EnumerateArray().Count(g => g.GetProperty("treatment").GetString() == "Unknown"));
+        Assert.Equal(["RUP", "MP", "digestible AA", "DE", "Co", "I", "Se", "vitamin A", "vitamin D", "vitamin E"],
+            note.GetProperty("touches").EnumerateArray().Select(t => t.GetString()));
+        Assert.StartsWith("Oat silage, mid-maturity: NPN = 0 % of CP imputed", note.GetProperty("textEnglish").GetString(), StringComparison.Ordinal);
+        Assert.Contains("0으로 가정", note.GetProperty("textKorean").GetString(), StringComparison.Ordinal);
+        Assert.True(body.RootElement.GetProperty("nasem").GetProperty("An_RUPIn").GetDouble() > 1, "oat silage RUP kept");
+    }
+
+    [Fact]
+    public async Task The_demo_diet_has_no_composition_notes()
+    {
+        var response = await _client.PostAsJsonAsync(Path, DemoCow(), Ct);
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Empty(body.RootElement.GetProperty("compositionNotes").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Demo_cow_returns_the_published_nasem_values_and_structured_sections()
     {
         var response = await _client.PostAsJsonAsync(Path, DemoCow(), Ct);

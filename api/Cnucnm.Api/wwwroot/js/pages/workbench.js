@@ -5,6 +5,7 @@ import { get, request } from "../api.js";
 import { useFarm } from "../farm.js";
 import { number, money } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
+import { CompositionNotes } from "../compositionnotes.js";
 
 /** A farm feed id from a library id (nasem:Corn silage, typical → corn-silage-typical). */
 export function farmFeedId(libraryId) {
@@ -12,7 +13,7 @@ export function farmFeedId(libraryId) {
 }
 
 export const WorkbenchPage = {
-  components: { NotFoundPage },
+  components: { NotFoundPage, CompositionNotes },
   props: { farmId: String, groupId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
@@ -250,6 +251,7 @@ export const WorkbenchPage = {
                   <th class="n" data-testid="ration-cost">{{ money(shown.costPerHeadPerDay, farm.currency) }}</th></tr>
               </tbody>
             </table>
+            <CompositionNotes :notes="result.formulation?.compositionNotes" />
             <h2>{{ $t('workbench.balances') }}</h2>
             <table data-testid="balances">
               <thead><tr><th>{{ $t('workbench.balances') }}</th><th class="n">{{ $t('group.required') }}</th><th class="n">{{ $t('group.supplied') }}</th><th class="n">%</th></tr></thead>
