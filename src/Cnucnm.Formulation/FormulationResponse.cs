@@ -163,6 +163,8 @@ public sealed record Relaxation(ConstraintReference Constraint, string Label, do
 /// <param name="ConfirmedByFullModel">The full model meets every enforced requirement within 1 % and every guard rail.</param>
 /// <param name="Check">The full NASEM model's evaluation of the final ration, one line per requirement pair.</param>
 /// <param name="GuardRails">The guard rails, evaluated with the full model.</param>
+/// <param name="Convergence">Why the search stopped: the least-cost rounds found no cheaper confirmed ration
+/// (stationary linearisation, step below the minimum) or a round limit.</param>
 public sealed record AnimalResult(
     double PredictedDryMatterIntakeKg,
     int DryMatterIntakeEquation,
@@ -170,11 +172,16 @@ public sealed record AnimalResult(
     IReadOnlyList<IterationResult> Iterations,
     bool ConfirmedByFullModel,
     IReadOnlyList<RequirementCheck> Check,
-    IReadOnlyList<GuardRailCheck> GuardRails);
+    IReadOnlyList<GuardRailCheck> GuardRails,
+    string? Convergence = null);
 
 /// <param name="WorstRequirement">The enforced requirement furthest below its target in the full model.</param>
 /// <param name="WorstPercentOfTarget">Its supply as % of its target (≥ 99 passes).</param>
-public sealed record IterationResult(int Iteration, double CostPerDay, double DryMatterIntakeKg, string? WorstRequirement, double WorstPercentOfTarget);
+/// <param name="Phase"><c>feasibility</c> (rounds until the full model confirms a ration) or <c>least cost</c>
+/// (trust-region rounds from the best confirmed ration).</param>
+/// <param name="Accepted">Feasibility: the round's ration was confirmed. Least cost: it was confirmed and cheaper, and became the best.</param>
+public sealed record IterationResult(int Iteration, double CostPerDay, double DryMatterIntakeKg, string? WorstRequirement, double WorstPercentOfTarget,
+    string? Phase = null, bool Accepted = false);
 
 /// <summary>One requirement–supply pair of the full model at the final ration.</summary>
 /// <param name="Enforced">Part of the formulation (else reported only).</param>
