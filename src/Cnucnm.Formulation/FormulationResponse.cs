@@ -160,9 +160,12 @@ public sealed record Relaxation(ConstraintReference Constraint, string Label, do
 /// <param name="DryMatterIntakeEquation">NASEM DMIn_eqn used (0: the animal's target intake).</param>
 /// <param name="DryMatterIntakeBounds">The intake bounds used.</param>
 /// <param name="Iterations">Linearise → solve → full-model evaluation rounds.</param>
-/// <param name="ConfirmedByFullModel">The full model meets every enforced requirement within 1 % and every guard rail.</param>
+/// <param name="ConfirmedByFullModel">The full model meets every enforced requirement within its tolerance (1 %) and every guard rail.</param>
 /// <param name="Check">The full NASEM model's evaluation of the final ration, one line per requirement pair.</param>
 /// <param name="GuardRails">The guard rails, evaluated with the full model.</param>
+/// <param name="GuardRailsUsed">Every guard rail the formulation used, defaults filled in (edit and send back as <c>guardRails</c>).</param>
+/// <param name="ShortAtFivePercentLowerIntake">The enforced requirements the ration would leave short (below 100 % of the target,
+/// full model) if the cows ate 5 % less of it than the intake assumed (<see cref="FormulationResponse.DryMatterIntakeKg"/>).</param>
 /// <param name="Convergence">Why the search stopped: the least-cost rounds found no cheaper confirmed ration
 /// (stationary linearisation, step below the minimum) or a round limit.</param>
 public sealed record AnimalResult(
@@ -173,7 +176,9 @@ public sealed record AnimalResult(
     bool ConfirmedByFullModel,
     IReadOnlyList<RequirementCheck> Check,
     IReadOnlyList<GuardRailCheck> GuardRails,
-    string? Convergence = null);
+    string? Convergence = null,
+    GuardRails? GuardRailsUsed = null,
+    IReadOnlyList<RequirementCheck>? ShortAtFivePercentLowerIntake = null);
 
 /// <param name="WorstRequirement">The enforced requirement furthest below its target in the full model.</param>
 /// <param name="WorstPercentOfTarget">Its supply as % of its target (≥ 99 passes).</param>
@@ -186,7 +191,11 @@ public sealed record IterationResult(int Iteration, double CostPerDay, double Dr
 /// <summary>One requirement–supply pair of the full model at the final ration.</summary>
 /// <param name="Enforced">Part of the formulation (else reported only).</param>
 /// <param name="TargetPercent">The share of the requirement asked for.</param>
-/// <param name="Met">Supply ≥ target − 1 % of it (and ≤ the maximum + 1 %, if any).</param>
+/// <param name="Met">Supply ≥ the target (and ≤ the maximum, if any): at least 100 % of what was asked.</param>
+/// <param name="WithinTolerance">Supply ≥ the target − <paramref name="TolerancePercent"/> % of it (and ≤ the maximum + that much):
+/// the rule by which the formulation confirms a ration (the linearisation's error near the answer).</param>
+/// <param name="TolerancePercent">The tolerance of <paramref name="WithinTolerance"/>, % of the target.</param>
+/// <param name="MaxPercent">The maximum asked for, % of the requirement (null: none).</param>
 public sealed record RequirementCheck(
     string Nutrient,
     string Unit,
@@ -196,6 +205,9 @@ public sealed record RequirementCheck(
     double? PercentOfRequirement,
     bool Enforced,
     double TargetPercent,
-    bool Met);
+    bool Met,
+    bool WithinTolerance = false,
+    double TolerancePercent = 0,
+    double? MaxPercent = null);
 
 public sealed record GuardRailCheck(string Name, string Unit, double Value, double? Min, double? Max, bool Met);

@@ -36,6 +36,9 @@ internal static class AnimalFormulation
     /// <summary>The linearisation promising less than this share of the cost as saving ends the search.</summary>
     private const double StationaryShare = 2e-4;
 
+    /// <summary>The answer says what an intake this much lower than assumed would leave short.</summary>
+    private const double LowerIntakeShare = 0.05;
+
     /// <summary>A requirement counts as met at ≥ 99 % of its target (and ≤ 101 % of a maximum).</summary>
     public const double Tolerance = 0.01;
 
@@ -294,7 +297,7 @@ internal static class AnimalFormulation
             }
 
             var (dmMin, dmMax) = IntakeBounds(_predicted);
-            var check = Check(full, rows, _spec);
+            var check = Check(full, rows, _spec, _feeds, amounts);
             var dm = amounts.Sum();
             // Intake equations that read the diet move with the ration: the ration's DM must sit within the bounds at
             // its own prediction (1 % of it, as for the requirements).
@@ -309,14 +312,29 @@ internal static class AnimalFormulation
 
         private FormulationResponse Answer(Candidate chosen, string criterion)
         {
-            var animalResult = Result(chosen.DryMatterMin, chosen.DryMatterMax, chosen.Confirmed, chosen.Lines, chosen.Rails, criterion, chosen.PredictedIntakeKg);
+            var animalResult = Result(chosen.DryMatterMin, chosen.DryMatterMax, chosen.Confirmed, chosen.Lines, chosen.Rails, criterion, chosen.PredictedIntakeKg)
+                with { ShortAtFivePercentLowerIntake = ShortAtLowerIntake(chosen) };
             var summary = _request.Changes is { } limit ? ExplicitFormulation.Summary(_request, limit, _changed) : null;
             return ResponseBuilder.Optimal(_request, chosen.Lp, chosen.Result, summary, animalResult, chosen.Rows.Results(chosen.Lp, chosen.Result));
         }
 
+        /// <summary>The enforced requirements below 100 % of their target when every feed is eaten 5 % less (full model).</summary>
+        private List<RequirementCheck> ShortAtLowerIntake(Candidate chosen)
+        {
+            var less = chosen.Amounts.Select(kg => kg * (1 - LowerIntakeShare)).ToArray();
+            if (less.Sum() <= 0)
+            {
+                return [];
+            }
+
+            var full = DairyModel.Evaluate(new DairyInput(_animal with { TargetDryMatterIntakeKg = null }, _equations with { DmiEquation = 0 }, Diet(_feeds, less)));
+            var check = Check(full, chosen.Rows, _spec, _feeds, less);
+            return [.. check.Lines.Where(l => l.Enforced && l.Supplied < l.Required * l.TargetPercent / 100)];
+        }
+
         private AnimalResult Result(double dmMin, double dmMax, bool confirmed, IReadOnlyList<RequirementCheck> lines, IReadOnlyList<GuardRailCheck> rails,
             string criterion, double? predicted = null) =>
-            new(predicted ?? _predicted, _intakeEquation, new Bounds(dmMin, dmMax), _iterations, confirmed, lines, rails, criterion);
+            new(predicted ?? _predicted, _intakeEquation, new Bounds(dmMin, dmMax), _iterations, confirmed, lines, rails, criterion, _spec.Rails);
 
         private RationLinearization Linearize(double[] x) => RationLinearization.At(new DairyInput(_animal, _equations, Diet(_feeds, x)));
 
@@ -477,7 +495,7 @@ internal static class AnimalFormulation
     }
 
     private static (IReadOnlyList<RequirementCheck> Lines, IReadOnlyList<GuardRailCheck> Rails, bool Confirmed, string? Worst, double WorstPercent)
-        Check(DairyResult full, AnimalRows rows, PreparedAnimal spec)
+        Check(DairyResult full, AnimalRows rows, PreparedAnimal spec, Feed[] feeds, double[] amounts)
     {
         var lines = new List<RequirementCheck>();
         string? worst = null;
@@ -495,24 +513,25 @@ internal static class AnimalFormulation
             var enforced = rows.Targets.TryGetValue(pair.Nutrient, out var target);
             var minPercent = enforced ? target.Min : 100;
             double? percent = required > 0 ? supplied / required * 100 : null;
-            bool met;
+            // Met: at least the target (and at most the maximum), exactly. Within tolerance: within 1 % of them, the rule the
+            // formulation confirms a ration by (the linearisation's error near the answer).
+            var maxPercent = enforced ? target.Max : null;
+            var ofTarget = minPercent > 0 ? supplied / (required * minPercent / 100) * 100 : double.PositiveInfinity;
+            var underMax = maxPercent is not { } max || supplied <= required * max / 100 * (1 + 1e-9);
+            var met = ofTarget >= 100 * (1 - 1e-9) && underMax;
+            var within = ofTarget >= 100 * (1 - Tolerance) && (maxPercent is not { } limit || supplied <= required * limit / 100 * (1 + Tolerance));
             if (enforced)
             {
-                var ofTarget = minPercent > 0 ? supplied / (required * minPercent / 100) * 100 : double.PositiveInfinity;
-                met = ofTarget >= 100 * (1 - Tolerance) && (target.Max is not { } max || supplied <= required * max / 100 * (1 + Tolerance));
                 if (ofTarget < worstPercent)
                 {
                     (worst, worstPercent) = (pair.Nutrient, ofTarget);
                 }
 
-                confirmed &= met;
-            }
-            else
-            {
-                met = supplied >= required;
+                confirmed &= within;
             }
 
-            lines.Add(new RequirementCheck(pair.Nutrient, pair.Unit, required, supplied, supplied - required, percent, enforced, minPercent, met));
+            lines.Add(new RequirementCheck(pair.Nutrient, pair.Unit, required, supplied, supplied - required, percent, enforced, minPercent, met,
+                within, Tolerance * 100, maxPercent));
         }
 
         var rails = new List<GuardRailCheck>
@@ -524,8 +543,42 @@ internal static class AnimalFormulation
             // Ruminal N balance moves with microbial growth (not linear): 1 % of the RDP supply.
             Rail("ruminal N balance", "g CP/d", full["An_RDPbal_g"], spec.MinRumenNitrogenBalanceGramsPerDay, null, Tolerance * full["An_RDPIn_g"]),
         };
+        rails.AddRange(CompositionRails(spec.Rails, feeds, amounts));
         confirmed &= rails.All(r => r.Met);
         return (lines, rails, confirmed, worst, double.IsFinite(worstPercent) ? worstPercent : 100);
+    }
+
+    /// <summary>The guard rails that are exactly linear in the feeds' composition, at <paramref name="amounts"/>.</summary>
+    private static IEnumerable<GuardRailCheck> CompositionRails(GuardRails rails, Feed[] feeds, double[] amounts)
+    {
+        var dm = amounts.Sum();
+        double Concentration(Func<Feed, double> value)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < feeds.Length; j++)
+            {
+                sum += amounts[j] * value(feeds[j]);
+            }
+
+            return dm > 0 ? sum / dm : 0;
+        }
+
+        yield return Rail("crude protein", "% DM", Concentration(f => f.OrZero(FeedNutrient.Fd_CP)), null, rails.MaxCrudeProteinPercentOfDm, 1e-6);
+        foreach (var (column, limit) in rails.MaxMineralPerKgDm!.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var nutrient = Enum.Parse<FeedNutrient>(column);
+            yield return Rail(AnimalRows.MineralName(column), AnimalRows.MineralUnit(column), Concentration(f => f.OrZero(nutrient)), null, limit, 1e-6);
+        }
+
+        yield return Rail("supplemental Se", "mg/kg DM", Concentration(f => AnimalRows.IsSupplement(f) ? f.OrZero(FeedNutrient.Fd_Se) : 0), null,
+            rails.MaxSupplementalSeleniumMgPerKgDm, 1e-6);
+        var phosphorus = Concentration(f => f.OrZero(FeedNutrient.Fd_P));
+        var ratio = phosphorus > 0 ? Concentration(f => f.OrZero(FeedNutrient.Fd_Ca)) / phosphorus : double.PositiveInfinity;
+        yield return Rail("Ca:P", "Ca:P", ratio, rails.MinCalciumToPhosphorus, rails.MaxCalciumToPhosphorus, 1e-6);
+        if (rails.MaxDcadMilliequivalentsPerKgDm is { } dcad)
+        {
+            yield return Rail("DCAD", "mEq/kg DM", Concentration(AnimalRows.Dcad), null, dcad, 1e-6);
+        }
     }
 
     private static GuardRailCheck Rail(string name, string unit, double value, double? min, double? max, double tolerance)
