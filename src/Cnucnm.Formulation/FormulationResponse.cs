@@ -42,6 +42,7 @@ public enum FormulationMode
 /// <param name="Animal">Animal mode: predicted intake, the iterations, the full-model check.</param>
 /// <param name="Explanation">Infeasible: the conflicting constraints and the cheapest relaxation.</param>
 /// <param name="Errors">Invalid: every problem, by field path (<c>feeds[2].dryMatterPercent</c>).</param>
+/// <param name="BestPossible">Animal mode, infeasible: the best ration the feeds allow, what it leaves short, and verified ways out.</param>
 public sealed record FormulationResponse(
     FormulationStatus Status,
     FormulationMode Mode,
@@ -57,7 +58,8 @@ public sealed record FormulationResponse(
     AnimalResult? Animal = null,
     InfeasibilityExplanation? Explanation = null,
     IReadOnlyList<FieldError>? Errors = null,
-    string? Currency = null)
+    string? Currency = null,
+    BestPossibleRation? BestPossible = null)
 {
     public static FormulationResponse Invalid(FormulationMode mode, IReadOnlyList<FieldError> errors) =>
         new(FormulationStatus.Invalid, mode, Errors: errors);
@@ -210,4 +212,34 @@ public sealed record RequirementCheck(
     double TolerancePercent = 0,
     double? MaxPercent = null);
 
-public sealed record GuardRailCheck(string Name, string Unit, double Value, double? Min, double? Max, bool Met);
+/// <param name="Field">The request field that sets the limit (<c>guardRails.maxCrudeProteinPercentOfDm</c> …).</param>
+public sealed record GuardRailCheck(string Name, string Unit, double Value, double? Min, double? Max, bool Met, string? Field = null);
+
+/// <summary>
+/// Animal mode, when no ration meets every requirement and guard rail: the cheapest ration with the smallest weighted
+/// shortfall (goal programming: requirements and guard rails give at their weights, feed limits and intake hold), checked
+/// by the full model, and suggestions that each lead to an optimal ration (every one was re-solved before it is offered).
+/// </summary>
+/// <param name="Warning">In words: the ration does not meet everything; what is short.</param>
+/// <param name="Short">Enforced requirements below 100 % of their target in the full model.</param>
+/// <param name="GuardRailsMissed">Guard rails the ration misses.</param>
+/// <param name="Suggestions">Ordered by practicality: add a library feed, lift a feed limit, relax a target; intake changes last.</param>
+public sealed record BestPossibleRation(
+    string Warning,
+    double CostPerDay,
+    double DryMatterIntakeKg,
+    IReadOnlyList<FeedResult> Feeds,
+    IReadOnlyList<RequirementCheck> Short,
+    IReadOnlyList<GuardRailCheck> GuardRailsMissed,
+    IReadOnlyList<Suggestion> Suggestions);
+
+/// <summary>One verified way out of an infeasible request.</summary>
+/// <param name="Rank">1 is the most practical.</param>
+/// <param name="Kind"><c>addFeed</c>, <c>feedLimit</c>, <c>target</c> or <c>intake</c>.</param>
+/// <param name="Message">In farm language.</param>
+/// <param name="Changes">Request fields to set, all together (one-click relaxations).</param>
+/// <param name="AddFeeds">Feeds to add to <c>feeds</c>, all together.</param>
+/// <param name="CostPerDay">The optimal ration's cost with the suggestion applied (it was re-solved).</param>
+/// <param name="ChangesIntake">The suggestion assumes the cows eat more than predicted: check the intake before using it.</param>
+public sealed record Suggestion(int Rank, string Kind, string Message, IReadOnlyList<Relaxation> Changes, IReadOnlyList<FeedOffer> AddFeeds, double CostPerDay,
+    bool ChangesIntake);

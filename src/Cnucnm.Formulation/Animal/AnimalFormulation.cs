@@ -36,6 +36,9 @@ internal static class AnimalFormulation
     /// <summary>The linearisation promising less than this share of the cost as saving ends the search.</summary>
     private const double StationaryShare = 2e-4;
 
+    /// <summary>Goal-programming rounds of a best-possible ration (each re-linearised at the previous answer).</summary>
+    private const int BestPossibleRounds = 3;
+
     /// <summary>The answer says what an intake this much lower than assumed would leave short.</summary>
     private const double LowerIntakeShare = 0.05;
 
@@ -105,12 +108,25 @@ internal static class AnimalFormulation
                 }
             }
 
+            BestPossibleRation? bestPossible = null;
+            if (_best is null && _closest is null && _request.Changes is null)
+            {
+                // Every start's LP was infeasible. The goal program's least-shortfall ration is one more start: the lines
+                // taken there may admit a ration after all; if not, it is the best possible.
+                (bestPossible, var amounts) = BestPossible();
+                if (amounts is not null && FindConfirmed(amounts) is { } found)
+                {
+                    _best = found;
+                }
+            }
+
             if (_best is null)
             {
                 if (_closest is null)
                 {
                     var (min, max) = IntakeBounds(_predicted);
-                    return ResponseBuilder.Infeasible(_request, _firstInfeasibility!, Result(min, max, false, [], [], "no start admits a ration"));
+                    return ResponseBuilder.Infeasible(_request, _firstInfeasibility!, Result(min, max, false, [], [], "no start admits a ration"))
+                        with { BestPossible = bestPossible };
                 }
 
                 return Answer(_closest, "not confirmed: no start reached a ration the full model confirms");
@@ -316,6 +332,55 @@ internal static class AnimalFormulation
                 with { ShortAtFivePercentLowerIntake = ShortAtLowerIntake(chosen) };
             var summary = _request.Changes is { } limit ? ExplicitFormulation.Summary(_request, limit, _changed) : null;
             return ResponseBuilder.Optimal(_request, chosen.Lp, chosen.Result, summary, animalResult, chosen.Rows.Results(chosen.Lp, chosen.Result));
+        }
+
+        /// <summary>
+        /// The best ration when none meets everything: goal programming (<see cref="InfeasibilityAnalyzer.BestPossible"/>) at the
+        /// linearisation of the neutral mix, then twice more at its own answer; the full model says what it leaves short.
+        /// </summary>
+        private (BestPossibleRation? Ration, double[]? Amounts) BestPossible()
+        {
+            var x = StartingDiet(_request, _feeds, _predicted, StartingMix.Neutral);
+            (double[] Amounts, AnimalRows Rows)? found = null;
+            var noMargins = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var round = 0; round < BestPossibleRounds; round++)
+            {
+                var (dmMin, dmMax) = IntakeBounds(_predicted);
+                var lp = ModelBuilder.Build(_request, dmMin, dmMax);
+                var rows = AnimalRows.Add(lp, Linearize(x), _spec, noMargins);
+                if (InfeasibilityAnalyzer.BestPossible(lp) is not { } goal)
+                {
+                    break;
+                }
+
+                var next = ResponseBuilder.CleanAmounts(goal.Result, _request.FeedCount);
+                if (next.Sum() <= 0)
+                {
+                    break;
+                }
+
+                found = (next, rows);
+                x = next;
+            }
+
+            if (found is not { } best)
+            {
+                return (null, null);
+            }
+
+            var full = Linearize(best.Amounts).Evaluation;
+            var check = Check(full, best.Rows, _spec, _feeds, best.Amounts);
+            var shortLines = check.Lines.Where(l => l.Enforced && !l.Met).ToList();
+            var missed = check.Rails.Where(r => !r.Met).ToList();
+            var dm = best.Amounts.Sum();
+            var feeds = _request.Feeds.Select(f => new FeedResult(f.Id, f.Name, best.Amounts[f.Index], best.Amounts[f.Index] / f.DryMatterFraction,
+                dm > 0 ? best.Amounts[f.Index] / dm * 100 : 0, f.PricePerKgDm, best.Amounts[f.Index] * f.PricePerKgDm, null, null, null, null)).ToList();
+            var shortWords = shortLines.Select(l => $"{l.Nutrient} at {Wording.Number(l.Supplied / (l.Required * l.TargetPercent / 100) * 100)} % of its target")
+                .Concat(missed.Select(r => $"{r.Name} at {Wording.Number(r.Value)} {r.Unit}"));
+            var warning = "No ration meets every requirement and guard rail. The best the feeds allow leaves "
+                          + (shortLines.Count + missed.Count > 0 ? string.Join(", ", shortWords) : "nothing short by the full model (the linear model could not confirm it)")
+                          + ": use it only as a stopgap and apply a suggestion.";
+            return (new BestPossibleRation(warning, Cost(best.Amounts), dm, feeds, shortLines, missed, []), best.Amounts);
         }
 
         /// <summary>The enforced requirements below 100 % of their target when every feed is eaten 5 % less (full model).</summary>
@@ -536,12 +601,12 @@ internal static class AnimalFormulation
 
         var rails = new List<GuardRailCheck>
         {
-            Rail("forage NDF", "% DM", full["Dt_ForNDF"], spec.MinForageNdfPercentOfDm, null, 1e-6),
-            Rail("NDF", "% DM", full["Dt_NDF"], spec.MinNdfPercentOfDm, null, 1e-6),
-            Rail("starch", "% DM", full["Dt_St"], null, spec.MaxStarchPercentOfDm, 1e-6),
-            Rail("fatty acids", "% DM", full["Dt_FA"], null, spec.MaxFatPercentOfDm, 1e-6),
+            Rail("forage NDF", "% DM", full["Dt_ForNDF"], spec.MinForageNdfPercentOfDm, null, 1e-6, "minForageNdfPercentOfDm"),
+            Rail("NDF", "% DM", full["Dt_NDF"], spec.MinNdfPercentOfDm, null, 1e-6, "minNdfPercentOfDm"),
+            Rail("starch", "% DM", full["Dt_St"], null, spec.MaxStarchPercentOfDm, 1e-6, "maxStarchPercentOfDm"),
+            Rail("fatty acids", "% DM", full["Dt_FA"], null, spec.MaxFatPercentOfDm, 1e-6, "maxFatPercentOfDm"),
             // Ruminal N balance moves with microbial growth (not linear): 1 % of the RDP supply.
-            Rail("ruminal N balance", "g CP/d", full["An_RDPbal_g"], spec.MinRumenNitrogenBalanceGramsPerDay, null, Tolerance * full["An_RDPIn_g"]),
+            Rail("ruminal N balance", "g CP/d", full["An_RDPbal_g"], spec.MinRumenNitrogenBalanceGramsPerDay, null, Tolerance * full["An_RDPIn_g"], "minRumenNitrogenBalanceGramsPerDay"),
         };
         rails.AddRange(CompositionRails(spec.Rails, feeds, amounts));
         confirmed &= rails.All(r => r.Met);
@@ -563,28 +628,29 @@ internal static class AnimalFormulation
             return dm > 0 ? sum / dm : 0;
         }
 
-        yield return Rail("crude protein", "% DM", Concentration(f => f.OrZero(FeedNutrient.Fd_CP)), null, rails.MaxCrudeProteinPercentOfDm, 1e-6);
+        yield return Rail("crude protein", "% DM", Concentration(f => f.OrZero(FeedNutrient.Fd_CP)), null, rails.MaxCrudeProteinPercentOfDm, 1e-6, "maxCrudeProteinPercentOfDm");
         foreach (var (column, limit) in rails.MaxMineralPerKgDm!.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             var nutrient = Enum.Parse<FeedNutrient>(column);
-            yield return Rail(AnimalRows.MineralName(column), AnimalRows.MineralUnit(column), Concentration(f => f.OrZero(nutrient)), null, limit, 1e-6);
+            yield return Rail(AnimalRows.MineralName(column), AnimalRows.MineralUnit(column), Concentration(f => f.OrZero(nutrient)), null, limit, 1e-6, $"maxMineralPerKgDm.{column}");
         }
 
         yield return Rail("supplemental Se", "mg/kg DM", Concentration(f => AnimalRows.IsSupplement(f) ? f.OrZero(FeedNutrient.Fd_Se) : 0), null,
-            rails.MaxSupplementalSeleniumMgPerKgDm, 1e-6);
+            rails.MaxSupplementalSeleniumMgPerKgDm, 1e-6, "maxSupplementalSeleniumMgPerKgDm");
         var phosphorus = Concentration(f => f.OrZero(FeedNutrient.Fd_P));
         var ratio = phosphorus > 0 ? Concentration(f => f.OrZero(FeedNutrient.Fd_Ca)) / phosphorus : double.PositiveInfinity;
-        yield return Rail("Ca:P", "Ca:P", ratio, rails.MinCalciumToPhosphorus, rails.MaxCalciumToPhosphorus, 1e-6);
+        yield return Rail("Ca:P", "Ca:P", ratio, rails.MinCalciumToPhosphorus, rails.MaxCalciumToPhosphorus, 1e-6,
+            ratio < (rails.MinCalciumToPhosphorus ?? 0) ? "minCalciumToPhosphorus" : "maxCalciumToPhosphorus");
         if (rails.MaxDcadMilliequivalentsPerKgDm is { } dcad)
         {
-            yield return Rail("DCAD", "mEq/kg DM", Concentration(AnimalRows.Dcad), null, dcad, 1e-6);
+            yield return Rail("DCAD", "mEq/kg DM", Concentration(AnimalRows.Dcad), null, dcad, 1e-6, "maxDcadMilliequivalentsPerKgDm");
         }
     }
 
-    private static GuardRailCheck Rail(string name, string unit, double value, double? min, double? max, double tolerance)
+    private static GuardRailCheck Rail(string name, string unit, double value, double? min, double? max, double tolerance, string field)
     {
         var slack = Math.Max(tolerance, 1e-9);
         var met = (min is not { } a || value >= a - Math.Max(slack, Math.Abs(a) * 1e-6)) && (max is not { } b || value <= b + Math.Max(slack, Math.Abs(b) * 1e-6));
-        return new GuardRailCheck(name, unit, value, min, max, met);
+        return new GuardRailCheck(name, unit, value, min, max, met, $"guardRails.{field}");
     }
 }
