@@ -27,7 +27,8 @@ public sealed record Bounds(double? Min = null, double? Max = null);
 /// <param name="Animal">Animal-mode: the animal (or a group's mean animal) to formulate for.</param>
 /// <param name="Environment">Animal mode: temperature and walking.</param>
 /// <param name="Equations">Animal mode: NASEM equation choices (the intake equation predicts DMI).</param>
-/// <param name="DryMatterIntakeTolerancePercent">Animal mode: the ration's DM may differ from the predicted intake by this much (default 5 %).</param>
+/// <param name="DryMatterIntakeTolerancePercent">Animal mode: the ration's DM may differ from the predicted intake by this much (default 0:
+/// the ration is formulated at the predicted intake).</param>
 /// <param name="Requirements">Animal mode: per requirement (ME, MP, Lys, Ca … by <see cref="DairyBalances.Pairs"/> name) the share to meet.</param>
 /// <param name="GuardRails">Animal mode: the nutritionist's guard rails.</param>
 /// <param name="Currency">Echoed in the response (prices are in this currency).</param>
@@ -99,7 +100,18 @@ public sealed record RequirementTarget(double? MinPercent = null, double? MaxPer
 /// <param name="MaxFatPercentOfDm">Total fatty acids maximum (default 6).</param>
 /// <param name="MinRumenNitrogenBalanceGramsPerDay">Ruminal N balance (RDP − microbial CP, g CP/d) minimum (default 0).</param>
 /// <param name="MeetLysineAndMethionine">Require the NASEM target absorbed Lys and Met where defined (default true).</param>
-/// <param name="MaxEnergyPercentOfRequirement">ME supply at most this % of the requirement (default: none).</param>
+/// <param name="MaxEnergyPercentOfRequirement">ME supply at most this % of the requirement (default 105).</param>
+/// <param name="MaxCrudeProteinPercentOfDm">Crude protein maximum, % of DM (default by state: lactating 18, dry 15, heifers 17).</param>
+/// <param name="MaxMetabolizableProteinPercentOfRequirement">MP supply at most this % of the requirement (default 110).</param>
+/// <param name="MaxMineralPerKgDm">Maximum diet concentration by NASEM column, in the column's unit (mg/kg DM for trace
+/// minerals, % DM for S, K, Mg): by default the maximum tolerable concentrations of NRC (2005) for cattle
+/// (<see cref="DefaultMaxMineralPerKgDm"/>); entries given replace those defaults one by one.</param>
+/// <param name="MaxSupplementalSeleniumMgPerKgDm">Se from mineral and additive feeds at most this, mg/kg of diet DM (default 0.3,
+/// the US legal limit of supplemental Se, 21 CFR 573.920).</param>
+/// <param name="MinCalciumToPhosphorus">Dietary Ca:P at least this (default 1.2).</param>
+/// <param name="MaxCalciumToPhosphorus">Dietary Ca:P at most this (default 4).</param>
+/// <param name="MaxDcadMilliequivalentsPerKgDm">DCAD (Na + K − Cl − S) at most this, mEq/kg DM (default: +100 for close-up dry cows,
+/// the last 21 days of gestation; none otherwise).</param>
 public sealed record GuardRails(
     double? MinForageNdfPercentOfDm = null,
     double? MinNdfPercentOfDm = null,
@@ -107,13 +119,46 @@ public sealed record GuardRails(
     double? MaxFatPercentOfDm = null,
     double? MinRumenNitrogenBalanceGramsPerDay = null,
     bool? MeetLysineAndMethionine = null,
-    double? MaxEnergyPercentOfRequirement = null)
+    double? MaxEnergyPercentOfRequirement = null,
+    double? MaxCrudeProteinPercentOfDm = null,
+    double? MaxMetabolizableProteinPercentOfRequirement = null,
+    IReadOnlyDictionary<string, double>? MaxMineralPerKgDm = null,
+    double? MaxSupplementalSeleniumMgPerKgDm = null,
+    double? MinCalciumToPhosphorus = null,
+    double? MaxCalciumToPhosphorus = null,
+    double? MaxDcadMilliequivalentsPerKgDm = null)
 {
     public const double DefaultMinForageNdfPercentOfDm = 19;
     public const double DefaultMinNdfPercentOfDm = 25;
     public const double DefaultMaxStarchPercentOfDm = 30;
     public const double DefaultMaxFatPercentOfDm = 6;
     public const double DefaultMinRumenNitrogenBalanceGramsPerDay = 0;
+    public const double DefaultMaxEnergyPercentOfRequirement = 105;
+    public const double DefaultMaxMetabolizableProteinPercentOfRequirement = 110;
+    public const double DefaultMaxSupplementalSeleniumMgPerKgDm = 0.3;
+    public const double DefaultMinCalciumToPhosphorus = 1.2;
+    public const double DefaultMaxCalciumToPhosphorus = 4;
+    public const double DefaultMaxDcadCloseUpMilliequivalentsPerKgDm = 100;
+
+    /// <summary>Days before calving from which a dry cow is close-up (the DCAD default applies).</summary>
+    public const double CloseUpDays = 21;
+
+    /// <summary>Maximum tolerable concentrations for cattle, NRC (2005) <i>Mineral Tolerance of Animals</i>, Table 1 (summary
+    /// table of MTL), also NASEM (2021) Ch. 7: trace minerals in mg/kg DM, S, K and Mg in % DM.</summary>
+    public static readonly IReadOnlyDictionary<string, double> DefaultMaxMineralPerKgDm = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["Fd_Co"] = 25, ["Fd_Cu"] = 40, ["Fd_Fe"] = 500, ["Fd_I"] = 50, ["Fd_Mn"] = 2000, ["Fd_Mo"] = 5, ["Fd_Se"] = 5, ["Fd_Zn"] = 500,
+        ["Fd_S"] = 0.4, ["Fd_K"] = 2, ["Fd_Mg"] = 0.6,
+    };
+
+    /// <summary>Crude protein maximum, % DM, by state: above about 17–18 % of DM lactating cows gain little milk protein and excrete
+    /// the surplus N (NASEM 2021 Ch. 6; Olmos Colmenero and Broderick 2006, J. Dairy Sci. 89:1704); dry cows and heifers need less.</summary>
+    public static double DefaultMaxCrudeProteinPercentOfDm(PhysiologicalState state) => state switch
+    {
+        PhysiologicalState.LactatingCow => 18,
+        PhysiologicalState.DryCow => 15,
+        _ => 17,
+    };
 }
 
 /// <summary>What practitioners ask for beside the nutrient specification.</summary>

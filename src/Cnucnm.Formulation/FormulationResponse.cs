@@ -45,6 +45,7 @@ public enum FormulationMode
 /// <param name="Errors">Invalid: every problem, by field path (<c>feeds[2].dryMatterPercent</c>).</param>
 /// <param name="CompositionNotes">Optimal: library feeds of the ration whose composition had imputed or unknown values, what
 /// was used and which results it touches, in English and Korean (docs/science.md, "Blank feed composition").</param>
+/// <param name="BestPossible">Animal mode, infeasible: the best ration the feeds allow, what it leaves short, and verified ways out.</param>
 public sealed record FormulationResponse(
     FormulationStatus Status,
     FormulationMode Mode,
@@ -61,7 +62,8 @@ public sealed record FormulationResponse(
     InfeasibilityExplanation? Explanation = null,
     IReadOnlyList<FieldError>? Errors = null,
     string? Currency = null,
-    IReadOnlyList<CompositionNoteLine>? CompositionNotes = null)
+    IReadOnlyList<CompositionNoteLine>? CompositionNotes = null,
+    BestPossibleRation? BestPossible = null)
 {
     public static FormulationResponse Invalid(FormulationMode mode, IReadOnlyList<FieldError> errors) =>
         new(FormulationStatus.Invalid, mode, Errors: errors);
@@ -164,9 +166,14 @@ public sealed record Relaxation(ConstraintReference Constraint, string Label, do
 /// <param name="DryMatterIntakeEquation">NASEM DMIn_eqn used (0: the animal's target intake).</param>
 /// <param name="DryMatterIntakeBounds">The intake bounds used.</param>
 /// <param name="Iterations">Linearise → solve → full-model evaluation rounds.</param>
-/// <param name="ConfirmedByFullModel">The full model meets every enforced requirement within 1 % and every guard rail.</param>
+/// <param name="ConfirmedByFullModel">The full model meets every enforced requirement within its tolerance (1 %) and every guard rail.</param>
 /// <param name="Check">The full NASEM model's evaluation of the final ration, one line per requirement pair.</param>
 /// <param name="GuardRails">The guard rails, evaluated with the full model.</param>
+/// <param name="GuardRailsUsed">Every guard rail the formulation used, defaults filled in (edit and send back as <c>guardRails</c>).</param>
+/// <param name="ShortAtFivePercentLowerIntake">The enforced requirements the ration would leave short (below 100 % of the target,
+/// full model) if the cows ate 5 % less of it than the intake assumed (<see cref="FormulationResponse.DryMatterIntakeKg"/>).</param>
+/// <param name="Convergence">Why the search stopped: the least-cost rounds found no cheaper confirmed ration
+/// (stationary linearisation, step below the minimum) or a round limit.</param>
 public sealed record AnimalResult(
     double PredictedDryMatterIntakeKg,
     int DryMatterIntakeEquation,
@@ -174,16 +181,27 @@ public sealed record AnimalResult(
     IReadOnlyList<IterationResult> Iterations,
     bool ConfirmedByFullModel,
     IReadOnlyList<RequirementCheck> Check,
-    IReadOnlyList<GuardRailCheck> GuardRails);
+    IReadOnlyList<GuardRailCheck> GuardRails,
+    string? Convergence = null,
+    GuardRails? GuardRailsUsed = null,
+    IReadOnlyList<RequirementCheck>? ShortAtFivePercentLowerIntake = null);
 
 /// <param name="WorstRequirement">The enforced requirement furthest below its target in the full model.</param>
 /// <param name="WorstPercentOfTarget">Its supply as % of its target (≥ 99 passes).</param>
-public sealed record IterationResult(int Iteration, double CostPerDay, double DryMatterIntakeKg, string? WorstRequirement, double WorstPercentOfTarget);
+/// <param name="Phase"><c>feasibility</c> (rounds until the full model confirms a ration) or <c>least cost</c>
+/// (trust-region rounds from the best confirmed ration).</param>
+/// <param name="Accepted">Feasibility: the round's ration was confirmed. Least cost: it was confirmed and cheaper, and became the best.</param>
+public sealed record IterationResult(int Iteration, double CostPerDay, double DryMatterIntakeKg, string? WorstRequirement, double WorstPercentOfTarget,
+    string? Phase = null, bool Accepted = false);
 
 /// <summary>One requirement–supply pair of the full model at the final ration.</summary>
 /// <param name="Enforced">Part of the formulation (else reported only).</param>
 /// <param name="TargetPercent">The share of the requirement asked for.</param>
-/// <param name="Met">Supply ≥ target − 1 % of it (and ≤ the maximum + 1 %, if any).</param>
+/// <param name="Met">Supply ≥ the target (and ≤ the maximum, if any): at least 100 % of what was asked.</param>
+/// <param name="WithinTolerance">Supply ≥ the target − <paramref name="TolerancePercent"/> % of it (and ≤ the maximum + that much):
+/// the rule by which the formulation confirms a ration (the linearisation's error near the answer).</param>
+/// <param name="TolerancePercent">The tolerance of <paramref name="WithinTolerance"/>, % of the target.</param>
+/// <param name="MaxPercent">The maximum asked for, % of the requirement (null: none).</param>
 public sealed record RequirementCheck(
     string Nutrient,
     string Unit,
@@ -193,6 +211,39 @@ public sealed record RequirementCheck(
     double? PercentOfRequirement,
     bool Enforced,
     double TargetPercent,
-    bool Met);
+    bool Met,
+    bool WithinTolerance = false,
+    double TolerancePercent = 0,
+    double? MaxPercent = null);
 
-public sealed record GuardRailCheck(string Name, string Unit, double Value, double? Min, double? Max, bool Met);
+/// <param name="Field">The request field that sets the limit (<c>guardRails.maxCrudeProteinPercentOfDm</c> …).</param>
+public sealed record GuardRailCheck(string Name, string Unit, double Value, double? Min, double? Max, bool Met, string? Field = null);
+
+/// <summary>
+/// Animal mode, when no ration meets every requirement and guard rail: the cheapest ration with the smallest weighted
+/// shortfall (goal programming: requirements and guard rails give at their weights, feed limits and intake hold), checked
+/// by the full model, and suggestions that each lead to an optimal ration (every one was re-solved before it is offered).
+/// </summary>
+/// <param name="Warning">In words: the ration does not meet everything; what is short.</param>
+/// <param name="Short">Enforced requirements below 100 % of their target in the full model.</param>
+/// <param name="GuardRailsMissed">Guard rails the ration misses.</param>
+/// <param name="Suggestions">Ordered by practicality: add a library feed, lift a feed limit, relax a target; intake changes last.</param>
+public sealed record BestPossibleRation(
+    string Warning,
+    double CostPerDay,
+    double DryMatterIntakeKg,
+    IReadOnlyList<FeedResult> Feeds,
+    IReadOnlyList<RequirementCheck> Short,
+    IReadOnlyList<GuardRailCheck> GuardRailsMissed,
+    IReadOnlyList<Suggestion> Suggestions);
+
+/// <summary>One verified way out of an infeasible request.</summary>
+/// <param name="Rank">1 is the most practical.</param>
+/// <param name="Kind"><c>addFeed</c>, <c>feedLimit</c>, <c>target</c> or <c>intake</c>.</param>
+/// <param name="Message">In farm language.</param>
+/// <param name="Changes">Request fields to set, all together (one-click relaxations).</param>
+/// <param name="AddFeeds">Feeds to add to <c>feeds</c>, all together.</param>
+/// <param name="CostPerDay">The optimal ration's cost with the suggestion applied (it was re-solved).</param>
+/// <param name="ChangesIntake">The suggestion assumes the cows eat more than predicted: check the intake before using it.</param>
+public sealed record Suggestion(int Rank, string Kind, string Message, IReadOnlyList<Relaxation> Changes, IReadOnlyList<FeedOffer> AddFeeds, double CostPerDay,
+    bool ChangesIntake);

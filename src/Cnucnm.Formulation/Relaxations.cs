@@ -75,6 +75,19 @@ public static partial class Relaxations
                     "maxFatPercentOfDm" => rails with { MaxFatPercentOfDm = value },
                     "minRumenNitrogenBalanceGramsPerDay" => rails with { MinRumenNitrogenBalanceGramsPerDay = value },
                     "maxEnergyPercentOfRequirement" => rails with { MaxEnergyPercentOfRequirement = value },
+                    "maxCrudeProteinPercentOfDm" => rails with { MaxCrudeProteinPercentOfDm = value },
+                    "maxMetabolizableProteinPercentOfRequirement" => rails with { MaxMetabolizableProteinPercentOfRequirement = value },
+                    "maxSupplementalSeleniumMgPerKgDm" => rails with { MaxSupplementalSeleniumMgPerKgDm = value },
+                    "minCalciumToPhosphorus" => rails with { MinCalciumToPhosphorus = value },
+                    "maxCalciumToPhosphorus" => rails with { MaxCalciumToPhosphorus = value },
+                    "maxDcadMilliequivalentsPerKgDm" => rails with { MaxDcadMilliequivalentsPerKgDm = value },
+                    _ when tail.StartsWith("maxMineralPerKgDm.", StringComparison.Ordinal) => rails with
+                    {
+                        MaxMineralPerKgDm = new Dictionary<string, double>(rails.MaxMineralPerKgDm ?? new Dictionary<string, double>(), StringComparer.Ordinal)
+                        {
+                            [tail["maxMineralPerKgDm.".Length..]] = value,
+                        },
+                    },
                     _ => throw Unknown(field),
                 };
                 return request with { GuardRails = rails };
@@ -95,6 +108,24 @@ public static partial class Relaxations
         }
 
         throw Unknown(field);
+    }
+
+    /// <summary>Applies a verified <see cref="Suggestion"/> of a best-possible ration: adds its feeds and sets its fields.</summary>
+    public static FormulationRequest Apply(FormulationRequest request, Suggestion suggestion)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(suggestion);
+        if (suggestion.AddFeeds.Count > 0)
+        {
+            request = request with { Feeds = [.. request.Feeds ?? [], .. suggestion.AddFeeds] };
+        }
+
+        foreach (var change in suggestion.Changes)
+        {
+            request = Apply(request, change);
+        }
+
+        return request;
     }
 
     private static List<T> Replace<T>(IReadOnlyList<T> list, int index, Func<T, T> change)

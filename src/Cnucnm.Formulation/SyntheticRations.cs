@@ -115,12 +115,13 @@ public static class SyntheticRations
             ratios);
     }
 
-    /// <summary>Core feeds of a lactating-cow ration from the NASEM library: forages, grains, protein, minerals.</summary>
+    /// <summary>Core feeds of a lactating-cow ration from the NASEM library: forages, grains, protein (with rumen-protected Met and
+    /// Lys and urea), minerals.</summary>
     private static readonly (string Name, double PricePerTonneAsFed, double? MaxKgDm)[] CoreFeeds =
     [
         ("Corn silage, typical", 55, 16), ("Legume hay, mid-maturity", 230, 8), ("Cool season grass hay, mid-mtr", 180, 6),
         ("Corn grain dry, fine grind", 260, 10), ("Barley grain, dry, ground", 240, 6), ("Soybean meal, solvent 48CP", 480, 5),
-        ("Canola meal", 380, 5), ("Soybean hulls", 190, 4), ("Beet pulp, dry", 250, 4), ("Limestone", 120, 0.5),
+        ("Canola meal", 380, 5), ("Rumen Protected Met", 9000, 0.05), ("Rumen Protected Lys", 6000, 0.1), ("Urea", 600, 0.15), ("Soybean hulls", 190, 4), ("Beet pulp, dry", 250, 4), ("Limestone", 120, 0.5),
         ("Calcium phosphate (di)", 900, 0.3), ("Sodium chloride (salt)", 150, 0.15), ("Magnesium oxide", 700, 0.1),
         ("Sodium bicarbonate", 450, 0.3), ("Potassium carbonate", 1200, 0.3), ("Copper sulfate (5H2O)", 9000, 0.002),
         ("Zinc sulfate (H2O)", 3000, 0.005), ("Manganese sulfate (H2O)", 3000, 0.005), ("Cobalt carbonate", 60000, 0.0005),

@@ -108,7 +108,7 @@ public static class RationEndpoints
 
         var settings = new FormulationSettings(
             [.. request.Candidates!.Select(c => new CandidateFeed(c!.FeedId!, c.MinKgDryMatter ?? 0, c.MaxKgDryMatter, c.FixedKgDryMatter))],
-            request.DryMatterIntakeTolerancePercent ?? 5, request.MinForageNdfPercentOfDm, request.MaxStarchPercentOfDm, request.MaxFatPercentOfDm,
+            request.DryMatterIntakeTolerancePercent ?? 0, request.MinForageNdfPercentOfDm, request.MaxStarchPercentOfDm, request.MaxFatPercentOfDm,
             request.MixerCapacityKgAsFed);
         return TypedResults.Ok(await grains.GetGrain<IRationGrain>(groupId).SetSettingsAsync(settings, user.ActorId(), cancellationToken));
     }
@@ -192,7 +192,7 @@ public sealed record SetRationRequest(List<RationItemBody?>? Items, string? Reas
 /// <param name="KgDryMatterPerHead">kg DM per head per day.</param>
 public sealed record RationItemBody(string? FeedId, double? KgDryMatterPerHead);
 
-/// <param name="DryMatterIntakeTolerancePercent">How far the ration's DM may be from the predicted intake, % (default 5).</param>
+/// <param name="DryMatterIntakeTolerancePercent">How far the ration's DM may be from the predicted intake, % (default 0: at the predicted intake).</param>
 /// <param name="MixerCapacityKgAsFed">Mixer wagon capacity for the load sheet, kg as fed.</param>
 public sealed record SettingsRequest(List<CandidateBody?>? Candidates, double? DryMatterIntakeTolerancePercent, double? MinForageNdfPercentOfDm,
     double? MaxStarchPercentOfDm, double? MaxFatPercentOfDm, double? MixerCapacityKgAsFed);

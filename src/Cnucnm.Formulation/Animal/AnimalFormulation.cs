@@ -12,12 +12,35 @@ namespace Cnucnm.Formulation.Animal;
 /// the requirements (ME, MP, Lys and Met, minerals, vitamins) and the ruminal N balance are linearised at
 /// the current diet (<see cref="RationLinearization"/>), the LP is solved, the ration is evaluated with
 /// the full model, and the loop re-linearises at the new ration until the full model confirms every
-/// enforced requirement within 1 % and every guard rail. Concentration guard rails (forage NDF, NDF,
+/// enforced requirement within 1 % and every guard rail (from another starting mix when an LP round is
+/// infeasible). From the first confirmed ration a trust-region sequential LP keeps re-linearising at the
+/// best confirmed ration while the confirmed cost falls. Concentration guard rails (forage NDF, NDF,
 /// starch, fatty acids) and NASEM-column bounds are exactly linear.
 /// </summary>
 internal static class AnimalFormulation
 {
+    /// <summary>Rounds from one starting mix before the next is tried.</summary>
     public const int MaxIterations = 12;
+
+    /// <summary>Least-cost rounds after the first confirmed ration.</summary>
+    public const int MaxRefinementRounds = 8;
+
+    /// <summary>The first trust region: each feed within ± max(this, <see cref="InitialStepShare"/> × intake) kg DM of the best ration.</summary>
+    private const double InitialStepKgDm = 1;
+
+    private const double InitialStepShare = 0.1;
+
+    /// <summary>A step this small cannot change a ration in practice (a scoop of a concentrate per cow).</summary>
+    private const double MinStepKgDm = 0.02;
+
+    /// <summary>The linearisation promising less than this share of the cost as saving ends the search.</summary>
+    private const double StationaryShare = 2e-4;
+
+    /// <summary>Goal-programming rounds of a best-possible ration (each re-linearised at the previous answer).</summary>
+    private const int BestPossibleRounds = 3;
+
+    /// <summary>The answer says what an intake this much lower than assumed would leave short.</summary>
+    private const double LowerIntakeShare = 0.05;
 
     /// <summary>A requirement counts as met at ≥ 99 % of its target (and ≤ 101 % of a maximum).</summary>
     public const double Tolerance = 0.01;
@@ -25,101 +48,418 @@ internal static class AnimalFormulation
     /// <summary>DMI equations whose prediction depends on the diet (NDF, forage NDF, ADF/NDF): re-predicted each round.</summary>
     private static readonly HashSet<int> DietDependentIntake = [3, 5, 7, 9, 10, 13, 15, 17];
 
-    public static FormulationResponse Run(PreparedRequest request)
+    public static FormulationResponse Run(PreparedRequest request) => new Search(request).Run();
+
+    /// <summary>One formulation: the model's inputs, the rounds so far and the best confirmed ration.</summary>
+    private sealed class Search
     {
-        var spec = request.Animal!;
-        // Formulation feeds the target milk: an allowable-milk equation would make the requirement follow the supply.
-        var equations = spec.Equations with { MilkProductionEquation = 0 };
-        var intakeEquation = equations.DmiEquation != 0 || spec.Animal.TargetDryMatterIntakeKg is null
-            ? (equations.DmiEquation != 0 ? equations.DmiEquation : DefaultIntakeEquation(spec.Animal.State))
-            : 0;
-        var animal = spec.Animal;
-        var feeds = request.Feeds.Select(f => f.NasemFeed!).ToArray();
+        private readonly PreparedRequest _request;
+        private readonly PreparedAnimal _spec;
+        private readonly DairyAnimal _animal;
+        private readonly EquationSelection _equations;
+        private readonly int _intakeEquation;
+        private readonly Feed[] _feeds;
+        private readonly List<IterationResult> _iterations = [];
+        private double _predicted;
+        private Candidate? _best;
+        private Candidate? _closest;
+        private InfeasibilityExplanation? _firstInfeasibility;
+        private int[] _changed = [];
 
-        var x = StartingDiet(request, feeds, 20);
-        var predicted = PredictIntake(animal, equations, intakeEquation, feeds, x);
-        x = request.Changes is { } change && change.Current.Sum() > 0 ? change.Current : StartingDiet(request, feeds, predicted);
-        var (dmMin, dmMax) = IntakeBounds(request, spec, predicted);
-
-        var iterations = new List<IterationResult>();
-        var margins = new Dictionary<string, double>(StringComparer.Ordinal);
-        LinearProgram? lastLp = null;
-        LpResult? lastResult = null;
-        AnimalRows? lastRows = null;
-        int[] changed = [];
-        (IReadOnlyList<RequirementCheck> Lines, IReadOnlyList<GuardRailCheck> Rails, bool Confirmed, string? Worst, double WorstPercent) check = default;
-        for (var iteration = 1; iteration <= MaxIterations; iteration++)
+        public Search(PreparedRequest request)
         {
-            var linear = RationLinearization.At(new DairyInput(animal, equations, Diet(feeds, x)));
-            var lp = ModelBuilder.Build(request, dmMin, dmMax);
-            var rows = AnimalRows.Add(lp, linear, spec, margins);
-            LpResult result;
-            if (request.Changes is { } changes)
-            {
-                var outcome = ChangeLimiter.Solve(lp, changes);
-                if (outcome.Explanation is { } reason)
-                {
-                    return ResponseBuilder.Infeasible(request, reason, Result(predicted, intakeEquation, dmMin, dmMax, iterations, false, [], []));
-                }
-
-                (result, lp, changed) = (outcome.Result, outcome.Lp, outcome.Changed);
-            }
-            else
-            {
-                result = LpSolver.Solve(lp);
-                if (result.Status == LpStatus.Infeasible)
-                {
-                    var why = InfeasibilityAnalyzer.Explain(lp, iteration > 1 ? $"(Linearised at the ration of round {iteration - 1}.)" : null);
-                    return ResponseBuilder.Infeasible(request, why, Result(predicted, intakeEquation, dmMin, dmMax, iterations, false, [], []));
-                }
-
-                if (result.Status != LpStatus.Optimal)
-                {
-                    throw new InvalidOperationException("The LP solvers (GLOP, then CLP) failed on this model.");
-                }
-            }
-
-            var next = ResponseBuilder.CleanAmounts(result, request.FeedCount);
-            var full = DairyModel.Evaluate(new DairyInput(animal with { TargetDryMatterIntakeKg = null }, equations with { DmiEquation = 0 }, Diet(feeds, next)));
-            var intakeMoved = false;
-            if (DietDependentIntake.Contains(intakeEquation))
-            {
-                var again = PredictIntake(animal, equations, intakeEquation, feeds, next);
-                intakeMoved = Math.Abs(again - predicted) > 1e-6 * predicted;
-                predicted = again;
-                var (newMin, newMax) = IntakeBounds(request, spec, predicted);
-                var dm = next.Sum();
-                intakeMoved &= dm < newMin * (1 - 1e-6) || dm > newMax * (1 + 1e-6);
-                (dmMin, dmMax) = (newMin, newMax);
-            }
-
-            check = Check(full, rows, spec);
-            var cost = next.Select((kg, j) => kg * request.Feeds[j].PricePerKgDm).Sum();
-            iterations.Add(new IterationResult(iteration, cost, next.Sum(), check.Worst, check.WorstPercent));
-            (lastLp, lastResult, lastRows) = (lp, result, rows);
-            if (check.Confirmed && !intakeMoved)
-            {
-                break;
-            }
-
-            // From the fourth round, a requirement still short after re-linearising gets a margin (the curvature the line misses).
-            if (iteration >= 3)
-            {
-                foreach (var line in check.Lines.Where(l => l.Enforced && !l.Met && l.Supplied < l.Required * l.TargetPercent / 100))
-                {
-                    var shortfall = line.Required * line.TargetPercent / 100 - line.Supplied;
-                    margins[line.Nutrient] = margins.GetValueOrDefault(line.Nutrient) + 1.1 * shortfall;
-                }
-            }
-
-            // Re-linearise at the new ration; from the second round halfway between it and the previous point: supply
-            // curved in the ration (microbial protein, Met) otherwise makes successive rounds jump between two rations.
-            x = next.Sum() <= 0 ? x : iteration >= 2 ? Blend(x, next) : next;
+            _request = request;
+            _spec = request.Animal!;
+            // Formulation feeds the target milk: an allowable-milk equation would make the requirement follow the supply.
+            _equations = _spec.Equations with { MilkProductionEquation = 0 };
+            _intakeEquation = _equations.DmiEquation != 0 || _spec.Animal.TargetDryMatterIntakeKg is null
+                ? (_equations.DmiEquation != 0 ? _equations.DmiEquation : DefaultIntakeEquation(_spec.Animal.State))
+                : 0;
+            _animal = _spec.Animal;
+            _feeds = [.. request.Feeds.Select(f => f.NasemFeed!)];
         }
 
-        var animalResult = Result(predicted, intakeEquation, dmMin, dmMax, iterations, check.Confirmed, check.Lines ?? [], check.Rails ?? []);
-        var summary = request.Changes is { } limit ? ExplicitFormulation.Summary(request, limit, changed) : null;
-        return ResponseBuilder.Optimal(request, lastLp!, lastResult!, summary, animalResult, lastRows!.Results(lastLp!, lastResult!));
+        public FormulationResponse Run()
+        {
+            _predicted = PredictIntake(StartingDiet(_request, _feeds, 20, StartingMix.Neutral));
+            var starts = new List<double[]>();
+            if (_request.Changes is { } change && change.Current.Sum() > 0)
+            {
+                starts.Add(change.Current);
+            }
+
+            starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.Neutral));
+            starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.ForageRich));
+            starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.ConcentrateRich));
+
+            // 1. Feasibility: from each starting mix in turn until the full model confirms a ration. An LP round that is
+            // infeasible ends that start only: the lines were taken at one point, another point may admit a ration.
+            foreach (var start in starts)
+            {
+                if (FindConfirmed(start) is { } found)
+                {
+                    _best = found;
+                    break;
+                }
+
+                if (_request.Changes is not null && _firstInfeasibility is not null)
+                {
+                    break;
+                }
+            }
+
+            BestPossibleRation? bestPossible = null;
+            if (_best is null && _closest is null && _request.Changes is null)
+            {
+                // Every start's LP was infeasible. The goal program's least-shortfall ration is one more start: the lines
+                // taken there may admit a ration after all; if not, it is the best possible.
+                (bestPossible, var amounts) = BestPossible();
+                if (amounts is not null && FindConfirmed(amounts) is { } found)
+                {
+                    _best = found;
+                }
+            }
+
+            if (_best is null)
+            {
+                if (_closest is null)
+                {
+                    var (min, max) = IntakeBounds(_predicted);
+                    return ResponseBuilder.Infeasible(_request, _firstInfeasibility!, Result(min, max, false, [], [], "no start admits a ration"))
+                        with { BestPossible = bestPossible };
+                }
+
+                return Answer(_closest, "not confirmed: no start reached a ration the full model confirms");
+            }
+
+            // 2. Least cost: sequential LP from the best confirmed ration with a trust region on the amounts, until the
+            // linearisation at the best ration promises no saving or the step is too small to move.
+            var criterion = _request.Changes is null ? Refine() : "changes limited: the first confirmed ration with the fewest changes";
+            return Answer(_best, criterion);
+        }
+
+        /// <summary>The linearise → solve → confirm loop from one start, with halfway steps and margins for curvature.</summary>
+        private Candidate? FindConfirmed(double[] start)
+        {
+            var x = start;
+            var margins = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var round = 1; round <= MaxIterations; round++)
+            {
+                var linear = Linearize(x);
+                var (dmMin, dmMax) = IntakeBounds(_predicted);
+                var lp = ModelBuilder.Build(_request, dmMin, dmMax);
+                var rows = AnimalRows.Add(lp, linear, _spec, margins);
+                LpResult result;
+                if (_request.Changes is { } changes)
+                {
+                    var outcome = ChangeLimiter.Solve(lp, changes);
+                    if (outcome.Explanation is { } reason)
+                    {
+                        _firstInfeasibility ??= reason;
+                        return null;
+                    }
+
+                    (result, lp, _changed) = (outcome.Result, outcome.Lp, outcome.Changed);
+                }
+                else
+                {
+                    result = LpSolver.Solve(lp);
+                    if (result.Status == LpStatus.Infeasible)
+                    {
+                        _firstInfeasibility ??= InfeasibilityAnalyzer.Explain(lp, round > 1 ? $"(Linearised at the ration of round {round - 1}.)" : null);
+                        return null;
+                    }
+
+                    EnsureSolved(result);
+                }
+
+                var next = ResponseBuilder.CleanAmounts(result, _request.FeedCount);
+                var candidate = Evaluate(next, lp, result, rows);
+                Record(candidate, "feasibility", candidate.Confirmed);
+                if (_closest is null || candidate.WorstPercent > _closest.WorstPercent)
+                {
+                    _closest = candidate;
+                }
+
+                if (candidate.Confirmed)
+                {
+                    return candidate;
+                }
+
+                // From the fourth round, a requirement still short after re-linearising gets a margin (the curvature the line misses).
+                if (round >= 3)
+                {
+                    foreach (var line in candidate.Lines.Where(l => l.Enforced && l.Supplied < l.Required * l.TargetPercent / 100 * (1 - Tolerance)))
+                    {
+                        var shortfall = line.Required * line.TargetPercent / 100 - line.Supplied;
+                        margins[line.Nutrient] = margins.GetValueOrDefault(line.Nutrient) + 1.1 * shortfall;
+                    }
+                }
+
+                // Re-linearise at the new ration; from the second round halfway between it and the previous point: supply
+                // curved in the ration (microbial protein, Met) otherwise makes successive rounds jump between two rations.
+                x = next.Sum() <= 0 ? x : round >= 2 ? Blend(x, next) : next;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Sequential linear programming from the best confirmed ration: the model is linearised at it (exact there),
+        /// the LP is solved with every feed held within ± step kg DM of its amount, and the new ration is evaluated by
+        /// the full model. A confirmed, cheaper ration is accepted (and the step doubled when it bound); otherwise the
+        /// step is halved. The usual trust-region step control of NLP ration programs.
+        /// </summary>
+        private string Refine()
+        {
+            var best = _best!;
+            var step = Math.Max(InitialStepKgDm, InitialStepShare * best.DryMatterKg);
+            var linear = best.Linearization ?? Linearize(best.Amounts);
+            var margins = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var round = 1; round <= MaxRefinementRounds; round++)
+            {
+                var (dmMin, dmMax) = IntakeBounds(best.PredictedIntakeKg);
+                var lp = ModelBuilder.Build(_request, dmMin, dmMax);
+                var rows = AnimalRows.Add(lp, linear, _spec, margins);
+                var trusted = lp.Clone();
+                var stepBinds = new bool[lp.FeedCount];
+                for (var j = 0; j < lp.FeedCount; j++)
+                {
+                    trusted.Lower[j] = Math.Max(lp.Lower[j], best.Amounts[j] - step);
+                    trusted.Upper[j] = Math.Min(lp.Upper[j], best.Amounts[j] + step);
+                }
+
+                var result = LpSolver.Solve(trusted);
+                if (result.Status != LpStatus.Optimal)
+                {
+                    // The best ration meets its targets within the tolerance only: no ration near it meets them at 100 %.
+                    return $"stationary: at the best ration's linearisation no ration within ±{step:0.###} kg DM meets every target at 100 %";
+                }
+
+                var next = ResponseBuilder.CleanAmounts(result, _request.FeedCount);
+                var promised = Cost(next);
+                if (promised >= best.CostPerDay * (1 - StationaryShare) && margins.Count > 0)
+                {
+                    // The correction used up the saving at this step: a shorter step, on the plain lines.
+                    margins.Clear();
+                    step /= 2;
+                    if (step < MinStepKgDm)
+                    {
+                        return $"step below {MinStepKgDm} kg DM: no confirmed cheaper ration near the best one";
+                    }
+
+                    continue;
+                }
+
+                if (promised >= best.CostPerDay * (1 - StationaryShare))
+                {
+                    return $"stationary: the linearisation at the best ration promises less than {StationaryShare * 100:0.###} % saving within ±{step:0.###} kg DM";
+                }
+
+                for (var j = 0; j < lp.FeedCount; j++)
+                {
+                    stepBinds[j] = next[j] <= trusted.Lower[j] + 1e-7 && trusted.Lower[j] > lp.Lower[j] + 1e-9
+                                   || next[j] >= trusted.Upper[j] - 1e-7 && trusted.Upper[j] < lp.Upper[j] - 1e-9;
+                }
+
+                var candidate = Evaluate(next, lp, result, rows);
+                var accepted = candidate.Confirmed && candidate.CostPerDay < best.CostPerDay;
+                Record(candidate, "least cost", accepted);
+                if (accepted)
+                {
+                    best = _best = candidate;
+                    linear = candidate.Linearization ?? Linearize(best.Amounts);
+                    margins.Clear();
+                    if (stepBinds.Any(b => b))
+                    {
+                        step *= 2;
+                    }
+                }
+                else
+                {
+                    // Second-order correction: where the line promised more than the full model gives at the new ration,
+                    // ask the next LP (same linearisation) for that much more; and take a shorter step.
+                    foreach (var line in candidate.Lines.Where(l => l.Enforced && l.Supplied < l.Required * l.TargetPercent / 100))
+                    {
+                        var row = linear[line.Nutrient];
+                        var share = line.TargetPercent / 100;
+                        var optimism = row.SupplyAt(next) - share * row.RequirementAt(next) - (line.Supplied - share * line.Required);
+                        if (optimism > 0)
+                        {
+                            margins[line.Nutrient] = margins.GetValueOrDefault(line.Nutrient) + optimism;
+                        }
+                    }
+
+                    step /= 2;
+                    if (step < MinStepKgDm)
+                    {
+                        return $"step below {MinStepKgDm} kg DM: no confirmed cheaper ration near the best one";
+                    }
+                }
+            }
+
+            return $"round limit ({MaxRefinementRounds} least-cost rounds) reached";
+        }
+
+        private Candidate Evaluate(double[] amounts, LinearProgram lp, LpResult result, AnimalRows rows)
+        {
+            // The linearisation at the new ration is also its full evaluation (intake = Σ amounts, no target).
+            var linear = amounts.Sum() > 0 ? Linearize(amounts) : null;
+            var full = linear?.Evaluation
+                       ?? DairyModel.Evaluate(new DairyInput(_animal with { TargetDryMatterIntakeKg = null }, _equations with { DmiEquation = 0 }, Diet(_feeds, amounts)));
+            if (DietDependentIntake.Contains(_intakeEquation) && amounts.Sum() > 0)
+            {
+                _predicted = PredictIntake(amounts);
+            }
+
+            var (dmMin, dmMax) = IntakeBounds(_predicted);
+            var check = Check(full, rows, _spec, _feeds, amounts);
+            var dm = amounts.Sum();
+            // Intake equations that read the diet move with the ration: the ration's DM must sit within the bounds at
+            // its own prediction (1 % of it, as for the requirements).
+            var intakeMet = dm >= dmMin - Tolerance * _predicted && dm <= dmMax + Tolerance * _predicted;
+            return new Candidate(amounts, Cost(amounts), dm, _predicted, dmMin, dmMax, lp, result, rows, check.Lines, check.Rails,
+                check.Confirmed && intakeMet, check.Worst, check.WorstPercent, linear);
+        }
+
+        private void Record(Candidate candidate, string phase, bool accepted) =>
+            _iterations.Add(new IterationResult(_iterations.Count + 1, candidate.CostPerDay, candidate.DryMatterKg, candidate.Worst, candidate.WorstPercent,
+                phase, accepted));
+
+        private FormulationResponse Answer(Candidate chosen, string criterion)
+        {
+            var animalResult = Result(chosen.DryMatterMin, chosen.DryMatterMax, chosen.Confirmed, chosen.Lines, chosen.Rails, criterion, chosen.PredictedIntakeKg)
+                with { ShortAtFivePercentLowerIntake = ShortAtLowerIntake(chosen) };
+            var summary = _request.Changes is { } limit ? ExplicitFormulation.Summary(_request, limit, _changed) : null;
+            return ResponseBuilder.Optimal(_request, chosen.Lp, chosen.Result, summary, animalResult, chosen.Rows.Results(chosen.Lp, chosen.Result));
+        }
+
+        /// <summary>
+        /// The best ration when none meets everything: goal programming (<see cref="InfeasibilityAnalyzer.BestPossible"/>) at the
+        /// linearisation of the neutral mix, then twice more at its own answer; the full model says what it leaves short.
+        /// </summary>
+        private (BestPossibleRation? Ration, double[]? Amounts) BestPossible()
+        {
+            var x = StartingDiet(_request, _feeds, _predicted, StartingMix.Neutral);
+            (double[] Amounts, AnimalRows Rows)? found = null;
+            var noMargins = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var round = 0; round < BestPossibleRounds; round++)
+            {
+                var (dmMin, dmMax) = IntakeBounds(_predicted);
+                var lp = ModelBuilder.Build(_request, dmMin, dmMax);
+                var rows = AnimalRows.Add(lp, Linearize(x), _spec, noMargins);
+                if (InfeasibilityAnalyzer.BestPossible(lp) is not { } goal)
+                {
+                    break;
+                }
+
+                var next = ResponseBuilder.CleanAmounts(goal.Result, _request.FeedCount);
+                if (next.Sum() <= 0)
+                {
+                    break;
+                }
+
+                found = (next, rows);
+                x = next;
+            }
+
+            if (found is not { } best)
+            {
+                return (null, null);
+            }
+
+            var full = Linearize(best.Amounts).Evaluation;
+            var check = Check(full, best.Rows, _spec, _feeds, best.Amounts);
+            var shortLines = check.Lines.Where(l => l.Enforced && !l.Met).ToList();
+            var missed = check.Rails.Where(r => !r.Met).ToList();
+            var dm = best.Amounts.Sum();
+            var feeds = _request.Feeds.Select(f => new FeedResult(f.Id, f.Name, best.Amounts[f.Index], best.Amounts[f.Index] / f.DryMatterFraction,
+                dm > 0 ? best.Amounts[f.Index] / dm * 100 : 0, f.PricePerKgDm, best.Amounts[f.Index] * f.PricePerKgDm, null, null, null, null)).ToList();
+            var shortWords = shortLines.Select(l => $"{l.Nutrient} at {Wording.Number(l.Supplied / (l.Required * l.TargetPercent / 100) * 100)} % of its target")
+                .Concat(missed.Select(r => $"{r.Name} at {Wording.Number(r.Value)} {r.Unit}"));
+            var warning = "No ration meets every requirement and guard rail. The best the feeds allow leaves "
+                          + (shortLines.Count + missed.Count > 0 ? string.Join(", ", shortWords) : "nothing short by the full model (the linear model could not confirm it)")
+                          + ": use it only as a stopgap and apply a suggestion.";
+            return (new BestPossibleRation(warning, Cost(best.Amounts), dm, feeds, shortLines, missed, []), best.Amounts);
+        }
+
+        /// <summary>The enforced requirements below 100 % of their target when every feed is eaten 5 % less (full model).</summary>
+        private List<RequirementCheck> ShortAtLowerIntake(Candidate chosen)
+        {
+            var less = chosen.Amounts.Select(kg => kg * (1 - LowerIntakeShare)).ToArray();
+            if (less.Sum() <= 0)
+            {
+                return [];
+            }
+
+            var full = DairyModel.Evaluate(new DairyInput(_animal with { TargetDryMatterIntakeKg = null }, _equations with { DmiEquation = 0 }, Diet(_feeds, less)));
+            var check = Check(full, chosen.Rows, _spec, _feeds, less);
+            return [.. check.Lines.Where(l => l.Enforced && l.Supplied < l.Required * l.TargetPercent / 100)];
+        }
+
+        private AnimalResult Result(double dmMin, double dmMax, bool confirmed, IReadOnlyList<RequirementCheck> lines, IReadOnlyList<GuardRailCheck> rails,
+            string criterion, double? predicted = null) =>
+            new(predicted ?? _predicted, _intakeEquation, new Bounds(dmMin, dmMax), _iterations, confirmed, lines, rails, criterion, _spec.Rails);
+
+        private RationLinearization Linearize(double[] x) => RationLinearization.At(new DairyInput(_animal, _equations, Diet(_feeds, x)));
+
+        private double Cost(double[] x)
+        {
+            var cost = 0.0;
+            for (var j = 0; j < x.Length; j++)
+            {
+                cost += x[j] * _request.Feeds[j].PricePerKgDm;
+            }
+
+            return cost;
+        }
+
+        private double PredictIntake(double[] x)
+        {
+            if (_intakeEquation == 0)
+            {
+                return _animal.TargetDryMatterIntakeKg!.Value;
+            }
+
+            var result = DairyModel.Evaluate(new DairyInput(_animal, _equations with { DmiEquation = _intakeEquation }, Diet(_feeds, x)));
+            return result.DryMatterIntakeKg;
+        }
+
+        private (double Min, double Max) IntakeBounds(double predicted) =>
+            (_request.DryMatterMin ?? predicted * (1 - _spec.TolerancePercent / 100), _request.DryMatterMax ?? predicted * (1 + _spec.TolerancePercent / 100));
+
+        private static void EnsureSolved(LpResult result)
+        {
+            if (result.Status != LpStatus.Optimal)
+            {
+                throw new InvalidOperationException("The LP solvers (GLOP, then CLP) failed on this model.");
+            }
+        }
+    }
+
+    /// <summary>A ration the LP proposed, with the full model's verdict.</summary>
+    private sealed record Candidate(
+        double[] Amounts,
+        double CostPerDay,
+        double DryMatterKg,
+        double PredictedIntakeKg,
+        double DryMatterMin,
+        double DryMatterMax,
+        LinearProgram Lp,
+        LpResult Result,
+        AnimalRows Rows,
+        IReadOnlyList<RequirementCheck> Lines,
+        IReadOnlyList<GuardRailCheck> Rails,
+        bool Confirmed,
+        string? Worst,
+        double WorstPercent,
+        RationLinearization? Linearization);
+
+    private enum StartingMix
+    {
+        Neutral,
+        ForageRich,
+        ConcentrateRich,
     }
 
     /// <summary>NASEM (2021) Ch. 2: Eq. 2-1 lactating (animal factors, DMIn_eqn 8), the dry-cow late-gestation
@@ -130,20 +470,6 @@ internal static class AnimalFormulation
         PhysiologicalState.DryCow => 10,
         _ => 2,
     };
-
-    private static double PredictIntake(DairyAnimal animal, EquationSelection equations, int intakeEquation, Feed[] feeds, double[] x)
-    {
-        if (intakeEquation == 0)
-        {
-            return animal.TargetDryMatterIntakeKg!.Value;
-        }
-
-        var result = DairyModel.Evaluate(new DairyInput(animal, equations with { DmiEquation = intakeEquation }, Diet(feeds, x)));
-        return result.DryMatterIntakeKg;
-    }
-
-    private static (double Min, double Max) IntakeBounds(PreparedRequest request, PreparedAnimal spec, double predicted) =>
-        (request.DryMatterMin ?? predicted * (1 - spec.TolerancePercent / 100), request.DryMatterMax ?? predicted * (1 + spec.TolerancePercent / 100));
 
     private static double[] Blend(double[] previous, double[] next)
     {
@@ -169,7 +495,7 @@ internal static class AnimalFormulation
 
     /// <summary>A neutral ration to linearise at first: fixed amounts and minimums, the rest of the intake
     /// shared by the feeds (minerals and vitamins at a token share), within each feed's maximum.</summary>
-    private static double[] StartingDiet(PreparedRequest request, Feed[] feeds, double intake)
+    private static double[] StartingDiet(PreparedRequest request, Feed[] feeds, double intake, StartingMix mix)
     {
         var n = feeds.Length;
         var x = new double[n];
@@ -185,7 +511,14 @@ internal static class AnimalFormulation
             }
 
             x[j] = Math.Min(request.Fixed[j] ?? feed.MinKgDm ?? 0, upper[j]);
-            weight[j] = request.Fixed[j] is not null || upper[j] <= x[j] ? 0 : feeds[j].Category == "Vitamin/Mineral" ? 0.02 : 1;
+            weight[j] = request.Fixed[j] is not null || upper[j] <= x[j] ? 0
+                : feeds[j].Category == "Vitamin/Mineral" ? 0.02
+                : mix switch
+                {
+                    StartingMix.ForageRich => feeds[j].IsForage ? 3 : 1,
+                    StartingMix.ConcentrateRich => feeds[j].IsForage ? 1 : 2,
+                    _ => 1,
+                };
         }
 
         var remaining = intake - x.Sum();
@@ -227,7 +560,7 @@ internal static class AnimalFormulation
     }
 
     private static (IReadOnlyList<RequirementCheck> Lines, IReadOnlyList<GuardRailCheck> Rails, bool Confirmed, string? Worst, double WorstPercent)
-        Check(DairyResult full, AnimalRows rows, PreparedAnimal spec)
+        Check(DairyResult full, AnimalRows rows, PreparedAnimal spec, Feed[] feeds, double[] amounts)
     {
         var lines = new List<RequirementCheck>();
         string? worst = null;
@@ -245,47 +578,79 @@ internal static class AnimalFormulation
             var enforced = rows.Targets.TryGetValue(pair.Nutrient, out var target);
             var minPercent = enforced ? target.Min : 100;
             double? percent = required > 0 ? supplied / required * 100 : null;
-            bool met;
+            // Met: at least the target (and at most the maximum), exactly. Within tolerance: within 1 % of them, the rule the
+            // formulation confirms a ration by (the linearisation's error near the answer).
+            var maxPercent = enforced ? target.Max : null;
+            var ofTarget = minPercent > 0 ? supplied / (required * minPercent / 100) * 100 : double.PositiveInfinity;
+            var underMax = maxPercent is not { } max || supplied <= required * max / 100 * (1 + 1e-9);
+            var met = ofTarget >= 100 * (1 - 1e-9) && underMax;
+            var within = ofTarget >= 100 * (1 - Tolerance) && (maxPercent is not { } limit || supplied <= required * limit / 100 * (1 + Tolerance));
             if (enforced)
             {
-                var ofTarget = minPercent > 0 ? supplied / (required * minPercent / 100) * 100 : double.PositiveInfinity;
-                met = ofTarget >= 100 * (1 - Tolerance) && (target.Max is not { } max || supplied <= required * max / 100 * (1 + Tolerance));
                 if (ofTarget < worstPercent)
                 {
                     (worst, worstPercent) = (pair.Nutrient, ofTarget);
                 }
 
-                confirmed &= met;
-            }
-            else
-            {
-                met = supplied >= required;
+                confirmed &= within;
             }
 
-            lines.Add(new RequirementCheck(pair.Nutrient, pair.Unit, required, supplied, supplied - required, percent, enforced, minPercent, met));
+            lines.Add(new RequirementCheck(pair.Nutrient, pair.Unit, required, supplied, supplied - required, percent, enforced, minPercent, met,
+                within, Tolerance * 100, maxPercent));
         }
 
         var rails = new List<GuardRailCheck>
         {
-            Rail("forage NDF", "% DM", full["Dt_ForNDF"], spec.MinForageNdfPercentOfDm, null, 1e-6),
-            Rail("NDF", "% DM", full["Dt_NDF"], spec.MinNdfPercentOfDm, null, 1e-6),
-            Rail("starch", "% DM", full["Dt_St"], null, spec.MaxStarchPercentOfDm, 1e-6),
-            Rail("fatty acids", "% DM", full["Dt_FA"], null, spec.MaxFatPercentOfDm, 1e-6),
+            Rail("forage NDF", "% DM", full["Dt_ForNDF"], spec.MinForageNdfPercentOfDm, null, 1e-6, "minForageNdfPercentOfDm"),
+            Rail("NDF", "% DM", full["Dt_NDF"], spec.MinNdfPercentOfDm, null, 1e-6, "minNdfPercentOfDm"),
+            Rail("starch", "% DM", full["Dt_St"], null, spec.MaxStarchPercentOfDm, 1e-6, "maxStarchPercentOfDm"),
+            Rail("fatty acids", "% DM", full["Dt_FA"], null, spec.MaxFatPercentOfDm, 1e-6, "maxFatPercentOfDm"),
             // Ruminal N balance moves with microbial growth (not linear): 1 % of the RDP supply.
-            Rail("ruminal N balance", "g CP/d", full["An_RDPbal_g"], spec.MinRumenNitrogenBalanceGramsPerDay, null, Tolerance * full["An_RDPIn_g"]),
+            Rail("ruminal N balance", "g CP/d", full["An_RDPbal_g"], spec.MinRumenNitrogenBalanceGramsPerDay, null, Tolerance * full["An_RDPIn_g"], "minRumenNitrogenBalanceGramsPerDay"),
         };
+        rails.AddRange(CompositionRails(spec.Rails, feeds, amounts));
         confirmed &= rails.All(r => r.Met);
         return (lines, rails, confirmed, worst, double.IsFinite(worstPercent) ? worstPercent : 100);
     }
 
-    private static GuardRailCheck Rail(string name, string unit, double value, double? min, double? max, double tolerance)
+    /// <summary>The guard rails that are exactly linear in the feeds' composition, at <paramref name="amounts"/>.</summary>
+    private static IEnumerable<GuardRailCheck> CompositionRails(GuardRails rails, Feed[] feeds, double[] amounts)
+    {
+        var dm = amounts.Sum();
+        double Concentration(Func<Feed, double> value)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < feeds.Length; j++)
+            {
+                sum += amounts[j] * value(feeds[j]);
+            }
+
+            return dm > 0 ? sum / dm : 0;
+        }
+
+        yield return Rail("crude protein", "% DM", Concentration(f => f.OrZero(FeedNutrient.Fd_CP)), null, rails.MaxCrudeProteinPercentOfDm, 1e-6, "maxCrudeProteinPercentOfDm");
+        foreach (var (column, limit) in rails.MaxMineralPerKgDm!.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var nutrient = Enum.Parse<FeedNutrient>(column);
+            yield return Rail(AnimalRows.MineralName(column), AnimalRows.MineralUnit(column), Concentration(f => f.OrZero(nutrient)), null, limit, 1e-6, $"maxMineralPerKgDm.{column}");
+        }
+
+        yield return Rail("supplemental Se", "mg/kg DM", Concentration(f => AnimalRows.IsSupplement(f) ? f.OrZero(FeedNutrient.Fd_Se) : 0), null,
+            rails.MaxSupplementalSeleniumMgPerKgDm, 1e-6, "maxSupplementalSeleniumMgPerKgDm");
+        var phosphorus = Concentration(f => f.OrZero(FeedNutrient.Fd_P));
+        var ratio = phosphorus > 0 ? Concentration(f => f.OrZero(FeedNutrient.Fd_Ca)) / phosphorus : double.PositiveInfinity;
+        yield return Rail("Ca:P", "Ca:P", ratio, rails.MinCalciumToPhosphorus, rails.MaxCalciumToPhosphorus, 1e-6,
+            ratio < (rails.MinCalciumToPhosphorus ?? 0) ? "minCalciumToPhosphorus" : "maxCalciumToPhosphorus");
+        if (rails.MaxDcadMilliequivalentsPerKgDm is { } dcad)
+        {
+            yield return Rail("DCAD", "mEq/kg DM", Concentration(AnimalRows.Dcad), null, dcad, 1e-6, "maxDcadMilliequivalentsPerKgDm");
+        }
+    }
+
+    private static GuardRailCheck Rail(string name, string unit, double value, double? min, double? max, double tolerance, string field)
     {
         var slack = Math.Max(tolerance, 1e-9);
         var met = (min is not { } a || value >= a - Math.Max(slack, Math.Abs(a) * 1e-6)) && (max is not { } b || value <= b + Math.Max(slack, Math.Abs(b) * 1e-6));
-        return new GuardRailCheck(name, unit, value, min, max, met);
+        return new GuardRailCheck(name, unit, value, min, max, met, $"guardRails.{field}");
     }
-
-    private static AnimalResult Result(double predicted, int equation, double dmMin, double dmMax, List<IterationResult> iterations, bool confirmed,
-        IReadOnlyList<RequirementCheck> lines, IReadOnlyList<GuardRailCheck> rails) =>
-        new(predicted, equation, new Bounds(dmMin, dmMax), iterations, confirmed, lines, rails);
 }

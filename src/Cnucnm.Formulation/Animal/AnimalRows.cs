@@ -2,6 +2,7 @@ using Cnucnm.Formulation.Lp;
 using Cnucnm.Formulation.Model;
 using Cnucnm.Formulation.Preparation;
 using Cnucnm.Nutrition.Dairy;
+using Cnucnm.Nutrition.Feeds;
 
 namespace Cnucnm.Formulation.Animal;
 
@@ -33,7 +34,12 @@ internal sealed class AnimalRows
                             && (group != DairyBalances.NutrientGroup.AminoAcid || (spec.MeetLysineAndMethionine && line.Nutrient is "Lys" or "Met"));
             spec.Requirements.TryGetValue(line.Nutrient, out var asked);
             var min = asked?.MinPercent ?? (byDefault ? 100 : 0);
-            var max = asked?.MaxPercent ?? (line.Nutrient == "ME" ? spec.MaxEnergyPercentOfRequirement : null);
+            var max = asked?.MaxPercent ?? line.Nutrient switch
+            {
+                "ME" => spec.MaxEnergyPercentOfRequirement,
+                "MP" => spec.Rails.MaxMetabolizableProteinPercentOfRequirement,
+                _ => null,
+            };
             if (!double.IsFinite(line.Required) || line.Required <= 0 || (min <= 0 && max is null))
             {
                 continue;
@@ -111,6 +117,70 @@ internal sealed class AnimalRows
         Concentration("starch", "St", "maxStarchPercentOfDm", BoundSide.Max, spec.MaxStarchPercentOfDm);
         Concentration("fatty acids", "FA", "maxFatPercentOfDm", BoundSide.Max, spec.MaxFatPercentOfDm);
 
+        var rails = spec.Rails;
+        Concentration("crude protein", "CP", "maxCrudeProteinPercentOfDm", BoundSide.Max, rails.MaxCrudeProteinPercentOfDm!.Value);
+
+        // Exactly linear concentrations from the feeds' composition: Σ x·(v − limit) ≤ 0 (≥ 0 for a minimum).
+        void Composition(string name, string field, string unit, double[] perKg, BoundSide side, double limit, double smallest)
+        {
+            var coefficients = new double[n];
+            for (var j = 0; j < n; j++)
+            {
+                coefficients[j] = perKg[j] - limit;
+            }
+
+            var info = new BoundInfo("guardRail", name, side, $"guardRails.{field}", $"{name} {(side == BoundSide.Min ? "minimum" : "maximum")}", limit, unit,
+                RelaxationWeights.GuardRail, Math.Max(Math.Abs(limit), smallest) * dm, BoundScaling.PerKgDm);
+            var role = new RowRole(RowKind.GuardRail, side == BoundSide.Min ? 0 : 1, name);
+            lp.AddRow(side == BoundSide.Min
+                ? LpRow.Dense(role, coefficients, 0, double.PositiveInfinity, lowerInfo: info)
+                : LpRow.Dense(role, coefficients, double.NegativeInfinity, 0, upperInfo: info));
+            rows._rows.Add((lp.Rows.Count - 1, name, unit, null, perKg, 0));
+        }
+
+        var feeds = linear.Feeds;
+        foreach (var (column, limit) in rails.MaxMineralPerKgDm!.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var nutrient = Enum.Parse<FeedNutrient>(column);
+            var values = feeds.Select(f => f.OrZero(nutrient)).ToArray();
+            if (values.All(v => v <= limit))
+            {
+                continue;
+            }
+
+            Composition(MineralName(column), $"maxMineralPerKgDm.{column}", MineralUnit(column), values, BoundSide.Max, limit, MineralUnit(column) == "% DM" ? 0.01 : 0.1);
+        }
+
+        var supplementalSe = feeds.Select(f => IsSupplement(f) ? f.OrZero(FeedNutrient.Fd_Se) : 0).ToArray();
+        if (supplementalSe.Any(v => v > rails.MaxSupplementalSeleniumMgPerKgDm!.Value))
+        {
+            Composition("supplemental Se", "maxSupplementalSeleniumMgPerKgDm", "mg/kg DM", supplementalSe, BoundSide.Max, rails.MaxSupplementalSeleniumMgPerKgDm!.Value, 0.01);
+        }
+
+        // Ca:P ≥ r is Σ x·(Ca − r·P) ≥ 0, % DM.
+        foreach (var (side, ratio, field) in new[] { (BoundSide.Min, rails.MinCalciumToPhosphorus, "minCalciumToPhosphorus"), (BoundSide.Max, rails.MaxCalciumToPhosphorus, "maxCalciumToPhosphorus") })
+        {
+            if (ratio is not { } r)
+            {
+                continue;
+            }
+
+            var coefficients = feeds.Select(f => f.OrZero(FeedNutrient.Fd_Ca) - r * f.OrZero(FeedNutrient.Fd_P)).ToArray();
+            // One unit of the ratio moves the row by Σ x·P (% DM × kg); about 0.4 % P × intake scales the relaxation.
+            var info = new BoundInfo("guardRail", "Ca:P", side, $"guardRails.{field}", $"Ca:P {(side == BoundSide.Min ? "minimum" : "maximum")}", r, "Ca:P",
+                RelaxationWeights.GuardRail, Math.Max(r, 0.5) * 0.4 * dm, BoundScaling.Factor, 0.4 * dm);
+            var role = new RowRole(RowKind.GuardRail, side == BoundSide.Min ? 0 : 1, "Ca:P");
+            lp.AddRow(side == BoundSide.Min
+                ? LpRow.Dense(role, coefficients, 0, double.PositiveInfinity, lowerInfo: info)
+                : LpRow.Dense(role, coefficients, double.NegativeInfinity, 0, upperInfo: info));
+        }
+
+        if (rails.MaxDcadMilliequivalentsPerKgDm is { } dcad)
+        {
+            var perKg = feeds.Select(Dcad).ToArray();
+            Composition("DCAD", "maxDcadMilliequivalentsPerKgDm", "mEq/kg DM", perKg, BoundSide.Max, dcad, 50);
+        }
+
         // Ruminal N balance (g CP/d) = constant + Σ per kg · x ≥ minimum.
         var balance = spec.MinRumenNitrogenBalanceGramsPerDay;
         var rnbInfo = new BoundInfo("guardRail", "ruminal N balance", BoundSide.Min, "guardRails.minRumenNitrogenBalanceGramsPerDay",
@@ -144,7 +214,7 @@ internal sealed class AnimalRows
             {
                 perDay = first.Constant + ResponseBuilder.Dot(first.PerKg!, x);
                 var row = lp.Rows[first.Row];
-                if (first.Unit == "% DM")
+                if (IsConcentration(first.Unit))
                 {
                     var limit = row.LowerInfo?.Value ?? row.UpperInfo?.Value;
                     perKgBounds = row.LowerInfo is not null ? new Bounds(limit) : new Bounds(null, limit);
@@ -165,17 +235,31 @@ internal sealed class AnimalRows
                 }
 
                 var lower = lp.Rows[entry.Row].LowerInfo is not null;
-                prices.Add(entry.Unit == "% DM"
+                prices.Add(IsConcentration(entry.Unit)
                     ? new ShadowPrice(lower ? "perKgDm.min" : "perKgDm.max", dual * dm)
                     : new ShadowPrice(lower ? "perDay.min" : "perDay.max", dual));
             }
 
             var top = prices.OrderByDescending(p => Math.Abs(p.Value)).FirstOrDefault();
-            var perKgDm = first.Unit == "% DM" ? (dm > 0 ? perDay / dm : 0) : dm > 0 ? perDay / dm : 0;
-            list.Add(new NutrientResult(first.Name, first.Unit == "% DM" ? "% DM" : first.Unit, perDay, perKgDm, perDayBounds, perKgBounds,
+            var perKgDm = dm > 0 ? perDay / dm : 0;
+            list.Add(new NutrientResult(first.Name, first.Unit, perDay, perKgDm, perDayBounds, perKgBounds,
                 top?.Value ?? 0, top?.Bound, prices));
         }
 
         return list;
     }
+
+    private static bool IsConcentration(string unit) => unit is "% DM" or "mg/kg DM" or "mEq/kg DM";
+
+    /// <summary>Mineral and additive feeds: their Se is supplemental (premixes, Se yeast, selenite).</summary>
+    internal static bool IsSupplement(Feed feed) => feed.Category is "Vitamin/Mineral" or "Additive";
+
+    /// <summary>DCAD of a feed, mEq/kg DM: (Na + K − Cl − S), NASEM (2021) Ch. 7 (<see cref="Minerals.DcadMilliequivalentsPerKg"/>).</summary>
+    internal static double Dcad(Feed feed) => Minerals.DcadMilliequivalentsPerKg(feed.OrZero(FeedNutrient.Fd_K), feed.OrZero(FeedNutrient.Fd_Na),
+        feed.OrZero(FeedNutrient.Fd_Cl), feed.OrZero(FeedNutrient.Fd_S));
+
+    internal static string MineralName(string column) => column[3..];
+
+    /// <summary>S, K, Mg and the other macro minerals are in % DM in the library; trace minerals in mg/kg DM.</summary>
+    internal static string MineralUnit(string column) => column is "Fd_Ca" or "Fd_P" or "Fd_Na" or "Fd_Cl" or "Fd_K" or "Fd_Mg" or "Fd_S" ? "% DM" : "mg/kg DM";
 }

@@ -71,6 +71,37 @@ internal static class InfeasibilityAnalyzer
         return new InfeasibilityExplanation(Prefix(preamble, summary), conflicts, relaxations, cost);
     }
 
+    /// <summary>
+    /// Goal programming for a best-possible ration: requirements and guard rails give at their weights per relative
+    /// unit; feed limits, fixed amounts, stock and intake hold (a farmer cannot make cows eat more). The least weighted
+    /// shortfall, then the cheapest ration with no more of it. Null when even that has no solution (feed limits alone conflict).
+    /// </summary>
+    public static (LpResult Result, IReadOnlyList<Conflict> Shortfalls)? BestPossible(LinearProgram lp)
+    {
+        ArgumentNullException.ThrowIfNull(lp);
+        var model = BuildElastic(lp, info => info.Kind != "dryMatterIntake" && NutritionalKinds.Contains(info.Kind) ? info.Weight : info.Weight * RelaxationWeights.Hard);
+        var least = LpSolver.Solve(model.Lp);
+        if (least.Status != LpStatus.Optimal)
+        {
+            return null;
+        }
+
+        var chosen = CheapestWithin(lp, model, least) ?? least;
+        var dm = lp.DryMatter(chosen.X);
+        var shortfalls = new List<Conflict>();
+        foreach (var slack in model.Slacks)
+        {
+            var amount = chosen.X[slack.Variable];
+            if (amount > 1e-7 * slack.Info.RowScale + 1e-10)
+            {
+                var shortfall = amount / slack.Info.RowUnitsPerUnit(dm);
+                shortfalls.Add(new Conflict(slack.Info.Reference, slack.Info.Label, slack.Info.Value, shortfall, slack.Info.Unit, Wording.Shortfall(slack.Info, shortfall)));
+            }
+        }
+
+        return (chosen, shortfalls);
+    }
+
     private static string Prefix(string? preamble, string text) => preamble is null ? text : $"{preamble} {text}";
 
     /// <summary>The elastic copy: feed variables keep only hard bounds; each relaxable bound gets a slack.</summary>

@@ -49,7 +49,8 @@ internal sealed record PreparedAnimal(
     double MaxFatPercentOfDm,
     double MinRumenNitrogenBalanceGramsPerDay,
     bool MeetLysineAndMethionine,
-    double? MaxEnergyPercentOfRequirement);
+    double? MaxEnergyPercentOfRequirement,
+    GuardRails Rails);
 
 /// <summary>A request that passed validation, with feeds by index.</summary>
 internal sealed record PreparedRequest(

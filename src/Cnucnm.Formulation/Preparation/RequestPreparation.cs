@@ -713,7 +713,7 @@ internal static class RequestPreparation
             v.Add("animal.physiologicalState", "animal-mode formulation covers heifers, dry and lactating cows (formulate calf rations in explicit mode).");
         }
 
-        var tolerance = request.DryMatterIntakeTolerancePercent ?? 5;
+        var tolerance = request.DryMatterIntakeTolerancePercent ?? 0;
         v.RequireRange(tolerance, "dryMatterIntakeTolerancePercent", 0, 50);
 
         var requirements = new Dictionary<string, RequirementTarget>(StringComparer.Ordinal);
@@ -748,7 +748,31 @@ internal static class RequestPreparation
          .RequireRange(rails.MaxStarchPercentOfDm, "guardRails.maxStarchPercentOfDm", 0, 100, required: false)
          .RequireRange(rails.MaxFatPercentOfDm, "guardRails.maxFatPercentOfDm", 0, 100, required: false)
          .RequireRange(rails.MinRumenNitrogenBalanceGramsPerDay, "guardRails.minRumenNitrogenBalanceGramsPerDay", -5000, 5000, required: false)
-         .RequireRange(rails.MaxEnergyPercentOfRequirement, "guardRails.maxEnergyPercentOfRequirement", 100, 1000, required: false);
+         .RequireRange(rails.MaxEnergyPercentOfRequirement, "guardRails.maxEnergyPercentOfRequirement", 100, 1000, required: false)
+         .RequireRange(rails.MaxCrudeProteinPercentOfDm, "guardRails.maxCrudeProteinPercentOfDm", 0, 100, required: false)
+         .RequireRange(rails.MaxMetabolizableProteinPercentOfRequirement, "guardRails.maxMetabolizableProteinPercentOfRequirement", 100, 1000, required: false)
+         .RequireRange(rails.MaxSupplementalSeleniumMgPerKgDm, "guardRails.maxSupplementalSeleniumMgPerKgDm", 0, 100, required: false)
+         .RequireRange(rails.MinCalciumToPhosphorus, "guardRails.minCalciumToPhosphorus", 0, 100, required: false)
+         .RequireRange(rails.MaxCalciumToPhosphorus, "guardRails.maxCalciumToPhosphorus", 0, 100, required: false)
+         .RequireRange(rails.MaxDcadMilliequivalentsPerKgDm, "guardRails.maxDcadMilliequivalentsPerKgDm", -1000, 2000, required: false);
+        if (rails is { MinCalciumToPhosphorus: { } lowRatio, MaxCalciumToPhosphorus: { } highRatio } && lowRatio > highRatio)
+        {
+            v.Add("guardRails.minCalciumToPhosphorus", $"({lowRatio}) must not exceed maxCalciumToPhosphorus ({highRatio}).");
+        }
+
+        var minerals = new Dictionary<string, double>(GuardRails.DefaultMaxMineralPerKgDm, StringComparer.Ordinal);
+        foreach (var (column, limit) in rails.MaxMineralPerKgDm ?? new Dictionary<string, double>())
+        {
+            var field = $"guardRails.maxMineralPerKgDm.{column}";
+            if (!Enum.TryParse<FeedNutrient>(column, ignoreCase: false, out var nutrient) || nutrient == FeedNutrient.Fd_DM || !column.StartsWith("Fd_", StringComparison.Ordinal))
+            {
+                v.Add(field, $"'{column}' is not a NASEM feed-library column (Fd_Cu, Fd_Zn, Fd_S …).");
+                continue;
+            }
+
+            v.RequireRange(limit, field, 0, 1_000_000);
+            minerals[column] = limit;
+        }
 
         if (v.FieldErrors.Count > errorsBefore || request.Animal is null)
         {
@@ -757,14 +781,32 @@ internal static class RequestPreparation
 
         var animal = DairyAnimalDescriptions.ToAnimal(request.Animal, request.Environment);
         var equations = DairyAnimalDescriptions.ToEquations(request.Equations);
-        return new PreparedAnimal(animal, equations, tolerance, requirements,
+        var closeUp = animal.State == PhysiologicalState.DryCow && animal.DaysPregnant >= animal.GestationLengthDays - GuardRails.CloseUpDays;
+        // Every guard rail with its default filled in: what the formulation uses, echoed in the answer.
+        var effective = new GuardRails(
             rails.MinForageNdfPercentOfDm ?? GuardRails.DefaultMinForageNdfPercentOfDm,
             rails.MinNdfPercentOfDm ?? GuardRails.DefaultMinNdfPercentOfDm,
             rails.MaxStarchPercentOfDm ?? GuardRails.DefaultMaxStarchPercentOfDm,
             rails.MaxFatPercentOfDm ?? GuardRails.DefaultMaxFatPercentOfDm,
             rails.MinRumenNitrogenBalanceGramsPerDay ?? GuardRails.DefaultMinRumenNitrogenBalanceGramsPerDay,
             rails.MeetLysineAndMethionine ?? true,
-            rails.MaxEnergyPercentOfRequirement);
+            rails.MaxEnergyPercentOfRequirement ?? GuardRails.DefaultMaxEnergyPercentOfRequirement,
+            rails.MaxCrudeProteinPercentOfDm ?? GuardRails.DefaultMaxCrudeProteinPercentOfDm(animal.State),
+            rails.MaxMetabolizableProteinPercentOfRequirement ?? GuardRails.DefaultMaxMetabolizableProteinPercentOfRequirement,
+            minerals,
+            rails.MaxSupplementalSeleniumMgPerKgDm ?? GuardRails.DefaultMaxSupplementalSeleniumMgPerKgDm,
+            rails.MinCalciumToPhosphorus ?? GuardRails.DefaultMinCalciumToPhosphorus,
+            rails.MaxCalciumToPhosphorus ?? GuardRails.DefaultMaxCalciumToPhosphorus,
+            rails.MaxDcadMilliequivalentsPerKgDm ?? (closeUp ? GuardRails.DefaultMaxDcadCloseUpMilliequivalentsPerKgDm : null));
+        return new PreparedAnimal(animal, equations, tolerance, requirements,
+            effective.MinForageNdfPercentOfDm!.Value,
+            effective.MinNdfPercentOfDm!.Value,
+            effective.MaxStarchPercentOfDm!.Value,
+            effective.MaxFatPercentOfDm!.Value,
+            effective.MinRumenNitrogenBalanceGramsPerDay!.Value,
+            effective.MeetLysineAndMethionine!.Value,
+            effective.MaxEnergyPercentOfRequirement,
+            effective);
     }
 
     /// <summary>Edit distance, case-insensitive, for "closest" suggestions.</summary>

@@ -27,6 +27,18 @@ export function useFarmEvents(farmId, handlers) {
   return live;
 }
 
+/** The formulation's tolerance, % of a requirement (animal.check[].tolerancePercent): a ration is confirmed within it. */
+export const TOLERANCE_PERCENT = 1;
+
+/**
+ * One rule for "met" everywhere (as the formulation answer's check): met at ≥ 100 % of the requirement; within the
+ * tolerance from 99 %; short below. Returns "met", "within-tolerance" or "short".
+ */
+export function balanceState(b) {
+  if (b.percentOfRequirement >= 100) return "met";
+  return b.percentOfRequirement >= 100 - TOLERANCE_PERCENT ? "within-tolerance" : "short";
+}
+
 /** The lowest balance as % of requirement in a ration version (the worst-supplied nutrient). */
 export function worstBalance(ration) {
   const balances = ration?.balances ?? [];

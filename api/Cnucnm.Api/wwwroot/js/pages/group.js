@@ -1,6 +1,6 @@
 // A group: inputs and their history, requirements vs supply, intake history (live), ration history, reports.
 import { get, download, openHtml, request } from "../api.js";
-import { useFarm, useFarmEvents } from "../farm.js";
+import { useFarm, useFarmEvents, balanceState } from "../farm.js";
 import { number, money, date, dateTime, i18n } from "../i18n.js";
 import { EChart } from "../chart.js";
 import { GroupForm } from "../groupform.js";
@@ -67,7 +67,7 @@ export const GroupPage = {
         series: [{
           name: t("group.supplied"), type: "bar",
           // Oversupply beyond the axis is drawn to its end; the label keeps the true figure.
-          data: balances.map((b) => ({ value: Math.min(axisMaxPercent, Math.round(b.percentOfRequirement)), itemStyle: { color: b.balance < 0 ? "#c0392b" : "#2e7d5b" } })),
+          data: balances.map((b) => ({ value: Math.min(axisMaxPercent, Math.round(b.percentOfRequirement)), itemStyle: { color: { short: "#c0392b", "within-tolerance": "#d68910", met: "#2e7d5b" }[balanceState(b)] } })),
           label: { show: true, position: "insideRight", color: "#fff", formatter: (p) => `${number(balances[p.dataIndex].percentOfRequirement, 0)} %` },
           markLine: { symbol: "none", data: [{ xAxis: 100 }], label: { formatter: t("group.required") }, lineStyle: { color: "#333" } },
         }],

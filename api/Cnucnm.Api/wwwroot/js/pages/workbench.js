@@ -2,7 +2,7 @@
 // run the group's least-cost formulation, see the ration and its balances, relax an infeasible problem,
 // approve the result as the group's ration.
 import { get, request } from "../api.js";
-import { useFarm } from "../farm.js";
+import { useFarm, balanceState } from "../farm.js";
 import { number, money } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
@@ -23,7 +23,7 @@ export const WorkbenchPage = {
     const group = Vue.ref(null);
     const feeds = Vue.ref([]);
     const rows = Vue.reactive({});
-    const settings = Vue.reactive({ dryMatterIntakeTolerancePercent: 5, minForageNdfPercentOfDm: null, maxStarchPercentOfDm: null, maxFatPercentOfDm: null, mixerCapacityKgAsFed: null });
+    const settings = Vue.reactive({ dryMatterIntakeTolerancePercent: 0, minForageNdfPercentOfDm: null, maxStarchPercentOfDm: null, maxFatPercentOfDm: null, mixerCapacityKgAsFed: null });
     const search = Vue.reactive({ text: "", category: "", nutrient: "", min: null, max: null });
     const categories = Vue.ref([]);
     const found = Vue.ref([]);
@@ -183,7 +183,7 @@ export const WorkbenchPage = {
     }
     const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
     return { farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown, bindingNutrients, unusedFeeds,
-      relaxations, relax, approve, message, snapshot, number, money, percent };
+      relaxations, relax, approve, message, snapshot, number, money, percent, balanceState };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -255,7 +255,7 @@ export const WorkbenchPage = {
             <h2>{{ $t('workbench.balances') }}</h2>
             <table data-testid="balances">
               <thead><tr><th>{{ $t('workbench.balances') }}</th><th class="n">{{ $t('group.required') }}</th><th class="n">{{ $t('group.supplied') }}</th><th class="n">%</th></tr></thead>
-              <tbody><tr v-for="b in shown.balances" :key="b.nutrient" :class="{ short: b.balance < 0 }">
+              <tbody><tr v-for="b in shown.balances" :key="b.nutrient" :class="balanceState(b)">
                 <td>{{ b.nutrient }} ({{ b.unit }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
               </tr></tbody>
             </table>
