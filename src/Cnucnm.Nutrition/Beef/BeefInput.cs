@@ -121,8 +121,15 @@ public sealed record BeefAnimal(
 
 /// <summary>Everything one evaluation of the beef model needs. The diet is kg DM per animal per day
 /// (with <see cref="BeefIntakeSource.Predicted"/> only its proportions count).</summary>
+/// <param name="RequirementModel">Which book's requirements to report beside the NRC evaluation; null: the animal's default
+/// (<see cref="BeefRequirementModels.DefaultFor(BeefAnimal)"/>: the Korean Feeding Standard for the Hanwoo classes it covers).</param>
 public sealed record BeefInput(
     BeefAnimal Animal,
     IReadOnlyList<DietEntry> Diet,
     BeefIntakeSource Intake = BeefIntakeSource.Diet,
-    BeefIntakeEquation IntakeEquation = BeefIntakeEquation.Automatic);
+    BeefIntakeEquation IntakeEquation = BeefIntakeEquation.Automatic,
+    BeefRequirementModel? RequirementModel = null)
+{
+    /// <summary>The requirement model in force: the one asked for, or the animal's default.</summary>
+    public BeefRequirementModel EffectiveRequirementModel => RequirementModel ?? BeefRequirementModels.DefaultFor(Animal);
+}
