@@ -38,7 +38,8 @@ public sealed record BeefAnimalDescription(
     bool? Implanted);
 
 /// <param name="TemperatureCelsius">Mean temperature now, °C; 15 when left out.</param>
-/// <param name="PreviousMonthTemperatureCelsius">Mean temperature of the previous month, °C; the current one when left out.</param>
+/// <param name="PreviousMonthTemperatureCelsius">Mean temperature of the previous month, °C; when left out, the current temperature
+/// if that is given, else 20 °C (thermoneutral: NRC 2000 acclimatization adds nothing at 20 °C).</param>
 /// <param name="RelativeHumidityPercent">Relative humidity, %; 50 when left out.</param>
 /// <param name="WindSpeedKmPerHour">Wind, km/h; 5 when left out.</param>
 /// <param name="SunHoursPerDay">Hours of direct sun; 0 when left out.</param>
@@ -133,7 +134,8 @@ public static class BeefAnimalDescriptions
         var breed = BeefBreeds.Get(a.Breed!);
         var sex = a.Sex!.Value;
         var temperature = e?.TemperatureCelsius ?? 15;
-        var environment = new BeefEnvironment(temperature, e?.PreviousMonthTemperatureCelsius ?? temperature, e?.RelativeHumidityPercent ?? 50,
+        var previousMonth = e?.PreviousMonthTemperatureCelsius ?? e?.TemperatureCelsius ?? BeefEnvironment.AcclimatizationNeutralCelsius;
+        var environment = new BeefEnvironment(temperature, previousMonth, e?.RelativeHumidityPercent ?? 50,
             e?.WindSpeedKmPerHour ?? 5, e?.SunHoursPerDay ?? 0, e?.HairDepthCm ?? 0.3, e?.MudDepthCm ?? 0, e?.CoatCondition ?? 1, e?.HideThickness ?? 2,
             e?.Panting ?? 1, e?.NightCooling ?? true);
         return new BeefAnimal(breed, sex, a.BodyWeightKg!.Value, a.MatureBodyWeightKg ?? breed.MatureWeightKg(sex)!.Value, a.AgeMonths!.Value,

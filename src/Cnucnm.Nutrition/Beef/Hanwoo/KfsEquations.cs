@@ -107,3 +107,51 @@ public static class HanwooHeiferEquations
     public static double CrudeProteinGrams(double bodyWeightKg, double liveGainKgPerDay) =>
         6.25 * (0.98 + 1.25 * liveGainKgPerDay - 0.44 * liveGainKgPerDay * liveGainKgPerDay) * KfsEquations.MetabolicWeightKg(bodyWeightKg);
 }
+
+/// <summary>What a ration allows under the Korean Feeding Standard: the live-weight gain at which the steer or bull
+/// requirement equals the supply. The standard states requirements, not allowable gains; these invert its equations.</summary>
+public static class KfsAllowableGain
+{
+    /// <summary>Gain, kg/d live, at which KFS ME (maintenance + NEg / kf) equals the ME supply. The ME requirement rises
+    /// monotonically with gain, so bisection on −2…3 kg/d finds it; below maintenance the same equations are extrapolated to
+    /// negative gains (the standard itself gives no weight-loss equation).</summary>
+    public static double EnergyAllowableKgPerDay(double bodyWeightKg, bool bull, double metabolizableEnergySupplyMcal)
+    {
+        double Requirement(double gain) => KfsEquations.MaintenanceMetabolizableEnergyMcal(bodyWeightKg, bull)
+                                           + KfsEquations.GainMetabolizableEnergyMcal(KfsEquations.GainNetEnergyMcal(bodyWeightKg, gain, bull), gain);
+        double low = -2, high = 3;
+        if (metabolizableEnergySupplyMcal <= Requirement(low))
+        {
+            return low;
+        }
+
+        if (metabolizableEnergySupplyMcal >= Requirement(high))
+        {
+            return high;
+        }
+
+        for (var i = 0; i < 60; i++)
+        {
+            var middle = (low + high) / 2;
+            if (Requirement(middle) < metabolizableEnergySupplyMcal)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return (low + high) / 2;
+    }
+
+    /// <summary>Gain, kg/d live, at which KFS CP equals the CP supply: (0.51 CP − NPm) / (224.7 − c BW), c 0.251 steers, 0.209 bulls.</summary>
+    public static double ProteinAllowableKgPerDay(double bodyWeightKg, bool bull, double crudeProteinSupplyGrams) =>
+        (KfsEquations.NetProteinPerCrudeProtein * crudeProteinSupplyGrams - KfsEquations.MaintenanceNetProteinGrams(bodyWeightKg))
+        / KfsEquations.RetainedProteinGrams(bodyWeightKg, 1, bull);
+
+    /// <summary>KFS: ME of a diet, Mcal/kg DM, from its TDN (% DM): 4.41 Mcal DE per kg TDN × 0.82.</summary>
+    public static double MetabolizableEnergyMcalPerKgFromTdn(double tdnPercentOfDryMatter) =>
+        tdnPercentOfDryMatter / 100 * KfsEquations.DigestibleEnergyPerKgTdnMcal * KfsEquations.MetabolizableFractionOfDigestible;
+}

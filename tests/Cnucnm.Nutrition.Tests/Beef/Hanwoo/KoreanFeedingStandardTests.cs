@@ -148,3 +148,25 @@ public sealed class KoreanFeedingStandardTests
         Assert.Equal(1.0, HanwooAnimal.From(animal).LiveGainKgPerDay, 12);
     }
 }
+
+/// <summary>Allowable gains under the standard invert its requirement equations.</summary>
+public sealed class KfsAllowableGainTests
+{
+    [Theory]
+    [InlineData(300, 0.9)]
+    [InlineData(576, 1.2)]
+    [InlineData(650, 0.4)]
+    public void The_energy_and_protein_allowable_gains_give_back_the_requirement(double bw, double gain)
+    {
+        var r = KoreanFeedingStandard.Requirements(new HanwooAnimal(BeefSex.Steer, bw, gain));
+        Assert.Equal(gain, KfsAllowableGain.EnergyAllowableKgPerDay(bw, bull: false, r.MetabolizableEnergyMcalPerDay), 6);
+        Assert.Equal(gain, KfsAllowableGain.ProteinAllowableKgPerDay(bw, bull: false, r.CrudeProteinGramsPerDay), 6);
+    }
+
+    [Fact]
+    public void Diet_ME_from_TDN_is_4_41_times_0_82_Mcal_per_kg_TDN()
+    {
+        // 70 % TDN: 0.70 × 4.41 × 0.82 = 2.53134 Mcal ME/kg DM.
+        Assert.Equal(2.53134, KfsAllowableGain.MetabolizableEnergyMcalPerKgFromTdn(70), 9);
+    }
+}
