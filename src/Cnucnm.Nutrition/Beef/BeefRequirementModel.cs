@@ -26,10 +26,37 @@ public static class BeefRequirementModels
             : BeefRequirementModel.Nrc2000;
     }
 
-    /// <summary>The default for a beef model animal.</summary>
+    /// <summary>The default for a beef model animal: KFS for a Hanwoo animal whose class, weight and gain the standard covers
+    /// (<see cref="KoreanFeedingStandard.Validate"/>), NRC 2000 otherwise.</summary>
     public static BeefRequirementModel DefaultFor(BeefAnimal animal)
     {
         ArgumentNullException.ThrowIfNull(animal);
-        return DefaultFor(animal.Breed, animal.Sex, animal.DaysPregnant, animal.DaysInMilk);
+        if (DefaultFor(animal.Breed, animal.Sex, animal.DaysPregnant, animal.DaysInMilk) != BeefRequirementModel.KoreanFeedingStandard)
+        {
+            return BeefRequirementModel.Nrc2000;
+        }
+
+        var v = new Validation();
+        KoreanFeedingStandard.Validate(v, HanwooAnimal.From(animal));
+        return v.IsValid ? BeefRequirementModel.KoreanFeedingStandard : BeefRequirementModel.Nrc2000;
+    }
+
+    /// <summary>Field errors when the Korean Feeding Standard is asked for an animal it does not cover (<paramref name="prefix"/> e.g. <c>beef.</c>).</summary>
+    public static void ValidateChoice(Validation v, BeefRequirementModel? model, BeefAnimal animal, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        ArgumentNullException.ThrowIfNull(animal);
+        if (model != BeefRequirementModel.KoreanFeedingStandard)
+        {
+            return;
+        }
+
+        if (animal.Breed.Id != BeefBreeds.Hanwoo.Id)
+        {
+            v.Add(prefix + "requirementModel", $"koreanFeedingStandard is the Korean Feeding Standard for Hanwoo, not for {animal.Breed.Name}; choose nrc2000.");
+            return;
+        }
+
+        KoreanFeedingStandard.Validate(v, HanwooAnimal.From(animal), prefix);
     }
 }

@@ -170,3 +170,47 @@ public sealed class KfsAllowableGainTests
         Assert.Equal(2.53134, KfsAllowableGain.MetabolizableEnergyMcalPerKgFromTdn(70), 9);
     }
 }
+
+/// <summary>The requirement model choice in the beef evaluation.</summary>
+public sealed class BeefRequirementModelTests
+{
+    private static readonly Cnucnm.Nutrition.Dairy.DietEntry[] Diet =
+    [
+        new(Cnucnm.Nutrition.Feeds.FeedLibrary.Nasem.Get("Corn grain dry, fine grind"), 5.5),
+        new(Cnucnm.Nutrition.Feeds.FeedLibrary.Nasem.Get("Soybean meal, solvent 48CP"), 0.8),
+        new(Cnucnm.Nutrition.Feeds.FeedLibrary.Nasem.Get("Wheat straw"), 1.5),
+    ];
+
+    [Fact]
+    public void A_hanwoo_steer_defaults_to_the_standard_and_a_holstein_steer_to_nrc()
+    {
+        var hanwoo = BeefModel.Evaluate(new BeefInput(BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Steer, 450, 18, 0.96), Diet));
+        Assert.Equal(BeefRequirementModel.KoreanFeedingStandard, hanwoo.RequirementModel);
+        var kfs = hanwoo.KoreanFeedingStandard!;
+        // Shrunk target 0.96 kg/d is a live target of 1.0 kg/d; the requirements are the standard's at 450 kg, 1.0 kg/d.
+        Assert.Equal(KoreanFeedingStandard.Requirements(new HanwooAnimal(BeefSex.Steer, 450, 1.0)), kfs.Requirements);
+        // Supply at 7.8 kg DM: CP from the diet's composition, the same CP intake the NRC run counts.
+        Assert.Equal(hanwoo["CPI_g"], kfs.CrudeProteinSupplyGramsPerDay, 9);
+        Assert.Equal(hanwoo["TDNI"], kfs.TdnSupplyKgPerDay, 9);
+        Assert.Equal(kfs.TdnSupplyKgPerDay * 4.41 * 0.82, kfs.MetabolizableEnergySupplyMcalPerDay, 9);
+
+        var holstein = BeefModel.Evaluate(new BeefInput(BeefAnimal.Create(BeefBreeds.Holstein, BeefSex.Steer, 450, 14, 1.2), Diet));
+        Assert.Equal(BeefRequirementModel.Nrc2000, holstein.RequirementModel);
+        Assert.Null(holstein.KoreanFeedingStandard);
+
+        var nrcAsked = BeefModel.Evaluate(new BeefInput(BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Steer, 450, 18, 0.96), Diet,
+            RequirementModel: BeefRequirementModel.Nrc2000));
+        Assert.Null(nrcAsked.KoreanFeedingStandard);
+    }
+
+    [Fact]
+    public void A_hanwoo_animal_outside_the_standard_falls_back_to_nrc_by_default_and_is_refused_when_the_standard_is_asked_for()
+    {
+        var cow = BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Cow, 480, 60, 0) with { DaysPregnant = 250 };
+        Assert.Equal(BeefRequirementModel.Nrc2000, BeefRequirementModels.DefaultFor(cow));
+        var v = new Validation();
+        BeefRequirementModels.ValidateChoice(v, BeefRequirementModel.KoreanFeedingStandard, cow, "beef.");
+        Assert.Equal("beef.animal.sex", Assert.Single(v.FieldErrors).Field);
+        Assert.Throws<ArgumentException>(() => BeefModel.Evaluate(new BeefInput(cow, Diet, RequirementModel: BeefRequirementModel.KoreanFeedingStandard)));
+    }
+}
