@@ -22,7 +22,8 @@ public enum AnimalClass
     /// <summary>Holstein × Hanwoo steers: NRC (2000) beef model with the crossbred breed row.</summary>
     CrossbredSteer,
 
-    /// <summary>Hanwoo steers: NRC (2000) beef model with Hanwoo parameters and the Japanese Feeding Standard intake.</summary>
+    /// <summary>Hanwoo steers: NRC (2000) beef model with Hanwoo parameters and the Japanese Feeding Standard intake; also run under
+    /// the Korean Feeding Standard (<see cref="CasePrediction.Kfs"/>, <see cref="HanwooModelComparison"/>).</summary>
     HanwooSteer,
 }
 
