@@ -163,6 +163,9 @@ public sealed record Relaxation(ConstraintReference Constraint, string Label, do
 /// <param name="ConfirmedByFullModel">The full model meets every enforced requirement within 1 % and every guard rail.</param>
 /// <param name="Check">The full NASEM model's evaluation of the final ration, one line per requirement pair.</param>
 /// <param name="GuardRails">The guard rails, evaluated with the full model.</param>
+/// <param name="RequirementModel">Beef animal mode: the requirement model (NRC 2000 beef, Korean Feeding Standard for Hanwoo).</param>
+/// <param name="DryMatterIntakeEquationName">Beef animal mode: the intake equation by name (<see cref="DryMatterIntakeEquation"/>
+/// is then the number of the beef model's equation).</param>
 public sealed record AnimalResult(
     double PredictedDryMatterIntakeKg,
     int DryMatterIntakeEquation,
@@ -170,7 +173,9 @@ public sealed record AnimalResult(
     IReadOnlyList<IterationResult> Iterations,
     bool ConfirmedByFullModel,
     IReadOnlyList<RequirementCheck> Check,
-    IReadOnlyList<GuardRailCheck> GuardRails);
+    IReadOnlyList<GuardRailCheck> GuardRails,
+    string? RequirementModel = null,
+    string? DryMatterIntakeEquationName = null);
 
 /// <param name="WorstRequirement">The enforced requirement furthest below its target in the full model.</param>
 /// <param name="WorstPercentOfTarget">Its supply as % of its target (≥ 99 passes).</param>
