@@ -25,19 +25,8 @@ internal static class BeefPreparation
             v.Add("beef", "give animal (the NASEM dairy model) or beef (beef and Hanwoo), not both.");
         }
 
-        BeefAnimalDescriptions.Validate(v, beef.Animal, beef.Environment, "beef.");
+        var resolved = BeefAnimals.Resolve(beef, v);
         var a = beef.Animal;
-        var breedKnown = a is not null && BeefBreeds.TryGet(a.Breed ?? "", out _);
-        var cowLike = a is not null && (a.Sex == BeefSex.Cow || (a.Sex == BeefSex.Heifer && (a.DaysPregnant is > 0 || a.DaysInMilk is > 0)));
-        if (a is not null && a.TargetGainKgPerDay is null && beef.Phase is null && !cowLike)
-        {
-            v.Add("beef.animal.targetGainKgPerDay", "is required for growing cattle (kg/d, shrunk), or give beef.phase for its default gain.");
-        }
-
-        if (a?.Sex is BeefSex.Bull or BeefSex.Steer && beef.Phase == BeefGrowthPhase.Breeding)
-        {
-            v.Add("beef.phase", $"breeding is the phase of cows and heifers, not of a {a.Sex.ToString()!.ToLowerInvariant()}: use calf, growing, earlyFattening or lateFattening.");
-        }
 
         var modelName = beef.RequirementModel ?? BeefRequirementModelName.Automatic;
         if (modelName == BeefRequirementModelName.KoreanFeedingStandard)
@@ -90,20 +79,12 @@ internal static class BeefPreparation
             v.Add(r + "minCalciumToPhosphorus", $"({low}) must not exceed maxCalciumToPhosphorus ({high}).");
         }
 
-        if (v.FieldErrors.Count > before || a is null || !breedKnown)
+        if (v.FieldErrors.Count > before || resolved is not var (animal, phase))
         {
             return null;
         }
 
-        // The phase's default gain stands in for a target gain left out (cows: 0, the book's maintenance and reserves).
-        var phaseGiven = beef.Phase;
-        var animal = BeefAnimalDescriptions.ToAnimal(a, beef.Environment);
-        var phase = phaseGiven ?? BeefDefaults.PhaseOf(animal);
         var defaults = BeefDefaults.For(phase);
-        if (a.TargetGainKgPerDay is null)
-        {
-            animal = animal with { TargetGainKgPerDay = cowLike ? 0 : defaults.TargetGainKgPerDay };
-        }
 
         var limits = new BeefDefaults.PhaseDefaults(animal.TargetGainKgPerDay,
             rails.MinRoughagePercentOfDm ?? defaults.MinRoughagePercentOfDm,
@@ -121,7 +102,7 @@ internal static class BeefPreparation
     /// Standard (2008) cow equation the beef model uses for Hanwoo by default is the intake that meets maintenance and gain at
     /// a typical metabolizability (ME requirement ÷ diet ME): it leaves out the conceptus, so a cow in late gestation would be
     /// formulated at about 1 % of body weight. Otherwise the beef model's own choice.</summary>
-    private static BeefIntakeEquation DefaultIntakeEquation(BeefAnimalDescription? a) =>
+    internal static BeefIntakeEquation DefaultIntakeEquation(BeefAnimalDescription? a) =>
         a is { Sex: BeefSex.Cow or BeefSex.Heifer } && (a.DaysPregnant is > 0 || a.DaysInMilk is > 0) ? BeefIntakeEquation.NrcBeefCow : BeefIntakeEquation.Automatic;
 
     /// <summary>The requirement model of the request (the Korean Feeding Standard joins here).</summary>
@@ -130,6 +111,51 @@ internal static class BeefPreparation
     {
         _ => new NrcBeefRequirements(intakeEquation),
     };
+}
+
+/// <summary>The beef animal of a request: the description validated and mapped, the phase chosen, its default gain applied.</summary>
+public static class BeefAnimals
+{
+    /// <summary>The model's animal and its phase, or every problem of the description (fields named <c>beef.animal.…</c>).</summary>
+    public static (BeefAnimal? Animal, BeefGrowthPhase Phase, IReadOnlyList<FieldError> Errors) Resolve(BeefFormulationDescription beef)
+    {
+        ArgumentNullException.ThrowIfNull(beef);
+        var v = new Validation();
+        var resolved = Resolve(beef, v);
+        return v.IsValid && resolved is var (animal, phase) ? (animal, phase, []) : (null, default, v.FieldErrors);
+    }
+
+    internal static (BeefAnimal Animal, BeefGrowthPhase Phase)? Resolve(BeefFormulationDescription beef, Validation v)
+    {
+        var before = v.FieldErrors.Count;
+        BeefAnimalDescriptions.Validate(v, beef.Animal, beef.Environment, "beef.");
+        var a = beef.Animal;
+        var cowLike = a is not null && (a.Sex == BeefSex.Cow || (a.Sex == BeefSex.Heifer && (a.DaysPregnant is > 0 || a.DaysInMilk is > 0)));
+        if (a is not null && a.TargetGainKgPerDay is null && beef.Phase is null && !cowLike)
+        {
+            v.Add("beef.animal.targetGainKgPerDay", "is required for growing cattle (kg/d, shrunk), or give beef.phase for its default gain.");
+        }
+
+        if (a?.Sex is BeefSex.Bull or BeefSex.Steer && beef.Phase == BeefGrowthPhase.Breeding)
+        {
+            v.Add("beef.phase", $"breeding is the phase of cows and heifers, not of a {a.Sex.ToString()!.ToLowerInvariant()}: use calf, growing, earlyFattening or lateFattening.");
+        }
+
+        if (v.FieldErrors.Count > before || a is null)
+        {
+            return null;
+        }
+
+        // The phase's default gain stands in for a target gain left out (cows: 0, the book's maintenance and reserves).
+        var animal = BeefAnimalDescriptions.ToAnimal(a, beef.Environment);
+        var phase = beef.Phase ?? BeefDefaults.PhaseOf(animal);
+        if (a.TargetGainKgPerDay is null)
+        {
+            animal = animal with { TargetGainKgPerDay = cowLike ? 0 : BeefDefaults.For(phase).TargetGainKgPerDay };
+        }
+
+        return (animal, phase);
+    }
 }
 
 /// <summary>Sets one beef guard rail (the one-click fix of an infeasibility explanation).</summary>
