@@ -196,7 +196,7 @@ export const WorkbenchPage = {
           if (!feedId) {
             feedId = farmFeedId(d.libraryFeedId);
             await request("PUT", `${farmBase}/feeds/${feedId}`, {
-              name: d.nameKorean ? `${d.nameKorean} (${d.name})` : d.name, libraryFeedId: d.libraryFeedId, dryMatterPercent: d.dryMatterPercent, isForage: d.isForage,
+              name: d.nameKorean && d.nameKorean !== d.name ? `${d.nameKorean} (${d.name})` : d.name, libraryFeedId: d.libraryFeedId, dryMatterPercent: d.dryMatterPercent, isForage: d.isForage,
             });
             await request("POST", `${farmBase}/feeds/${feedId}/prices`, { effectiveFrom: today(), amount: d.pricePerKgAsFed * 1000, basis: "perTonneAsFed" });
           }
