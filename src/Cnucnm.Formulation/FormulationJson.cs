@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Cnucnm.Formulation.Beef;
+using Cnucnm.Nutrition.Beef;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
 
@@ -18,7 +20,8 @@ public static class FormulationJson
 
     /// <summary>The enums of the request and response, written by name (a test checks that none is missing).</summary>
     public static IReadOnlyList<Type> EnumTypes { get; } =
-        [typeof(FormulationStatus), typeof(FormulationMode), typeof(FeedType), typeof(DairyBreed), typeof(PhysiologicalState)];
+        [typeof(FormulationStatus), typeof(FormulationMode), typeof(FeedType), typeof(DairyBreed), typeof(PhysiologicalState),
+         typeof(BeefSex), typeof(BeefIntakeEquation), typeof(BeefGrowthPhase), typeof(BeefRequirementModelName)];
 
     private static readonly JsonTypeInfo<FormulationRequest> Request = (JsonTypeInfo<FormulationRequest>)Options.GetTypeInfo(typeof(FormulationRequest));
     private static readonly JsonTypeInfo<FormulationResponse> Response = (JsonTypeInfo<FormulationResponse>)Options.GetTypeInfo(typeof(FormulationResponse));
@@ -39,6 +42,10 @@ public static class FormulationJson
         options.Converters.Add(Names<FeedType>());
         options.Converters.Add(Names<DairyBreed>());
         options.Converters.Add(Names<PhysiologicalState>());
+        options.Converters.Add(Names<BeefSex>());
+        options.Converters.Add(Names<BeefIntakeEquation>());
+        options.Converters.Add(Names<BeefGrowthPhase>());
+        options.Converters.Add(Names<BeefRequirementModelName>());
         options.MakeReadOnly();
         return options;
     }

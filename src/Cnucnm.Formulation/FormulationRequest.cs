@@ -32,6 +32,8 @@ public sealed record Bounds(double? Min = null, double? Max = null);
 /// <param name="Requirements">Animal mode: per requirement (ME, MP, Lys, Ca … by <see cref="DairyBalances.Pairs"/> name) the share to meet.</param>
 /// <param name="GuardRails">Animal mode: the nutritionist's guard rails.</param>
 /// <param name="Currency">Echoed in the response (prices are in this currency).</param>
+/// <param name="Beef">Beef animal mode: a beef or Hanwoo animal (instead of <see cref="Animal"/>); requirements from NRC (2000)
+/// or the Korean Feeding Standard for Hanwoo, intake from the model's equation, beef guard rails.</param>
 public sealed record FormulationRequest(
     IReadOnlyList<FeedOffer>? Feeds,
     Bounds? DryMatterIntakeKg = null,
@@ -44,11 +46,12 @@ public sealed record FormulationRequest(
     double? DryMatterIntakeTolerancePercent = null,
     IReadOnlyDictionary<string, RequirementTarget>? Requirements = null,
     GuardRails? GuardRails = null,
-    string? Currency = null)
+    string? Currency = null,
+    Beef.BeefFormulationDescription? Beef = null)
 {
-    /// <summary>Animal mode when an animal is given.</summary>
+    /// <summary>Animal mode when an animal (dairy or beef) is given.</summary>
     [JsonIgnore]
-    public bool IsAnimalMode => Animal is not null;
+    public bool IsAnimalMode => Animal is not null || Beef is not null;
 }
 
 /// <summary>A candidate feed.</summary>

@@ -174,6 +174,9 @@ public sealed record Relaxation(ConstraintReference Constraint, string Label, do
 /// full model) if the cows ate 5 % less of it than the intake assumed (<see cref="FormulationResponse.DryMatterIntakeKg"/>).</param>
 /// <param name="Convergence">Why the search stopped: the least-cost rounds found no cheaper confirmed ration
 /// (stationary linearisation, step below the minimum) or a round limit.</param>
+/// <param name="RequirementModel">Beef animal mode: the requirement model (NRC 2000 beef, Korean Feeding Standard for Hanwoo).</param>
+/// <param name="DryMatterIntakeEquationName">Beef animal mode: the intake equation by name (<see cref="DryMatterIntakeEquation"/>
+/// is then the number of the beef model's equation).</param>
 public sealed record AnimalResult(
     double PredictedDryMatterIntakeKg,
     int DryMatterIntakeEquation,
@@ -184,7 +187,9 @@ public sealed record AnimalResult(
     IReadOnlyList<GuardRailCheck> GuardRails,
     string? Convergence = null,
     GuardRails? GuardRailsUsed = null,
-    IReadOnlyList<RequirementCheck>? ShortAtFivePercentLowerIntake = null);
+    IReadOnlyList<RequirementCheck>? ShortAtFivePercentLowerIntake = null,
+    string? RequirementModel = null,
+    string? DryMatterIntakeEquationName = null);
 
 /// <param name="WorstRequirement">The enforced requirement furthest below its target in the full model.</param>
 /// <param name="WorstPercentOfTarget">Its supply as % of its target (≥ 99 passes).</param>

@@ -32,7 +32,9 @@ public static class RationFormulator
             return FormulationResponse.Invalid(request?.IsAnimalMode == true ? FormulationMode.Animal : FormulationMode.Explicit, errors);
         }
 
-        return prepared.Mode == FormulationMode.Animal ? AnimalFormulation.Run(prepared) : ExplicitFormulation.Run(prepared);
+        return prepared.Beef is not null ? Beef.BeefFormulation.Run(prepared)
+            : prepared.Mode == FormulationMode.Animal ? AnimalFormulation.Run(prepared)
+            : ExplicitFormulation.Run(prepared);
     }
 
     /// <summary>Every problem of the request, by field path; empty when it is valid.</summary>

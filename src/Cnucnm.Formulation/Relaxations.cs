@@ -93,6 +93,9 @@ public static partial class Relaxations
                 return request with { GuardRails = rails };
             }
 
+            case "beef" when tail.StartsWith("guardRails.", StringComparison.Ordinal):
+                return request with { Beef = Beef.BeefRelaxations.Apply(request.Beef!, tail["guardRails.".Length..], value) };
+
             case "options" when tail.StartsWith("fixedKgDm.", StringComparison.Ordinal):
             {
                 var options = request.Options!;

@@ -29,6 +29,19 @@ public sealed class FormulateCommandTests
     }
 
     [Fact]
+    public void A_Hanwoo_steer_is_formulated_from_the_command_line()
+    {
+        var request = Beef.ReferencePens.HanwooEarlyFattening450;
+
+        var (code, output, error) = Run(FormulationJson.Write(request), "formulate", "-");
+
+        Assert.True(code == 0, error);
+        var printed = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("NRC (2000) beef", printed.GetProperty("animal").GetProperty("requirementModel").GetString());
+        Assert.Equal(RationFormulator.Formulate(request).CostPerDay!.Value, printed.GetProperty("costPerDay").GetDouble(), 6);
+    }
+
+    [Fact]
     public void A_file_is_read_like_stdin()
     {
         var file = Path.Combine(Path.GetTempPath(), $"cnucnm-formulate-{Guid.NewGuid():N}.json");

@@ -1,4 +1,5 @@
 using Cnucnm.Api.Security;
+using Cnucnm.Formulation.Beef;
 using Cnucnm.Nutrition;
 using Cnucnm.Nutrition.Feeds;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,8 +21,19 @@ public static class FeedLibraryEndpoints
             .WithSummary("Library feeds by English or Korean name, category, type and nutrient range (per kg DM).");
         library.MapGet("/categories", Categories).WithName("FeedLibraryCategories").RequireAuthorization(Policies.User)
             .WithSummary("The categories of the library feeds, with how many feeds each holds.");
+        library.MapGet("/beef-candidates", BeefCandidates).WithName("BeefCandidateFeeds").RequireAuthorization(Policies.User)
+            .WithSummary("The default Korean candidate feeds of beef and Hanwoo groups, with plausible KRW prices and practical caps.")
+            .WithDescription("Rice straw, Italian ryegrass and tall fescue hays, the commercial Hanwoo concentrates by phase, common by-products "
+                             + "and minerals of the Korean library. Prices are plausible figures for a start (KRW per kg as fed), not market data.");
         return endpoints;
     }
+
+    private static Ok<List<BeefCandidateFeed>> BeefCandidates() =>
+        TypedResults.Ok(KoreanBeefFeeds.All.Select(c =>
+        {
+            var feed = FeedLibrary.Korean.Get(c.LibraryId);
+            return new BeefCandidateFeed(c.LibraryId, feed.Name, feed.NameKorean, c.Role, feed.DryMatterPercent, feed.IsForage, c.PricePerKgAsFed, c.MaxKgDm);
+        }).ToList());
 
     /// <param name="search">Part of the English or Korean name, or the id (case-insensitive).</param>
     /// <param name="library">nasem or korean; both when left out.</param>
@@ -109,3 +121,11 @@ public sealed record LibraryFeedResponse(
 public sealed record NutrientValue(double Value, string Unit);
 
 public sealed record FeedCategoryResponse(string Category, int Feeds);
+
+/// <summary>A default candidate feed of beef groups.</summary>
+/// <param name="LibraryFeedId">The Korean library id (kr:…).</param>
+/// <param name="Role">roughage, concentrate, byProduct, protein or mineral.</param>
+/// <param name="PricePerKgAsFed">Plausible price, KRW per kg as fed.</param>
+/// <param name="MaxKgDm">Practical cap, kg DM per head per day (null: none).</param>
+public sealed record BeefCandidateFeed(string LibraryFeedId, string Name, string? NameKorean, string Role, double DryMatterPercent, bool IsForage,
+    decimal PricePerKgAsFed, double? MaxKgDm);

@@ -2,6 +2,7 @@ using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Formulation;
+using Cnucnm.Formulation.Beef;
 using Cnucnm.Grains.Rations;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
@@ -36,18 +37,81 @@ public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunne
         };
     }
 
-    /// <summary>The animal-mode request for the group, or why there cannot be one.</summary>
+    /// <summary>The animal-mode request for the group (NASEM dairy, or beef for beef breeds and Holstein steers), or why there cannot be one.</summary>
     public (FormulationRequest? Request, string? Problem) BuildRequest(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<FarmFeed> feeds,
         FormulationSettings settings, double? observedDryMatterIntakeKgPerHead)
     {
         ArgumentNullException.ThrowIfNull(feeds);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(farm);
+        if (BeefGroupModel.Applies(inputs))
+        {
+            return BuildBeefRequest(inputs, farm, farmId, feeds, settings, observedDryMatterIntakeKgPerHead);
+        }
+
         var (animal, equations, problem) = DairyGroupModel.ToModel(inputs, farm, observedDryMatterIntakeKgPerHead);
         if (animal is null)
         {
             return (null, problem);
         }
 
+        var (offers, fixedAmounts, feedProblem) = Offers(farmId, feeds, settings);
+        if (offers is null)
+        {
+            return (null, feedProblem);
+        }
+
+        var (description, environment) = DairyAnimalDescriptions.Describe(animal);
+        var request = new FormulationRequest(
+            offers,
+            Options: fixedAmounts!.Count > 0 ? new FormulationOptions(FixedKgDm: fixedAmounts) : null,
+            Animal: description,
+            Environment: environment,
+            Equations: new EquationChoices(equations.DmiEquation, null, null, null, null, null, null, null, null),
+            DryMatterIntakeTolerancePercent: settings.DryMatterIntakeTolerancePercent,
+            GuardRails: new GuardRails(settings.MinForageNdfPercentOfDm, MaxStarchPercentOfDm: settings.MaxStarchPercentOfDm,
+                MaxFatPercentOfDm: settings.MaxFatPercentOfDm),
+            Currency: farm.Currency);
+        return (request, null);
+    }
+
+    /// <summary>Beef animal mode: the group's settings override the phase's forage NDF, starch and fat rails when set; observed
+    /// intake, when given, is the centre of the intake bounds instead of the prediction.</summary>
+    private (FormulationRequest? Request, string? Problem) BuildBeefRequest(GroupInputs inputs, FarmProfile farm, Guid farmId,
+        IReadOnlyList<FarmFeed> feeds, FormulationSettings settings, double? observedDryMatterIntakeKgPerHead)
+    {
+        var (beef, problem) = BeefGroupModel.ToModel(inputs);
+        if (beef is null)
+        {
+            return (null, problem);
+        }
+
+        var (offers, fixedAmounts, feedProblem) = Offers(farmId, feeds, settings);
+        if (offers is null)
+        {
+            return (null, feedProblem);
+        }
+
+        var tolerance = settings.DryMatterIntakeTolerancePercent / 100;
+        var intake = (observedDryMatterIntakeKgPerHead ?? inputs.TargetDryMatterIntakeKg) is { } observed
+            ? new Bounds(observed * (1 - tolerance), observed * (1 + tolerance))
+            : null;
+        var rails = new BeefGuardRails(MinForageNdfPercentOfDm: settings.MinForageNdfPercentOfDm, MaxStarchPercentOfDm: settings.MaxStarchPercentOfDm,
+            MaxFatPercentOfDm: settings.MaxFatPercentOfDm);
+        var request = new FormulationRequest(
+            offers,
+            DryMatterIntakeKg: intake,
+            Options: fixedAmounts!.Count > 0 ? new FormulationOptions(FixedKgDm: fixedAmounts) : null,
+            DryMatterIntakeTolerancePercent: settings.DryMatterIntakeTolerancePercent,
+            Currency: farm.Currency,
+            Beef: beef with { GuardRails = rails });
+        return (request, null);
+    }
+
+    /// <summary>The candidates as feed offers at their current prices, with the farm's analysis over the library feed.</summary>
+    private (List<FeedOffer>? Offers, Dictionary<string, double>? Fixed, string? Problem) Offers(Guid farmId, IReadOnlyList<FarmFeed> feeds,
+        FormulationSettings settings)
+    {
         var byId = feeds.ToDictionary(f => f.Definition.FeedId, StringComparer.Ordinal);
         var offers = new List<FeedOffer>(settings.Candidates.Count);
         var fixedAmounts = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -55,18 +119,18 @@ public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunne
         {
             if (!byId.TryGetValue(candidate.FeedId, out var farmFeed))
             {
-                return (null, $"candidate feed '{candidate.FeedId}' is not on the farm's feed list.");
+                return (null, null, $"candidate feed '{candidate.FeedId}' is not on the farm's feed list.");
             }
 
             if (farmFeed.PricePerKgAsFed is not { } price)
             {
-                return (null, $"feed '{candidate.FeedId}' has no price in effect: set one before formulating.");
+                return (null, null, $"feed '{candidate.FeedId}' has no price in effect: set one before formulating.");
             }
 
             var (model, feedProblem) = feedModels.Get(farmId, farmFeed.Definition);
             if (model is null)
             {
-                return (null, feedProblem);
+                return (null, null, feedProblem);
             }
 
             // The model feed already holds the library values with the farm's analysis applied: send it whole
@@ -81,18 +145,7 @@ public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunne
             }
         }
 
-        var (description, environment) = DairyAnimalDescriptions.Describe(animal);
-        var request = new FormulationRequest(
-            offers,
-            Options: fixedAmounts.Count > 0 ? new FormulationOptions(FixedKgDm: fixedAmounts) : null,
-            Animal: description,
-            Environment: environment,
-            Equations: new EquationChoices(equations.DmiEquation, null, null, null, null, null, null, null, null),
-            DryMatterIntakeTolerancePercent: settings.DryMatterIntakeTolerancePercent,
-            GuardRails: new GuardRails(settings.MinForageNdfPercentOfDm, MaxStarchPercentOfDm: settings.MaxStarchPercentOfDm,
-                MaxFatPercentOfDm: settings.MaxFatPercentOfDm),
-            Currency: farm.Currency);
-        return (request, null);
+        return (offers, fixedAmounts, null);
     }
 
     private static string Explain(InfeasibilityExplanation? explanation) =>

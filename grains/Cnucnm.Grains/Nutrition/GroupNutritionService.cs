@@ -2,7 +2,9 @@ using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Grains.Groups;
+using Cnucnm.Formulation.Beef;
 using Cnucnm.Grains.Rations;
+using Cnucnm.Nutrition.Beef;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
 
@@ -16,8 +18,10 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
     public (GroupRequirements? Requirements, string? Problem) Requirements(GroupInputs inputs, FarmProfile farm, Guid farmId,
         IReadOnlyList<FarmFeed> farmFeeds, IReadOnlyList<RationItem>? ration, DateTimeOffset now)
     {
-        var (animal, equations, problem) = DairyGroupModel.ToModel(inputs, farm);
-        if (animal is null)
+        ArgumentNullException.ThrowIfNull(farmFeeds);
+        var beef = BeefGroupModel.Applies(inputs);
+        var (animal, equations, problem) = beef ? (null, EquationSelection.Default, null) : DairyGroupModel.ToModel(inputs, farm);
+        if (animal is null && !beef)
         {
             return (null, problem);
         }
@@ -39,10 +43,15 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
             return (null, dietProblem);
         }
 
+        if (beef)
+        {
+            return BeefRequirements(inputs, diet, ration is { Count: > 0 }, now);
+        }
+
         DairyResult result;
         try
         {
-            result = DairyModel.Evaluate(new DairyInput(animal, equations, diet));
+            result = DairyModel.Evaluate(new DairyInput(animal!, equations, diet));
         }
         catch (ArgumentException exception)
         {
@@ -63,6 +72,11 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
             return ([], "the ration is empty.");
         }
 
+        if (BeefGroupModel.Applies(inputs))
+        {
+            return BeefBalances(inputs, farmId, ration);
+        }
+
         // The balances of what is fed: intake is the ration's sum.
         var (animal, equations, problem) = DairyGroupModel.ToModel(inputs, farm, ration.Sum(r => r.KgDryMatterPerHead));
         if (animal is null)
@@ -79,6 +93,55 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
         var result = DairyModel.Evaluate(new DairyInput(animal, equations, diet));
         return ([.. result.Balances.Select(b => new NutrientBalance(b.Nutrient, b.Unit, b.Required, b.Supplied, b.Balance,
             double.IsFinite(b.PercentOfRequirement) ? b.PercentOfRequirement : 100))], null);
+    }
+
+    /// <summary>Beef requirements: the beef model at the group's predicted intake (the diet gives the feeds' proportions).</summary>
+    private static (GroupRequirements? Requirements, string? Problem) BeefRequirements(GroupInputs inputs, IReadOnlyList<DietEntry> diet, bool rationKnown,
+        DateTimeOffset now)
+    {
+        var (animal, problem) = ResolveBeefAnimal(inputs);
+        if (animal is null)
+        {
+            return (null, problem);
+        }
+
+        var result = BeefModel.Evaluate(new BeefInput(animal, diet, BeefIntakeSource.Predicted));
+        var lines = result.Balances.Select(b => new NutrientLine(b.Nutrient, b.Unit, b.Required)).ToList();
+        var model = rationKnown ? BeefGroupModel.ModelName : BeefGroupModel.ModelName + " (provisional diet: no ration yet)";
+        return (new GroupRequirements(now, result.DryMatterIntakeKg, lines, model), null);
+    }
+
+    /// <summary>Beef balances of what is fed: intake is the ration's sum.</summary>
+    private (IReadOnlyList<NutrientBalance> Balances, string? Problem) BeefBalances(GroupInputs inputs, Guid farmId, IReadOnlyList<RationFeedAmount> ration)
+    {
+        var (animal, problem) = ResolveBeefAnimal(inputs);
+        if (animal is null)
+        {
+            return ([], problem);
+        }
+
+        var (diet, dietProblem) = Diet(farmId, [.. ration.Select(r => (r.Feed, r.KgDryMatterPerHead))]);
+        if (diet is null)
+        {
+            return ([], dietProblem);
+        }
+
+        var result = BeefModel.Evaluate(new BeefInput(animal, diet));
+        return ([.. result.Balances.Select(b => new NutrientBalance(b.Nutrient, b.Unit, b.Required, b.Supplied, b.Balance,
+            double.IsFinite(b.PercentOfRequirement) ? b.PercentOfRequirement : 100))], null);
+    }
+
+    /// <summary>The beef model's animal of the group, with the phase's default gain where the group leaves it at 0.</summary>
+    private static (BeefAnimal? Animal, string? Problem) ResolveBeefAnimal(GroupInputs inputs)
+    {
+        var (beef, problem) = BeefGroupModel.ToModel(inputs);
+        if (beef is null)
+        {
+            return (null, problem);
+        }
+
+        var (animal, _, errors) = BeefAnimals.Resolve(beef);
+        return animal is not null ? (animal, null) : (null, "the group's beef animal is not valid: " + string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}")));
     }
 
     private (IReadOnlyList<DietEntry>? Diet, string? Problem) Diet(Guid farmId, List<(FarmFeed Feed, double KgDm)> amounts)

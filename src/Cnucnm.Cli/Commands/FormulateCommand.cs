@@ -20,7 +20,7 @@ public sealed partial class FormulateCommand : ICliCommand
 
     public string Name => "formulate";
 
-    public string Summary => "Least-cost ration (explicit nutrient specification or NASEM animal mode); --batch for JSONL.";
+    public string Summary => "Least-cost ration (explicit nutrient specification, NASEM dairy or beef/Hanwoo animal mode); --batch for JSONL.";
 
     public int Run(IReadOnlyList<string> args, CliConsole console)
     {
@@ -58,6 +58,8 @@ public sealed partial class FormulateCommand : ICliCommand
         writer.WriteLine("     \"ratios\": [{\"feeds\": [\"corn-silage\", \"alfalfa-hay\"], \"minShareOfDm\": 0.4, \"maxShareOfDm\": 0.6}],");
         writer.WriteLine("     \"options\": {\"fixedKgDm\": {...}, \"excludedFeeds\": [...], \"inventory\": [...], \"changes\": {...}, \"batch\": {...}}}");
         writer.WriteLine("  Animal mode adds \"animal\" (as in POST /api/v1/nutrition/evaluate) and library feeds (\"feed\": \"Corn silage, typical\").");
+        writer.WriteLine("  Beef animal mode adds \"beef\" instead: {\"animal\": {\"breed\": \"hanwoo\", \"sex\": \"steer\", \"bodyWeightKg\": 450,");
+        writer.WriteLine("     \"ageMonths\": 18, \"targetGainKgPerDay\": 0.8 (shrunk)}, \"phase\": \"earlyFattening\", \"guardRails\": {...}}.");
         writer.WriteLine("  Prints the response JSON. Exit codes: 0 optimal, 1 invalid input (each problem on stderr), 2 usage, 3 infeasible.");
         writer.WriteLine("  --batch: one request per line (blank lines skipped), one response per line in input order, all cores;");
         writer.WriteLine("           exit 1 when any line is invalid (its response line has status Invalid), else 0.");

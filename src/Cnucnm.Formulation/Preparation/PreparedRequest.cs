@@ -67,7 +67,8 @@ internal sealed record PreparedRequest(
     int? BatchHeadCount,
     double? MixerCapacityKgAsFed,
     string? Currency,
-    PreparedAnimal? Animal)
+    PreparedAnimal? Animal,
+    Beef.PreparedBeef? Beef = null)
 {
     public int FeedCount => Feeds.Length;
 }

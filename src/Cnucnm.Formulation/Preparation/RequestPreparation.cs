@@ -35,7 +35,8 @@ internal static class RequestPreparation
         var nutrients = PrepareNutrients(request, animalMode, feeds, v);
         var ratios = PrepareRatios(request, byId, v);
         var (fixedAmounts, excluded, inventory, changes, headCount, capacity) = PrepareOptions(request, feeds, byId, v);
-        var animal = animalMode ? PrepareAnimal(request, v) : null;
+        var animal = request.Animal is not null && request.Beef is null ? PrepareAnimal(request, v) : null;
+        var beef = request.Beef is not null ? Beef.BeefPreparation.Prepare(request, v) : null;
 
         if (!animalMode && v.IsValid && feeds.Length > 0)
         {
@@ -59,7 +60,7 @@ internal static class RequestPreparation
         }
 
         return (new PreparedRequest(animalMode ? FormulationMode.Animal : FormulationMode.Explicit, feeds!, dmMin, dmMax, nutrients, ratios,
-            fixedAmounts, excluded, inventory, changes, headCount, capacity, request.Currency, animal), []);
+            fixedAmounts, excluded, inventory, changes, headCount, capacity, request.Currency, animal, beef), []);
     }
 
     private static PreparedFeed?[] PrepareFeeds(FormulationRequest request, bool animalMode, Validation v)

@@ -1,26 +1,65 @@
 // Growth simulation for beef and Hanwoo: an animal, a phased ration plan (shares of DM, prices), and the projected
 // body weight, daily gain and cumulative feed cost over the fattening period (POST /api/v1/growth/simulate).
-import { request } from "../api.js";
+import { get, request } from "../api.js";
 import { EChart } from "../chart.js";
 import { useFarm } from "../farm.js";
 import { number, money } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 
-const phase = (name, until, shares) => ({ name, untilBodyWeightKg: until, feeds: shares.map(([feed, share, price]) => ({ feed, share, price })) });
+const phase = (name, until, shares) => ({ name, untilBodyWeightKg: until, feeds: shares.map(([feed, share, price, label]) => ({ feed, share, price, label: label ?? feed })) });
+
+// Korean library feeds a Hanwoo farm starts from (the API's default beef candidates), KRW per tonne as fed.
+const koreanPlan = () => [
+  phase("early fattening", 550, [["kr:611", 80, 610000, "한우 비육전기 배합사료"], ["kr:693", 20, 280000, "볏짚"]]),
+  phase("late fattening", null, [["kr:612", 88, 630000, "한우 비육후기 배합사료"], ["kr:693", 12, 280000, "볏짚"]]),
+];
+
+const beefBreed = { hanwoo: "hanwoo", holsteinHanwooCross: "holstein-x-hanwoo", angus: "angus", holstein: "holstein" };
 
 export const GrowthPage = {
   components: { EChart, NotFoundPage },
   props: { farmId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
-    const { farm, notFound, error } = useFarm(props.farmId);
+    const { farm, notFound, error, loaded } = useFarm(props.farmId);
     // A typical Hanwoo steer programme: early fattening on more roughage, late fattening on concentrate.
     const animal = Vue.reactive({ breed: "hanwoo", sex: "steer", bodyWeightKg: 350, ageMonths: 13, targetGainKgPerDay: 0.9 });
     const plan = Vue.reactive({ targetBodyWeightKg: 750, stepDays: 7 });
-    const phases = Vue.reactive([
-      phase("early fattening", 550, [["Corn grain dry, fine grind", 50, 450000], ["Soybean meal, solvent 48CP", 15, 750000], ["Wheat straw", 35, 200000]]),
-      phase("late fattening", null, [["Corn grain dry, fine grind", 70, 450000], ["Soybean meal, solvent 48CP", 10, 750000], ["Wheat straw", 20, 200000]]),
-    ]);
+    const phases = Vue.reactive(koreanPlan());
+    // The farm's own feeds (those with a library feed and a price) and beef groups: a plan starts from them.
+    const farmFeeds = Vue.ref([]);
+    const groups = Vue.ref([]);
+    const groupId = Vue.ref("");
+    loaded.then(async (f) => {
+      if (!f) return;
+      const [feeds, all] = await Promise.all([get(`/api/v1/farms/${props.farmId}/feeds`), get(`/api/v1/farms/${props.farmId}/groups`)]);
+      farmFeeds.value = feeds.filter((x) => x.definition.libraryFeedId && x.pricePerKgAsFed != null)
+        .map((x) => ({ feed: x.definition.libraryFeedId, label: x.definition.name, price: Math.round(x.pricePerKgAsFed * 1000), forage: x.definition.isForage }));
+      groups.value = all.filter((g) => beefBreed[g.inputs.breed] && (g.inputs.breed !== "holstein" || ["growingSteer", "fatteningSteer"].includes(g.inputs.state)));
+      // The plan's feeds at the farm's prices where the farm has them.
+      for (const p of phases) {
+        for (const row of p.feeds) {
+          const own = farmFeeds.value.find((x) => x.feed === row.feed);
+          if (own) Object.assign(row, { price: own.price, label: own.label });
+        }
+      }
+    }).catch(() => {});
+    function useGroup() {
+      const g = groups.value.find((x) => x.id === groupId.value);
+      if (!g) return;
+      Object.assign(animal, {
+        breed: beefBreed[g.inputs.breed], sex: g.inputs.state === "heifer" ? "heifer" : "steer", bodyWeightKg: g.inputs.bodyWeightKg,
+        ageMonths: Math.round((g.inputs.ageDays / 30.4) * 10) / 10, targetGainKgPerDay: g.inputs.targetGainKgPerDay > 0 ? g.inputs.targetGainKgPerDay : animal.targetGainKgPerDay,
+      });
+    }
+    function chooseFeed(row) {
+      const own = farmFeeds.value.find((x) => x.feed === row.feed);
+      if (own) Object.assign(row, { price: own.price, label: own.label });
+    }
+    function addFeed(p) {
+      const first = farmFeeds.value[0];
+      if (first) p.feeds.push({ feed: first.feed, share: 0, price: first.price, label: first.label });
+    }
     const result = Vue.ref(null);
     const busy = Vue.ref(false);
 
@@ -65,7 +104,7 @@ export const GrowthPage = {
         ],
       };
     });
-    return { farm, notFound, error, animal, plan, phases, result, busy, run, chart, number, money };
+    return { farm, notFound, error, animal, plan, phases, result, busy, run, chart, number, money, farmFeeds, groups, groupId, useGroup, chooseFeed, addFeed };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -74,6 +113,10 @@ export const GrowthPage = {
       <template v-if="farm">
       <h1><router-link :to="'/farms/' + farmId">{{ farm.name }}</router-link> · {{ $t('growth.title') }}</h1>
       <section class="card">
+        <div class="toolbar" v-if="groups.length">
+          <label>{{ $t('growth.fromGroup') }} <select v-model="groupId" @change="useGroup" data-testid="growth-group"><option value="">–</option>
+            <option v-for="g in groups" :key="g.id" :value="g.id">{{ g.name }}</option></select></label>
+        </div>
         <div class="toolbar">
           <label>{{ $t('growth.breed') }} <select v-model="animal.breed"><option value="hanwoo">{{ $t('breed.hanwoo') }}</option><option value="holstein">{{ $t('breed.holstein') }}</option>
             <option value="holstein-x-hanwoo">{{ $t('breed.holsteinHanwooCross') }}</option><option value="angus">{{ $t('breed.angus') }}</option></select></label>
@@ -85,7 +128,13 @@ export const GrowthPage = {
         <table v-for="(p, i) in phases" :key="i" class="phase">
           <thead><tr><th>{{ p.name }} <span v-if="i < phases.length - 1">({{ $t('growth.until') }} <input v-model="p.untilBodyWeightKg" size="5"> kg)</span></th>
             <th class="n">% DM</th><th class="n">{{ $t('growth.pricePerTonne') }}</th></tr></thead>
-          <tbody><tr v-for="(f, j) in p.feeds" :key="j"><td>{{ f.feed }}</td><td class="n"><input v-model="f.share" size="4"></td><td class="n"><input v-model="f.price" size="8"></td></tr></tbody>
+          <tbody><tr v-for="(f, j) in p.feeds" :key="j">
+            <td><select v-if="farmFeeds.length" v-model="f.feed" @change="chooseFeed(f)" data-testid="growth-feed">
+                <option v-if="!farmFeeds.some((x) => x.feed === f.feed)" :value="f.feed">{{ f.label }}</option>
+                <option v-for="x in farmFeeds" :key="x.feed" :value="x.feed">{{ x.label }}</option></select>
+              <span v-else>{{ f.label }}</span></td>
+            <td class="n"><input v-model="f.share" size="4"></td><td class="n"><input v-model="f.price" size="8"></td></tr></tbody>
+          <tfoot v-if="farmFeeds.length"><tr><td colspan="3"><button type="button" @click="addFeed(p)">{{ $t('growth.addFeed') }}</button></td></tr></tfoot>
         </table>
         <button class="primary" type="button" @click="run" :disabled="busy" data-testid="simulate">{{ $t('growth.simulate') }}</button>
       </section>

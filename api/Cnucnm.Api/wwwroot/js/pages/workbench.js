@@ -181,9 +181,44 @@ export const WorkbenchPage = {
         error.value = e.message;
       }
     }
+    // Beef and Hanwoo groups (the beef model): the default Korean candidate feeds, added to the farm at plausible prices.
+    const beefBreeds = ["hanwoo", "holsteinHanwooCross", "angus"];
+    const isBeef = Vue.computed(() => {
+      const inputs = group.value?.inputs;
+      return !!inputs && (beefBreeds.includes(inputs.breed) || (inputs.breed === "holstein" && ["growingSteer", "fatteningSteer"].includes(inputs.state)));
+    });
+    async function addBeefDefaults() {
+      busy.value = true;
+      try {
+        const defaults = await get("/api/v1/feed-library/beef-candidates");
+        const onFarm = new Map(feeds.value.map((f) => [f.definition.libraryFeedId, f.definition.feedId]));
+        for (const d of defaults) {
+          let feedId = onFarm.get(d.libraryFeedId);
+          if (!feedId) {
+            feedId = farmFeedId(d.libraryFeedId);
+            await request("PUT", `${farmBase}/feeds/${feedId}`, {
+              name: d.nameKorean && d.nameKorean !== d.name ? `${d.nameKorean} (${d.name})` : d.name, libraryFeedId: d.libraryFeedId, dryMatterPercent: d.dryMatterPercent, isForage: d.isForage,
+            });
+            await request("POST", `${farmBase}/feeds/${feedId}/prices`, { effectiveFrom: today(), amount: d.pricePerKgAsFed * 1000, basis: "perTonneAsFed" });
+          }
+          await loadFeeds();
+          Object.assign(rows[feedId], { use: true, max: rows[feedId].max ?? d.maxKgDm });
+        }
+      } catch (e) {
+        error.value = e.problem?.errors ? JSON.stringify(e.problem.errors) : e.message;
+      } finally {
+        busy.value = false;
+      }
+    }
+    const animal = Vue.computed(() => result.value?.formulation?.animal ?? null);
+    const railName = (name) => {
+      const key = `workbench.rails.${name}`;
+      const text = t(key);
+      return text === key ? name : text;
+    };
     const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
     return { farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown, bindingNutrients, unusedFeeds,
-      relaxations, relax, approve, message, snapshot, number, money, percent, balanceState };
+      relaxations, relax, approve, message, snapshot, number, money, percent, balanceState, isBeef, addBeefDefaults, animal, railName };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -224,6 +259,10 @@ export const WorkbenchPage = {
               <td class="n"><input class="bound" type="number" step="any" v-model="rows[f.definition.feedId].max" data-testid="max"></td>
             </tr></tbody>
           </table>
+          <div class="toolbar" style="margin-top:8px" v-if="isBeef && can('editFeeds')">
+            <button type="button" :disabled="busy" @click="addBeefDefaults" data-testid="beef-defaults">{{ $t('workbench.beefDefaults') }}</button>
+            <span class="hint">{{ $t('workbench.beefDefaultsHint') }}</span>
+          </div>
           <div class="toolbar" style="margin-top:8px">
             <label>{{ $t('workbench.dmiTolerance') }} <input class="bound" type="number" step="any" v-model="settings.dryMatterIntakeTolerancePercent" data-testid="dmi-tolerance"></label>
             <button v-if="can('formulate')" class="primary" type="button" :disabled="busy" @click="run" data-testid="formulate">{{ $t('workbench.run') }}</button>
@@ -259,6 +298,22 @@ export const WorkbenchPage = {
                 <td>{{ b.nutrient }} ({{ b.unit }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
               </tr></tbody>
             </table>
+            <template v-if="animal">
+              <h2>{{ $t('workbench.model') }}</h2>
+              <p data-testid="requirement-model">{{ animal.requirementModel ?? 'NASEM (2021)' }} ·
+                {{ $t('workbench.predictedDmi') }} {{ number(animal.predictedDryMatterIntakeKg, 2) }} kg DM
+                <span v-if="animal.dryMatterIntakeEquationName"> ({{ animal.dryMatterIntakeEquationName }})</span> ·
+                {{ $t(animal.confirmedByFullModel ? 'workbench.confirmed' : 'workbench.notConfirmed') }}</p>
+              <h2>{{ $t('workbench.guardRails') }}</h2>
+              <table data-testid="guard-rails">
+                <thead><tr><th>{{ $t('workbench.rail') }}</th><th class="n">{{ $t('workbench.value') }}</th><th class="n">{{ $t('workbench.limit') }}</th><th></th></tr></thead>
+                <tbody><tr v-for="g in animal.guardRails" :key="g.name" :class="{ short: !g.met }">
+                  <td>{{ railName(g.name) }}</td><td class="n">{{ number(g.value, 2) }}</td>
+                  <td class="n">{{ g.min != null ? '≥ ' + number(g.min, 2) : '' }} {{ g.max != null ? '≤ ' + number(g.max, 2) : '' }}</td>
+                  <td>{{ $t(g.met ? 'workbench.met' : 'workbench.notMet') }}</td>
+                </tr></tbody>
+              </table>
+            </template>
             <template v-if="result.formulation">
               <h2>{{ $t('workbench.shadowPrices') }}</h2>
               <p class="hint">{{ $t('workbench.shadowPricesHint') }}</p>

@@ -1,0 +1,69 @@
+using Cnucnm.Contracts.Groups;
+using Cnucnm.Formulation.Beef;
+using Cnucnm.Nutrition.Beef;
+using GroupState = Cnucnm.Contracts.Groups.PhysiologicalState;
+
+namespace Cnucnm.Grains.Nutrition;
+
+/// <summary>A beef or Hanwoo group's mean animal as the beef model's input (NRC 2000; the Korean Feeding Standard for Hanwoo).</summary>
+public static class BeefGroupModel
+{
+    public const string ModelName = "NRC (2000) beef";
+
+    /// <summary>Whether the beef model applies: beef breeds in every state, Holstein steers.</summary>
+    public static bool Applies(GroupInputs inputs) =>
+        inputs.Breed is Breed.Hanwoo or Breed.HolsteinHanwooCross or Breed.Angus
+        || (inputs.Breed == Breed.Holstein && inputs.State is GroupState.GrowingSteer or GroupState.FatteningSteer);
+
+    /// <summary>The beef animal of the group and its phase, or why there is none.</summary>
+    /// <remarks>Calves and growing, fattening steers are growing cattle: the group's target gain is the shrunk gain asked
+    /// for, and a target of 0 (the group form's default) takes the phase's default gain. Fattening steers are early or
+    /// late fattening by their share of the finishing weight. Cows and heifers that are pregnant or lactating breed.</remarks>
+    public static (BeefFormulationDescription? Beef, string? Problem) ToModel(GroupInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (!Applies(inputs))
+        {
+            return (null, $"the beef model does not cover {inputs.Breed} {inputs.State} groups.");
+        }
+
+        var breed = inputs.Breed switch
+        {
+            Breed.Hanwoo => BeefBreeds.Hanwoo,
+            Breed.HolsteinHanwooCross => BeefBreeds.HolsteinHanwooCross,
+            Breed.Angus => BeefBreeds.Angus,
+            _ => BeefBreeds.Holstein,
+        };
+        var breeding = inputs.State is GroupState.BeefCow or GroupState.LactatingCow or GroupState.DryCow
+                       || (inputs.State == GroupState.Heifer && (inputs.DaysPregnant > 0 || inputs.DaysInMilk > 0));
+        var sex = inputs.State switch
+        {
+            GroupState.BeefCow or GroupState.LactatingCow or GroupState.DryCow => BeefSex.Cow,
+            GroupState.Heifer => BeefSex.Heifer,
+            // A calf pen's mean animal is taken as a steer: Hanwoo bull calves are castrated at about 5–6 months.
+            _ => BeefSex.Steer,
+        };
+        var lactating = inputs.State == GroupState.LactatingCow || (breeding && inputs.DaysInMilk > 0 && inputs.State != GroupState.DryCow);
+        var mature = inputs.MatureBodyWeightKg ?? breed.MatureWeightKg(sex);
+        if (mature is null)
+        {
+            return (null, $"set the mature body weight of {breed.Name} {sex.ToString().ToLowerInvariant()}s for this group.");
+        }
+
+        var phase = breeding ? BeefGrowthPhase.Breeding : inputs.State switch
+        {
+            GroupState.Calf => BeefGrowthPhase.Calf,
+            GroupState.GrowingSteer or GroupState.Heifer => BeefGrowthPhase.Growing,
+            GroupState.FatteningSteer => inputs.BodyWeightKg < 0.75 * mature.Value ? BeefGrowthPhase.EarlyFattening : BeefGrowthPhase.LateFattening,
+            _ => BeefGrowthPhase.Growing,
+        };
+        double? gain = breeding || inputs.TargetGainKgPerDay > 0 ? inputs.TargetGainKgPerDay : null;
+        var animal = new BeefAnimalDescription(breed.Id, sex, inputs.BodyWeightKg, inputs.MatureBodyWeightKg, inputs.AgeDays / 30.4,
+            inputs.BodyConditionScore is >= 1 and <= 9 ? inputs.BodyConditionScore : null, breeding ? inputs.DaysPregnant : 0,
+            lactating ? Math.Max(inputs.DaysInMilk, 1) : 0, null, lactating && inputs.MilkKgPerDay > 0 ? inputs.MilkKgPerDay : null,
+            null, null, null, null, gain, null);
+        var environment = new BeefEnvironmentDescription(inputs.Environment.TemperatureCelsius, null, inputs.Environment.RelativeHumidityPercent,
+            null, null, null, null, null, null, null, null);
+        return (new BeefFormulationDescription(animal, environment, phase), null);
+    }
+}

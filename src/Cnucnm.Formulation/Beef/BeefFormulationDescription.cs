@@ -1,0 +1,74 @@
+using Cnucnm.Nutrition.Beef;
+
+namespace Cnucnm.Formulation.Beef;
+
+/// <summary>The stage of a beef or Hanwoo animal's life a ration is formulated for. For growing cattle it sets the
+/// default target gain (when <see cref="BeefAnimalDescription.TargetGainKgPerDay"/> is left out) and the default guard rails.</summary>
+public enum BeefGrowthPhase
+{
+    /// <summary>Weaned calves to about 6 months.</summary>
+    Calf,
+
+    /// <summary>Growing (육성기), about 6–12 months.</summary>
+    Growing,
+
+    /// <summary>Early fattening (비육전기), about 13–22 months for Hanwoo steers.</summary>
+    EarlyFattening,
+
+    /// <summary>Late fattening (비육후기), about 23–30 months for Hanwoo steers.</summary>
+    LateFattening,
+
+    /// <summary>Breeding cows and heifers (번식우): gestation, lactation, maintenance.</summary>
+    Breeding,
+}
+
+/// <summary>Where the requirements of a beef animal come from.</summary>
+public enum BeefRequirementModelName
+{
+    /// <summary>The Korean Feeding Standard for Hanwoo for Hanwoo (when available in this build), NRC (2000) for other breeds.</summary>
+    Automatic,
+
+    /// <summary>NRC (2000) Nutrient Requirements of Beef Cattle, 7th rev. ed. (Level 1), with the breed table's parameters.</summary>
+    Nrc2000,
+
+    /// <summary>Korean Feeding Standard for Hanwoo (National Institute of Animal Science).</summary>
+    KoreanFeedingStandard,
+}
+
+/// <summary>
+/// Beef animal mode: the animal (or a group's mean animal) and how to formulate for it. Requirements come from the
+/// chosen requirement model, intake from that model's equation (the ration is formulated at the predicted DMI ±
+/// <see cref="FormulationRequest.DryMatterIntakeTolerancePercent"/>), beside the beef guard rails.
+/// </summary>
+/// <param name="Animal">The animal: breed, sex, full body weight, age; a target (shrunk) gain or <paramref name="Phase"/>.</param>
+/// <param name="Environment">Climate and coat (defaults: 15 °C now and in the previous month, 50 % RH, 5 km/h wind).</param>
+/// <param name="Phase">The growth phase: the default target gain and guard rails of growing cattle.</param>
+/// <param name="RequirementModel">automatic (default), nrc2000 or koreanFeedingStandard.</param>
+/// <param name="IntakeEquation">automatic (default), nrcGrowing, nrcBeefCow or japaneseStandard (NRC 2000 requirement model).</param>
+/// <param name="GuardRails">Beef guard rails; each left out takes the phase's default.</param>
+public sealed record BeefFormulationDescription(
+    BeefAnimalDescription? Animal,
+    BeefEnvironmentDescription? Environment = null,
+    BeefGrowthPhase? Phase = null,
+    BeefRequirementModelName? RequirementModel = null,
+    BeefIntakeEquation? IntakeEquation = null,
+    BeefGuardRails? GuardRails = null);
+
+/// <summary>Beef guard rails beside the requirements; diet concentrations are % of diet DM.</summary>
+/// <param name="MinRoughagePercentOfDm">Roughage (forage DM, including the forage share of mixed feeds) minimum.</param>
+/// <param name="MinForageNdfPercentOfDm">Forage NDF minimum, the stand-in for physically effective NDF.</param>
+/// <param name="MaxStarchPercentOfDm">Starch maximum.</param>
+/// <param name="MaxFatPercentOfDm">Ether extract (crude fat) maximum.</param>
+/// <param name="MaxUreaPercentOfDm">Urea and other feeds whose protein is all non-protein N, maximum.</param>
+/// <param name="MinCalciumToPhosphorus">Dietary Ca:P minimum (g Ca per g P).</param>
+/// <param name="MaxCalciumToPhosphorus">Dietary Ca:P maximum.</param>
+/// <param name="MinDegradableProteinBalanceGramsPerDay">Degradable protein less microbial CP from TDN (NRC 2000 Level 1 RDP balance), g/d, minimum.</param>
+public sealed record BeefGuardRails(
+    double? MinRoughagePercentOfDm = null,
+    double? MinForageNdfPercentOfDm = null,
+    double? MaxStarchPercentOfDm = null,
+    double? MaxFatPercentOfDm = null,
+    double? MaxUreaPercentOfDm = null,
+    double? MinCalciumToPhosphorus = null,
+    double? MaxCalciumToPhosphorus = null,
+    double? MinDegradableProteinBalanceGramsPerDay = null);

@@ -1,0 +1,225 @@
+using Cnucnm.Formulation.Beef;
+using Cnucnm.Nutrition.Beef;
+using Cnucnm.Nutrition.Dairy;
+using Cnucnm.Nutrition.Feeds;
+
+namespace Cnucnm.Formulation.Tests.Beef;
+
+/// <summary>Beef animal mode: requirements from NRC (2000), intake from the model's equation, beef guard rails.</summary>
+public sealed class BeefModeTests
+{
+    public static TheoryData<string> Pens => [.. ReferencePens.All.Select(p => p.Name)];
+
+    private static FormulationRequest PenNamed(string name) => ReferencePens.All.Single(p => p.Name == name).Request;
+
+    [Theory]
+    [MemberData(nameof(Pens))]
+    public void A_reference_pen_gets_a_ration_that_meets_its_requirements_and_guard_rails_at_the_predicted_intake(string pen)
+    {
+        var request = PenNamed(pen);
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.True(response.Status == FormulationStatus.Optimal, response.Explanation?.Summary);
+        var animal = response.Animal!;
+        Assert.True(animal.ConfirmedByFullModel);
+        Assert.Equal("NRC (2000) beef", animal.RequirementModel);
+        foreach (var nutrient in new[] { "ME", "MP", "Ca", "P" })
+        {
+            var line = Assert.Single(animal.Check, c => c.Nutrient == nutrient);
+            Assert.True(line.Enforced && line.Supplied >= 0.99 * line.Required, $"{nutrient}: {line.Supplied} of {line.Required}");
+        }
+
+        // Formulated at the predicted intake ± 5 % (the prediction of the last round may move by round-off: 0.01 % slack).
+        Assert.InRange(response.DryMatterIntakeKg!.Value, 0.95 * animal.PredictedDryMatterIntakeKg * 0.9999, 1.05 * animal.PredictedDryMatterIntakeKg * 1.0001);
+        Assert.All(animal.GuardRails, g => Assert.True(g.Met, $"{g.Name} {g.Value} [{g.Min}, {g.Max}]"));
+        var bodyWeight = request.Beef!.Animal!.BodyWeightKg!.Value;
+        // Plausible pens: 1.1–2.6 % of body weight eaten as DM, 1,500–6,000 KRW a head a day at the default prices.
+        Assert.InRange(response.DryMatterIntakeKg.Value / bodyWeight * 100, 1.1, 2.6);
+        Assert.InRange(response.CostPerDay!.Value, 1500, 6000);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pens))]
+    public void The_ration_allows_the_target_gain_by_the_books_net_energy_partition(string pen)
+    {
+        // Independent of the ME linearisation: NRC (2000) Level 1 energy-allowable gain of the ration as fed (NEm first,
+        // the rest of the DM at the diet NEg) must reach the target gain.
+        var request = PenNamed(pen);
+        var response = RationFormulator.Formulate(request);
+        Assert.Equal(FormulationStatus.Optimal, response.Status);
+        var description = request.Beef!;
+        var animal = BeefAnimalDescriptions.ToAnimal(description.Animal!, description.Environment);
+        var diet = response.Feeds!.Where(f => f.KgDm > 0).Select(f => new DietEntry(LibraryFeed(request, f.Id), f.KgDm)).ToList();
+        var target = description.Phase == BeefGrowthPhase.Breeding ? 0 : description.Animal!.TargetGainKgPerDay ?? PhaseGain(description.Phase!.Value);
+        var intakeEquation = animal.IsCow ? BeefIntakeEquation.NrcBeefCow : BeefIntakeEquation.Automatic;
+
+        var evaluated = BeefModel.Evaluate(new BeefInput(animal with { TargetGainKgPerDay = target }, diet, BeefIntakeSource.Diet, intakeEquation));
+
+        // ME may fall short by at most 1 % of its requirement (the tolerance of "met"); at the diet's k_g that ME would have
+        // retained shortfall × ME_req × k_g of the target's RE, and gain falls no faster than RE (RE ∝ EBG^1.097).
+        var shortfall = Math.Max(0, 1 - evaluated["MEI"] / evaluated["ME_req"]);
+        Assert.True(shortfall <= 0.01, $"ME {evaluated["MEI"]} of {evaluated["ME_req"]}");
+        if (target > 0)
+        {
+            // The book's gain-from-RE equation (13.91 RE^0.9116 EQSBW^−0.6837) is a separate regression, not the exact inverse of
+            // RE = 0.0635 EQEBW^0.75 EBG^1.097: at the target's own RE it gives back a gain that differs from the target by ≈ 0.5 %.
+            var roundTrip = BeefGrowth.ShrunkGainKg(evaluated["RE_target"], evaluated["EQSBW"]);
+            var allowedGainDeficit = shortfall * evaluated["ME_req"] * evaluated["Kg"] / evaluated["RE_target"];
+            Assert.True(evaluated.EnergyAllowableGainKgPerDay >= roundTrip * (1 - allowedGainDeficit) - 1e-3,
+                $"energy-allowable gain {evaluated.EnergyAllowableGainKgPerDay} for a target of {target} (ME short by {shortfall:P2})");
+        }
+    }
+
+    private static double PhaseGain(BeefGrowthPhase phase) => phase switch
+    {
+        BeefGrowthPhase.Calf => 0.8,
+        BeefGrowthPhase.Growing => 0.9,
+        BeefGrowthPhase.EarlyFattening => 0.8,
+        BeefGrowthPhase.LateFattening => 0.65,
+        _ => 0,
+    };
+
+    private static Feed LibraryFeed(FormulationRequest request, string id) =>
+        FeedLibrary.TryFind(request.Feeds!.Single(f => f.Id == id).Feed!, out var feed) ? feed : throw new InvalidOperationException(id);
+
+    [Fact]
+    public void A_Hanwoo_steer_is_formulated_at_the_Japanese_Feeding_Standard_intake()
+    {
+        // JFS (2008) fattening steers: DMI = −3.481 + 2.668 ADG + 4.548e-2 BW − 7.207e-5 BW² + 3.867e-8 BW³; BW 450, ADG 0.8
+        // by hand: −3.481 + 2.1344 + 20.466 − 14.594175 + 3.523804 = 8.049029 kg DM/d; times the NRC (2000) Ch. 7 temperature
+        // factor at 15 °C, 1.0433 − 0.0044·15 + 0.0001·15² = 0.9998: 8.047419 kg DM/d.
+        var response = RationFormulator.Formulate(ReferencePens.HanwooEarlyFattening450);
+
+        Assert.Equal(8.047419, response.Animal!.PredictedDryMatterIntakeKg, 4);
+        Assert.Equal("Japanese Feeding Standard for Beef Cattle (2008)", response.Animal.DryMatterIntakeEquationName);
+    }
+
+    [Fact]
+    public void A_beef_animal_missing_its_breed_gets_an_error_naming_the_field()
+    {
+        var request = ReferencePens.HanwooEarlyFattening450;
+        request = request with { Beef = request.Beef! with { Animal = request.Beef.Animal! with { Breed = null } } };
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.Equal(FormulationStatus.Invalid, response.Status);
+        Assert.Equal(FormulationMode.Animal, response.Mode);
+        Assert.Contains(response.Errors!, e => e.Field == "beef.animal.breed");
+    }
+
+    [Fact]
+    public void A_growing_animal_without_target_gain_or_phase_gets_an_error_naming_the_gain()
+    {
+        var request = ReferencePens.HanwooGrowing250;
+        request = request with { Beef = request.Beef! with { Phase = null } };
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.Equal(FormulationStatus.Invalid, response.Status);
+        var error = Assert.Single(response.Errors!);
+        Assert.Equal("beef.animal.targetGainKgPerDay", error.Field);
+    }
+
+    [Fact]
+    public void A_lactating_steer_is_invalid_not_infeasible()
+    {
+        var request = ReferencePens.HanwooLateFattening650;
+        request = request with { Beef = request.Beef! with { Animal = request.Beef.Animal! with { DaysInMilk = 60 } } };
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.Equal(FormulationStatus.Invalid, response.Status);
+        Assert.Contains(response.Errors!, e => e.Field == "beef.animal.daysInMilk" && e.Message.Contains("steer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_steer_in_the_breeding_phase_is_invalid()
+    {
+        var request = ReferencePens.HanwooLateFattening650 with { };
+        request = request with { Beef = request.Beef! with { Phase = BeefGrowthPhase.Breeding } };
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.Contains(response.Errors!, e => e.Field == "beef.phase");
+    }
+
+    [Fact]
+    public void A_dairy_and_a_beef_animal_in_one_request_is_invalid()
+    {
+        var dairy = SyntheticRations.Animal(1, 10);
+        var request = ReferencePens.HanwooGrowing250 with { Animal = dairy.Animal };
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.Contains(response.Errors!, e => e.Field == "beef");
+    }
+
+    [Fact]
+    public void A_requirement_the_beef_model_does_not_have_is_named()
+    {
+        var request = ReferencePens.HanwooGrowing250 with
+        {
+            Requirements = new Dictionary<string, RequirementTarget> { ["Lys"] = new(100) },
+        };
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.Contains(response.Errors!, e => e.Field == "requirements.Lys");
+    }
+
+    [Fact]
+    public void Without_roughage_the_pen_is_infeasible_and_the_relaxations_make_it_feasible()
+    {
+        var roughages = KoreanBeefFeeds.All.Where(f => f.Role == "roughage").Select(f => f.LibraryId).ToList();
+        var request = ReferencePens.HanwooGrowing250 with { Options = new FormulationOptions(ExcludedFeeds: roughages) };
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.Equal(FormulationStatus.Infeasible, response.Status);
+        var explanation = response.Explanation!;
+        Assert.Contains(explanation.Conflicts, c => c.Constraint.Field == "beef.guardRails.minRoughagePercentOfDm");
+        Assert.NotEmpty(explanation.Relaxations);
+        var relaxed = explanation.Relaxations.Aggregate(request, Relaxations.Apply);
+        Assert.Equal(FormulationStatus.Optimal, RationFormulator.Formulate(relaxed).Status);
+    }
+
+    [Fact]
+    public void A_dearer_feed_leaves_the_ration_and_the_cost_rises()
+    {
+        var request = ReferencePens.HanwooEarlyFattening450;
+        var before = RationFormulator.Formulate(request);
+        var used = before.Feeds!.Where(f => f.KgDm > 0.5 && f.Id != "kr:693").MaxBy(f => f.KgDm)!;
+        var dearer = request with
+        {
+            Feeds = [.. request.Feeds!.Select(f => f.Id == used.Id ? f with { PricePerTonneAsFed = f.PricePerTonneAsFed * 3 } : f)],
+        };
+
+        var after = RationFormulator.Formulate(dearer);
+
+        Assert.Equal(FormulationStatus.Optimal, after.Status);
+        Assert.True(after.Animal!.ConfirmedByFullModel);
+        Assert.True(after.CostPerDay > before.CostPerDay);
+        Assert.True(after.Feeds!.Single(f => f.Id == used.Id).KgDm < used.KgDm);
+    }
+
+    [Fact]
+    public void A_beef_request_reads_from_JSON_with_names_for_the_enums()
+    {
+        const string json = """
+            {"feeds":[{"id":"straw","feed":"kr:693","pricePerTonneAsFed":280000},{"id":"conc","feed":"kr:611","pricePerTonneAsFed":610000},
+                      {"id":"sbm","feed":"kr:663","pricePerTonneAsFed":720000},{"id":"lime","feed":"kr:604","pricePerTonneAsFed":150000,"maxKgDm":0.15}],
+             "beef":{"animal":{"breed":"hanwoo","sex":"steer","bodyWeightKg":450,"ageMonths":18},"phase":"earlyFattening",
+                     "requirementModel":"nrc2000","guardRails":{"minRoughagePercentOfDm":12}},
+             "currency":"KRW"}
+            """;
+
+        var request = FormulationJson.ReadRequest(json)!;
+        var response = RationFormulator.Formulate(request);
+
+        Assert.Equal(BeefSex.Steer, request.Beef!.Animal!.Sex);
+        Assert.True(response.Status == FormulationStatus.Optimal, response.Explanation?.Summary);
+        Assert.Contains(response.Animal!.GuardRails, g => g.Name == "roughage" && g.Min == 12);
+        Assert.Contains("\"requirementModel\":\"NRC (2000) beef\"", FormulationJson.Write(response), StringComparison.Ordinal);
+    }
+}
