@@ -126,7 +126,12 @@ public sealed class AccountService(
     public async Task<bool> LogoutAsync(Guid userId, string refreshToken, CancellationToken cancellationToken)
     {
         var revoked = await refreshTokens.RevokeByHashAsync(TokenService.Hash(refreshToken), userId, clock.GetUtcNow(), cancellationToken);
-        await sessions.EndAccessTokensAsync(userId, cancellationToken);
+        if (revoked)
+        {
+            // Only for the account's own refresh token: a made-up one must not sign everybody out.
+            await sessions.EndAccessTokensAsync(userId, cancellationToken);
+        }
+
         return revoked;
     }
 
