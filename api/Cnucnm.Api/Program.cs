@@ -37,7 +37,7 @@ var app = builder.Build();
 app.UseCnucnmApi();
 app.MapCnucnmHealth();
 app.MapCnucnmMetrics(telemetry);
-app.MapCnucnmDashboard().RequireAuthorization(Policies.Operator);
+app.MapCnucnmDashboard().RequireAuthorization(Policies.Operator).ExcludeFromDescription();
 app.MapAuthEndpoints();
 app.MapAdminEndpoints();
 app.MapFarmEndpoints();

@@ -25,6 +25,11 @@ public sealed class TelemetryOptions
     /// <summary>Port of the Prometheus scrape endpoint <c>/metrics</c>, kept off the public port so the
     /// ingress never exposes it (0: no scrape endpoint).</summary>
     public int MetricsPort { get; set; } = 9464;
+
+    /// <summary>Address the metrics port listens on. Empty: the address of the process's own first URL
+    /// (<c>Urls</c>), so a process bound to loopback keeps its metrics on loopback too; <c>0.0.0.0</c> for a pod
+    /// that Prometheus scrapes from outside.</summary>
+    public string? MetricsAddress { get; set; }
 }
 
 public static class TelemetrySetup
@@ -63,10 +68,38 @@ public static class TelemetrySetup
         {
             var urls = (web.Configuration["urls"] ?? web.Configuration["Urls"] ?? "http://localhost:5000")
                 .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            web.WebHost.UseUrls([.. urls, $"http://0.0.0.0:{options.MetricsPort}"]);
+            web.WebHost.UseUrls([.. urls, MetricsUrl(urls, options.MetricsAddress, options.MetricsPort)]);
         }
 
         return options;
+    }
+
+    /// <summary>The metrics port's URL: on <paramref name="configuredAddress"/>, or else on the host of the first of
+    /// the process's own URLs (<c>localhost</c> stays loopback; <c>+</c>, <c>*</c> and <c>0.0.0.0</c> stay every interface).</summary>
+    public static string MetricsUrl(IReadOnlyList<string> urls, string? configuredAddress, int port)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        var host = configuredAddress is { Length: > 0 } configured ? configured : urls.Count > 0 ? HostOf(urls[0]) : "localhost";
+        if (host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('['))
+        {
+            host = $"[{host}]"; // an IPv6 address
+        }
+
+        return $"http://{host}:{port}";
+    }
+
+    /// <summary>The host part of a Kestrel URL, which may be a wildcard (<c>http://+:80</c>) that <see cref="Uri"/> does not parse.</summary>
+    private static string HostOf(string url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? scheme + 3 : 0;
+        var rest = url[start..];
+        if (rest.StartsWith('['))
+        {
+            return rest[..(rest.IndexOf(']', StringComparison.Ordinal) + 1)];
+        }
+
+        var end = rest.IndexOfAny([':', '/']);
+        return end >= 0 ? rest[..end] : rest;
     }
 
     /// <summary>

@@ -31,20 +31,43 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
 
     /// <summary>Starts the API; <paramref name="services"/> replaces what a test cannot reach for real (an identity provider's keys).</summary>
     public static async Task<CnucnmApiFactory> StartAsync(PostgresServer postgres, IDictionary<string, string?>? extra = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null) =>
+        Start(await postgres.CreateDatabaseAsync("cnucnm_api"), $"api-test-{Guid.NewGuid():N}"[..24],
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), extra, services);
+
+    /// <summary>
+    /// Several API processes, each with its co-hosted silo, on one database and in one Orleans cluster, sharing the
+    /// signing key: as a deployment behind a load balancer. Started one after another (the first migrates).
+    /// </summary>
+    public static async Task<IReadOnlyList<CnucnmApiFactory>> StartClusterAsync(PostgresServer postgres, int processes, IDictionary<string, string?>? extra = null)
     {
         var connectionString = await postgres.CreateDatabaseAsync("cnucnm_api");
+        var clusterId = $"api-test-{Guid.NewGuid():N}"[..24];
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var secretKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var factories = new List<CnucnmApiFactory>();
+        for (var i = 0; i < processes; i++)
+        {
+            factories.Add(Start(connectionString, clusterId, signingKey, secretKey, extra, null));
+        }
+
+        return factories;
+    }
+
+    private static CnucnmApiFactory Start(string connectionString, string clusterId, string signingKey, string secretKey,
+        IDictionary<string, string?>? extra, Action<IServiceCollection>? services)
+    {
         var settings = new Dictionary<string, string?>
         {
             ["Cnucnm:Profile"] = "Postgres",
             ["ConnectionStrings:Cnucnm"] = connectionString,
             ["Cnucnm:MigrateOnStart"] = "true",
-            ["Cnucnm:ClusterId"] = $"api-test-{Guid.NewGuid():N}"[..24],
+            ["Cnucnm:ClusterId"] = clusterId,
             ["Cnucnm:Silo:SiloPort"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cnucnm:Silo:GatewayPort"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cnucnm:Silo:AdvertisedAddress"] = "127.0.0.1",
-            ["Cnucnm:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Cnucnm:Integrations:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Cnucnm:Auth:SigningKey"] = signingKey,
+            ["Cnucnm:Integrations:SecretKey"] = secretKey,
             ["Cnucnm:Integrations:Webhooks:AllowPrivateNetworks"] = "true", // test receivers listen on loopback
             ["Cnucnm:Auth:BootstrapAdmin:Email"] = AdminEmail,
             ["Cnucnm:Auth:BootstrapAdmin:Password"] = AdminPassword,
@@ -99,6 +122,26 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
     }
 
     public Task<HttpClient> AdminClientAsync() => SignInAsync(AdminEmail, AdminPassword);
+
+    /// <summary>A client whose requests arrive from <paramref name="address"/> (the test server has no real connections).</summary>
+    public HttpClient CreateClientFrom(System.Net.IPAddress address, string? accessToken = null)
+    {
+        var client = new HttpClient(Server.CreateHandler(context => context.Connection.RemoteIpAddress = address)) { BaseAddress = Server.BaseAddress };
+        if (accessToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        return client;
+    }
+
+    /// <summary>A client with this access token.</summary>
+    public HttpClient CreateClientWith(string accessToken)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
 
     public sealed record TokenBody(string AccessToken, string RefreshToken, int ExpiresIn);
 }

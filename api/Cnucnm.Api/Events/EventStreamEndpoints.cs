@@ -29,7 +29,7 @@ public static class EventStreamEndpoints
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<object> Stream(Guid farmId, HttpContext http, IClusterClient cluster,
-        TimeProvider clock, CancellationToken cancellationToken)
+        SessionGuard sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : http.Request.Query["lastEventId"].ToString();
         _ = long.TryParse(lastEventId, out var after);
@@ -38,10 +38,18 @@ public static class EventStreamEndpoints
         // The stream lasts as long as the token it was opened with: the client reconnects with a fresh one,
         // and membership is checked again then (a removed member stops receiving within one token lifetime).
         var endsAt = long.TryParse(http.User.FindFirst("exp")?.Value, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : DateTimeOffset.MaxValue;
-        return TypedResults.ServerSentEvents(EventsAsync(farmId, after, endsAt, cluster, clock, cancellationToken));
+        // A session that ends (sign-out, password or role change, lock-out, deletion) ends its open streams too, within
+        // the session check's delay: the stream asks again as often as a request would find out.
+        var userId = http.User.GetUserId();
+        var stamp = http.User.FindFirst(CnucnmClaims.SecurityStamp)?.Value;
+        Func<CancellationToken, ValueTask<bool>>? sessionIsCurrent = userId is { } id && stamp is not null
+            ? ct => sessions.IsCurrentAsync(id, stamp, ct)
+            : null;
+        return TypedResults.ServerSentEvents(EventsAsync(farmId, after, endsAt, sessionIsCurrent, sessions.MaximumDelay, cluster, clock, cancellationToken));
     }
 
-    private static async IAsyncEnumerable<SseItem<object>> EventsAsync(Guid farmId, long after, DateTimeOffset endsAt, IClusterClient cluster,
+    private static async IAsyncEnumerable<SseItem<object>> EventsAsync(Guid farmId, long after, DateTimeOffset endsAt,
+        Func<CancellationToken, ValueTask<bool>>? sessionIsCurrent, TimeSpan sessionCheck, IClusterClient cluster,
         TimeProvider clock, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<FarmEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
@@ -65,10 +73,23 @@ public static class EventStreamEndpoints
 
             yield return new SseItem<object>(new { lastSequence = Math.Max(sent, backlog.LastSequence) }, "ready");
 
+            var nextBeat = clock.GetUtcNow() + Heartbeat;
+            var nextCheck = clock.GetUtcNow() + sessionCheck;
             while (!cancellationToken.IsCancellationRequested && clock.GetUtcNow() < endsAt)
             {
+                if (sessionIsCurrent is not null && clock.GetUtcNow() >= nextCheck)
+                {
+                    if (!await sessionIsCurrent(cancellationToken))
+                    {
+                        yield return new SseItem<object>(new { reason = "the session has ended; sign in again" }, "ended");
+                        yield break;
+                    }
+
+                    nextCheck = clock.GetUtcNow() + sessionCheck;
+                }
+
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                wait.CancelAfter(UntilNextBeat(endsAt, clock.GetUtcNow()));
+                wait.CancelAfter(Until(Earliest(endsAt, nextBeat, sessionIsCurrent is null ? DateTimeOffset.MaxValue : nextCheck), clock.GetUtcNow()));
                 bool ready;
                 try
                 {
@@ -81,7 +102,12 @@ public static class EventStreamEndpoints
 
                 if (!ready)
                 {
-                    yield return new SseItem<object>(new { }, "ping");
+                    if (clock.GetUtcNow() >= nextBeat)
+                    {
+                        nextBeat = clock.GetUtcNow() + Heartbeat;
+                        yield return new SseItem<object>(new { }, "ping");
+                    }
+
                     continue;
                 }
 
@@ -100,12 +126,9 @@ public static class EventStreamEndpoints
         }
     }
 
-    /// <summary>Until the next heartbeat, or until the token expires when that comes first.</summary>
-    private static TimeSpan UntilNextBeat(DateTimeOffset endsAt, DateTimeOffset now)
-    {
-        var left = endsAt - now;
-        return left >= Heartbeat ? Heartbeat : left > TimeSpan.Zero ? left : TimeSpan.Zero;
-    }
+    private static DateTimeOffset Earliest(params DateTimeOffset[] times) => times.Min();
+
+    private static TimeSpan Until(DateTimeOffset at, DateTimeOffset now) => at > now ? at - now : TimeSpan.Zero;
 
     private static List<FarmEvent> Drain(ChannelReader<FarmEvent> reader)
     {

@@ -25,15 +25,15 @@ public static class ApiSetup
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton<Animals.GroupInputsSync>();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiContract.DescribeEdgesAsync).AddDocumentTransformer(OpenApiContract.DescribeTagsAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CNUCNM API";
             document.Info.Description = "Cattle nutrition requirements, least-cost rations and live herds. "
                 + "Authenticate with a bearer token from POST /api/v1/auth/token, or (sensors) an X-Api-Key device key. "
                 + "Errors are RFC 9457 problem details; validation errors list every field.";
-            // No server list: clients use the origin they reached, and the committed document stays
-            // the same wherever it is generated.
-            document.Servers = [];
+            // The origin the client reached (a relative server): the committed document stays the same wherever
+            // it is generated.
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The origin that served this document." }];
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
@@ -82,6 +82,9 @@ public static class ApiSetup
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // {"role":"viewer","role":"owner"} is refused, not read as its last value: a proxy or validator in front
+        // may read the first one.
+        options.AllowDuplicateProperties = false;
     }
 
     public static void UseCnucnmApi(this WebApplication app)

@@ -15,7 +15,7 @@ namespace Cnucnm.Api.Security;
 public sealed class AccountEmailService(
     IUserStore users,
     IAccountTokenStore tokens,
-    IRefreshTokenStore refreshTokens,
+    SessionGuard sessions,
     IPasswordHasher<UserAccount> hasher,
     AccountEmailQueue queue,
     EmailOptions email,
@@ -48,8 +48,7 @@ public sealed class AccountEmailService(
         }
 
         await users.SetPasswordAsync(user.Id, hasher.HashPassword(user, newPassword), Guid.NewGuid(), cancellationToken);
-        await users.ResetFailedSignInsAsync(user.Id, cancellationToken);
-        await refreshTokens.RevokeAllForUserAsync(user.Id, now, cancellationToken);
+        await sessions.EndAllSessionsAsync(user.Id, cancellationToken);
         // The reset link reached this address, which proves it as well as a verification link would.
         await tokens.MarkEmailVerifiedAsync(user.Id, redeemed.Email, now, cancellationToken);
         return true;

@@ -1,5 +1,6 @@
 using Cnucnm.Storage.Identity;
 using Microsoft.AspNetCore.Identity;
+using Cnucnm.Contracts.Security;
 using Microsoft.Extensions.Options;
 
 namespace Cnucnm.Api.Security;
@@ -8,68 +9,80 @@ public enum SignInOutcome
 {
     Succeeded,
     InvalidCredentials,
+
+    /// <summary>Too many wrong passwords from this source (for this account name, or for many): retry after the wait.</summary>
+    Throttled,
+
+    /// <summary>The right password for an account an administrator has locked.</summary>
     LockedOut,
 }
 
-public sealed record SignInResult(SignInOutcome Outcome, TokenPair? Tokens, DateTimeOffset? LockedUntil = null);
+public sealed record SignInResult(SignInOutcome Outcome, TokenPair? Tokens, TimeSpan? RetryAfter = null, DateTimeOffset? LockedUntil = null);
 
-/// <summary>Accounts: registration, password sign-in with lock-out, refresh rotation, logout, password change.</summary>
+/// <summary>
+/// Accounts: registration, password sign-in, refresh rotation, logout, password change. Wrong passwords slow down
+/// the source that sent them (per account name and, for spraying, as a whole; see <see cref="ISignInThrottleGrain"/>),
+/// never the account itself: its owner signs in from anywhere else as usual.
+/// </summary>
 public sealed class AccountService(
     IUserStore users,
     IRefreshTokenStore refreshTokens,
     IPasswordHasher<UserAccount> hasher,
     TokenService tokens,
-    IOptions<AuthOptions> options,
+    SessionGuard sessions,
+    IGrainFactory grains,
     TimeProvider clock)
 {
-    public const int MinimumPasswordLength = 10;
-
     // Hash of a random password: verifying against it when the e-mail is unknown costs the same time
     // as a real check, so response times do not reveal which addresses have accounts.
     private static readonly string DummyHash = new PasswordHasher<UserAccount>().HashPassword(null!, Guid.NewGuid().ToString());
 
     public async Task<UserAccount?> RegisterAsync(string email, string displayName, string password, string language, CancellationToken cancellationToken)
     {
-        var user = new UserAccount(Guid.CreateVersion7(), email.Trim(), displayName.Trim(), null, [], 0, null, Guid.NewGuid(), language, clock.GetUtcNow());
+        var user = new UserAccount(Guid.CreateVersion7(), email.Trim(), displayName.Trim(), null, [], null, Guid.NewGuid(), language, clock.GetUtcNow());
         user = user with { PasswordHash = hasher.HashPassword(user, password) };
         return await users.TryCreateAsync(user, cancellationToken) ? user : null;
     }
 
-    public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    /// <summary>The same steps, calls and hash work whether or not the address has an account.</summary>
+    public async Task<SignInResult> SignInAsync(string email, string password, string source, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(email.Trim(), cancellationToken);
-        if (user?.PasswordHash is null)
-        {
-            hasher.VerifyHashedPassword(null!, DummyHash, password);
-            return new SignInResult(SignInOutcome.InvalidCredentials, null);
-        }
-
-        var check = await CheckPasswordAsync(user, password, cancellationToken);
+        var check = await CheckPasswordAsync(email, user, password, source, cancellationToken);
         return check.Outcome == SignInOutcome.Succeeded
-            ? new SignInResult(SignInOutcome.Succeeded, await tokens.IssueAsync(user, null, cancellationToken))
+            ? new SignInResult(SignInOutcome.Succeeded, await tokens.IssueAsync(user!, null, cancellationToken))
             : check;
     }
 
     /// <summary>
-    /// The password check behind sign-in and password change, with one lock-out: a locked account is refused
-    /// without a check, a wrong password counts towards the lock, a right one clears the count.
+    /// The password check behind sign-in and password change. A source that must wait is refused without a check;
+    /// a wrong password counts against the source; the right one clears the source's count, and is refused only
+    /// when an administrator has locked the account (which only the password's holder learns).
     /// </summary>
-    private async Task<SignInResult> CheckPasswordAsync(UserAccount user, string password, CancellationToken cancellationToken)
+    private async Task<SignInResult> CheckPasswordAsync(string email, UserAccount? user, string password, string source, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
+        var throttle = grains.SignInThrottle(email);
+        var sourceGrain = grains.SignInSource(source);
+        var wait = Max(await throttle.WaitBeforeAsync(source), await sourceGrain.WaitBeforeAsync());
+        if (wait > TimeSpan.Zero)
         {
-            return new SignInResult(SignInOutcome.LockedOut, null, lockedUntil);
+            return new SignInResult(SignInOutcome.Throttled, null, wait);
         }
 
-        var verification = hasher.VerifyHashedPassword(user, user.PasswordHash!, password);
+        var verification = user?.PasswordHash is { } hash
+            ? hasher.VerifyHashedPassword(user, hash, password)
+            : Failed(hasher.VerifyHashedPassword(null!, DummyHash, password));
         if (verification == PasswordVerificationResult.Failed)
         {
-            var lockUntil = now.AddMinutes(options.Value.LockoutMinutes);
-            await users.RecordFailedSignInAsync(user.Id, options.Value.MaxFailedSignIns, lockUntil, cancellationToken);
-            return user.FailedSignIns + 1 >= options.Value.MaxFailedSignIns
-                ? new SignInResult(SignInOutcome.LockedOut, null, lockUntil)
-                : new SignInResult(SignInOutcome.InvalidCredentials, null);
+            await throttle.FailedAsync(source);
+            await sourceGrain.FailedAsync(SignInKeys.Account(email));
+            return new SignInResult(SignInOutcome.InvalidCredentials, null);
+        }
+
+        await throttle.SucceededAsync(source);
+        if (user!.LockedUntil is { } lockedUntil && lockedUntil > clock.GetUtcNow())
+        {
+            return new SignInResult(SignInOutcome.LockedOut, null, LockedUntil: lockedUntil);
         }
 
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
@@ -77,25 +90,30 @@ public sealed class AccountService(
             await users.SetPasswordAsync(user.Id, hasher.HashPassword(user, password), user.SecurityStamp, cancellationToken);
         }
 
-        if (user.FailedSignIns > 0 || user.LockedUntil is not null)
-        {
-            await users.ResetFailedSignInsAsync(user.Id, cancellationToken);
-        }
-
         return new SignInResult(SignInOutcome.Succeeded, null);
+
+        static PasswordVerificationResult Failed(PasswordVerificationResult _) => PasswordVerificationResult.Failed;
     }
 
-    /// <summary>Exchanges a refresh token for a new pair; a reused token revokes its whole family.</summary>
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>Exchanges a refresh token for a new pair; a reused token revokes its whole family and ends the
+    /// account's access tokens (the thief's among them).</summary>
     public async Task<(RedeemStatus Status, TokenPair? Tokens)> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
     {
         var redeemed = await refreshTokens.RedeemAsync(TokenService.Hash(refreshToken), clock.GetUtcNow(), cancellationToken);
+        if (redeemed.Status == RedeemStatus.Reused)
+        {
+            await sessions.EndAccessTokensAsync(redeemed.Token!.UserId, cancellationToken);
+        }
+
         if (redeemed.Status != RedeemStatus.Redeemed)
         {
             return (redeemed.Status, null);
         }
 
         var user = await users.FindByIdAsync(redeemed.Token!.UserId, cancellationToken);
-        if (user is null)
+        if (user is null || user.LockedUntil > clock.GetUtcNow())
         {
             return (RedeemStatus.Revoked, null);
         }
@@ -103,14 +121,25 @@ public sealed class AccountService(
         return (RedeemStatus.Redeemed, await tokens.IssueAsync(user, redeemed.Token.FamilyId, cancellationToken));
     }
 
-    public Task<bool> LogoutAsync(Guid userId, string refreshToken, CancellationToken cancellationToken) =>
-        refreshTokens.RevokeByHashAsync(TokenService.Hash(refreshToken), userId, clock.GetUtcNow(), cancellationToken);
+    /// <summary>Revokes the refresh token's session and ends the account's access tokens: other sessions renew
+    /// theirs with their refresh tokens, the signed-out one cannot.</summary>
+    public async Task<bool> LogoutAsync(Guid userId, string refreshToken, CancellationToken cancellationToken)
+    {
+        var revoked = await refreshTokens.RevokeByHashAsync(TokenService.Hash(refreshToken), userId, clock.GetUtcNow(), cancellationToken);
+        if (revoked)
+        {
+            // Only for the account's own refresh token: a made-up one must not sign everybody out.
+            await sessions.EndAccessTokensAsync(userId, cancellationToken);
+        }
+
+        return revoked;
+    }
 
     /// <summary>
-    /// Sets a new password when the current one is right (Succeeded, no tokens); wrong current passwords count
-    /// towards the same lock-out as sign-ins. Success revokes every refresh token of the user.
+    /// Sets a new password when the current one is right; wrong current passwords count against the source like
+    /// sign-ins. Success ends every session of the account and returns a new one for the caller.
     /// </summary>
-    public async Task<SignInResult> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    public async Task<SignInResult> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, string source, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId, cancellationToken);
         if (user?.PasswordHash is null)
@@ -118,21 +147,17 @@ public sealed class AccountService(
             return new SignInResult(SignInOutcome.InvalidCredentials, null);
         }
 
-        var check = await CheckPasswordAsync(user, currentPassword, cancellationToken);
+        var check = await CheckPasswordAsync(user.Email, user, currentPassword, source, cancellationToken);
         if (check.Outcome != SignInOutcome.Succeeded)
         {
             return check;
         }
 
         await users.SetPasswordAsync(userId, hasher.HashPassword(user, newPassword), Guid.NewGuid(), cancellationToken);
-        await refreshTokens.RevokeAllForUserAsync(userId, clock.GetUtcNow(), cancellationToken);
-        return check;
+        await sessions.EndAllSessionsAsync(userId, cancellationToken);
+        var renewed = await users.FindByIdAsync(userId, cancellationToken);
+        return new SignInResult(SignInOutcome.Succeeded, await tokens.IssueAsync(renewed!, null, cancellationToken));
     }
-
-    public static string? PasswordProblem(string? password) =>
-        password is null || password.Length < MinimumPasswordLength ? $"must be at least {MinimumPasswordLength} characters."
-        : password.Length > 256 ? "must be at most 256 characters."
-        : null;
 }
 
 /// <summary>Creates the configured administrator at start if the account does not exist.</summary>

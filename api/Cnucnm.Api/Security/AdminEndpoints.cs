@@ -17,7 +17,11 @@ public static class AdminEndpoints
         admin.MapGet("/users", FindAsync).WithName("FindUser").RequireAuthorization(Policies.Admin)
             .WithSummary("Find an account by e-mail address.");
         admin.MapPut("/users/{userId:guid}/roles", SetRolesAsync).WithName("SetGlobalRoles").RequireAuthorization(Policies.Admin)
-            .WithSummary("Set an account's global roles (admin, operator).");
+            .WithSummary("Set an account's global roles (admin, operator); the account's access tokens stop working, its sessions renew them with the new roles.");
+        admin.MapPut("/users/{userId:guid}/lock", LockAsync).WithName("LockUser").RequireAuthorization(Policies.Admin)
+            .WithSummary("Lock an account until a time (or unlock it with null): every session of the account ends.");
+        admin.MapDelete("/users/{userId:guid}", DeleteAsync).WithName("DeleteUser").RequireAuthorization(Policies.Admin)
+            .WithSummary("Delete an account with its sessions and farm memberships.");
         return endpoints;
     }
 
@@ -66,7 +70,7 @@ public static class AdminEndpoints
     }
 
     private static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem>> SetRolesAsync(
-        Guid userId, GlobalRolesRequest request, IUserStore users, CancellationToken cancellationToken)
+        Guid userId, GlobalRolesRequest request, IUserStore users, SessionGuard sessions, CancellationToken cancellationToken)
     {
         var roles = request.Roles ?? [];
         var unknown = roles.Where(r => !GlobalRoles.All.Contains(r)).ToList();
@@ -83,9 +87,43 @@ public static class AdminEndpoints
         }
 
         await users.SetGlobalRolesAsync(userId, [.. roles.Distinct(StringComparer.Ordinal)], cancellationToken);
+        sessions.Forget(userId);
         user = await users.FindByIdAsync(userId, cancellationToken);
         return TypedResults.Ok(new UserResponse(user!.Id, user.Email, user.DisplayName, user.GlobalRoles, user.PreferredLanguage));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> LockAsync(
+        Guid userId, LockRequest request, IUserStore users, SessionGuard sessions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.Until is { } until && until <= clock.GetUtcNow())
+        {
+            return TypedResults.ValidationProblem(new Validation().Add("until", "must be in the future (null unlocks).").Errors);
+        }
+
+        if (await users.FindByIdAsync(userId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await users.SetLockedUntilAsync(userId, request.Until, cancellationToken);
+        if (request.Until is not null)
+        {
+            await sessions.EndAllSessionsAsync(userId, cancellationToken);
+        }
+
+        sessions.Forget(userId);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid userId, IUserStore users, SessionGuard sessions, CancellationToken cancellationToken)
+    {
+        var deleted = await users.DeleteAsync(userId, cancellationToken);
+        sessions.Forget(userId);
+        return deleted ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 }
 
 public sealed record GlobalRolesRequest(string[]? Roles);
+
+/// <param name="Until">When the lock ends; null unlocks the account.</param>
+public sealed record LockRequest(DateTimeOffset? Until);

@@ -1,6 +1,7 @@
 using Cnucnm.Nutrition;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
+using Cnucnm.Contracts.Security;
 using Cnucnm.Storage.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public static class AuthEndpoints
         auth.MapPost("/token", TokenAsync).WithName("Token").AllowAnonymous()
             .WithSummary("Sign in with e-mail and password, or exchange a refresh token.");
         auth.MapPost("/logout", LogoutAsync).WithName("Logout").RequireAuthorization(Policies.User)
-            .WithSummary("Revoke the refresh token's sign-in.");
+            .WithSummary("Revoke the refresh token's session; every access token of the account stops working (other sessions renew theirs).");
         auth.MapPost("/password-reset", RequestResetAsync).WithName("RequestPasswordReset").AllowAnonymous()
             .WithSummary("E-mail a single-use password reset link (always 202: whether the address has an account is not disclosed).");
         auth.MapPost("/password-reset/confirm", ResetAsync).WithName("ResetPassword").AllowAnonymous()
@@ -25,7 +26,7 @@ public static class AuthEndpoints
         auth.MapPost("/email-verification/confirm", VerifyEmailAsync).WithName("VerifyEmail").AllowAnonymous()
             .WithSummary("Confirm the e-mail address with the token from the e-mail.");
         auth.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword").RequireAuthorization(Policies.User)
-            .WithSummary("Change the password; signs out every other session.");
+            .WithSummary("Change the password; ends every session, the caller's included, and returns a new one for the caller.");
 
         var me = endpoints.MapGroup("/api/v1/me").WithTags("Authentication");
         me.MapGet("/", MeAsync).WithName("Me").RequireAuthorization(Policies.User)
@@ -78,7 +79,7 @@ public static class AuthEndpoints
         PasswordResetConfirmRequest request, AccountEmailService emails, CancellationToken cancellationToken)
     {
         var validation = new Validation().RequireText(request.Token, "token", 200);
-        if (AccountService.PasswordProblem(request.NewPassword) is { } problem)
+        if (PasswordPolicy.Problem(request.NewPassword) is { } problem)
         {
             validation.Add("newPassword", problem);
         }
@@ -120,7 +121,7 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<TokenPair>, ValidationProblem, ProblemHttpResult>> TokenAsync(
-        TokenRequest request, AccountService accounts, CancellationToken cancellationToken)
+        TokenRequest request, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
     {
         if (request.GrantType == "refresh_token")
         {
@@ -148,10 +149,11 @@ public static class AuthEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var result = await accounts.SignInAsync(request.Email!, request.Password!, cancellationToken);
+        var result = await accounts.SignInAsync(request.Email!, request.Password!, Source(http), cancellationToken);
         return result.Outcome switch
         {
             SignInOutcome.Succeeded => TypedResults.Ok(result.Tokens!),
+            SignInOutcome.Throttled => Throttled(http, result.RetryAfter!.Value),
             SignInOutcome.LockedOut => LockedOut(result.LockedUntil),
             _ => TypedResults.Problem(title: "Wrong e-mail address or password.", statusCode: StatusCodes.Status401Unauthorized),
         };
@@ -168,11 +170,11 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TokenPair>, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest request, ClaimsPrincipal user, HttpContext http, AccountService accounts, CancellationToken cancellationToken)
     {
         var validation = new Validation().RequireText(request.CurrentPassword, "currentPassword", 256);
-        if (AccountService.PasswordProblem(request.NewPassword) is { } problem)
+        if (PasswordPolicy.Problem(request.NewPassword, user.FindFirst(CnucnmClaims.Email)?.Value, user.FindFirst(CnucnmClaims.Name)?.Value) is { } problem)
         {
             validation.Add("newPassword", problem);
         }
@@ -182,17 +184,31 @@ public static class AuthEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var result = await accounts.ChangePasswordAsync(user.GetUserId()!.Value, request.CurrentPassword!, request.NewPassword!, cancellationToken);
+        var result = await accounts.ChangePasswordAsync(user.GetUserId()!.Value, request.CurrentPassword!, request.NewPassword!, Source(http), cancellationToken);
         return result.Outcome switch
         {
-            SignInOutcome.Succeeded => TypedResults.NoContent(),
+            SignInOutcome.Succeeded => TypedResults.Ok(result.Tokens!),
+            SignInOutcome.Throttled => Throttled(http, result.RetryAfter!.Value),
             SignInOutcome.LockedOut => LockedOut(result.LockedUntil),
             _ => TypedResults.ValidationProblem(new Validation().Add("currentPassword", "is not correct.").Errors),
         };
     }
 
+    /// <summary>Where a password attempt comes from, for the sign-in throttle.</summary>
+    private static string Source(HttpContext http) => SignInKeys.Source(http.Connection.RemoteIpAddress);
+
+    /// <summary>This source sent too many wrong passwords; the same answer whether or not the address has an account.</summary>
+    private static ProblemHttpResult Throttled(HttpContext http, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: "Too many wrong passwords from here; wait before trying again.", statusCode: StatusCodes.Status429TooManyRequests,
+            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
+    }
+
+    /// <summary>Only after the right password: an administrator has locked the account.</summary>
     private static ProblemHttpResult LockedOut(DateTimeOffset? lockedUntil) =>
-        TypedResults.Problem(title: "The account is locked after repeated wrong passwords; try again later.",
+        TypedResults.Problem(title: "An administrator has locked this account.",
             statusCode: StatusCodes.Status423Locked, extensions: new Dictionary<string, object?> { ["lockedUntil"] = lockedUntil });
 
     private static async Task<Results<Ok<MeResponse>, NotFound>> MeAsync(ClaimsPrincipal principal, IUserStore users, IFarmMembershipStore memberships,
@@ -231,7 +247,7 @@ public sealed record RegisterRequest(string? Email, string? DisplayName, string?
             .Require(Email is { Length: > 3 and <= 254 } e && e.Contains('@', StringComparison.Ordinal) && !e.Contains(' ', StringComparison.Ordinal), "email", "must be an e-mail address.")
             .RequireText(DisplayName, "displayName", 100)
             .Require(Language is null or "en" or "ko", "language", "must be en or ko.");
-        if ((passwordRequired || Password is not null) && AccountService.PasswordProblem(Password) is { } passwordProblem)
+        if ((passwordRequired || Password is not null) && PasswordPolicy.Problem(Password, Email, DisplayName) is { } passwordProblem)
         {
             validation.Add("password", passwordProblem);
         }

@@ -24,12 +24,11 @@ public sealed class AuthOptions
     [Range(1, 90)]
     public int RefreshTokenDays { get; set; } = 14;
 
-    /// <summary>Failed sign-ins in a row before the account locks.</summary>
-    [Range(1, 100)]
-    public int MaxFailedSignIns { get; set; } = 5;
-
-    [Range(1, 1440)]
-    public int LockoutMinutes { get; set; } = 15;
+    /// <summary>How long an API process trusts an account's security stamp before reading it again: the longest
+    /// an access token keeps working on another process after a revocation (role or password change, sign-out,
+    /// refresh-token reuse, lock-out, deletion). The process that made the change refuses the token at once.</summary>
+    [Range(1, 300)]
+    public int SessionCheckSeconds { get; set; } = 5;
 
     /// <summary>Whether anyone may create an account (the embedded default and small installations).</summary>
     public bool AllowRegistration { get; set; } = true;

@@ -9,6 +9,9 @@ public static class CnucnmClaims
     public const string Name = "name";
     public const string Email = "email";
     public const string Role = "role";
+
+    /// <summary>The account's security stamp when the access token was issued (see <see cref="SessionGuard"/>).</summary>
+    public const string SecurityStamp = "sst";
     public const string DeviceKeyId = "device_key";
     public const string DeviceFarmId = "device_farm";
 

@@ -32,6 +32,7 @@ public static class SecuritySetup
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<SessionGuard>();
         builder.Services.AddSingleton<AccountEmailService>();
         builder.Services.AddSingleton<AccountEmailQueue>();
         builder.Services.AddHostedService<AccountEmailDispatcher>();
@@ -70,7 +71,7 @@ public static class SecuritySetup
                     NameClaimType = CnucnmClaims.Name,
                     RoleClaimType = CnucnmClaims.Role,
                 };
-                o.Events = new JwtBearerEvents { OnMessageReceived = AccessTokenFromQueryForEventStreams };
+                o.Events = new JwtBearerEvents { OnMessageReceived = AccessTokenFromQueryForEventStreams, OnTokenValidated = RequireCurrentSessionAsync };
             });
 
         if (auth.ExternalAuthority is { Length: > 0 })
@@ -132,6 +133,18 @@ public static class SecuritySetup
         request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true && request.Query.TryGetValue("access_token", out var token)
             ? token.ToString()
             : null;
+
+    /// <summary>Refuses an access token whose account is gone, locked, or has a new security stamp since it was issued.</summary>
+    private static async Task RequireCurrentSessionAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var guard = context.HttpContext.RequestServices.GetRequiredService<SessionGuard>();
+        if (principal.GetUserId() is not { } userId
+            || !await guard.IsCurrentAsync(userId, principal.FindFirst(CnucnmClaims.SecurityStamp)?.Value, context.HttpContext.RequestAborted))
+        {
+            context.Fail("the session has ended");
+        }
+    }
 
     /// <summary>A person from the external issuer gets (or is linked to) a local account; farm roles are
     /// ours, global roles from the external token are not trusted.</summary>

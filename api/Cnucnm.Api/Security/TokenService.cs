@@ -22,6 +22,7 @@ public sealed class TokenService(IOptions<AuthOptions> options, SigningKeyProvid
             new(CnucnmClaims.UserId, user.Id.ToString()),
             new(CnucnmClaims.Name, user.DisplayName),
             new(CnucnmClaims.Email, user.Email),
+            new(CnucnmClaims.SecurityStamp, user.SecurityStamp.ToString("N")),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
         };
         claims.AddRange(user.GlobalRoles.Select(role => new Claim(CnucnmClaims.Role, role)));

@@ -21,7 +21,7 @@ public static class WebhookEgress
         var allowed = allowPrivateNetworks ? addresses : [.. addresses.Where(IsPublic)];
         if (allowed.Length == 0)
         {
-            throw new HttpRequestException(
+            throw new WebhookEgressRefusedException(
                 $"{host} resolves only to loopback, private, link-local or reserved addresses, which webhooks may not reach ({WebhookOptions.SectionName}:AllowPrivateNetworks).");
         }
 
@@ -74,3 +74,6 @@ public static class WebhookEgress
         return false;
     }
 }
+
+/// <summary>The egress rules refuse the target: no retry can succeed, so the delivery is dead-lettered at once.</summary>
+public sealed class WebhookEgressRefusedException(string message) : HttpRequestException(message);

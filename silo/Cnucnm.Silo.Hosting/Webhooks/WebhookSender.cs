@@ -24,6 +24,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, WebhookSecrets
         var at = clock.GetUtcNow();
         int? statusCode = null;
         string? error;
+        var refused = false;
         try
         {
             var protector = secrets.Protector ?? throw new System.Security.Cryptography.CryptographicException(
@@ -55,6 +56,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, WebhookSecrets
             // Refused connection, TLS failure, undecryptable secret…: a failed attempt like any other, so the
             // delivery backs off and is dead-lettered in the end instead of being retried forever.
             error = exception is HttpRequestException { InnerException: { } inner } ? $"{exception.Message} ({inner.Message})" : exception.Message;
+            refused = IsRefusedByEgressRules(exception);
         }
 
         var duration = clock.GetElapsedTime(started);
@@ -63,6 +65,12 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, WebhookSecrets
         if (error is null)
         {
             status = WebhookDeliveryStatus.Delivered;
+        }
+        else if (refused)
+        {
+            // The target itself is refused (loopback, private, link-local): retrying cannot help.
+            status = WebhookDeliveryStatus.Dead;
+            error = $"refused by the egress rules: {error}";
         }
         else if (delivery.AttemptsSinceResend >= options.MaxAttempts)
         {
@@ -76,6 +84,19 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, WebhookSecrets
 
         Attempts.Add(1, new KeyValuePair<string, object?>("outcome", status));
         return new AttemptOutcome(delivery.Id, delivery.Attempt, at, statusCode, Truncate(error), duration, status, next);
+    }
+
+    private static bool IsRefusedByEgressRules(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is WebhookEgressRefusedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Truncate(string? error) => error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error;

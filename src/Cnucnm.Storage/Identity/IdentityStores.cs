@@ -8,7 +8,6 @@ public sealed record UserAccount(
     string DisplayName,
     string? PasswordHash,
     IReadOnlyList<string> GlobalRoles,
-    int FailedSignIns,
     DateTimeOffset? LockedUntil,
     Guid SecurityStamp,
     string PreferredLanguage,
@@ -23,16 +22,20 @@ public interface IUserStore
     /// <summary>False when the e-mail address is taken (case-insensitive).</summary>
     Task<bool> TryCreateAsync(UserAccount user, CancellationToken cancellationToken);
 
-    /// <summary>Counts a failed sign-in; locks the account until <paramref name="lockUntil"/> when the
-    /// count reaches <paramref name="maxFailures"/> (and restarts the count).</summary>
-    Task RecordFailedSignInAsync(Guid id, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken);
+    /// <summary>Locks the account until <paramref name="until"/> (null: unlocks it) and renews its security stamp.</summary>
+    Task SetLockedUntilAsync(Guid id, DateTimeOffset? until, CancellationToken cancellationToken);
 
-    Task ResetFailedSignInsAsync(Guid id, CancellationToken cancellationToken);
-
-    /// <summary>Sets a new password hash and security stamp (which invalidates refresh tokens).</summary>
+    /// <summary>Sets a new password hash and security stamp (a new stamp ends every access token issued before).</summary>
     Task SetPasswordAsync(Guid id, string passwordHash, Guid securityStamp, CancellationToken cancellationToken);
 
+    /// <summary>Sets the global roles and renews the security stamp: tokens that carry the old roles stop working.</summary>
     Task SetGlobalRolesAsync(Guid id, IReadOnlyList<string> roles, CancellationToken cancellationToken);
+
+    /// <summary>A new security stamp: every access token issued before stops working (sign-out, refresh-token reuse).</summary>
+    Task RenewSecurityStampAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the account with its refresh tokens and memberships; false when unknown.</summary>
+    Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken);
 
     Task SetPreferredLanguageAsync(Guid id, string language, CancellationToken cancellationToken);
 

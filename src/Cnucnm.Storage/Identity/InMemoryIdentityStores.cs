@@ -31,19 +31,19 @@ public sealed class InMemoryUserStore : IUserStore
         }
     }
 
-    public Task RecordFailedSignInAsync(Guid id, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken)
+    public Task SetLockedUntilAsync(Guid id, DateTimeOffset? until, CancellationToken cancellationToken)
     {
-        Update(id, u => u.FailedSignIns + 1 >= maxFailures
-            ? u with { FailedSignIns = 0, LockedUntil = lockUntil }
-            : u with { FailedSignIns = u.FailedSignIns + 1 });
+        Update(id, u => u with { LockedUntil = until, SecurityStamp = Guid.NewGuid() });
         return Task.CompletedTask;
     }
 
-    public Task ResetFailedSignInsAsync(Guid id, CancellationToken cancellationToken)
+    public Task RenewSecurityStampAsync(Guid id, CancellationToken cancellationToken)
     {
-        Update(id, u => u with { FailedSignIns = 0, LockedUntil = null });
+        Update(id, u => u with { SecurityStamp = Guid.NewGuid() });
         return Task.CompletedTask;
     }
+
+    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(_users.TryRemove(id, out _));
 
     public Task SetPasswordAsync(Guid id, string passwordHash, Guid securityStamp, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ public sealed class InMemoryUserStore : IUserStore
 
     public Task SetGlobalRolesAsync(Guid id, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
-        Update(id, u => u with { GlobalRoles = [.. roles] });
+        Update(id, u => u with { GlobalRoles = [.. roles], SecurityStamp = Guid.NewGuid() });
         return Task.CompletedTask;
     }
 
@@ -73,7 +73,7 @@ public sealed class InMemoryUserStore : IUserStore
             }
 
             var adopt = !string.IsNullOrWhiteSpace(email) && !_users.Values.Any(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
-            var user = new UserAccount(Guid.CreateVersion7(), adopt ? email : ExternalAccounts.LocalEmail(issuer, subject), displayName, null, [], 0, null,
+            var user = new UserAccount(Guid.CreateVersion7(), adopt ? email : ExternalAccounts.LocalEmail(issuer, subject), displayName, null, [], null,
                 Guid.NewGuid(), "en", DateTimeOffset.UtcNow);
             _users[user.Id] = user;
             _external[(issuer, subject)] = user.Id;

@@ -7,7 +7,7 @@ namespace Cnucnm.Storage.Identity;
 public sealed class PostgresUserStore(NpgsqlDataSource db) : IUserStore
 {
     private const string Columns =
-        "id, email, display_name, password_hash, global_roles, failed_sign_ins, locked_until, security_stamp, preferred_language, created_at";
+        "id, email, display_name, password_hash, global_roles, locked_until, security_stamp, preferred_language, created_at";
 
     public Task<UserAccount?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
         QuerySingleAsync($"SELECT {Columns} FROM app_users WHERE id = $1", cancellationToken, id);
@@ -18,8 +18,8 @@ public sealed class PostgresUserStore(NpgsqlDataSource db) : IUserStore
     public async Task<bool> TryCreateAsync(UserAccount user, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("""
-            INSERT INTO app_users (id, email, display_name, password_hash, global_roles, failed_sign_ins, locked_until, security_stamp, preferred_language, created_at)
-            VALUES ($1, $2, $3, $4, $5, 0, NULL, $6, $7, $8)
+            INSERT INTO app_users (id, email, display_name, password_hash, global_roles, locked_until, security_stamp, preferred_language, created_at)
+            VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8)
             ON CONFLICT DO NOTHING
             """);
         command.Parameters.AddWithValue(user.Id);
@@ -33,22 +33,31 @@ public sealed class PostgresUserStore(NpgsqlDataSource db) : IUserStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public Task RecordFailedSignInAsync(Guid id, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken) =>
-        ExecuteAsync("""
-            UPDATE app_users
-               SET failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END,
-                   locked_until    = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE locked_until END
-             WHERE id = $1
-            """, cancellationToken, id, maxFailures, lockUntil);
+    public async Task SetLockedUntilAsync(Guid id, DateTimeOffset? until, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("UPDATE app_users SET locked_until = $2, security_stamp = $3 WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(NpgsqlDbType.TimestampTz, until is { } value ? value : DBNull.Value);
+        command.Parameters.AddWithValue(Guid.NewGuid());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
-    public Task ResetFailedSignInsAsync(Guid id, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE app_users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1", cancellationToken, id);
+    public Task RenewSecurityStampAsync(Guid id, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE app_users SET security_stamp = $2 WHERE id = $1", cancellationToken, id, Guid.NewGuid());
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        // Refresh tokens, memberships and account tokens go with the row (ON DELETE CASCADE).
+        await using var command = db.CreateCommand("DELETE FROM app_users WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
 
     public Task SetPasswordAsync(Guid id, string passwordHash, Guid securityStamp, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE app_users SET password_hash = $2, security_stamp = $3 WHERE id = $1", cancellationToken, id, passwordHash, securityStamp);
 
     public Task SetGlobalRolesAsync(Guid id, IReadOnlyList<string> roles, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE app_users SET global_roles = $2 WHERE id = $1", cancellationToken, id, roles.ToArray());
+        ExecuteAsync("UPDATE app_users SET global_roles = $2, security_stamp = $3 WHERE id = $1", cancellationToken, id, roles.ToArray(), Guid.NewGuid());
 
     public Task SetPreferredLanguageAsync(Guid id, string language, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE app_users SET preferred_language = $2 WHERE id = $1", cancellationToken, id, language);
@@ -75,7 +84,7 @@ public sealed class PostgresUserStore(NpgsqlDataSource db) : IUserStore
 
         // An external identity gets its own local account; an e-mail address (verified by the issuer) is
         // adopted only when no local account has it: another issuer's word does not take over an account.
-        var user = new UserAccount(Guid.CreateVersion7(), ExternalAccounts.LocalEmail(issuer, subject), displayName, null, [], 0, null, Guid.NewGuid(), "en", DateTimeOffset.UtcNow);
+        var user = new UserAccount(Guid.CreateVersion7(), ExternalAccounts.LocalEmail(issuer, subject), displayName, null, [], null, Guid.NewGuid(), "en", DateTimeOffset.UtcNow);
         if (!string.IsNullOrWhiteSpace(email))
         {
             await using var taken = new NpgsqlCommand("SELECT 1 FROM app_users WHERE lower(email) = lower($1)", connection, transaction);
@@ -143,11 +152,10 @@ public sealed class PostgresUserStore(NpgsqlDataSource db) : IUserStore
         reader.GetString(2),
         reader.IsDBNull(3) ? null : reader.GetString(3),
         reader.GetFieldValue<string[]>(4),
-        reader.GetInt32(5),
-        reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-        reader.GetGuid(7),
-        reader.GetString(8),
-        reader.GetFieldValue<DateTimeOffset>(9));
+        reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+        reader.GetGuid(6),
+        reader.GetString(7),
+        reader.GetFieldValue<DateTimeOffset>(8));
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] parameters)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Cnucnm.Silo.Hosting.Webhooks;
+using Cnucnm.Storage.Webhooks;
 
 namespace Cnucnm.Api.Tests.Integrations;
 
@@ -58,6 +59,41 @@ public sealed class WebhookEgressTests
 
         // Connected, then closed without an answer.
         await Assert.ThrowsAsync<HttpRequestException>(() => sending);
+    }
+
+    [Fact]
+    public async Task A_delivery_the_egress_rules_refuse_is_dead_at_the_first_attempt_with_the_reason_while_an_unreachable_one_is_retried()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there now: an ordinary connection failure when allowed
+
+        var refused = await SendOnceAsync(allowPrivateNetworks: false, new Uri($"http://127.0.0.1:{port}/hook"));
+        var unreachable = await SendOnceAsync(allowPrivateNetworks: true, new Uri($"http://127.0.0.1:{port}/hook"));
+
+        Assert.Equal(WebhookDeliveryStatus.Dead, refused.NewStatus);
+        Assert.Null(refused.NextAttemptAt);
+        Assert.Contains("refused by the egress rules", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("may not reach", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(WebhookDeliveryStatus.Pending, unreachable.NewStatus);
+        Assert.NotNull(unreachable.NextAttemptAt);
+    }
+
+    private static Task<AttemptOutcome> SendOnceAsync(bool allowPrivateNetworks, Uri url)
+    {
+        var protector = new WebhookSecretProtector(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var subscriptionId = Guid.NewGuid();
+        var sender = new WebhookSender(new SingleClientFactory(Client(allowPrivateNetworks)), new WebhookSecrets(protector),
+            new WebhookOptions { MaxAttempts = 5 }, TimeProvider.System);
+        var delivery = new ClaimedDelivery(Guid.NewGuid(), subscriptionId, Guid.NewGuid(), "test.event", "{}", url,
+            protector.Protect("whsec-test", subscriptionId), 1, 1, DateTimeOffset.UtcNow.AddMinutes(1));
+        return sender.SendAsync(delivery, Ct);
+    }
+
+    private sealed class SingleClientFactory(HttpClient client) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => client;
     }
 
     private static HttpClient Client(bool allowPrivateNetworks) => new(new SocketsHttpHandler
