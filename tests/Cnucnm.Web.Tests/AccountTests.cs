@@ -52,6 +52,34 @@ public sealed class AccountTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Repeated_wrong_passwords_make_this_browser_wait_and_say_how_long()
+    {
+        var (client, email) = await Herd.UserAsync(web.Server, "mistyped");
+        client.Dispose();
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/#/signin");
+        await page.Locator("input[name=email]").FillAsync(email);
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await page.Locator("input[name=password]").FillAsync($"mistyped-password-{attempt}");
+            await page.Locator("form.signin button[type=submit]").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("E-mail or password is wrong.");
+        }
+
+        // Then waits begin (1 s, 2 s, 4 s … after each further mistake): keep mistyping until a try lands in one.
+        var alert = page.GetByRole(AriaRole.Alert);
+        var throttled = new System.Text.RegularExpressions.Regex("^Too many wrong passwords from here: wait \\d+ s and try again\\.$");
+        for (var attempt = 4; attempt <= 12 && !throttled.IsMatch(await alert.TextContentAsync() ?? ""); attempt++)
+        {
+            await page.Locator("input[name=password]").FillAsync($"mistyped-password-{attempt}");
+            await page.Locator("form.signin button[type=submit]").ClickAsync();
+            await Expect(page.Locator("form.signin button[type=submit]")).ToBeEnabledAsync();
+        }
+
+        await Expect(alert).ToHaveTextAsync(throttled);
+    }
+
+    [Fact]
     public async Task A_forgotten_password_is_replaced_from_the_emailed_link_and_only_the_new_one_signs_in()
     {
         var (client, email) = await Herd.UserAsync(web.Server, "forgetful");

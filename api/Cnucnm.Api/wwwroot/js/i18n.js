@@ -1,12 +1,13 @@
 // UI text in English and Korean (vue-i18n) and number/date formats of the user's locale.
 const en = {
   app: { title: "CNUCNM", signOut: "Sign out", language: "Language" },
-  signIn: { title: "Sign in", email: "E-mail", password: "Password", submit: "Sign in", failed: "E-mail or password is wrong." },
+  signIn: { title: "Sign in", email: "E-mail", password: "Password", submit: "Sign in", failed: "E-mail or password is wrong.",
+    throttled: "Too many wrong passwords from here: wait {seconds} s and try again.", locked: "An administrator has locked this account." },
   farms: { title: "Your farms", none: "You are not a member of any farm yet.", role: "Role", add: "Register a farm", name: "Farm name",
     region: "Region", country: "Country code (ISO 3166)", currency: "Currency (ISO 4217)", timeZone: "Time zone", create: "Register", cancel: "Cancel" },
   account: {
     registerTitle: "Create an account", displayName: "Your name", register: "Create account", haveAccount: "I have an account: sign in",
-    passwordRule: "At least 10 characters.", forgotTitle: "Forgot your password?", forgotText: "We will e-mail you a link to set a new password.",
+    passwordRule: "At least 10 characters; not a common or easily guessed password.", forgotTitle: "Forgot your password?", forgotText: "We will e-mail you a link to set a new password.",
     sendReset: "Send the link", resetSent: "If {email} has an account, a link to set a new password is on its way. It is valid for one hour.",
     backToSignIn: "Back to sign in", resetTitle: "Set a new password", newPassword: "New password", repeatPassword: "New password again",
     setPassword: "Set password", mismatch: "The two passwords differ.", resetDone: "Your password is set. Every other session was signed out.",
@@ -74,12 +75,13 @@ const en = {
 
 const ko = {
   app: { title: "CNUCNM", signOut: "로그아웃", language: "언어" },
-  signIn: { title: "로그인", email: "이메일", password: "비밀번호", submit: "로그인", failed: "이메일 또는 비밀번호가 틀렸습니다." },
+  signIn: { title: "로그인", email: "이메일", password: "비밀번호", submit: "로그인", failed: "이메일 또는 비밀번호가 틀렸습니다.",
+    throttled: "이곳에서 잘못된 비밀번호가 너무 많이 입력되었습니다. {seconds}초 후에 다시 시도하세요.", locked: "관리자가 이 계정을 잠갔습니다." },
   farms: { title: "내 농장", none: "아직 소속된 농장이 없습니다.", role: "역할", add: "농장 등록", name: "농장 이름",
     region: "지역", country: "국가 코드 (ISO 3166)", currency: "통화 (ISO 4217)", timeZone: "시간대", create: "등록", cancel: "취소" },
   account: {
     registerTitle: "계정 만들기", displayName: "이름", register: "계정 만들기", haveAccount: "계정이 있습니다: 로그인",
-    passwordRule: "10자 이상.", forgotTitle: "비밀번호를 잊으셨나요?", forgotText: "새 비밀번호를 설정할 수 있는 링크를 이메일로 보내 드립니다.",
+    passwordRule: "10자 이상, 흔하거나 추측하기 쉬운 비밀번호는 사용할 수 없습니다.", forgotTitle: "비밀번호를 잊으셨나요?", forgotText: "새 비밀번호를 설정할 수 있는 링크를 이메일로 보내 드립니다.",
     sendReset: "링크 보내기", resetSent: "{email} 계정이 있으면 새 비밀번호 설정 링크가 발송됩니다. 링크는 1시간 동안 유효합니다.",
     backToSignIn: "로그인으로 돌아가기", resetTitle: "새 비밀번호 설정", newPassword: "새 비밀번호", repeatPassword: "새 비밀번호 확인",
     setPassword: "비밀번호 설정", mismatch: "두 비밀번호가 다릅니다.", resetDone: "비밀번호가 설정되었습니다. 다른 모든 세션은 로그아웃되었습니다.",
