@@ -38,4 +38,23 @@ public sealed class AnimalModeTests
         Assert.Equal(FormulationStatus.Invalid, response.Status);
         Assert.Contains(response.Errors!, e => e.Field.StartsWith("animal", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_ration_with_oat_silage_lists_its_imputed_NPN_under_the_offers_id()
+    {
+        // Issue 25: the NASEM library's oat silage has a blank NPN; the answer says what was used (docs/science.md).
+        var request = SyntheticRations.Animal(1, 30);
+        request = request with
+        {
+            Feeds = [.. request.Feeds!, new FeedOffer("oat-silage", PricePerTonneAsFed: 30, MinKgDm: 3, MaxKgDm: 5, Feed: "Oat silage, mid-maturity")],
+        };
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.True(response.Status == FormulationStatus.Optimal, response.Explanation?.Summary);
+        var note = Assert.Single(response.CompositionNotes!, n => n.FeedId == "oat-silage");
+        Assert.Contains(note.Gaps, g => g.Column == "Fd_NPN_CP" && g.Treatment == "Imputed");
+        Assert.StartsWith("Oat silage, mid-maturity: NPN = 0 % of CP imputed", note.TextEnglish, StringComparison.Ordinal);
+        Assert.All(response.CompositionNotes!, n => Assert.Contains(response.Feeds!, f => f.Id == n.FeedId && f.KgDm > 0));
+    }
 }

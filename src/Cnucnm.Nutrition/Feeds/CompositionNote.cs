@@ -123,3 +123,23 @@ public sealed record CompositionGapLine(string Column, string Treatment, double 
         return new(gap.Column.ToString(), gap.Treatment.ToString(), gap.ValueUsed, FeedNutrients.Unit(gap.Column), gap.Source, gap.SourceKorean);
     }
 }
+
+/// <summary>A blank cell of an imported row that the model needs, and what the composition-completeness policy uses for it
+/// (Korean library import, lab analyses, user feeds): imputed or unknown values only, true zeros are not reported.</summary>
+/// <param name="Row">Line of the file (header = 1); 0 for a feed entered without a file.</param>
+/// <param name="Column">NASEM column (<c>Fd_NPN_CP</c>).</param>
+/// <param name="Treatment"><c>Imputed</c> or <c>Unknown</c> (assumed 0).</param>
+public sealed record CompositionImportGap(int Row, string FeedId, string FeedName, string Column, string Treatment, double ValueUsed, string Unit,
+    string Source)
+{
+    /// <summary>The reported gaps of <paramref name="feed"/>, as read from row <paramref name="row"/>.</summary>
+    public static IReadOnlyList<CompositionImportGap> Of(int row, Feed feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        return [.. CompositionCompleteness.Complete(feed).Reported.Select(g => new CompositionImportGap(row, feed.Id, feed.Name, g.Column.ToString(),
+            g.Treatment.ToString(), g.ValueUsed, FeedNutrients.Unit(g.Column), g.Source))];
+    }
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"row {Row} ({FeedName}), {Column}: blank, {Treatment.ToLowerInvariant()} {ValueUsed:0.###} {Unit} ({Source})");
+}

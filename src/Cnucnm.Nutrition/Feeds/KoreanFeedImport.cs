@@ -14,8 +14,10 @@ public sealed record FeedImportIssue(int Row, string FeedId, string FeedName, st
     public override string ToString() => $"row {Row} (feed {FeedId} {FeedName}), column '{Column}' = {Value.ToString("G6", CultureInfo.InvariantCulture)}: {Problem}";
 }
 
-/// <summary>The outcome of an import: the accepted feeds and every rejected row with its reason.</summary>
-public sealed record FeedImportReport(FeedLibrary Library, int RowsRead, IReadOnlyList<FeedImportIssue> Rejections)
+/// <summary>The outcome of an import: the accepted feeds, every rejected row with its reason, and every blank cell of an
+/// accepted row that the model needs, with the value the composition-completeness policy uses (docs/science.md).</summary>
+public sealed record FeedImportReport(FeedLibrary Library, int RowsRead, IReadOnlyList<FeedImportIssue> Rejections,
+    IReadOnlyList<CompositionImportGap>? Gaps = null)
 {
     /// <summary>Rows rejected (a row may have several issues).</summary>
     public int RowsRejected => Rejections.Select(r => r.Row).Distinct().Count();
@@ -58,6 +60,7 @@ public static class KoreanFeedImport
 
         var feeds = new List<Feed>();
         var rejections = new List<FeedImportIssue>();
+        var gaps = new List<CompositionImportGap>();
         var read = 0;
         for (var r = 1; r < rows.Count; r++)
         {
@@ -77,10 +80,12 @@ public static class KoreanFeedImport
                 continue;
             }
 
-            feeds.Add(ToFeed(row));
+            var feed = ToFeed(row);
+            feeds.Add(feed);
+            gaps.AddRange(CompositionImportGap.Of(line, feed));
         }
 
-        return new FeedImportReport(new FeedLibrary(libraryName, feeds), read, rejections);
+        return new FeedImportReport(new FeedLibrary(libraryName, feeds), read, rejections, gaps);
     }
 
     private sealed class Row(string[] cells, Dictionary<string, int> index, int line)

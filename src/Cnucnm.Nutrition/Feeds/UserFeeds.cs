@@ -138,7 +138,12 @@ public static class UserFeeds
         return value > max ? $"must be at most {max} ({unit})." : null;
     }
 
+    /// <summary>Blank cells the model needs in a user feed (neither entered nor in the library feed it is based on), with the
+    /// value the composition-completeness policy uses (docs/science.md, "Blank feed composition").</summary>
+    public static IReadOnlyList<CompositionImportGap> Gaps(Feed feed) => CompositionImportGap.Of(0, feed);
+
     /// <summary>The feed on a DM basis, or the field errors (<see cref="Validate"/>).</summary>
+
     public static (Feed? Feed, IReadOnlyList<FieldError> Errors) Create(UserFeedDefinition definition)
     {
         var errors = Validate(definition);

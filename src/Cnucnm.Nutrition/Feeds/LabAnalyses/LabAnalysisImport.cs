@@ -180,5 +180,14 @@ public static class LabAnalysisImport
         })];
     }
 
+    /// <summary>Blank cells the model needs in the feed with <paramref name="analysis"/> applied (values neither analysed nor in
+    /// the feed), with the value the composition-completeness policy uses, by the analysis's row.</summary>
+    public static IReadOnlyList<CompositionImportGap> Gaps(Feed current, LabAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(analysis);
+        return CompositionImportGap.Of(analysis.Row, Apply(current, analysis.Values));
+    }
+
     private static string Shorten(string cell) => cell.Length <= 30 ? cell : cell[..30] + "…";
 }
