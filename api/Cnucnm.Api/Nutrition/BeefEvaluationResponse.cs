@@ -1,4 +1,5 @@
 using Cnucnm.Nutrition.Beef;
+using Cnucnm.Nutrition.Beef.Hanwoo;
 
 namespace Cnucnm.Api.Nutrition;
 
@@ -14,7 +15,9 @@ public sealed record BeefEvaluationResponse(
     BeefProteinResult Protein,
     BeefAllowableResult Allowable,
     IReadOnlyList<BalanceLine> Balances,
-    IReadOnlyDictionary<string, double> Variables) : EvaluationResponse
+    IReadOnlyDictionary<string, double> Variables,
+    BeefRequirementModel RequirementModel,
+    KoreanFeedingStandardResult? KoreanFeedingStandard) : EvaluationResponse
 {
     internal static BeefEvaluationResponse From(BeefResult result)
     {
@@ -33,7 +36,51 @@ public sealed record BeefEvaluationResponse(
             new BeefAllowableResult(Get("ADG_ME"), Get("ADG_MP"), Get("ADG"), allowable.ProteinLimited, Get("Milk"), Get("Milk_MEalow"), Get("Milk_MPalow")),
             [.. BeefBalances.Pairs.Select(p => new BalanceLine(p.Nutrient, p.Unit, p.SupplyVariable, p.RequirementVariable, Get(p.SupplyVariable),
                 Get(p.RequirementVariable), Get(p.SupplyVariable) - Get(p.RequirementVariable)))],
-            n);
+            n,
+            result.RequirementModel,
+            result.KoreanFeedingStandard is { } kfs ? KoreanFeedingStandardResult.From(kfs) : null);
+    }
+}
+
+/// <summary>The ration under the Korean Feeding Standard for Hanwoo (NIAS; docs/science.md): requirements at the target gain
+/// (as live gain), supply at the evaluation's intake, balances and the live-weight gains the supply allows. Present when the
+/// requirement model in force is koreanFeedingStandard.</summary>
+/// <param name="Source">Which equations gave each quantity.</param>
+/// <param name="TargetLiveGainKgPerDay">The target as live gain (shrunk target ÷ 0.96), kg/d.</param>
+/// <param name="ExpectedDryMatterIntakeKgPerDay">Intake the standard's model expects, kg DM/d.</param>
+/// <param name="EnergyAllowableLiveGainKgPerDay">Live gain the ME supply allows (steers, bulls), kg/d.</param>
+/// <param name="ProteinAllowableLiveGainKgPerDay">Live gain the CP supply allows (steers, bulls), kg/d.</param>
+public sealed record KoreanFeedingStandardResult(
+    string Source,
+    double TargetLiveGainKgPerDay,
+    double ExpectedDryMatterIntakeKgPerDay,
+    double RequiredMetabolizableEnergyMcalPerDay,
+    double RequiredMaintenanceMetabolizableEnergyMcalPerDay,
+    double? RequiredGainNetEnergyMcalPerDay,
+    double RequiredTdnKgPerDay,
+    double RequiredCrudeProteinGramsPerDay,
+    double RequiredCalciumGramsPerDay,
+    double RequiredPhosphorusGramsPerDay,
+    double RequiredVitaminAThousandIuPerDay,
+    double RequiredVitaminDThousandIuPerDay,
+    double MetabolizableEnergySupplyMcalPerDay,
+    double TdnSupplyKgPerDay,
+    double CrudeProteinSupplyGramsPerDay,
+    double CalciumSupplyGramsPerDay,
+    double PhosphorusSupplyGramsPerDay,
+    double MetabolizableEnergyBalanceMcalPerDay,
+    double CrudeProteinBalanceGramsPerDay,
+    double? EnergyAllowableLiveGainKgPerDay,
+    double? ProteinAllowableLiveGainKgPerDay)
+{
+    internal static KoreanFeedingStandardResult From(KfsEvaluation k)
+    {
+        var r = k.Requirements;
+        return new KoreanFeedingStandardResult(r.Source, r.Animal.LiveGainKgPerDay, r.DryMatterIntakeKgPerDay, r.MetabolizableEnergyMcalPerDay,
+            r.MaintenanceMetabolizableEnergyMcalPerDay, r.GainNetEnergyMcalPerDay, r.TdnKgPerDay, r.CrudeProteinGramsPerDay, r.CalciumGramsPerDay,
+            r.PhosphorusGramsPerDay, r.VitaminAThousandIuPerDay, r.VitaminDThousandIuPerDay, k.MetabolizableEnergySupplyMcalPerDay, k.TdnSupplyKgPerDay,
+            k.CrudeProteinSupplyGramsPerDay, k.CalciumSupplyGramsPerDay, k.PhosphorusSupplyGramsPerDay, k.MetabolizableEnergyBalanceMcalPerDay,
+            k.CrudeProteinBalanceGramsPerDay, k.EnergyAllowableLiveGainKgPerDay, k.ProteinAllowableLiveGainKgPerDay);
     }
 }
 
@@ -103,8 +150,10 @@ public sealed record BeefProteinResult(
     double? RequiredGrams,
     double? BalanceGrams);
 
-/// <summary>What the ration allows: shrunk weight gain, kg/d, and for lactating cows milk, kg/d.</summary>
-/// <param name="PredictedGainKgPerDay">The lesser of the energy- and protein-allowable gains.</param>
+/// <summary>What the ration allows under NRC 2000: shrunk weight gain, kg/d (live gain = shrunk ÷ 0.96), and for lactating cows milk, kg/d.</summary>
+/// <param name="EnergyAllowableGainKgPerDay">ME-allowable shrunk gain, kg/d.</param>
+/// <param name="ProteinAllowableGainKgPerDay">MP-allowable shrunk gain, kg/d.</param>
+/// <param name="PredictedGainKgPerDay">The lesser of the energy- and protein-allowable shrunk gains.</param>
 /// <param name="ProteinLimited">Protein, not energy, limits gain.</param>
 /// <param name="MilkKgPerDay">Milk yield used (given, or predicted by the beef-cow lactation curve).</param>
 public sealed record BeefAllowableResult(

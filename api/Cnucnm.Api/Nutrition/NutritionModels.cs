@@ -83,7 +83,10 @@ internal static class NutritionRequestMapping
         }
 
         var animal = BeefAnimalDescriptions.ToAnimal(beef!.Animal!, beef.Environment);
-        return (new BeefInput(animal, diet, beef.Intake ?? BeefIntakeSource.Diet, beef.IntakeEquation ?? BeefIntakeEquation.Automatic), v);
+        BeefRequirementModels.ValidateChoice(v, beef.RequirementModel, animal, "beef.");
+        return v.IsValid
+            ? (new BeefInput(animal, diet, beef.Intake ?? BeefIntakeSource.Diet, beef.IntakeEquation ?? BeefIntakeEquation.Automatic, beef.RequirementModel), v)
+            : (null, v);
     }
 
     private static List<DietEntry> Diet(NutritionEvaluationRequest request, Validation v)

@@ -54,6 +54,33 @@ public static class ValidationMarkdown
             Line($"![Observed vs predicted: {comparison.Label()}]({PlotFolder}/{comparison.Slug()}.svg)");
         }
 
+        var hanwoo = HanwooModelComparison.Compare(outcome.Predictions);
+        if (hanwoo.Count > 0)
+        {
+            Line();
+            Line("### Hanwoo steers under both requirement models");
+            Line();
+            Line(Invariant($"Live-gain basis: KFS allowable gains invert the standard's requirement equations at the measured intake (ME from the diet's TDN, CP intake); NRC 2000 allowable shrunk gains ÷ 0.96. Brackets: percentile bootstrap 95 % intervals, {hanwoo[0].Intervals.Resamples} resamples of the cases, fixed seed."));
+            Line();
+            Line("| Quantity | Model | n | Mean O | Mean P | Bias P − O [95 % CI] | RMSPE [95 % CI] | RMSPE % | CCC [95 % CI] |");
+            Line("|---|---|---:|---:|---:|---|---|---:|---|");
+            foreach (var row in hanwoo)
+            {
+                var s = row.Statistics;
+                var ci = row.Intervals;
+                Line(Invariant($"| {row.Quantity} | {row.Model} | {s.Count} | {F(s.MeanObserved, 2)} | {F(s.MeanPredicted, 2)} | {F(s.MeanBias, 2)} [{F(ci.MeanBias.Lower, 2)}, {F(ci.MeanBias.Upper, 2)}] | {F(s.Rmspe, 2)} [{F(ci.Rmspe.Lower, 2)}, {F(ci.Rmspe.Upper, 2)}] | {F(s.RmspePercentOfObservedMean, 1)} | {F(s.ConcordanceCorrelation, 2)} [{F(ci.Concordance.Lower, 2)}, {F(ci.Concordance.Upper, 2)}] |"));
+            }
+
+            Line();
+            Line("| No | BW kg | ADG O | KFS ADG ME | KFS ADG CP | NRC ADG ME (live) | NRC ADG MP (live) |");
+            Line("|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var p in outcome.Predictions.Where(p => p.Kfs is not null))
+            {
+                var k = p.Kfs!;
+                Line(Invariant($"| {p.Number} | {F(k.BodyWeightKg, 0)} | {F(p.ObservedGainKgPerDay, 2)} | {F(k.EnergyAllowableGainKgPerDay, 2)} | {F(k.ProteinAllowableGainKgPerDay, 2)} | {F(k.NrcEnergyAllowableLiveGainKgPerDay, 2)} | {F(k.NrcProteinAllowableLiveGainKgPerDay, 2)} |"));
+            }
+        }
+
         Line();
         Line("### Predictions per case");
         Line();

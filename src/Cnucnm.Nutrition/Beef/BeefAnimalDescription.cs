@@ -17,8 +17,11 @@ namespace Cnucnm.Nutrition.Beef;
 /// <param name="MilkProteinPercent">Milk crude protein, %; the breed table's when left out.</param>
 /// <param name="MilkSolidsNotFatPercent">Milk solids-not-fat, %; the breed table's or 8.3 when left out.</param>
 /// <param name="RelativeMilkYield">Relative milk yield 1–9; 5 when left out.</param>
-/// <param name="TargetGainKgPerDay">Shrunk weight gain the requirements are stated for, kg/d; 0 when left out.</param>
+/// <param name="TargetGainKgPerDay">Shrunk weight gain the requirements are stated for, kg/d (NRC 2000: shrunk = 0.96 × live);
+/// 0 when left out. Give this or <paramref name="TargetLiveGainKgPerDay"/>, not both.</param>
 /// <param name="Implanted">Carries an anabolic implant; false when left out.</param>
+/// <param name="TargetLiveGainKgPerDay">The target as live-weight (scale) gain, kg/d; converted to shrunk gain × 0.96. The Korean
+/// Feeding Standard states requirements by live gain.</param>
 public sealed record BeefAnimalDescription(
     string? Breed,
     BeefSex? Sex,
@@ -35,10 +38,16 @@ public sealed record BeefAnimalDescription(
     double? MilkSolidsNotFatPercent,
     double? RelativeMilkYield,
     double? TargetGainKgPerDay,
-    bool? Implanted);
+    bool? Implanted,
+    double? TargetLiveGainKgPerDay = null)
+{
+    /// <summary>The target as shrunk gain, kg/d: the shrunk target, or 0.96 × the live one, or 0.</summary>
+    public double ShrunkTargetGainKgPerDay => TargetGainKgPerDay ?? (TargetLiveGainKgPerDay is { } live ? BeefGains.ShrunkFromLive(live) : 0);
+}
 
 /// <param name="TemperatureCelsius">Mean temperature now, °C; 15 when left out.</param>
-/// <param name="PreviousMonthTemperatureCelsius">Mean temperature of the previous month, °C; the current one when left out.</param>
+/// <param name="PreviousMonthTemperatureCelsius">Mean temperature of the previous month, °C; when left out, the current temperature
+/// if that is given, else 20 °C (thermoneutral: NRC 2000 acclimatization adds nothing at 20 °C).</param>
 /// <param name="RelativeHumidityPercent">Relative humidity, %; 50 when left out.</param>
 /// <param name="WindSpeedKmPerHour">Wind, km/h; 5 when left out.</param>
 /// <param name="SunHoursPerDay">Hours of direct sun; 0 when left out.</param>
@@ -64,11 +73,14 @@ public sealed record BeefEnvironmentDescription(
 /// <summary>A beef evaluation: the animal, its environment, and where intake comes from.</summary>
 /// <param name="Intake">diet: the diet's kg DM are eaten (default); predicted: the intake equation predicts DMI and the diet gives proportions.</param>
 /// <param name="IntakeEquation">automatic (default), nrcGrowing, nrcBeefCow or japaneseStandard.</param>
+/// <param name="RequirementModel">koreanFeedingStandard or nrc2000; when left out, the Korean Feeding Standard for the Hanwoo
+/// steers, bulls and open heifers it covers, NRC 2000 for every other animal.</param>
 public sealed record BeefEvaluationDescription(
     BeefAnimalDescription? Animal,
     BeefEnvironmentDescription? Environment,
     BeefIntakeSource? Intake,
-    BeefIntakeEquation? IntakeEquation);
+    BeefIntakeEquation? IntakeEquation,
+    BeefRequirementModel? RequirementModel = null);
 
 /// <summary>Validation and mapping of the beef descriptions to <see cref="BeefAnimal"/>.</summary>
 public static class BeefAnimalDescriptions
@@ -98,7 +110,10 @@ public static class BeefAnimalDescriptions
              .RequireRange(a.MilkProteinPercent, prefix + "animal.milkProteinPercent", 0, 10, required: false)
              .RequireRange(a.MilkSolidsNotFatPercent, prefix + "animal.milkSolidsNotFatPercent", 0, 20, required: false)
              .RequireRange(a.RelativeMilkYield, prefix + "animal.relativeMilkYield", 1, 9, required: false)
-             .RequireRange(a.TargetGainKgPerDay, prefix + "animal.targetGainKgPerDay", -2, 3, required: false);
+             .RequireRange(a.TargetGainKgPerDay, prefix + "animal.targetGainKgPerDay", -2, 3, required: false)
+             .RequireRange(a.TargetLiveGainKgPerDay, prefix + "animal.targetLiveGainKgPerDay", -2, 3, required: false)
+             .Require(a.TargetGainKgPerDay is null || a.TargetLiveGainKgPerDay is null, prefix + "animal.targetLiveGainKgPerDay",
+                 "give the target as shrunk gain (targetGainKgPerDay) or as live gain (targetLiveGainKgPerDay), not both.");
             if (breedKnown && a.Sex is { } sex && a.MatureBodyWeightKg is null && breed.MatureWeightKg(sex) is null)
             {
                 v.Add(prefix + "animal.matureBodyWeightKg", $"is required: the breed table has no mature weight for {breed.Name} {sex.ToString().ToLowerInvariant()}s.");
@@ -133,13 +148,14 @@ public static class BeefAnimalDescriptions
         var breed = BeefBreeds.Get(a.Breed!);
         var sex = a.Sex!.Value;
         var temperature = e?.TemperatureCelsius ?? 15;
-        var environment = new BeefEnvironment(temperature, e?.PreviousMonthTemperatureCelsius ?? temperature, e?.RelativeHumidityPercent ?? 50,
+        var previousMonth = e?.PreviousMonthTemperatureCelsius ?? e?.TemperatureCelsius ?? BeefEnvironment.AcclimatizationNeutralCelsius;
+        var environment = new BeefEnvironment(temperature, previousMonth, e?.RelativeHumidityPercent ?? 50,
             e?.WindSpeedKmPerHour ?? 5, e?.SunHoursPerDay ?? 0, e?.HairDepthCm ?? 0.3, e?.MudDepthCm ?? 0, e?.CoatCondition ?? 1, e?.HideThickness ?? 2,
             e?.Panting ?? 1, e?.NightCooling ?? true);
         return new BeefAnimal(breed, sex, a.BodyWeightKg!.Value, a.MatureBodyWeightKg ?? breed.MatureWeightKg(sex)!.Value, a.AgeMonths!.Value,
             a.BodyConditionScore ?? 5, a.DaysPregnant ?? 0, a.DaysInMilk ?? 0, a.CalfBirthWeightKg ?? breed.CalfBirthWeightKg, a.MilkKgPerDay,
             a.MilkFatPercent ?? breed.MilkFatPercent, a.MilkProteinPercent ?? breed.MilkProteinPercent,
             a.MilkSolidsNotFatPercent ?? breed.MilkSolidsNotFatPercent ?? BeefBreed.DefaultSolidsNotFatPercent, a.RelativeMilkYield ?? 5,
-            a.TargetGainKgPerDay ?? 0, a.Implanted ?? false, environment);
+            a.ShrunkTargetGainKgPerDay, a.Implanted ?? false, environment);
     }
 }

@@ -37,9 +37,12 @@ public enum BeefIntakeEquation
     JapaneseStandard,
 }
 
-/// <summary>Climate, coat and housing of the animal (NRC 2000 Ch. 1 and 7; Fox et al. 2004 CNCPS).</summary>
-/// <param name="TemperatureCelsius">Mean ambient temperature now, °C.</param>
-/// <param name="PreviousMonthTemperatureCelsius">Mean temperature of the previous month, °C (acclimatization).</param>
+/// <summary>Climate, coat and housing of the animal (NRC 2000 Ch. 1 and 7; Fox et al. 2004 CNCPS). The defaults are
+/// thermoneutral: 15 °C now (NRC 2000 Ch. 7 intake temperature factor 1.00, no cold stress for grown cattle) and 20 °C
+/// in the previous month, the temperature at which the NRC (2000) Ch. 1 acclimatization term 0.0007 × (20 − Tp) is zero
+/// (a previous month of 15 °C would add 0.0035 Mcal/kg SBW^0.75, 4.5 % of the 0.077 base maintenance).</summary>
+/// <param name="TemperatureCelsius">Mean ambient temperature now, °C; 15 by default.</param>
+/// <param name="PreviousMonthTemperatureCelsius">Mean temperature of the previous month, °C (acclimatization); 20 by default.</param>
 /// <param name="RelativeHumidityPercent">Relative humidity, %.</param>
 /// <param name="WindSpeedKmPerHour">Wind speed, km/h.</param>
 /// <param name="SunHoursPerDay">Hours of direct sun per day.</param>
@@ -51,7 +54,7 @@ public enum BeefIntakeEquation
 /// <param name="NightCooling">Nights cool below about 21 °C during hot weather.</param>
 public sealed record BeefEnvironment(
     double TemperatureCelsius = 15,
-    double PreviousMonthTemperatureCelsius = 15,
+    double PreviousMonthTemperatureCelsius = BeefEnvironment.AcclimatizationNeutralCelsius,
     double RelativeHumidityPercent = 50,
     double WindSpeedKmPerHour = 5,
     double SunHoursPerDay = 0,
@@ -62,6 +65,10 @@ public sealed record BeefEnvironment(
     int Panting = 1,
     bool NightCooling = true)
 {
+    /// <summary>NRC (2000) Ch. 1: previous-month temperature at which acclimatization adds nothing to maintenance, °C.</summary>
+    public const double AcclimatizationNeutralCelsius = 20;
+
+    /// <summary>15 °C now, 20 °C the previous month: no climate adjustment of maintenance or intake.</summary>
     public static BeefEnvironment Thermoneutral { get; } = new();
 }
 
@@ -121,8 +128,15 @@ public sealed record BeefAnimal(
 
 /// <summary>Everything one evaluation of the beef model needs. The diet is kg DM per animal per day
 /// (with <see cref="BeefIntakeSource.Predicted"/> only its proportions count).</summary>
+/// <param name="RequirementModel">Which book's requirements to report beside the NRC evaluation; null: the animal's default
+/// (<see cref="BeefRequirementModels.DefaultFor(BeefAnimal)"/>: the Korean Feeding Standard for the Hanwoo classes it covers).</param>
 public sealed record BeefInput(
     BeefAnimal Animal,
     IReadOnlyList<DietEntry> Diet,
     BeefIntakeSource Intake = BeefIntakeSource.Diet,
-    BeefIntakeEquation IntakeEquation = BeefIntakeEquation.Automatic);
+    BeefIntakeEquation IntakeEquation = BeefIntakeEquation.Automatic,
+    BeefRequirementModel? RequirementModel = null)
+{
+    /// <summary>The requirement model in force: the one asked for, or the animal's default.</summary>
+    public BeefRequirementModel EffectiveRequirementModel => RequirementModel ?? BeefRequirementModels.DefaultFor(Animal);
+}

@@ -1,3 +1,5 @@
+using Cnucnm.Nutrition.Beef.Hanwoo;
+
 namespace Cnucnm.Nutrition.Beef;
 
 /// <summary>
@@ -7,7 +9,10 @@ namespace Cnucnm.Nutrition.Beef;
 /// </summary>
 public static class BeefModel
 {
-    /// <summary>Evaluates the model. Inputs are assumed valid (see <see cref="BeefAnimalDescriptions"/>).</summary>
+    /// <summary>Evaluates the model. Inputs are assumed valid (see <see cref="BeefAnimalDescriptions"/>). When the requirement model
+    /// in force is the Korean Feeding Standard, the result also carries the standard's requirements, supply and allowable gains
+    /// (<see cref="BeefResult.KoreanFeedingStandard"/>); an explicit KFS choice for an animal the standard does not cover throws
+    /// <see cref="ArgumentException"/> (validate with <see cref="BeefRequirementModels.ValidateChoice"/> first).</summary>
     public static BeefResult Evaluate(BeefInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -18,6 +23,9 @@ public static class BeefModel
 
         var run = new BeefRun(input);
         run.Run();
-        return new BeefResult(input, run.Values);
+        var kfs = input.EffectiveRequirementModel == BeefRequirementModel.KoreanFeedingStandard
+            ? KfsEvaluation.Evaluate(HanwooAnimal.From(input.Animal), input.Diet, run.Values["DMI"])
+            : null;
+        return new BeefResult(input, run.Values, kfs);
     }
 }

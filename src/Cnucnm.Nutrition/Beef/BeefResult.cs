@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition.Beef.Hanwoo;
 using Cnucnm.Nutrition.Dairy;
 
 namespace Cnucnm.Nutrition.Beef;
@@ -66,8 +67,9 @@ public sealed record BeefProteinSection(
     double RequiredGrams,
     double BalanceGrams);
 
-/// <summary>What the ration allows: shrunk weight gain, kg/d, and for lactating cows milk, kg/d.</summary>
-/// <param name="PredictedGainKgPerDay">The lesser of the energy- and protein-allowable gains.</param>
+/// <summary>What the ration allows: shrunk weight gain, kg/d (NRC 2000; live gain = shrunk / 0.96, <see cref="BeefGains"/>), and for
+/// lactating cows milk, kg/d.</summary>
+/// <param name="PredictedGainKgPerDay">The lesser of the energy- and protein-allowable gains, shrunk.</param>
 /// <param name="ProteinLimited">Protein, not energy, limits gain.</param>
 /// <param name="MilkKgPerDay">Milk yield used (given, or predicted by the lactation curve).</param>
 public sealed record BeefAllowableSection(
@@ -84,13 +86,21 @@ public sealed class BeefResult
 {
     private readonly NasemValues _values;
 
-    internal BeefResult(BeefInput input, NasemValues values)
+    internal BeefResult(BeefInput input, NasemValues values, KfsEvaluation? koreanFeedingStandard = null)
     {
         Input = input;
         _values = values;
+        KoreanFeedingStandard = koreanFeedingStandard;
     }
 
     public BeefInput Input { get; }
+
+    /// <summary>The requirement model in force for this evaluation.</summary>
+    public BeefRequirementModel RequirementModel => KoreanFeedingStandard is null ? BeefRequirementModel.Nrc2000 : BeefRequirementModel.KoreanFeedingStandard;
+
+    /// <summary>The ration under the Korean Feeding Standard (requirements, supply, live allowable gains) when that is the
+    /// requirement model in force; null under NRC 2000. The NRC sections below are always computed (shrunk gains).</summary>
+    public KfsEvaluation? KoreanFeedingStandard { get; }
 
     /// <summary>Every computed variable with a defined value, by name (see docs/science.md, Beef and Hanwoo).</summary>
     public IReadOnlyDictionary<string, double> Variables => _values.ToDictionary();

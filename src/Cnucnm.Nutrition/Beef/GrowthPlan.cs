@@ -48,6 +48,11 @@ public enum GrowthStop
 }
 
 /// <summary>One step of a simulation (values at the start of the step; gain and cost per day over it).</summary>
+/// <param name="BodyWeightKg">Full (live) weight at the start of the step, kg.</param>
+/// <param name="GainKgPerDay">Shrunk weight gain over the step (NRC 2000: the lesser of the allowable gains), kg/d.</param>
+/// <param name="EnergyAllowableGainKgPerDay">ME-allowable shrunk gain, kg/d.</param>
+/// <param name="ProteinAllowableGainKgPerDay">MP-allowable shrunk gain, kg/d.</param>
+/// <param name="LiveGainKgPerDay">The same gain as live-weight gain (shrunk / 0.96), kg/d: what the weight grows by.</param>
 public sealed record GrowthDay(
     int Day,
     double AgeMonths,
@@ -60,7 +65,8 @@ public sealed record GrowthDay(
     double DryMatterIntakeKgPerDay,
     double AsFedIntakeKgPerDay,
     double FeedCostPerDay,
-    double CumulativeFeedCost);
+    double CumulativeFeedCost,
+    double LiveGainKgPerDay);
 
 /// <summary>Totals and the carcass-relevant figures at the end of a simulation.</summary>
 /// <param name="HotCarcassWeightKg">From the final empty body weight (Garrett and Hinman 1969, NRC 2000).</param>
@@ -69,6 +75,8 @@ public sealed record GrowthDay(
 /// <param name="ProteinGainedKg">Protein deposited, kg.</param>
 /// <param name="FatPercentOfEmptyGain">Fat as % of the empty body gain.</param>
 /// <param name="FeedToGain">kg DM eaten per kg live-weight gain.</param>
+/// <param name="AverageGainKgPerDay">Live-weight gain over the simulation, (final − start full weight) / days, kg/d.</param>
+/// <param name="FeedCostPerKgGain">Feed cost per kg live-weight gain.</param>
 public sealed record GrowthSummary(
     int Days,
     GrowthStop Stop,

@@ -49,7 +49,9 @@ public static class GrowthSimulation
                 var current = animal with { BodyWeightKg = weight, AgeMonths = age };
                 var fixedDmi = phase.DryMatterIntakeKgPerDay;
                 var entries = diet.Select(f => new DietEntry(f.Feed, f.PercentOfDryMatter / percentSum * (fixedDmi ?? 1))).ToList();
-                var result = BeefModel.Evaluate(new BeefInput(current, entries, fixedDmi is null ? BeefIntakeSource.Predicted : BeefIntakeSource.Diet, plan.IntakeEquation));
+                // The simulation grows the animal by the NRC allowable gain, so only the NRC requirements are needed.
+                var result = BeefModel.Evaluate(new BeefInput(current, entries, fixedDmi is null ? BeefIntakeSource.Predicted : BeefIntakeSource.Diet, plan.IntakeEquation,
+                    BeefRequirementModel.Nrc2000));
                 var dmi = result.DryMatterIntakeKg;
                 var gain = result.Allowable.PredictedGainKgPerDay;
                 var asFed = diet.Sum(f => f.Feed.DryMatterPercent > 0 ? dmi * f.PercentOfDryMatter / percentSum / (f.Feed.DryMatterPercent / 100) : 0);
@@ -59,7 +61,7 @@ public static class GrowthSimulation
                 var days = phase.DurationDays is { } duration ? Math.Min(step, (int)Math.Ceiling(duration - phaseDay)) : step;
                 totalCost += cost * days;
                 steps.Add(new GrowthDay(day, age, phase.Name, weight, gain, result.EnergyAllowableGainKgPerDay, result.ProteinAllowableGainKgPerDay,
-                    result.Allowable.ProteinLimited, dmi, asFed, cost, totalCost));
+                    result.Allowable.ProteinLimited, dmi, asFed, cost, totalCost, BeefGains.LiveFromShrunk(gain)));
 
                 if (gain <= 0 && (phase.UntilBodyWeightKg is not null || plan.TargetBodyWeightKg is not null) && phase.DurationDays is null)
                 {
@@ -73,7 +75,8 @@ public static class GrowthSimulation
                 protein += np / 1000 * days;
                 totalDm += dmi * days;
                 totalAsFed += asFed * days;
-                weight += gain * days;
+                // The weight is full (live) weight and the model's gain is shrunk: live gain = shrunk gain / 0.96 (NRC 2000 Ch. 3).
+                weight += BeefGains.LiveFromShrunk(gain) * days;
                 age += days / 30.4;
                 day += days;
                 phaseDay += days;
@@ -88,8 +91,8 @@ public static class GrowthSimulation
             var shrunk = BeefBody.ShrunkKg(weight);
             var empty = BeefBody.EmptyKg(shrunk);
             var carcass = BeefBody.HotCarcassKg(empty);
-            // The model's gains are shrunk-weight gains (NRC 2000): empty body gain = 0.956 × SWG.
-            var emptyGain = BeefBody.EmptyGainKg(Math.Max(0, gained));
+            // The weights are live; empty body gain = 0.956 × shrunk gain = 0.956 × 0.96 × live gain (NRC 2000 Ch. 3).
+            var emptyGain = BeefBody.EmptyGainKg(BeefGains.ShrunkFromLive(Math.Max(0, gained)));
             var summary = new GrowthSummary(day, reason, plan.Start.BodyWeightKg, weight, age, day > 0 ? gained / day : 0, totalDm, totalAsFed, totalCost,
                 gained > 0 ? totalCost / gained : double.NaN, gained > 0 ? totalDm / gained : double.NaN, shrunk, empty, carcass, carcass / weight * 100,
                 fat, protein, emptyGain > 0 ? fat / emptyGain * 100 : 0);

@@ -78,6 +78,79 @@ public sealed class BeefNutritionEndpointTests(ApiFixture api) : IClassFixture<A
         Assert.Equal(direct["ADG"], body.GetProperty("variables").GetProperty("ADG").GetDouble(), 12);
     }
 
+    /// <summary>A Hanwoo steer with no requirement model gets the Korean Feeding Standard beside the NRC sections; the live target
+    /// 0.96 kg/d is a shrunk target of 0.9216 kg/d. KFS at 450 kg (450^0.75 = 97.7033), 0.96 kg/d live: MEm 0.125 × 97.7033 = 12.2129;
+    /// NEg 0.0533 × 97.7033 × 0.96 = 4.99928; q = 0.5304 + 0.0748 × 0.96 = 0.602208, kf = 0.475722; ME = 12.2129 + 10.5088 = 22.7217 Mcal/d.</summary>
+    [Fact]
+    public async Task A_hanwoo_steer_is_judged_by_the_korean_feeding_standard_by_default_with_its_live_gain()
+    {
+        var (status, body) = await PostAsync(new
+        {
+            beef = new { animal = new { breed = "hanwoo", sex = "steer", bodyWeightKg = 450, ageMonths = 18, targetLiveGainKgPerDay = 0.96 } },
+            diet = FatteningDiet,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("koreanFeedingStandard", body.GetProperty("requirementModel").GetString());
+        var kfs = body.GetProperty("koreanFeedingStandard");
+        Assert.Equal(0.96, kfs.GetProperty("targetLiveGainKgPerDay").GetDouble(), 12);
+        Assert.Equal(22.7217, kfs.GetProperty("requiredMetabolizableEnergyMcalPerDay").GetDouble(), 0.001);
+        Assert.True(kfs.GetProperty("energyAllowableLiveGainKgPerDay").GetDouble() > 0);
+        // The NRC sections take the target as shrunk gain 0.96 × 0.96 = 0.9216 kg/d: same retained energy as the library at 0.9216.
+        var direct = BeefModel.Evaluate(new BeefInput(BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Steer, 450, 18, 0.9216),
+        [
+            new DietEntry(FeedLibrary.Nasem.Get("Corn grain dry, fine grind"), 5.5), new DietEntry(FeedLibrary.Nasem.Get("Soybean meal, solvent 48CP"), 0.8),
+            new DietEntry(FeedLibrary.Nasem.Get("Wheat straw"), 1.5),
+        ]));
+        Assert.Equal(direct["RE_target"], body.GetProperty("variables").GetProperty("RE_target").GetDouble(), 9);
+        Assert.Equal(direct.KoreanFeedingStandard!.EnergyAllowableLiveGainKgPerDay!.Value, kfs.GetProperty("energyAllowableLiveGainKgPerDay").GetDouble(), 9);
+
+        (status, body) = await PostAsync(new
+        {
+            beef = new
+            {
+                animal = new { breed = "hanwoo", sex = "steer", bodyWeightKg = 450, ageMonths = 18, targetGainKgPerDay = 0.9 },
+                requirementModel = "nrc2000",
+            },
+            diet = FatteningDiet,
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("nrc2000", body.GetProperty("requirementModel").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("koreanFeedingStandard").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_korean_feeding_standard_for_a_cow_or_a_holstein_or_two_gains_is_a_clear_400()
+    {
+        var (status, body) = await PostAsync(new
+        {
+            beef = new
+            {
+                animal = new { breed = "hanwoo", sex = "cow", bodyWeightKg = 480, ageMonths = 60, daysPregnant = 250 },
+                requirementModel = "koreanFeedingStandard",
+            },
+            diet = FatteningDiet,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("nrc2000", body.GetProperty("errors").GetProperty("beef.animal.sex")[0].GetString(), StringComparison.Ordinal);
+
+        (status, body) = await PostAsync(new
+        {
+            beef = new { animal = new { breed = "holstein", sex = "steer", bodyWeightKg = 450, ageMonths = 14 }, requirementModel = "koreanFeedingStandard" },
+            diet = FatteningDiet,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty("beef.requirementModel", out _));
+
+        (status, body) = await PostAsync(new
+        {
+            beef = new { animal = new { breed = "hanwoo", sex = "steer", bodyWeightKg = 450, ageMonths = 18, targetGainKgPerDay = 0.9, targetLiveGainKgPerDay = 0.95 } },
+            diet = FatteningDiet,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty("beef.animal.targetLiveGainKgPerDay", out _));
+    }
+
     [Fact]
     public async Task A_beef_object_without_model_is_a_beef_evaluation_and_a_dairy_request_answers_model_dairy()
     {
