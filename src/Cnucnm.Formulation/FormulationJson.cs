@@ -21,7 +21,7 @@ public static class FormulationJson
     /// <summary>The enums of the request and response, written by name (a test checks that none is missing).</summary>
     public static IReadOnlyList<Type> EnumTypes { get; } =
         [typeof(FormulationStatus), typeof(FormulationMode), typeof(FeedType), typeof(DairyBreed), typeof(PhysiologicalState),
-         typeof(BeefSex), typeof(BeefIntakeEquation), typeof(BeefGrowthPhase), typeof(BeefRequirementModelName)];
+         typeof(BeefSex), typeof(BeefIntakeEquation), typeof(BeefGrowthPhase), typeof(BeefRequirementModel)];
 
     private static readonly JsonTypeInfo<FormulationRequest> Request = (JsonTypeInfo<FormulationRequest>)Options.GetTypeInfo(typeof(FormulationRequest));
     private static readonly JsonTypeInfo<FormulationResponse> Response = (JsonTypeInfo<FormulationResponse>)Options.GetTypeInfo(typeof(FormulationResponse));
@@ -45,7 +45,7 @@ public static class FormulationJson
         options.Converters.Add(Names<BeefSex>());
         options.Converters.Add(Names<BeefIntakeEquation>());
         options.Converters.Add(Names<BeefGrowthPhase>());
-        options.Converters.Add(Names<BeefRequirementModelName>());
+        options.Converters.Add(Names<BeefRequirementModel>());
         options.MakeReadOnly();
         return options;
     }

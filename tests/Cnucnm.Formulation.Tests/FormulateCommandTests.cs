@@ -37,7 +37,7 @@ public sealed class FormulateCommandTests
 
         Assert.True(code == 0, error);
         var printed = JsonDocument.Parse(output).RootElement;
-        Assert.Equal("NRC (2000) beef", printed.GetProperty("animal").GetProperty("requirementModel").GetString());
+        Assert.Equal("Korean Feeding Standard for Hanwoo (NIAS)", printed.GetProperty("animal").GetProperty("requirementModel").GetString());
         Assert.Equal(RationFormulator.Formulate(request).CostPerDay!.Value, printed.GetProperty("costPerDay").GetDouble(), 6);
     }
 

@@ -1,6 +1,7 @@
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Formulation.Beef;
 using Cnucnm.Nutrition.Beef;
+using Cnucnm.Nutrition.Dairy;
 using GroupState = Cnucnm.Contracts.Groups.PhysiologicalState;
 
 namespace Cnucnm.Grains.Nutrition;
@@ -9,6 +10,33 @@ namespace Cnucnm.Grains.Nutrition;
 public static class BeefGroupModel
 {
     public const string ModelName = "NRC (2000) beef";
+
+    public const string KoreanFeedingStandardName = "Korean Feeding Standard for Hanwoo (NIAS)";
+
+    /// <summary>The requirement lines of an evaluation under the requirement model in force: the Korean Feeding Standard's
+    /// (ME, CP, Ca, P, vitamins A and D, per head per day) for the Hanwoo animals it covers, otherwise NRC (2000)'s.</summary>
+    public static (string Model, IReadOnlyList<NutrientBalanceLine> Lines) Balances(BeefResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.KoreanFeedingStandard is not { } kfs)
+        {
+            return (ModelName, result.Balances);
+        }
+
+        var r = kfs.Requirements;
+        var dmi = kfs.DryMatterIntakeKgPerDay;
+        double Diet(Cnucnm.Nutrition.Feeds.FeedNutrient nutrient) =>
+            result.Input.Diet.Sum(d => d.KgDryMatterPerDay) is var total and > 0 ? result.Input.Diet.Sum(d => d.KgDryMatterPerDay / total * d.Feed.OrZero(nutrient)) * dmi : 0;
+        return (KoreanFeedingStandardName,
+        [
+            new("ME", "Mcal/d", "KFS_ME_supply", "KFS_ME_req", kfs.MetabolizableEnergySupplyMcalPerDay, r.MetabolizableEnergyMcalPerDay),
+            new("CP", "g/d", "KFS_CP_supply", "KFS_CP_req", kfs.CrudeProteinSupplyGramsPerDay, r.CrudeProteinGramsPerDay),
+            new("Ca", "g/d dietary", "KFS_Ca_supply", "KFS_Ca_req", kfs.CalciumSupplyGramsPerDay, r.CalciumGramsPerDay),
+            new("P", "g/d dietary", "KFS_P_supply", "KFS_P_req", kfs.PhosphorusSupplyGramsPerDay, r.PhosphorusGramsPerDay),
+            new("Vitamin A", "IU/d", "KFS_VitA_supply", "KFS_VitA_req", Diet(Cnucnm.Nutrition.Feeds.FeedNutrient.Fd_VitA), r.VitaminAThousandIuPerDay * 1000),
+            new("Vitamin D", "IU/d", "KFS_VitD_supply", "KFS_VitD_req", Diet(Cnucnm.Nutrition.Feeds.FeedNutrient.Fd_VitD), r.VitaminDThousandIuPerDay * 1000),
+        ]);
+    }
 
     /// <summary>Whether the beef model applies: beef breeds in every state, Holstein steers.</summary>
     public static bool Applies(GroupInputs inputs) =>

@@ -106,9 +106,11 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
         }
 
         var result = BeefModel.Evaluate(new BeefInput(animal, diet, BeefIntakeSource.Predicted));
-        var lines = result.Balances.Select(b => new NutrientLine(b.Nutrient, b.Unit, b.Required)).ToList();
-        var model = rationKnown ? BeefGroupModel.ModelName : BeefGroupModel.ModelName + " (provisional diet: no ration yet)";
-        return (new GroupRequirements(now, result.DryMatterIntakeKg, lines, model), null);
+        var (name, balances) = BeefGroupModel.Balances(result);
+        var lines = balances.Select(b => new NutrientLine(b.Nutrient, b.Unit, b.Required)).ToList();
+        var intake = result.KoreanFeedingStandard?.Requirements.DryMatterIntakeKgPerDay ?? result.DryMatterIntakeKg;
+        var model = rationKnown ? name : name + " (provisional diet: no ration yet)";
+        return (new GroupRequirements(now, intake, lines, model), null);
     }
 
     /// <summary>Beef balances of what is fed: intake is the ration's sum.</summary>
@@ -126,8 +128,8 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
             return ([], dietProblem);
         }
 
-        var result = BeefModel.Evaluate(new BeefInput(animal, diet));
-        return ([.. result.Balances.Select(b => new NutrientBalance(b.Nutrient, b.Unit, b.Required, b.Supplied, b.Balance,
+        var (_, balances) = BeefGroupModel.Balances(BeefModel.Evaluate(new BeefInput(animal, diet)));
+        return ([.. balances.Select(b => new NutrientBalance(b.Nutrient, b.Unit, b.Required, b.Supplied, b.Balance,
             double.IsFinite(b.PercentOfRequirement) ? b.PercentOfRequirement : 100))], null);
     }
 

@@ -22,19 +22,6 @@ public enum BeefGrowthPhase
     Breeding,
 }
 
-/// <summary>Where the requirements of a beef animal come from.</summary>
-public enum BeefRequirementModelName
-{
-    /// <summary>The Korean Feeding Standard for Hanwoo for Hanwoo (when available in this build), NRC (2000) for other breeds.</summary>
-    Automatic,
-
-    /// <summary>NRC (2000) Nutrient Requirements of Beef Cattle, 7th rev. ed. (Level 1), with the breed table's parameters.</summary>
-    Nrc2000,
-
-    /// <summary>Korean Feeding Standard for Hanwoo (National Institute of Animal Science).</summary>
-    KoreanFeedingStandard,
-}
-
 /// <summary>
 /// Beef animal mode: the animal (or a group's mean animal) and how to formulate for it. Requirements come from the
 /// chosen requirement model, intake from that model's equation (the ration is formulated at the predicted DMI ±
@@ -43,14 +30,15 @@ public enum BeefRequirementModelName
 /// <param name="Animal">The animal: breed, sex, full body weight, age; a target (shrunk) gain or <paramref name="Phase"/>.</param>
 /// <param name="Environment">Climate and coat (defaults: 15 °C now and in the previous month, 50 % RH, 5 km/h wind).</param>
 /// <param name="Phase">The growth phase: the default target gain and guard rails of growing cattle.</param>
-/// <param name="RequirementModel">automatic (default), nrc2000 or koreanFeedingStandard.</param>
+/// <param name="RequirementModel">koreanFeedingStandard or nrc2000; when left out, the Korean Feeding Standard for the Hanwoo
+/// steers, bulls and open heifers it covers, NRC (2000) for every other animal (<see cref="BeefRequirementModels.DefaultFor(BeefAnimal)"/>).</param>
 /// <param name="IntakeEquation">automatic (default), nrcGrowing, nrcBeefCow or japaneseStandard (NRC 2000 requirement model).</param>
 /// <param name="GuardRails">Beef guard rails; each left out takes the phase's default.</param>
 public sealed record BeefFormulationDescription(
     BeefAnimalDescription? Animal,
     BeefEnvironmentDescription? Environment = null,
     BeefGrowthPhase? Phase = null,
-    BeefRequirementModelName? RequirementModel = null,
+    BeefRequirementModel? RequirementModel = null,
     BeefIntakeEquation? IntakeEquation = null,
     BeefGuardRails? GuardRails = null);
 

@@ -28,15 +28,25 @@ internal static class BeefPreparation
         var resolved = BeefAnimals.Resolve(beef, v);
         var a = beef.Animal;
 
-        var modelName = beef.RequirementModel ?? BeefRequirementModelName.Automatic;
-        if (modelName == BeefRequirementModelName.KoreanFeedingStandard)
-        {
-            v.Add("beef.requirementModel", "the Korean Feeding Standard for Hanwoo is not in this build yet: use nrc2000 or automatic.");
-        }
-
         var tolerance = request.DryMatterIntakeTolerancePercent ?? 5;
         v.RequireRange(tolerance, "dryMatterIntakeTolerancePercent", 0, 50);
-        var model = ChooseModel(modelName, beef.IntakeEquation ?? DefaultIntakeEquation(a));
+        // The requirement model: the one asked for (a field error when the Korean standard does not cover the animal), or the
+        // animal's default (KFS for the Hanwoo steers, bulls and open heifers it covers, NRC 2000 otherwise).
+        var intakeEquation = beef.IntakeEquation ?? DefaultIntakeEquation(a);
+        IBeefRequirementModel model = new NrcBeefRequirements(intakeEquation);
+        if (resolved is var (candidate, _))
+        {
+            BeefRequirementModels.ValidateChoice(v, beef.RequirementModel, candidate, "beef.");
+            if ((beef.RequirementModel ?? BeefRequirementModels.DefaultFor(candidate)) == BeefRequirementModel.KoreanFeedingStandard)
+            {
+                model = new KfsBeefRequirements();
+            }
+        }
+
+        if (beef.IntakeEquation is not null and not BeefIntakeEquation.JapaneseStandard and not BeefIntakeEquation.Automatic && model is KfsBeefRequirements)
+        {
+            v.Add("beef.intakeEquation", "the Korean Feeding Standard formulates at its own expected intake (the Japanese Feeding Standard equations): leave intakeEquation out or choose requirementModel nrc2000.");
+        }
 
         var requirements = new Dictionary<string, RequirementTarget>(StringComparer.Ordinal);
         foreach (var (name, target) in request.Requirements ?? new Dictionary<string, RequirementTarget>())
@@ -104,13 +114,6 @@ internal static class BeefPreparation
     /// formulated at about 1 % of body weight. Otherwise the beef model's own choice.</summary>
     internal static BeefIntakeEquation DefaultIntakeEquation(BeefAnimalDescription? a) =>
         a is { Sex: BeefSex.Cow or BeefSex.Heifer } && (a.DaysPregnant is > 0 || a.DaysInMilk is > 0) ? BeefIntakeEquation.NrcBeefCow : BeefIntakeEquation.Automatic;
-
-    /// <summary>The requirement model of the request (the Korean Feeding Standard joins here).</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The Korean Feeding Standard joins as a second model.")]
-    private static IBeefRequirementModel ChooseModel(BeefRequirementModelName name, BeefIntakeEquation intakeEquation) => name switch
-    {
-        _ => new NrcBeefRequirements(intakeEquation),
-    };
 }
 
 /// <summary>The beef animal of a request: the description validated and mapped, the phase chosen, its default gain applied.</summary>

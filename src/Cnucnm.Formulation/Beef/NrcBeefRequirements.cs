@@ -30,7 +30,7 @@ internal sealed class NrcBeefRequirements(BeefIntakeEquation intakeEquation) : I
 
     public BeefIntakePrediction PredictIntake(BeefAnimal animal, Feed[] feeds, double[] kgDm)
     {
-        var result = BeefModel.Evaluate(new BeefInput(animal, Diet(feeds, kgDm), BeefIntakeSource.Predicted, intakeEquation));
+        var result = BeefModel.Evaluate(new BeefInput(animal, Diet(feeds, kgDm), BeefIntakeSource.Predicted, intakeEquation, BeefRequirementModel.Nrc2000));
         var equation = result.Intake.Equation;
         // The Japanese Feeding Standard equations read body weight and gain only; the NRC ones the diet's NEm.
         return new BeefIntakePrediction(result.PredictedDryMatterIntakeKg, (int)equation, EquationName(equation),
@@ -39,7 +39,7 @@ internal sealed class NrcBeefRequirements(BeefIntakeEquation intakeEquation) : I
 
     public IReadOnlyList<LinearRequirement> Linearise(BeefAnimal animal, Feed[] feeds, double[] kgDm)
     {
-        var result = BeefModel.Evaluate(new BeefInput(animal, Diet(feeds, kgDm), BeefIntakeSource.Diet, intakeEquation));
+        var result = BeefModel.Evaluate(new BeefInput(animal, Diet(feeds, kgDm), BeefIntakeSource.Diet, intakeEquation, BeefRequirementModel.Nrc2000));
         var values = BeefFeedValues.Of(feeds);
         var n = feeds.Length;
         var dmi = kgDm.Sum();

@@ -39,7 +39,9 @@ public sealed class HanwooFormulationApiTests(ApiFixture api) : IClassFixture<Ap
         var group = await DemoFarm.Ok(await owner.GetAsync($"/api/v1/farms/{farmId}/groups/{groupId}", Ct));
         var requirements = group.GetProperty("requirements");
         Assert.Equal(JsonValueKind.Object, requirements.ValueKind);
-        Assert.StartsWith("NRC (2000) beef", requirements.GetProperty("model").GetString(), StringComparison.Ordinal);
+        // A Hanwoo steer: the Korean Feeding Standard is the default requirement model.
+        Assert.StartsWith("Korean Feeding Standard for Hanwoo", requirements.GetProperty("model").GetString(), StringComparison.Ordinal);
+        Assert.Contains(requirements.GetProperty("perAnimal").EnumerateArray(), l => l.GetProperty("nutrient").GetString() == "CP");
 
         var first = await FormulateAndApproveAsync(owner, ration);
         var firstItems = Items(first);
@@ -52,7 +54,7 @@ public sealed class HanwooFormulationApiTests(ApiFixture api) : IClassFixture<Ap
         var second = await FormulateAndApproveAsync(owner, ration);
 
         Assert.True(Items(second).Where(i => i.FeedId == feedId).Sum(i => i.Kg) < kgBefore - 0.1, $"{feedId} stays at {kgBefore} kg DM");
-        foreach (var balance in second.GetProperty("balances").EnumerateArray().Where(b => b.GetProperty("nutrient").GetString() is "ME" or "MP" or "Ca" or "P"))
+        foreach (var balance in second.GetProperty("balances").EnumerateArray().Where(b => b.GetProperty("nutrient").GetString() is "ME" or "CP" or "Ca" or "P"))
         {
             Assert.True(balance.GetProperty("percentOfRequirement").GetDouble() >= 99, balance.ToString());
         }

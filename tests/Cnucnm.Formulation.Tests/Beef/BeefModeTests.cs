@@ -1,5 +1,6 @@
 using Cnucnm.Formulation.Beef;
 using Cnucnm.Nutrition.Beef;
+using Cnucnm.Nutrition.Beef.Hanwoo;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
 
@@ -23,8 +24,10 @@ public sealed class BeefModeTests
         Assert.True(response.Status == FormulationStatus.Optimal, response.Explanation?.Summary);
         var animal = response.Animal!;
         Assert.True(animal.ConfirmedByFullModel);
-        Assert.Equal("NRC (2000) beef", animal.RequirementModel);
-        foreach (var nutrient in new[] { "ME", "MP", "Ca", "P" })
+        // The Korean Feeding Standard is the default for the Hanwoo steers it covers; NRC (2000) for cows and other breeds.
+        var kfs = request.Beef!.Animal!.Breed == "hanwoo" && request.Beef.Animal.Sex == BeefSex.Steer;
+        Assert.Equal(kfs ? "Korean Feeding Standard for Hanwoo (NIAS)" : "NRC (2000) beef", animal.RequirementModel);
+        foreach (var nutrient in kfs ? new[] { "ME", "CP", "Ca", "P" } : ["ME", "MP", "Ca", "P"])
         {
             var line = Assert.Single(animal.Check, c => c.Nutrient == nutrient);
             Assert.True(line.Enforced && line.Supplied >= 0.99 * line.Required, $"{nutrient}: {line.Supplied} of {line.Required}");
@@ -43,9 +46,10 @@ public sealed class BeefModeTests
     [MemberData(nameof(Pens))]
     public void The_ration_allows_the_target_gain_by_the_books_net_energy_partition(string pen)
     {
-        // Independent of the ME linearisation: NRC (2000) Level 1 energy-allowable gain of the ration as fed (NEm first,
+        // Every pen formulated on NRC (2000). Independent of the ME linearisation: NRC (2000) Level 1 energy-allowable gain of the ration as fed (NEm first,
         // the rest of the DM at the diet NEg) must reach the target gain.
         var request = PenNamed(pen);
+        request = request with { Beef = request.Beef! with { RequirementModel = BeefRequirementModel.Nrc2000 } };
         var response = RationFormulator.Formulate(request);
         Assert.Equal(FormulationStatus.Optimal, response.Status);
         var description = request.Beef!;
@@ -54,7 +58,8 @@ public sealed class BeefModeTests
         var target = description.Phase == BeefGrowthPhase.Breeding ? 0 : description.Animal!.TargetGainKgPerDay ?? PhaseGain(description.Phase!.Value);
         var intakeEquation = animal.IsCow ? BeefIntakeEquation.NrcBeefCow : BeefIntakeEquation.Automatic;
 
-        var evaluated = BeefModel.Evaluate(new BeefInput(animal with { TargetGainKgPerDay = target }, diet, BeefIntakeSource.Diet, intakeEquation));
+        var evaluated = BeefModel.Evaluate(new BeefInput(animal with { TargetGainKgPerDay = target }, diet, BeefIntakeSource.Diet, intakeEquation,
+            BeefRequirementModel.Nrc2000));
 
         // ME may fall short by at most 1 % of its requirement (the tolerance of "met"); at the diet's k_g that ME would have
         // retained shortfall × ME_req × k_g of the target's RE, and gain falls no faster than RE (RE ∝ EBG^1.097).
@@ -76,7 +81,7 @@ public sealed class BeefModeTests
         BeefGrowthPhase.Calf => 0.8,
         BeefGrowthPhase.Growing => 0.9,
         BeefGrowthPhase.EarlyFattening => 0.8,
-        BeefGrowthPhase.LateFattening => 0.65,
+        BeefGrowthPhase.LateFattening => 0.55,
         _ => 0,
     };
 
@@ -84,15 +89,48 @@ public sealed class BeefModeTests
         FeedLibrary.TryFind(request.Feeds!.Single(f => f.Id == id).Feed!, out var feed) ? feed : throw new InvalidOperationException(id);
 
     [Fact]
-    public void A_Hanwoo_steer_is_formulated_at_the_Japanese_Feeding_Standard_intake()
+    public void A_Hanwoo_steer_is_formulated_on_the_Korean_Feeding_Standard_at_its_expected_intake()
     {
-        // JFS (2008) fattening steers: DMI = −3.481 + 2.668 ADG + 4.548e-2 BW − 7.207e-5 BW² + 3.867e-8 BW³; BW 450, ADG 0.8
-        // by hand: −3.481 + 2.1344 + 20.466 − 14.594175 + 3.523804 = 8.049029 kg DM/d; times the NRC (2000) Ch. 7 temperature
-        // factor at 15 °C, 1.0433 − 0.0044·15 + 0.0001·15² = 0.9998: 8.047419 kg DM/d.
+        // JFS (2008) fattening steers, the standard's expected intake: DMI = −3.481 + 2.668 ADG + 4.548e-2 BW − 7.207e-5 BW²
+        // + 3.867e-8 BW³, ADG live. BW 450, target 0.8 kg/d shrunk = 0.8 / 0.96 = 0.833333 live; by hand: −3.481 + 2.223333
+        // + 20.466 − 14.594175 + 3.523804 = 8.137962 kg DM/d.
         var response = RationFormulator.Formulate(ReferencePens.HanwooEarlyFattening450);
 
-        Assert.Equal(8.047419, response.Animal!.PredictedDryMatterIntakeKg, 4);
+        Assert.Equal("Korean Feeding Standard for Hanwoo (NIAS)", response.Animal!.RequirementModel);
+        Assert.Equal(8.137962, response.Animal.PredictedDryMatterIntakeKg, 4);
         Assert.Equal("Japanese Feeding Standard for Beef Cattle (2008)", response.Animal.DryMatterIntakeEquationName);
+        // The KFS rows are constants of the animal: the check reports the standard's own requirements.
+        var requirements = KoreanFeedingStandard.Requirements(new HanwooAnimal(BeefSex.Steer, 450, 0.8 / 0.96));
+        Assert.Equal(requirements.MetabolizableEnergyMcalPerDay, response.Animal.Check.Single(c => c.Nutrient == "ME").Required, 9);
+        Assert.Equal(requirements.CrudeProteinGramsPerDay, response.Animal.Check.Single(c => c.Nutrient == "CP").Required, 9);
+    }
+
+    [Fact]
+    public void NRC_2000_is_selectable_for_a_Hanwoo_steer_and_formulates_at_the_NRC_run_intake()
+    {
+        // The beef model's JFS intake for the same steer at the shrunk target 0.8 kg/d: 8.049029 kg DM/d by hand
+        // (−3.481 + 2.1344 + 20.466 − 14.594175 + 3.523804), times the NRC (2000) Ch. 7 temperature factor at 15 °C,
+        // 1.0433 − 0.0044·15 + 0.0001·15² = 0.9998: 8.047419 kg DM/d.
+        var request = ReferencePens.HanwooEarlyFattening450;
+        request = request with { Beef = request.Beef! with { RequirementModel = BeefRequirementModel.Nrc2000 } };
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.Equal("NRC (2000) beef", response.Animal!.RequirementModel);
+        Assert.Equal(8.047419, response.Animal.PredictedDryMatterIntakeKg, 4);
+        Assert.True(response.Animal.ConfirmedByFullModel);
+    }
+
+    [Fact]
+    public void The_Korean_Feeding_Standard_asked_for_a_cow_is_a_field_error_not_a_formulation()
+    {
+        var request = ReferencePens.HanwooCowLateGestation;
+        request = request with { Beef = request.Beef! with { RequirementModel = BeefRequirementModel.KoreanFeedingStandard } };
+
+        var response = RationFormulator.Formulate(request);
+
+        Assert.Equal(FormulationStatus.Invalid, response.Status);
+        Assert.Contains(response.Errors!, e => e.Field == "beef.animal.sex" && e.Message.Contains("nrc2000", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -221,5 +259,6 @@ public sealed class BeefModeTests
         Assert.True(response.Status == FormulationStatus.Optimal, response.Explanation?.Summary);
         Assert.Contains(response.Animal!.GuardRails, g => g.Name == "roughage" && g.Min == 12);
         Assert.Contains("\"requirementModel\":\"NRC (2000) beef\"", FormulationJson.Write(response), StringComparison.Ordinal);
+        Assert.Equal(BeefRequirementModel.Nrc2000, request.Beef.RequirementModel);
     }
 }
