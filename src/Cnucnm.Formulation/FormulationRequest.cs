@@ -103,7 +103,7 @@ public sealed record RequirementTarget(double? MinPercent = null, double? MaxPer
 /// <param name="MaxFatPercentOfDm">Total fatty acids maximum (default 6).</param>
 /// <param name="MinRumenNitrogenBalanceGramsPerDay">Ruminal N balance (RDP − microbial CP, g CP/d) minimum (default 0).</param>
 /// <param name="MeetLysineAndMethionine">Require the NASEM target absorbed Lys and Met where defined (default true).</param>
-/// <param name="MaxEnergyPercentOfRequirement">ME supply at most this % of the requirement (default 105).</param>
+/// <param name="MaxEnergyPercentOfRequirement">ME supply at most this % of the requirement (default 104).</param>
 /// <param name="MaxCrudeProteinPercentOfDm">Crude protein maximum, % of DM (default by state: lactating 18, dry 15, heifers 17).</param>
 /// <param name="MaxMetabolizableProteinPercentOfRequirement">MP supply at most this % of the requirement (default 110).</param>
 /// <param name="MaxMineralPerKgDm">Maximum diet concentration by NASEM column, in the column's unit (mg/kg DM for trace
@@ -113,6 +113,7 @@ public sealed record RequirementTarget(double? MinPercent = null, double? MaxPer
 /// the US legal limit of supplemental Se, 21 CFR 573.920).</param>
 /// <param name="MinCalciumToPhosphorus">Dietary Ca:P at least this (default 1.2).</param>
 /// <param name="MaxCalciumToPhosphorus">Dietary Ca:P at most this (default 4).</param>
+/// <param name="MinCrudeProteinPercentOfDm">Crude protein minimum, % of DM (default: 15 for lactating cows, none otherwise).</param>
 /// <param name="MaxDcadMilliequivalentsPerKgDm">DCAD (Na + K − Cl − S) at most this, mEq/kg DM (default: +100 for close-up dry cows,
 /// the last 21 days of gestation; none otherwise).</param>
 public sealed record GuardRails(
@@ -129,15 +130,21 @@ public sealed record GuardRails(
     double? MaxSupplementalSeleniumMgPerKgDm = null,
     double? MinCalciumToPhosphorus = null,
     double? MaxCalciumToPhosphorus = null,
-    double? MaxDcadMilliequivalentsPerKgDm = null)
+    double? MaxDcadMilliequivalentsPerKgDm = null,
+    double? MinCrudeProteinPercentOfDm = null)
 {
+    /// <summary>Crude protein minimum for lactating cows, % DM: below about 15 % of DM milk yield falls even with MP met
+    /// (NASEM 2021 Ch. 6; Olmos Colmenero and Broderick 2006); none for dry cows and heifers.</summary>
+    public const double DefaultMinCrudeProteinPercentOfDmLactating = 15;
+
     public const double DefaultMinForageNdfPercentOfDm = 19;
     public const double DefaultMinNdfPercentOfDm = 25;
     public const double DefaultMaxStarchPercentOfDm = 30;
     public const double DefaultMaxFatPercentOfDm = 6;
     public const double DefaultMinRumenNitrogenBalanceGramsPerDay = 0;
-    public const double DefaultMaxEnergyPercentOfRequirement = 105;
-    public const double DefaultMaxMetabolizableProteinPercentOfRequirement = 110;
+    /// <summary>ME at most 104 % of requirement: surplus ME goes to body reserves (NASEM 2021 Ch. 3); 104 keeps the full model's
+    /// answer within 105 % after the linearisation's error.</summary>
+    public const double DefaultMaxEnergyPercentOfRequirement = 104;
     public const double DefaultMaxSupplementalSeleniumMgPerKgDm = 0.3;
     public const double DefaultMinCalciumToPhosphorus = 1.2;
     public const double DefaultMaxCalciumToPhosphorus = 4;
@@ -153,6 +160,12 @@ public sealed record GuardRails(
         ["Fd_Co"] = 25, ["Fd_Cu"] = 40, ["Fd_Fe"] = 500, ["Fd_I"] = 50, ["Fd_Mn"] = 2000, ["Fd_Mo"] = 5, ["Fd_Se"] = 5, ["Fd_Zn"] = 500,
         ["Fd_S"] = 0.4, ["Fd_K"] = 2, ["Fd_Mg"] = 0.6,
     };
+
+    /// <summary>MP maximum, % of requirement: MP beyond the requirement is used at falling efficiency and its N excreted (NASEM 2021
+    /// Ch. 6); without a ceiling a ration buys protein to chase one amino acid. 110 keeps the full model's answer within 112 % after
+    /// the linearisation's error. Dry cows 150: their MP requirement is small and ruminal N balance ≥ 0 on forage diets already
+    /// supplies 130–150 % of it (the reference far-off pen has no ration at 110 %).</summary>
+    public static double DefaultMaxMetabolizableProteinPercentOfRequirement(PhysiologicalState state) => state == PhysiologicalState.DryCow ? 150 : 110;
 
     /// <summary>Crude protein maximum, % DM, by state: above about 17–18 % of DM lactating cows gain little milk protein and excrete
     /// the surplus N (NASEM 2021 Ch. 6; Olmos Colmenero and Broderick 2006, J. Dairy Sci. 89:1704); dry cows and heifers need less.</summary>

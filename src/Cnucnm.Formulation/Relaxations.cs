@@ -76,6 +76,7 @@ public static partial class Relaxations
                     "minRumenNitrogenBalanceGramsPerDay" => rails with { MinRumenNitrogenBalanceGramsPerDay = value },
                     "maxEnergyPercentOfRequirement" => rails with { MaxEnergyPercentOfRequirement = value },
                     "maxCrudeProteinPercentOfDm" => rails with { MaxCrudeProteinPercentOfDm = value },
+                    "minCrudeProteinPercentOfDm" => rails with { MinCrudeProteinPercentOfDm = value },
                     "maxMetabolizableProteinPercentOfRequirement" => rails with { MaxMetabolizableProteinPercentOfRequirement = value },
                     "maxSupplementalSeleniumMgPerKgDm" => rails with { MaxSupplementalSeleniumMgPerKgDm = value },
                     "minCalciumToPhosphorus" => rails with { MinCalciumToPhosphorus = value },

@@ -18,7 +18,7 @@ internal sealed class FullModelSearch
 {
     private const double Tolerance = 0.01;
     private const double DifferenceStepKg = 0.01;
-    private const int Rounds = 12;
+    private const int Rounds = 8;
 
     private readonly Feed[] _feeds;
     private readonly double[] _price;
@@ -45,7 +45,7 @@ internal sealed class FullModelSearch
             [.. _feeds.Select(f => new DietEntry(f, 1))])).DryMatterIntakeKg;
         _enforced = [.. DairyBalances.Pairs
             .Where(p => p.Nutrient != "NEL" && (p.Group != DairyBalances.NutrientGroup.AminoAcid || p.Nutrient is "Lys" or "Met"))
-            .Select(p => (p, p.Nutrient switch { "ME" => (double?)105, "MP" => 110, _ => null }))];
+            .Select(p => (p, p.Nutrient switch { "ME" => (double?)104, "MP" => state == PhysiologicalState.DryCow ? 150 : 110, _ => null }))];
         _closeUp = state == PhysiologicalState.DryCow && _animal.DaysPregnant >= _animal.GestationLengthDays - 21;
 
         // Concentrations exactly linear in the feeds: Σ x·v between min·Σx and max·Σx.
@@ -55,7 +55,7 @@ internal sealed class FullModelSearch
         _linearRails.Add((Column(f => V(f, FeedNutrient.Fd_NDF)), 25, double.PositiveInfinity));
         _linearRails.Add((Column(f => V(f, FeedNutrient.Fd_St)), double.NegativeInfinity, 30));
         _linearRails.Add((Column(f => V(f, FeedNutrient.Fd_FA)), double.NegativeInfinity, 6));
-        _linearRails.Add((Column(f => V(f, FeedNutrient.Fd_CP)), double.NegativeInfinity, state switch
+        _linearRails.Add((Column(f => V(f, FeedNutrient.Fd_CP)), state == PhysiologicalState.LactatingCow ? 15 : double.NegativeInfinity, state switch
         {
             PhysiologicalState.LactatingCow => 18,
             PhysiologicalState.DryCow => 15,
@@ -332,8 +332,21 @@ internal sealed class FullModelSearch
         return x;
     }
 
-    private DairyResult Evaluate(double[] x) =>
-        DairyModel.Evaluate(new DairyInput(_animal, _evaluation, [.. _feeds.Select((f, j) => new DietEntry(f, x[j]))]));
+    /// <summary>The full model at <paramref name="x"/>; feeds at 0 kg add nothing to the diet's sums and are left out (the
+    /// model's cost grows with the diet's length).</summary>
+    private DairyResult Evaluate(double[] x)
+    {
+        var diet = new List<DietEntry>();
+        for (var j = 0; j < x.Length; j++)
+        {
+            if (x[j] > 0)
+            {
+                diet.Add(new DietEntry(_feeds[j], x[j]));
+            }
+        }
+
+        return DairyModel.Evaluate(new DairyInput(_animal, _evaluation, diet));
+    }
 
     private static double Value(DairyResult result, string variable) => result.Nasem.GetValueOrDefault(variable, double.NaN);
 }

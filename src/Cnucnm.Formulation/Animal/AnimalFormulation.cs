@@ -628,7 +628,9 @@ internal static class AnimalFormulation
             return dm > 0 ? sum / dm : 0;
         }
 
-        yield return Rail("crude protein", "% DM", Concentration(f => f.OrZero(FeedNutrient.Fd_CP)), null, rails.MaxCrudeProteinPercentOfDm, 1e-6, "maxCrudeProteinPercentOfDm");
+        var cp = Concentration(f => f.OrZero(FeedNutrient.Fd_CP));
+        yield return Rail("crude protein", "% DM", cp, rails.MinCrudeProteinPercentOfDm, rails.MaxCrudeProteinPercentOfDm, 1e-6,
+            cp < (rails.MinCrudeProteinPercentOfDm ?? 0) ? "minCrudeProteinPercentOfDm" : "maxCrudeProteinPercentOfDm");
         foreach (var (column, limit) in rails.MaxMineralPerKgDm!.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             var nutrient = Enum.Parse<FeedNutrient>(column);

@@ -119,6 +119,10 @@ internal sealed class AnimalRows
 
         var rails = spec.Rails;
         Concentration("crude protein", "CP", "maxCrudeProteinPercentOfDm", BoundSide.Max, rails.MaxCrudeProteinPercentOfDm!.Value);
+        if (rails.MinCrudeProteinPercentOfDm is { } minimumCp)
+        {
+            Concentration("crude protein", "CP", "minCrudeProteinPercentOfDm", BoundSide.Min, minimumCp);
+        }
 
         // Exactly linear concentrations from the feeds' composition: Σ x·(v − limit) ≤ 0 (≥ 0 for a minimum).
         void Composition(string name, string field, string unit, double[] perKg, BoundSide side, double limit, double smallest)

@@ -751,6 +751,7 @@ internal static class RequestPreparation
          .RequireRange(rails.MinRumenNitrogenBalanceGramsPerDay, "guardRails.minRumenNitrogenBalanceGramsPerDay", -5000, 5000, required: false)
          .RequireRange(rails.MaxEnergyPercentOfRequirement, "guardRails.maxEnergyPercentOfRequirement", 100, 1000, required: false)
          .RequireRange(rails.MaxCrudeProteinPercentOfDm, "guardRails.maxCrudeProteinPercentOfDm", 0, 100, required: false)
+         .RequireRange(rails.MinCrudeProteinPercentOfDm, "guardRails.minCrudeProteinPercentOfDm", 0, 100, required: false)
          .RequireRange(rails.MaxMetabolizableProteinPercentOfRequirement, "guardRails.maxMetabolizableProteinPercentOfRequirement", 100, 1000, required: false)
          .RequireRange(rails.MaxSupplementalSeleniumMgPerKgDm, "guardRails.maxSupplementalSeleniumMgPerKgDm", 0, 100, required: false)
          .RequireRange(rails.MinCalciumToPhosphorus, "guardRails.minCalciumToPhosphorus", 0, 100, required: false)
@@ -793,12 +794,13 @@ internal static class RequestPreparation
             rails.MeetLysineAndMethionine ?? true,
             rails.MaxEnergyPercentOfRequirement ?? GuardRails.DefaultMaxEnergyPercentOfRequirement,
             rails.MaxCrudeProteinPercentOfDm ?? GuardRails.DefaultMaxCrudeProteinPercentOfDm(animal.State),
-            rails.MaxMetabolizableProteinPercentOfRequirement ?? GuardRails.DefaultMaxMetabolizableProteinPercentOfRequirement,
+            rails.MaxMetabolizableProteinPercentOfRequirement ?? GuardRails.DefaultMaxMetabolizableProteinPercentOfRequirement(animal.State),
             minerals,
             rails.MaxSupplementalSeleniumMgPerKgDm ?? GuardRails.DefaultMaxSupplementalSeleniumMgPerKgDm,
             rails.MinCalciumToPhosphorus ?? GuardRails.DefaultMinCalciumToPhosphorus,
             rails.MaxCalciumToPhosphorus ?? GuardRails.DefaultMaxCalciumToPhosphorus,
-            rails.MaxDcadMilliequivalentsPerKgDm ?? (closeUp ? GuardRails.DefaultMaxDcadCloseUpMilliequivalentsPerKgDm : null));
+            rails.MaxDcadMilliequivalentsPerKgDm ?? (closeUp ? GuardRails.DefaultMaxDcadCloseUpMilliequivalentsPerKgDm : null),
+            rails.MinCrudeProteinPercentOfDm ?? (animal.State == PhysiologicalState.LactatingCow ? GuardRails.DefaultMinCrudeProteinPercentOfDmLactating : null));
         return new PreparedAnimal(animal, equations, tolerance, requirements,
             effective.MinForageNdfPercentOfDm!.Value,
             effective.MinNdfPercentOfDm!.Value,
