@@ -45,6 +45,22 @@ public static class DemoFarm
         composition = new Dictionary<string, double> { ["Fd_Ash"] = 80, ["Fd_VitA"] = 1_500_000, ["Fd_VitD"] = 400_000, ["Fd_VitE"] = 15_000 },
     };
 
+    /// <summary>Adds the <see cref="Supplements"/> and the <see cref="VitaminPremix"/> to the farm as <paramref name="owner"/>, priced.</summary>
+    public static async Task AddSupplementsAsync(HttpClient owner, Guid farmId)
+    {
+        foreach (var feed in Supplements)
+        {
+            await Ok(await owner.PutAsJsonAsync($"/api/v1/farms/{farmId}/feeds/{feed.Id}",
+                new { name = feed.Library, libraryFeedId = feed.Library, dryMatterPercent = 99, isForage = false }, Ct));
+            await Ok(await owner.PostAsJsonAsync($"/api/v1/farms/{farmId}/feeds/{feed.Id}/prices",
+                new { effectiveFrom = "2026-01-01", amount = feed.Price, basis = "perTonneAsFed", supplier = "co-op" }, Ct));
+        }
+
+        await Ok(await owner.PutAsJsonAsync($"/api/v1/farms/{farmId}/feeds/{VitaminPremixId}", VitaminPremix, Ct));
+        await Ok(await owner.PostAsJsonAsync($"/api/v1/farms/{farmId}/feeds/{VitaminPremixId}/prices",
+            new { effectiveFrom = "2026-01-01", amount = VitaminPremixPrice, basis = "perTonneAsFed", supplier = "co-op" }, Ct));
+    }
+
     /// <summary>Candidates for a lactating pen's formulation: the demo feeds (forages up to 14, concentrates up to 8 kg DM),
     /// the supplements and the premix (0.1 kg DM), as the body's list of the ration settings.</summary>
     public static IEnumerable<(string FeedId, double MaxKgDryMatter)> Candidates() =>

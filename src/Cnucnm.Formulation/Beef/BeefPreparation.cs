@@ -48,31 +48,7 @@ internal static class BeefPreparation
             v.Add("beef.intakeEquation", "the Korean Feeding Standard formulates at its own expected intake (the Japanese Feeding Standard equations): leave intakeEquation out or choose requirementModel nrc2000.");
         }
 
-        var requirements = new Dictionary<string, RequirementTarget>(StringComparer.Ordinal);
-        foreach (var (name, target) in request.Requirements ?? new Dictionary<string, RequirementTarget>())
-        {
-            var field = $"requirements.{name}";
-            if (!model.Rows.Any(r => r.Nutrient == name))
-            {
-                v.Add(field, $"'{name}' is not a requirement of the {model.Name} model; use one of: {string.Join(", ", model.Rows.Select(r => r.Nutrient))}.");
-                continue;
-            }
-
-            if (target is null)
-            {
-                v.Add(field, "is required.");
-                continue;
-            }
-
-            v.RequireRange(target.MinPercent, $"{field}.minPercent", 0, 200, required: false)
-             .RequireRange(target.MaxPercent, $"{field}.maxPercent", 0, 1000, required: false);
-            if (target is { MinPercent: { } min, MaxPercent: { } max } && min > max)
-            {
-                v.Add($"{field}.minPercent", $"({min}) must not exceed maxPercent ({max}).");
-            }
-
-            requirements[name] = target;
-        }
+        var requirements = RequestPreparation.RequirementTargets(request.Requirements, [.. model.Rows.Select(r => r.Nutrient)], $"the {model.Name} model", v);
 
         var rails = beef.GuardRails ?? new BeefGuardRails();
         const string r = "beef.guardRails.";

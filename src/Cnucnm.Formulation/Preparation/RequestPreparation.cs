@@ -63,6 +63,40 @@ internal static class RequestPreparation
             fixedAmounts, excluded, inventory, changes, headCount, capacity, request.Currency, animal, beef), []);
     }
 
+    /// <summary>The requested shares of requirements (<c>requirements.{name}</c>), each checked to be a requirement of the
+    /// model (<paramref name="modelPhrase"/> names it in the message) with its percentages in range; animal and beef mode.</summary>
+    internal static Dictionary<string, RequirementTarget> RequirementTargets(IReadOnlyDictionary<string, RequirementTarget>? asked,
+        IReadOnlyList<string> names, string modelPhrase, Validation v)
+    {
+        var requirements = new Dictionary<string, RequirementTarget>(StringComparer.Ordinal);
+        foreach (var (name, target) in asked ?? new Dictionary<string, RequirementTarget>())
+        {
+            var field = $"requirements.{name}";
+            if (!names.Contains(name))
+            {
+                v.Add(field, $"'{name}' is not a requirement of {modelPhrase}; use one of: {string.Join(", ", names)}.");
+                continue;
+            }
+
+            if (target is null)
+            {
+                v.Add(field, "is required.");
+                continue;
+            }
+
+            v.RequireRange(target.MinPercent, $"{field}.minPercent", 0, 200, required: false)
+             .RequireRange(target.MaxPercent, $"{field}.maxPercent", 0, 1000, required: false);
+            if (target is { MinPercent: { } min, MaxPercent: { } max } && min > max)
+            {
+                v.Add($"{field}.minPercent", $"({min}) must not exceed maxPercent ({max}).");
+            }
+
+            requirements[name] = target;
+        }
+
+        return requirements;
+    }
+
     private static PreparedFeed?[] PrepareFeeds(FormulationRequest request, bool animalMode, Validation v)
     {
         if (request.Feeds is not { Count: > 0 })
@@ -717,31 +751,7 @@ internal static class RequestPreparation
         var tolerance = request.DryMatterIntakeTolerancePercent ?? 0;
         v.RequireRange(tolerance, "dryMatterIntakeTolerancePercent", 0, 50);
 
-        var requirements = new Dictionary<string, RequirementTarget>(StringComparer.Ordinal);
-        foreach (var (name, target) in request.Requirements ?? new Dictionary<string, RequirementTarget>())
-        {
-            var field = $"requirements.{name}";
-            if (!DairyBalances.Pairs.Any(p => p.Nutrient == name))
-            {
-                v.Add(field, $"'{name}' is not a requirement of the model; use one of: {string.Join(", ", DairyBalances.Pairs.Select(p => p.Nutrient))}.");
-                continue;
-            }
-
-            if (target is null)
-            {
-                v.Add(field, "is required.");
-                continue;
-            }
-
-            v.RequireRange(target.MinPercent, $"{field}.minPercent", 0, 200, required: false)
-             .RequireRange(target.MaxPercent, $"{field}.maxPercent", 0, 1000, required: false);
-            if (target is { MinPercent: { } min, MaxPercent: { } max } && min > max)
-            {
-                v.Add($"{field}.minPercent", $"({min}) must not exceed maxPercent ({max}).");
-            }
-
-            requirements[name] = target;
-        }
+        var requirements = RequirementTargets(request.Requirements, [.. DairyBalances.Pairs.Select(p => p.Nutrient)], "the model", v);
 
         var rails = request.GuardRails ?? new GuardRails();
         v.RequireRange(rails.MinForageNdfPercentOfDm, "guardRails.minForageNdfPercentOfDm", 0, 100, required: false)

@@ -100,17 +100,7 @@ public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<Api
     private async Task<HerdApi> CreateAsync()
     {
         var herd = await HerdApi.CreateAsync(api.Factory);
-        foreach (var feed in DemoFarm.Supplements)
-        {
-            await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{feed.Id}",
-                new { name = feed.Library, libraryFeedId = feed.Library, dryMatterPercent = 99, isForage = false }, Ct));
-            await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{feed.Id}/prices",
-                new { effectiveFrom = "2026-01-01", amount = feed.Price, basis = "perTonneAsFed", supplier = "co-op" }, Ct));
-        }
-
-        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{DemoFarm.VitaminPremixId}", DemoFarm.VitaminPremix, Ct));
-        await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{DemoFarm.VitaminPremixId}/prices",
-            new { effectiveFrom = "2026-01-01", amount = DemoFarm.VitaminPremixPrice, basis = "perTonneAsFed", supplier = "co-op" }, Ct));
+        await DemoFarm.AddSupplementsAsync(herd.Owner, herd.FarmId);
         return herd;
     }
 
