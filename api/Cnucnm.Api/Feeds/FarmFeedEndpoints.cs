@@ -35,17 +35,17 @@ public static class FarmFeedEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<FarmFeed>>, NotFound>> ListAsync(Guid farmId, IGrainFactory grains, CancellationToken cancellationToken, DateOnly? on = null)
+    private static async Task<Results<Ok<List<FarmFeedResponse>>, NotFound>> ListAsync(Guid farmId, IGrainFactory grains, CancellationToken cancellationToken, DateOnly? on = null)
     {
         if (await grains.Farm(farmId).GetAsync(cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await grains.Farm(farmId).GetFeedsAsync(on, cancellationToken));
+        return TypedResults.Ok((await grains.Farm(farmId).GetFeedsAsync(on, cancellationToken)).Select(f => FarmFeedResponse.From(f, farmId)).ToList());
     }
 
-    private static async Task<Results<Ok<FarmFeed>, ValidationProblem, NotFound>> PutAsync(
+    private static async Task<Results<Ok<FarmFeedResponse>, ValidationProblem, NotFound>> PutAsync(
         Guid farmId, string feedId, FarmFeedRequest request, IGrainFactory grains, ClaimsPrincipal user, IFarmMembershipStore memberships,
         CancellationToken cancellationToken)
     {
@@ -76,13 +76,13 @@ public static class FarmFeedEndpoints
         }
 
         var result = await grains.Farm(farmId).PutFeedAsync(definition, user.ActorId(), cancellationToken);
-        return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(result.Feed!) : TypedResults.NotFound();
+        return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(FarmFeedResponse.From(result.Feed!, farmId)) : TypedResults.NotFound();
     }
 
     /// <summary>A farm feed that is a feed lot: the lot's values, under the farm's id and name. The lot must be the farm's own or one of
     /// a farm where the caller edits feeds (a cooperative's silage, a mill's delivery shared with its farms): a use of a lot binds its
     /// owner, whose analyses must then be allowed on every farm using it, so reading the owner farm is not enough.</summary>
-    private static async Task<Results<Ok<FarmFeed>, ValidationProblem, NotFound>> PutLotFeedAsync(
+    private static async Task<Results<Ok<FarmFeedResponse>, ValidationProblem, NotFound>> PutLotFeedAsync(
         Guid farmId, string feedId, Guid lotId, FarmFeedRequest request, IGrainFactory grains, ClaimsPrincipal user, IFarmMembershipStore memberships,
         CancellationToken cancellationToken)
     {
@@ -105,7 +105,7 @@ public static class FarmFeedEndpoints
 
         var feed = (await grains.Lot(lotId).GetAsync(cancellationToken))!.ToFarmFeed(feedId, request.Name!.Trim());
         var result = await grains.Farm(farmId).PutFeedAsync(feed, user.ActorId(), cancellationToken);
-        return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(result.Feed!) : TypedResults.NotFound();
+        return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(FarmFeedResponse.From(result.Feed!, farmId)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid farmId, string feedId, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken) =>
@@ -182,6 +182,21 @@ public static class FarmFeedEndpoints
                 var f => f,
             }, error.Message);
         }
+    }
+}
+
+/// <summary>A farm feed as listed and as saved: its definition, price, stock and use, and what the model imputes or assumes 0 for it.</summary>
+/// <param name="CompositionGaps">Values the model needs that the feed neither gives nor inherits from its library feed, by NASEM column,
+/// with the value used (imputed from a named similar feed, or unknown and assumed 0: docs/science.md, "Blank feed composition").</param>
+public sealed record FarmFeedResponse(FarmFeedDefinition Definition, decimal? PricePerKgAsFed, IReadOnlyList<FeedPrice> PriceHistory, double? InventoryKgAsFed,
+    double? UseKgAsFedPerDay, IReadOnlyList<CompositionGapLine> CompositionGaps)
+{
+    public static FarmFeedResponse From(FarmFeed feed, Guid farmId)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        var model = UserFeeds.Create(feed.Definition.ToUserFeed(farmId)).Feed;
+        IReadOnlyList<CompositionGapLine> gaps = model is null ? [] : [.. CompositionCompleteness.Complete(model).Reported.Select(CompositionGapLine.From)];
+        return new(feed.Definition, feed.PricePerKgAsFed, feed.PriceHistory, feed.InventoryKgAsFed, feed.UseKgAsFedPerDay, gaps);
     }
 }
 

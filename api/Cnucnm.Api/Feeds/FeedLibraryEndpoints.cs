@@ -25,7 +25,30 @@ public static class FeedLibraryEndpoints
             .WithSummary("The default Korean candidate feeds of beef and Hanwoo groups, with plausible KRW prices and practical caps.")
             .WithDescription("Rice straw, Italian ryegrass and tall fescue hays, the commercial Hanwoo concentrates by phase, common by-products "
                              + "and minerals of the Korean library. Prices are plausible figures for a start (KRW per kg as fed), not market data.");
+        library.MapGet("/korean/import-report", KoreanImportReport).WithName("KoreanLibraryImportReport").RequireAuthorization(Policies.User)
+            .WithSummary("How the Korean feed library was imported: rows rejected with row and column, and each blank cell the model needs with the value used.")
+            .WithDescription("Blank cells follow the composition-completeness policy (docs/science.md, \"Blank feed composition\"): imputed from a named "
+                             + "similar NASEM feed, or unknown and assumed 0. Rows are CSV lines of the library file (header = 1); page with skip and take.");
         return endpoints;
+    }
+
+    /// <param name="feedId">Only this feed's gaps (kr:…).</param>
+    /// <param name="column">Only gaps of this NASEM column (Fd_ADF …).</param>
+    private static Results<Ok<KoreanImportReportResponse>, ValidationProblem> KoreanImportReport(string? feedId = null, string? column = null, int skip = 0, int take = 200)
+    {
+        var validation = new Validation()
+            .Require(skip >= 0, "skip", "must be 0 or more.")
+            .Require(take is >= 1 and <= 1000, "take", "must be between 1 and 1000.")
+            .Require(column is null || FeedNutrients.TryParse(column, out _), "column", "is not a NASEM feed column (Fd_CP, Fd_NDF, Fd_St …).");
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var report = FeedLibrary.KoreanImportReport;
+        var gaps = (report.Gaps ?? []).Where(g => feedId is null || string.Equals(g.FeedId, feedId, StringComparison.OrdinalIgnoreCase))
+            .Where(g => column is null || string.Equals(g.Column, column, StringComparison.OrdinalIgnoreCase)).ToList();
+        return TypedResults.Ok(new KoreanImportReportResponse(report.RowsRead, report.RowsRejected, report.Rejections, gaps.Count, [.. gaps.Skip(skip).Take(take)]));
     }
 
     private static Ok<List<BeefCandidateFeed>> BeefCandidates() =>
@@ -108,15 +131,24 @@ public static class FeedLibraryEndpoints
 /// <param name="Id">Library feed id to give as libraryFeedId (nasem:… or kr:…).</param>
 /// <param name="DryMatterPercent">Dry matter, % as fed.</param>
 /// <param name="Nutrients">Main nutrients per kg DM (and the searched one), each with its unit.</param>
+/// <param name="CompositionGaps">Blank cells the model needs and the value it uses (imputed from a named similar feed, or unknown and assumed 0).</param>
 public sealed record LibraryFeedResponse(
     string Id, string Name, string? NameKorean, string Category, string Type, string Library, double DryMatterPercent,
-    IReadOnlyDictionary<string, NutrientValue> Nutrients)
+    IReadOnlyDictionary<string, NutrientValue> Nutrients,
+    IReadOnlyList<CompositionGapLine> CompositionGaps)
 {
     public static LibraryFeedResponse From(Feed feed, FeedNutrient? extra) => new(
         feed.Id, feed.Name, feed.NameKorean, feed.Category, feed.IsForage ? "forage" : "concentrate",
         feed.Kind == FeedSource.KoreanLibrary ? "korean" : "nasem", Math.Round(feed.DryMatterPercent, 2),
-        FeedLibraryEndpoints.Nutrients(feed, extra));
+        FeedLibraryEndpoints.Nutrients(feed, extra), [.. CompositionCompleteness.Complete(feed).Reported.Select(CompositionGapLine.From)]);
 }
+
+/// <param name="RowsRead">Data rows of the library file.</param>
+/// <param name="Rejections">Rows left out, with row, column and reason.</param>
+/// <param name="GapCount">Blank cells reported (after the feedId and column filters), before paging.</param>
+/// <param name="Gaps">Blank cells the model needs, by CSV row and NASEM column, with the value used and its source.</param>
+public sealed record KoreanImportReportResponse(int RowsRead, int RowsRejected, IReadOnlyList<FeedImportIssue> Rejections, int GapCount,
+    IReadOnlyList<CompositionImportGap> Gaps);
 
 public sealed record NutrientValue(double Value, string Unit);
 

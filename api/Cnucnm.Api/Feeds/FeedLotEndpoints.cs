@@ -111,7 +111,7 @@ public static class FeedLotEndpoints
             var changed = WithAnalysis(context.Lot, analysis);
             var (rations, hidden) = await BlastRadiusAsync(grains, context.Lot, changed, access, cancellationToken);
             analyses.Add(new LotAnalysisEffect(analysis.Row, analysis.SampleId, analysis.SampledOn,
-                LabAnalysisImport.Changes(context.Current, analysis), rations, hidden));
+                LabAnalysisImport.Changes(context.Current, analysis), rations, hidden, LabAnalysisImport.Gaps(context.Current, analysis)));
         }
 
         return TypedResults.Ok(new LotAnalysisPreview(lotId, analyses));
@@ -191,7 +191,7 @@ public static class FeedLotEndpoints
         }
 
         return TypedResults.Ok(new LotAnalysisApplied(await VisibleAsync(applied, access, cancellationToken), analysis.Row,
-            LabAnalysisImport.Changes(context.Current, analysis), rations));
+            LabAnalysisImport.Changes(context.Current, analysis), rations, LabAnalysisImport.Gaps(context.Current, analysis)));
     }
 
     /// <summary>Every ration, on every farm, whose farm feed is the lot: before and after the change (full model, same kg DM).
@@ -309,9 +309,12 @@ public sealed record LotAffectedRation(Guid FarmId, string FarmName, string Feed
     Contracts.Rations.RationVersion? ReEvaluated, Contracts.Rations.ReformulationResult? Reformulation);
 
 /// <param name="FarmsNotShown">Farms using the lot whose rations are not shown: the caller is not a member.</param>
+/// <param name="CompositionGaps">Values the model needs that neither the analysis nor the lot gives, by report row and NASEM column, with
+/// the value used (docs/science.md, "Blank feed composition").</param>
 public sealed record LotAnalysisEffect(int Row, string? SampleId, DateOnly? SampledOn, IReadOnlyList<NutrientChange> Changes,
-    IReadOnlyList<LotAffectedRation> Rations, int FarmsNotShown);
+    IReadOnlyList<LotAffectedRation> Rations, int FarmsNotShown, IReadOnlyList<CompositionImportGap> CompositionGaps);
 
 public sealed record LotAnalysisPreview(Guid LotId, IReadOnlyList<LotAnalysisEffect> Analyses);
 
-public sealed record LotAnalysisApplied(FeedLot Lot, int Row, IReadOnlyList<NutrientChange> Changes, IReadOnlyList<LotAffectedRation> Rations);
+public sealed record LotAnalysisApplied(FeedLot Lot, int Row, IReadOnlyList<NutrientChange> Changes, IReadOnlyList<LotAffectedRation> Rations,
+    IReadOnlyList<CompositionImportGap> CompositionGaps);

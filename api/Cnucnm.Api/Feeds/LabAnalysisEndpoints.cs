@@ -53,7 +53,8 @@ public static class LabAnalysisEndpoints
                 }
             }
 
-            analyses.Add(new AnalysisChanges(analysis.Row, analysis.SampleId, analysis.SampledOn, LabAnalysisImport.Changes(context.Value.Current, analysis), after));
+            analyses.Add(new AnalysisChanges(analysis.Row, analysis.SampleId, analysis.SampledOn, LabAnalysisImport.Changes(context.Value.Current, analysis), after,
+                LabAnalysisImport.Gaps(context.Value.Current, analysis)));
         }
 
         return TypedResults.Ok(new LabAnalysisPreview(feedId, analyses,
@@ -96,7 +97,8 @@ public static class LabAnalysisEndpoints
 
         await grains.GetGrain<IFarmEventsGrain>(farmId).PublishAsync(FarmEventKind.AnalysisApplied, null,
             $"{reason} applied; {affected.Count} ration(s) re-evaluated", new Dictionary<string, double> { ["rations"] = affected.Count });
-        return TypedResults.Ok(new LabAnalysisApplied(feedId, analysis.Row, LabAnalysisImport.Changes(current, analysis), affected));
+        return TypedResults.Ok(new LabAnalysisApplied(feedId, analysis.Row, LabAnalysisImport.Changes(current, analysis), affected,
+            LabAnalysisImport.Gaps(current, analysis)));
     }
 
     private static FarmFeedDefinition WithAnalysis(FarmFeedDefinition definition, LabAnalysis analysis)
@@ -161,7 +163,10 @@ public static class LabAnalysisEndpoints
 public sealed record LabAnalysisRequest(string? Csv, int? Row, string? Xlsx = null);
 
 /// <param name="Rations">The rations using the feed, before and with this analysis (full model; <c>reEvaluated</c> holds the after).</param>
-public sealed record AnalysisChanges(int Row, string? SampleId, DateOnly? SampledOn, IReadOnlyList<NutrientChange> Changes, IReadOnlyList<AffectedRation> Rations);
+/// <param name="CompositionGaps">Values the model needs that neither the analysis nor the feed gives, by report row and NASEM column,
+/// with the value used (imputed from a named similar feed, or unknown and assumed 0: docs/science.md, "Blank feed composition").</param>
+public sealed record AnalysisChanges(int Row, string? SampleId, DateOnly? SampledOn, IReadOnlyList<NutrientChange> Changes, IReadOnlyList<AffectedRation> Rations,
+    IReadOnlyList<CompositionImportGap> CompositionGaps);
 
 /// <summary>A ration that uses the feed: as it is, and after the analysis (re-evaluated by the full model, then the
 /// re-formulation outcome under the farm's policy: applied, or a suggestion waiting for approval).</summary>
@@ -169,4 +174,6 @@ public sealed record AffectedRation(Guid GroupId, string GroupName, RationVersio
 
 public sealed record LabAnalysisPreview(string FeedId, IReadOnlyList<AnalysisChanges> Analyses, IReadOnlyList<AffectedRation> Rations);
 
-public sealed record LabAnalysisApplied(string FeedId, int Row, IReadOnlyList<NutrientChange> Changes, IReadOnlyList<AffectedRation> Rations);
+/// <param name="CompositionGaps">As in the preview: what the model still imputes or assumes 0 for the feed after this analysis.</param>
+public sealed record LabAnalysisApplied(string FeedId, int Row, IReadOnlyList<NutrientChange> Changes, IReadOnlyList<AffectedRation> Rations,
+    IReadOnlyList<CompositionImportGap> CompositionGaps);

@@ -80,7 +80,20 @@ public static class RationReportHtml
             b.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{N(balance.Balance, 2)}</td><td class=\"n\">{N(balance.PercentOfRequirement, 1)}</td></tr>");
         }
 
-        b.Append("</tbody></table></body></html>");
+        b.Append("</tbody></table>");
+        if (ration.CompositionNotes is { Count: > 0 } notes)
+        {
+            // Which feeds' values were imputed or unknown (issue 25): the balances above rest on them.
+            b.Append(CultureInfo.InvariantCulture, $"<h2>{E(text["compositionNotes"])}</h2><ul class=\"composition-notes\">");
+            foreach (var note in notes)
+            {
+                b.Append(CultureInfo.InvariantCulture, $"<li>{E(text.Language == "ko" ? note.TextKorean : note.TextEnglish)}</li>");
+            }
+
+            b.Append("</ul>");
+        }
+
+        b.Append("</body></html>");
         return b.ToString();
 
         void Row(string label, string encodedValue) => b.Append(CultureInfo.InvariantCulture, $"<dt>{E(label)}</dt><dd>{encodedValue}</dd>");

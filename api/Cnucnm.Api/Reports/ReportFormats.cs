@@ -97,7 +97,7 @@ public static class ReportFormats
         return buffer.ToArray();
     }
 
-    /// <summary>The ration report's sheets: summary, ration, requirements and supply.</summary>
+    /// <summary>The ration report's sheets: summary, ration, requirements and supply, and the feed composition notes when there are any.</summary>
     public static List<(string Sheet, IReadOnlyList<Dictionary<string, object?>> Rows)> RationSheets(RationReport report, ReportText text)
     {
         var ration = report.Ration;
@@ -139,7 +139,19 @@ public static class ReportFormats
             [text["balance"]] = Math.Round(b.Balance, 3),
             [text["percentOfRequirement"]] = Math.Round(b.PercentOfRequirement, 1),
         }).ToList() ?? [];
-        return [(text["rationReport"], summary), (text["ration"], items), (text["balance"], balances)];
+        var notes = ration?.CompositionNotes?.Select(n => new Dictionary<string, object?>
+        {
+            [text["feedId"]] = n.FeedId,
+            [text["feed"]] = text.Language == "ko" ? n.FeedNameKorean ?? n.FeedName : n.FeedName,
+            [text["note"]] = text.Language == "ko" ? n.TextKorean : n.TextEnglish,
+        }).ToList() ?? [];
+        List<(string, IReadOnlyList<Dictionary<string, object?>>)> sheets = [(text["rationReport"], summary), (text["ration"], items), (text["balance"], balances)];
+        if (notes.Count > 0)
+        {
+            sheets.Add((text["compositionSheet"], notes));
+        }
+
+        return sheets;
     }
 
     private static Dictionary<string, object?> Pair(string label, object? value) => new() { ["item"] = label, ["value"] = value };

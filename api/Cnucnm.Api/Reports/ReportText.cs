@@ -37,6 +37,9 @@ public sealed class ReportText
         ["predictedDmi"] = "Predicted DM intake, kg/head/day",
         ["noRation"] = "The group has no ration yet.",
         ["currency"] = "Currency",
+        ["compositionNotes"] = "Feed composition: imputed or unknown values",
+        ["note"] = "Note",
+        ["compositionSheet"] = "Feed composition",
     };
 
     private static readonly Dictionary<string, string> Korean = new(StringComparer.Ordinal)
@@ -73,6 +76,9 @@ public sealed class ReportText
         ["predictedDmi"] = "예측 건물 섭취량, kg/두/일",
         ["noRation"] = "이 우군에는 아직 배합이 없습니다.",
         ["currency"] = "통화",
+        ["compositionNotes"] = "사료 성분: 대체 추정하거나 값이 없는 항목",
+        ["note"] = "설명",
+        ["compositionSheet"] = "사료 성분",
     };
 
     private readonly Dictionary<string, string> _labels;

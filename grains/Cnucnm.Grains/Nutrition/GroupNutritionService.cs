@@ -95,6 +95,22 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
             double.IsFinite(b.PercentOfRequirement) ? b.PercentOfRequirement : 100))], null);
     }
 
+    public IReadOnlyList<CompositionNoteLine> CompositionNotes(Guid farmId, IReadOnlyList<RationFeedAmount> ration)
+    {
+        ArgumentNullException.ThrowIfNull(ration);
+        var notes = new List<CompositionNoteLine>();
+        foreach (var amount in ration.Where(r => r.KgDryMatterPerHead > 0))
+        {
+            // The feed as the model sees it (library values, the farm's overrides and analyses): the same feed the balances used.
+            if (feedModels.Get(farmId, amount.Feed.Definition).Feed is { } feed)
+            {
+                notes.AddRange(CompositionNoteLine.For([feed]).Select(n => n with { FeedId = amount.Feed.Definition.FeedId }));
+            }
+        }
+
+        return notes;
+    }
+
     /// <summary>Beef requirements: the beef model at the group's predicted intake (the diet gives the feeds' proportions).</summary>
     private static (GroupRequirements? Requirements, string? Problem) BeefRequirements(GroupInputs inputs, IReadOnlyList<DietEntry> diet, bool rationKnown,
         DateTimeOffset now)

@@ -2,6 +2,7 @@ using Cnucnm.Formulation;
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
+using Cnucnm.Nutrition.Feeds;
 
 namespace Cnucnm.Grains.Rations;
 
@@ -13,6 +14,9 @@ public interface IRationEvaluator
 {
     /// <summary>Supply against requirements for the group's mean animal, or the reason it cannot be evaluated.</summary>
     (IReadOnlyList<NutrientBalance> Balances, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<RationFeedAmount> ration);
+
+    /// <summary>The ration's feeds whose composition had imputed or unknown values (issue 25), by farm feed id.</summary>
+    IReadOnlyList<CompositionNoteLine> CompositionNotes(Guid farmId, IReadOnlyList<RationFeedAmount> ration);
 }
 
 /// <summary>The answer of a group formulation.</summary>

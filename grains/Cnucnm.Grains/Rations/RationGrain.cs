@@ -301,7 +301,7 @@ public sealed class RationGrain(
             ? evaluator.Evaluate(context.Group.Inputs, context.Farm.Profile, State.FarmId, forModel)
             : ([], "no group");
         return new RationVersion(versionNumber, clock.GetUtcNow(), cause, items, items.Sum(i => i.KgDryMatterPerHead),
-            items.Sum(i => i.KgAsFedPerHead), cost, State.HeadCount, balances);
+            items.Sum(i => i.KgAsFedPerHead), cost, State.HeadCount, balances, evaluator.CompositionNotes(State.FarmId, forModel));
     }
 
     private static bool SameAmounts(RationVersion a, RationVersion b)

@@ -1,10 +1,12 @@
 using System.Globalization;
+using Cnucnm.Formulation.Beef;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
 
 namespace Cnucnm.Cli.Commands;
 
-/// <summary><c>cnucnm audit-feeds [--library nasem|korean]</c>: every library feed alone through the NASEM model
+/// <summary><c>cnucnm audit-feeds [--library nasem|korean|beef-candidates]</c>: every library feed (or the Korean default
+/// candidate feeds of beef groups, <see cref="KoreanBeefFeeds"/>) alone through the NASEM model
 /// (<see cref="FeedLibraryAudit"/>); prints the markdown table of docs/feeds.md ("Library audit"): each feed that needed
 /// imputation or has an unknown value, and each feed that fails a check. Exit code 1 when any feed fails.</summary>
 public sealed class AuditFeedsCommand : ICliCommand
@@ -17,7 +19,7 @@ public sealed class AuditFeedsCommand : ICliCommand
     {
         if (args.Contains("--help") || args.Contains("-h"))
         {
-            console.Out.WriteLine("usage: cnucnm audit-feeds [--library nasem|korean]   (default nasem)");
+            console.Out.WriteLine("usage: cnucnm audit-feeds [--library nasem|korean|beef-candidates]   (default nasem)");
             console.Out.WriteLine("  Prints a markdown table; exit code 1 when a feed fails a check (finite, DE/GE, RUP within CP, MP, tabular DE).");
             return 0;
         }
@@ -32,7 +34,8 @@ public sealed class AuditFeedsCommand : ICliCommand
         {
             "nasem" => FeedLibrary.Nasem.Feeds,
             "korean" => FeedLibrary.Korean.Feeds,
-            _ => throw new CliException($"unknown library '{library}': use nasem or korean.", 2),
+            "beef-candidates" => [.. KoreanBeefFeeds.All.Select(c => FeedLibrary.Korean.Get(c.LibraryId))],
+            _ => throw new CliException($"unknown library '{library}': use nasem, korean or beef-candidates.", 2),
         };
         var lines = FeedLibraryAudit.Run(feeds, FeedLibraryAudit.BuiltInTabularDe);
         var listed = lines.Where(l => l.Reported.Count > 0 || l.Problems.Count > 0).ToList();

@@ -1,4 +1,5 @@
 using Cnucnm.Formulation;
+using Cnucnm.Nutrition.Feeds;
 namespace Cnucnm.Contracts.Rations;
 
 /// <summary>One feed of a ration, per head per day.</summary>
@@ -41,6 +42,9 @@ public sealed record RationChangeCause(
     [property: Id(2)] string Reason);
 
 /// <summary>A version of a group's ration with its cost and full-model balances.</summary>
+/// <param name="CompositionNotes">Feeds of the ration whose composition had imputed or unknown values (docs/science.md,
+/// "Blank feed composition"), in English and Korean; empty when every value the model uses was given. Null in versions
+/// stored before the notes existed.</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.RationVersion")]
 public sealed record RationVersion(
     [property: Id(0)] int Version,
@@ -51,7 +55,8 @@ public sealed record RationVersion(
     [property: Id(5)] double AsFedKgPerHead,
     [property: Id(6)] decimal? CostPerHeadPerDay,
     [property: Id(7)] int HeadCount,
-    [property: Id(8)] IReadOnlyList<NutrientBalance> Balances)
+    [property: Id(8)] IReadOnlyList<NutrientBalance> Balances,
+    [property: Id(9)] IReadOnlyList<CompositionNoteLine>? CompositionNotes = null)
 {
     public decimal? CostPerPenPerDay => CostPerHeadPerDay * HeadCount;
 }

@@ -27,6 +27,18 @@ public sealed class AuditFeedsCommandTests
     }
 
     [Fact]
+    public void The_beef_candidate_audit_passes_and_lists_each_candidate_feed()
+    {
+        var (code, stdout, error) = Run("", "audit-feeds", "--library", "beef-candidates");
+
+        Assert.True(code == 0, stdout + error);
+        Assert.StartsWith($"{Cnucnm.Formulation.Beef.KoreanBeefFeeds.All.Count} feeds; ", stdout, StringComparison.Ordinal);
+        Assert.Contains("0 failing a check.", stdout, StringComparison.Ordinal);
+        Assert.Contains("| 볏짚 | Forage |", stdout, StringComparison.Ordinal);
+        Assert.Equal(2, Run("", "audit-feeds", "--library", "beef").Code);
+    }
+
+    [Fact]
     public void Nasem_json_and_table_carry_the_composition_notes_of_oat_silage()
     {
         var input = File.ReadAllText(TestData.PathOf("reference", "lactating_cow_test.input.json"))

@@ -1,3 +1,4 @@
+using Cnucnm.Formulation.Beef;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
 using Cnucnm.Nutrition.ModelEvaluation;
@@ -59,6 +60,19 @@ public sealed class FeedLibraryAuditTests
             .Select(l => $"{l.Feed.Id} {l.Feed.Name}: {string.Join("; ", l.Problems)}").ToList();
         Assert.True(failing.Count == 0, string.Join("\n", failing));
         Assert.All(KoreanKnown.Keys, id => Assert.NotEmpty(lines.Single(l => l.Feed.Id == id).Problems));
+    }
+
+    [Fact]
+    public void Korean_default_candidate_feeds_of_beef_groups_give_finite_plausible_contributions()
+    {
+        // The feeds every new beef or Hanwoo group is offered (KoreanBeefFeeds, issue 18), from the Korean library.
+        var feeds = KoreanBeefFeeds.All.Select(c => FeedLibrary.Korean.Get(c.LibraryId)).ToList();
+
+        var lines = FeedLibraryAudit.Run(feeds, FeedLibraryAudit.BuiltInTabularDe);
+
+        Assert.Equal(KoreanBeefFeeds.All.Count, lines.Count);
+        var failing = lines.Where(l => l.Problems.Count > 0).Select(l => $"{l.Feed.Id} {l.Feed.Name}: {string.Join("; ", l.Problems)}").ToList();
+        Assert.True(failing.Count == 0, string.Join("\n", failing));
     }
 
     [Theory]

@@ -5,9 +5,10 @@ import { number, money, date, dateTime, i18n } from "../i18n.js";
 import { EChart } from "../chart.js";
 import { GroupForm } from "../groupform.js";
 import { NotFoundPage } from "./notfound.js";
+import { CompositionNotes } from "../compositionnotes.js";
 
 export const GroupPage = {
-  components: { NotFoundPage, EChart, GroupForm },
+  components: { NotFoundPage, EChart, GroupForm, CompositionNotes },
   props: { farmId: String, groupId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
@@ -187,6 +188,7 @@ export const GroupPage = {
             <h2>{{ $t('group.requirementsSupply') }}</h2>
             <p v-if="!ration?.current">{{ $t('group.noRation') }}</p>
             <EChart v-else :option="balanceChart" name="requirements-supply" testid="balance-chart" />
+            <CompositionNotes :notes="ration?.current?.compositionNotes ?? []" />
           </section>
         </div>
         <section class="card" v-if="ration?.current">
