@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition.Feeds;
 using Cnucnm.Nutrition.Beef;
 using Cnucnm.Nutrition.Beef.Hanwoo;
 
@@ -6,7 +7,8 @@ namespace Cnucnm.Api.Nutrition;
 /// <summary>Result of a beef evaluation (NRC 2000 Level 1 with Hanwoo parameters; docs/science.md, Beef and Hanwoo): intake, body
 /// weights, diet energy and protein, energy and protein requirements and supply, allowable gain (and milk of lactating cows),
 /// requirement–supply pairs of minerals and vitamins, and every model variable by name. A value the model does not define
-/// for this animal or diet is null and absent from <c>variables</c>.</summary>
+/// for this animal or diet is null and absent from <c>variables</c>. <c>compositionNotes</c> lists the diet's feeds whose composition
+/// had imputed or unknown values (issue 25), in English and Korean, as the dairy answer does.</summary>
 public sealed record BeefEvaluationResponse(
     BeefIntakeResult Intake,
     BeefBodyResult Body,
@@ -17,7 +19,8 @@ public sealed record BeefEvaluationResponse(
     IReadOnlyList<BalanceLine> Balances,
     IReadOnlyDictionary<string, double> Variables,
     BeefRequirementModel RequirementModel,
-    KoreanFeedingStandardResult? KoreanFeedingStandard) : EvaluationResponse
+    KoreanFeedingStandardResult? KoreanFeedingStandard,
+    IReadOnlyList<CompositionNoteLine> CompositionNotes) : EvaluationResponse
 {
     internal static BeefEvaluationResponse From(BeefResult result)
     {
@@ -38,7 +41,8 @@ public sealed record BeefEvaluationResponse(
                 Get(p.RequirementVariable), Get(p.SupplyVariable) - Get(p.RequirementVariable)))],
             n,
             result.RequirementModel,
-            result.KoreanFeedingStandard is { } kfs ? KoreanFeedingStandardResult.From(kfs) : null);
+            result.KoreanFeedingStandard is { } kfs ? KoreanFeedingStandardResult.From(kfs) : null,
+            [.. result.CompositionNotes.Select(CompositionNoteLine.From)]);
     }
 }
 

@@ -27,7 +27,8 @@ internal static class BeefFormulation
         var beef = request.Beef!;
         var model = beef.Model;
         var animal = beef.Animal;
-        var feeds = request.Feeds.Select(f => f.NasemFeed!).ToArray();
+        // The feeds as the beef model evaluates them: blank cells decided by the composition-completeness policy (BeefModel).
+        var feeds = request.Feeds.Select(f => CompositionCompleteness.Complete(f.NasemFeed!).Feed).ToArray();
         var values = BeefFeedValues.Of(feeds);
         var rails = BeefRailValues.Of(feeds, values);
 

@@ -1,4 +1,5 @@
 using Cnucnm.Nutrition.Beef.Hanwoo;
+using Cnucnm.Nutrition.Feeds;
 
 namespace Cnucnm.Nutrition.Beef;
 
@@ -21,10 +22,14 @@ public static class BeefModel
             throw new ArgumentException("The diet must contain at least one feed with a positive amount.", nameof(input));
         }
 
-        var run = new BeefRun(input);
+        // Blank composition cells are decided by the same policy as in the dairy model (docs/science.md, "Blank feed
+        // composition"): imputed from a similar library feed or unknown = 0, and reported in the result, instead of the
+        // beef chain's silent fall-backs (35 % RUP for a feed without protein fractions).
+        var completed = input with { Diet = [.. input.Diet.Select(d => d with { Feed = CompositionCompleteness.Complete(d.Feed).Feed })] };
+        var run = new BeefRun(completed);
         run.Run();
         var kfs = input.EffectiveRequirementModel == BeefRequirementModel.KoreanFeedingStandard
-            ? KfsEvaluation.Evaluate(HanwooAnimal.From(input.Animal), input.Diet, run.Values["DMI"])
+            ? KfsEvaluation.Evaluate(HanwooAnimal.From(input.Animal), completed.Diet, run.Values["DMI"])
             : null;
         return new BeefResult(input, run.Values, kfs);
     }

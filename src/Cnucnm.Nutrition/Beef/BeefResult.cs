@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition.Feeds;
 using Cnucnm.Nutrition.Beef.Hanwoo;
 using Cnucnm.Nutrition.Dairy;
 
@@ -94,6 +95,10 @@ public sealed class BeefResult
     }
 
     public BeefInput Input { get; }
+
+    /// <summary>Feeds of the diet (above 0 kg DM) whose composition had imputed or unknown values, what was used and which
+    /// results it touches (<see cref="CompositionCompleteness"/>), as in the dairy model.</summary>
+    public IReadOnlyList<CompositionNote> CompositionNotes => CompositionNote.For(Input.Diet.Where(d => d.KgDryMatterPerDay > 0).Select(d => d.Feed));
 
     /// <summary>The requirement model in force for this evaluation.</summary>
     public BeefRequirementModel RequirementModel => KoreanFeedingStandard is null ? BeefRequirementModel.Nrc2000 : BeefRequirementModel.KoreanFeedingStandard;

@@ -81,6 +81,37 @@ public sealed class BeefNutritionEndpointTests(ApiFixture api) : IClassFixture<A
     /// <summary>A Hanwoo steer with no requirement model gets the Korean Feeding Standard beside the NRC sections; the live target
     /// 0.96 kg/d is a shrunk target of 0.9216 kg/d. KFS at 450 kg (450^0.75 = 97.7033), 0.96 kg/d live: MEm 0.125 × 97.7033 = 12.2129;
     /// NEg 0.0533 × 97.7033 × 0.96 = 4.99928; q = 0.5304 + 0.0748 × 0.96 = 0.602208, kf = 0.475722; ME = 12.2129 + 10.5088 = 22.7217 Mcal/d.</summary>
+    /// <summary>Issue 25 in the beef model: oat silage's blank supplemental NPN is imputed (0 % of CP from a similar silage) and its
+    /// blank Se, Co and I are unknown (assumed 0); the answer says so, as the dairy answer does.</summary>
+    [Fact]
+    public async Task A_beef_evaluation_with_oat_silage_lists_its_imputed_and_unknown_values()
+    {
+        var (status, body) = await PostAsync(new
+        {
+            model = "beef",
+            beef = new { animal = new { breed = "hanwoo", sex = "steer", bodyWeightKg = 350, ageMonths = 12, targetGainKgPerDay = 0.8 } },
+            diet = new object[]
+            {
+                new { feed = "Oat silage, mid-maturity", kgDryMatterPerDay = 4.0 }, new { feed = "Corn grain dry, fine grind", kgDryMatterPerDay = 2.5 },
+                new { feed = "Soybean meal, solvent 48CP", kgDryMatterPerDay = 0.6 },
+            },
+        });
+        var (_, complete) = await PostAsync(new
+        {
+            model = "beef",
+            beef = new { animal = new { breed = "hanwoo", sex = "steer", bodyWeightKg = 450, ageMonths = 18, targetGainKgPerDay = 0.9 } },
+            diet = FatteningDiet,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var note = Assert.Single(body.GetProperty("compositionNotes").EnumerateArray());
+        Assert.Equal("nasem:Oat silage, mid-maturity", note.GetProperty("feedId").GetString());
+        Assert.Contains(note.GetProperty("gaps").EnumerateArray(), g => g.GetProperty("column").GetString() == "Fd_NPN_CP"
+            && g.GetProperty("treatment").GetString() == "Imputed");
+        Assert.Contains("0으로 가정", note.GetProperty("textKorean").GetString(), StringComparison.Ordinal);
+        Assert.Empty(complete.GetProperty("compositionNotes").EnumerateArray());
+    }
+
     [Fact]
     public async Task A_hanwoo_steer_is_judged_by_the_korean_feeding_standard_by_default_with_its_live_gain()
     {
