@@ -89,7 +89,7 @@ public static class GrainIngestLoad
         await farm.CreateAsync(new FarmProfile("Grain load farm", new FarmLocation("Chungcheongnam-do", "KR", null, null), "KRW",
             ClimateDefaults.Temperate, "Asia/Seoul"), "load", cancellationToken);
         await farm.PutFeedAsync(new FarmFeedDefinition(HerdSetup.FeedId, "Corn silage", "Corn silage, typical", HerdSetup.FeedDryMatterFraction * 100,
-            new Dictionary<string, double>(), true), "load", cancellationToken);
+            new Dictionary<string, double>(), true), "load", cancellationToken: cancellationToken);
         var groupIds = new List<Guid>();
         for (var i = 0; i < groups; i++)
         {

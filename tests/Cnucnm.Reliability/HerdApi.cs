@@ -119,15 +119,40 @@ public sealed class HerdApi(Uri baseAddress) : IDisposable
 
     /// <summary>Posts the new price as a farmer's client does: again, unchanged, after any failure (no answer, 5xx)
     /// until it is accepted. Returns the number of attempts.</summary>
-    public async Task<int> RaisePriceUntilAcceptedAsync(PricedFarm farm, string feedId, decimal pricePerTonne)
+    public Task<int> RaisePriceUntilAcceptedAsync(PricedFarm farm, string feedId, decimal pricePerTonne)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return UntilAcceptedAsync(() => _http.PostAsJsonAsync($"/api/v1/farms/{farm.FarmId}/feeds/{feedId}/prices",
+            new { effectiveFrom = today, amount = pricePerTonne, basis = "perTonneAsFed", supplier = "co-op" }), "raise price");
+    }
+
+    /// <summary>Applies a lab analysis of the farm's <paramref name="feedId"/> (DM and CP, % as fed and % DM) as a nutritionist's client
+    /// does: again after any failure until accepted. Returns the number of attempts.</summary>
+    public Task<int> ApplyLabAnalysisUntilAcceptedAsync(PricedFarm farm, string feedId, double dryMatterPercent, double crudeProteinPercentDm)
+    {
+        var csv = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Sample ID,Date,DM (%),CP (%DM)\nPIT-1,2026-12-01,{dryMatterPercent},{crudeProteinPercentDm}\n");
+        return UntilAcceptedAsync(() => _http.PostAsJsonAsync($"/api/v1/farms/{farm.FarmId}/feeds/{feedId}/lab-analyses/apply", new { csv }),
+            "apply lab analysis");
+    }
+
+    /// <summary>Edits pen <paramref name="pen"/> (1-based, as created by <see cref="CreatePricedFarmAsync"/>) to a new milk yield:
+    /// again after any failure until accepted. Returns the number of attempts.</summary>
+    public Task<int> EditMilkUntilAcceptedAsync(PricedFarm farm, int pen, double milkKgPerDay)
+    {
+        var body = JsonSerializer.SerializeToNode(DemoFarm.LactatingPen($"Pen {pen}"))!.AsObject();
+        body["milkKgPerDay"] = milkKgPerDay;
+        return UntilAcceptedAsync(() => _http.PutAsJsonAsync($"/api/v1/farms/{farm.FarmId}/groups/{farm.GroupIds[pen - 1]}", body), "edit group");
+    }
+
+    /// <summary>Sends until accepted: again, unchanged, after any failure (no answer, 5xx); a 4xx is a bug of the harness.</summary>
+    private static async Task<int> UntilAcceptedAsync(Func<Task<HttpResponseMessage>> send, string what)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                using var response = await _http.PostAsJsonAsync($"/api/v1/farms/{farm.FarmId}/feeds/{feedId}/prices",
-                    new { effectiveFrom = today, amount = pricePerTonne, basis = "perTonneAsFed", supplier = "co-op" });
+                using var response = await send();
                 if (response.IsSuccessStatusCode)
                 {
                     return attempt;
@@ -135,7 +160,7 @@ public sealed class HerdApi(Uri baseAddress) : IDisposable
 
                 if ((int)response.StatusCode < 500 || attempt >= 30)
                 {
-                    await EnsureAsync(response, "raise price");
+                    await EnsureAsync(response, what);
                 }
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && attempt < 30)
@@ -144,6 +169,71 @@ public sealed class HerdApi(Uri baseAddress) : IDisposable
 
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
+    }
+
+    /// <summary>Groups whose current ration does not carry <paramref name="feedId"/> at <paramref name="dryMatterFraction"/> (kg as fed ×
+    /// DM = kg DM, within 0.5 %): not re-evaluated with the analysed dry matter. Groups without the feed are counted apart.</summary>
+    public async Task<(IReadOnlyList<string> Stale, int Checked)> GroupsNotAtDryMatterAsync(IReadOnlyList<PricedFarm> farms, string feedId, double dryMatterFraction)
+    {
+        var stale = new List<string>();
+        var checkedGroups = 0;
+        foreach (var (farm, groupId, ration) in await RationsAsync(farms, stale))
+        {
+            if (ration.GetProperty("current") is not { ValueKind: JsonValueKind.Object } current
+                || current.GetProperty("items").EnumerateArray().FirstOrDefault(i => i.GetProperty("feedId").GetString() == feedId) is not { ValueKind: JsonValueKind.Object } item)
+            {
+                continue;
+            }
+
+            checkedGroups++;
+            var asFed = item.GetProperty("kgAsFedPerHead").GetDouble();
+            var dm = item.GetProperty("kgDryMatterPerHead").GetDouble();
+            if (Math.Abs(asFed * dryMatterFraction - dm) > 0.005 * dm)
+            {
+                stale.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{farm.FarmId}/{groupId}: {feedId} at {dm / asFed:P1} DM"));
+            }
+        }
+
+        return (stale, checkedGroups);
+    }
+
+    /// <summary>Groups whose current ration and suggestion (if any) were both formulated for another cause than <paramref name="kind"/>
+    /// (a change kind of the API, e.g. groupInputsChanged).</summary>
+    public async Task<IReadOnlyList<string>> GroupsNotReformulatedForAsync(IReadOnlyList<PricedFarm> farms, string kind)
+    {
+        var stale = new List<string>();
+        foreach (var (farm, groupId, ration) in await RationsAsync(farms, stale))
+        {
+            var causes = new[] { ration.GetProperty("current"), ration.TryGetProperty("suggestion", out var s) && s.ValueKind == JsonValueKind.Object ? s.GetProperty("proposed") : default }
+                .Where(v => v.ValueKind == JsonValueKind.Object).Select(v => v.GetProperty("cause").GetProperty("kind").GetString()).ToList();
+            if (!causes.Contains(kind, StringComparer.OrdinalIgnoreCase))
+            {
+                stale.Add($"{farm.FarmId}/{groupId}: {string.Join(", ", causes)}");
+            }
+        }
+
+        return stale;
+    }
+
+    private async Task<List<(PricedFarm Farm, Guid GroupId, JsonElement Ration)>> RationsAsync(IReadOnlyList<PricedFarm> farms, List<string> failed)
+    {
+        var rations = new List<(PricedFarm, Guid, JsonElement)>();
+        foreach (var farm in farms)
+        {
+            foreach (var groupId in farm.GroupIds)
+            {
+                using var response = await _http.GetAsync($"/api/v1/farms/{farm.FarmId}/groups/{groupId}/ration");
+                if (!response.IsSuccessStatusCode)
+                {
+                    failed.Add($"{farm.FarmId}/{groupId}: {(int)response.StatusCode}");
+                    continue;
+                }
+
+                rations.Add((farm, groupId, await response.Content.ReadFromJsonAsync<JsonElement>()));
+            }
+        }
+
+        return rations;
     }
 
     /// <summary>Groups whose current ration and suggestion (if any) both price <paramref name="feedId"/> at other

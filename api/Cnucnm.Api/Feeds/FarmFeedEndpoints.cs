@@ -75,7 +75,7 @@ public static class FarmFeedEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var result = await grains.Farm(farmId).PutFeedAsync(definition, user.ActorId(), cancellationToken);
+        var result = await grains.Farm(farmId).PutFeedAsync(definition, user.ActorId(), cancellationToken: cancellationToken);
         return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(FarmFeedResponse.From(result.Feed!, farmId)) : TypedResults.NotFound();
     }
 
@@ -104,7 +104,7 @@ public static class FarmFeedEndpoints
         }
 
         var feed = (await grains.Lot(lotId).GetAsync(cancellationToken))!.ToFarmFeed(feedId, request.Name!.Trim());
-        var result = await grains.Farm(farmId).PutFeedAsync(feed, user.ActorId(), cancellationToken);
+        var result = await grains.Farm(farmId).PutFeedAsync(feed, user.ActorId(), cancellationToken: cancellationToken);
         return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(FarmFeedResponse.From(result.Feed!, farmId)) : TypedResults.NotFound();
     }
 

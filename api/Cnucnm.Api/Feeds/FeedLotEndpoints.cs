@@ -161,27 +161,30 @@ public static class FeedLotEndpoints
             return TypedResults.NotFound();
         }
 
-        // Every farm feed that is this lot takes the new values; each farm re-evaluates the rations that use it.
+        // Every farm feed that is this lot takes the new values; each farm stores the work with the feed and re-evaluates, then
+        // re-formulates by its policy, the rations that use it (FarmGrain's outbox: finished after a crash).
+        var reason = $"lab analysis of lot {context.Lot.Definition.Name}" + (analysis.SampleId is { } sample ? $" ({sample}" + (analysis.SampledOn is { } on ? $", {on:yyyy-MM-dd})" : ")") : "");
+        var cause = new Contracts.Rations.RationChangeCause(Contracts.Rations.RationChangeKind.FeedChanged, actor, reason);
+        var updates = new Dictionary<Guid, GroupRationUpdate>();
         foreach (var use in applied.Uses)
         {
             var farm = grains.Farm(use.FarmId);
             if ((await farm.GetFeedsAsync(null, cancellationToken)).FirstOrDefault(f => f.Definition.FeedId == use.FeedId)?.Definition is { } feed
                 && feed.LotId == lotId)
             {
-                await farm.PutFeedAsync(applied.ToFarmFeed(feed.FeedId, feed.Name), actor, cancellationToken);
+                var put = await farm.PutFeedAsync(applied.ToFarmFeed(feed.FeedId, feed.Name), actor, cause, cancellationToken);
+                foreach (var update in put.Rations ?? [])
+                {
+                    updates[update.GroupId] = update;
+                }
             }
         }
 
-        var reason = $"lab analysis of lot {context.Lot.Definition.Name}" + (analysis.SampleId is { } sample ? $" ({sample}" + (analysis.SampledOn is { } on ? $", {on:yyyy-MM-dd})" : ")") : "");
-        var rations = new List<LotAffectedRation>();
-        foreach (var ration in before)
+        var rations = before.Select(r => r with
         {
-            var grain = grains.GetGrain<Contracts.Rations.IRationGrain>(ration.GroupId);
-            var reEvaluated = (await grain.GetAsync(cancellationToken)).Current;
-            var reformulated = await grain.ReformulateAsync(
-                new Contracts.Rations.RationChangeCause(Contracts.Rations.RationChangeKind.FeedChanged, actor, reason), null, cancellationToken);
-            rations.Add(ration with { ReEvaluated = reEvaluated, Reformulation = reformulated });
-        }
+            ReEvaluated = updates.GetValueOrDefault(r.GroupId)?.ReEvaluated,
+            Reformulation = updates.GetValueOrDefault(r.GroupId)?.Reformulation,
+        }).ToList();
 
         foreach (var usingFarm in applied.Uses.Select(u => u.FarmId).Distinct())
         {

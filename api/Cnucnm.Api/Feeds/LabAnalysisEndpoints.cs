@@ -83,17 +83,15 @@ public static class LabAnalysisEndpoints
         var before = await RationsUsingAsync(grains, farm, feedId, cancellationToken);
         var updated = WithAnalysis(definition, analysis);
         var actor = user.ActorId();
-        await grains.Farm(farmId).PutFeedAsync(updated, actor, cancellationToken);
-
         var reason = $"lab analysis of {feedId}" + (analysis.SampleId is { } sample ? $" ({sample}" + (analysis.SampledOn is { } on ? $", {on:yyyy-MM-dd})" : ")") : "");
-        var affected = new List<AffectedRation>();
-        foreach (var (group, ration) in before)
-        {
-            var grain = grains.GetGrain<IRationGrain>(group.GroupId);
-            var reEvaluated = (await grain.GetAsync(cancellationToken)).Current;
-            var reformulated = await grain.ReformulateAsync(new RationChangeCause(RationChangeKind.FeedChanged, actor, reason), null, cancellationToken);
-            affected.Add(new AffectedRation(group.GroupId, group.Name, ration, reEvaluated, reformulated));
-        }
+        // The farm stores the feed with the ration work it causes (re-evaluate, then re-formulate by the farm's policy) and does
+        // it: a crash in between still updates every ration (FarmGrain's outbox).
+        var put = await grains.Farm(farmId).PutFeedAsync(updated, actor, new RationChangeCause(RationChangeKind.FeedChanged, actor, reason), cancellationToken);
+        var outcomes = (put.Rations ?? []).ToDictionary(r => r.GroupId);
+
+        // A group missing from the outcomes is still being updated (its silo was lost): shown as before, finished by the farm.
+        var affected = before.Select(b => new AffectedRation(b.Group.GroupId, b.Group.Name, b.Ration,
+            outcomes.GetValueOrDefault(b.Group.GroupId)?.ReEvaluated, outcomes.GetValueOrDefault(b.Group.GroupId)?.Reformulation)).ToList();
 
         await grains.GetGrain<IFarmEventsGrain>(farmId).PublishAsync(FarmEventKind.AnalysisApplied, null,
             $"{reason} applied; {affected.Count} ration(s) re-evaluated", new Dictionary<string, double> { ["rations"] = affected.Count });

@@ -113,7 +113,8 @@ public sealed partial class FarmGrain(
         await state.WriteStateAsync(cancellationToken);
     }
 
-    public async Task<FarmFeedResult> PutFeedAsync(FarmFeedDefinition feed, string changedBy, CancellationToken cancellationToken = default)
+    public async Task<FarmFeedResult> PutFeedAsync(FarmFeedDefinition feed, string changedBy, RationChangeCause? reformulation = null,
+        CancellationToken cancellationToken = default)
     {
         if (!Exists)
         {
@@ -126,18 +127,15 @@ public sealed partial class FarmGrain(
         {
             [feed.FeedId] = (existing ?? new FarmFeedState()) with { Definition = feed },
         };
-        // A new composition or DM changes the supply of every ration with this feed: written with the feed (an outbox).
-        var work = changed ? new PendingRationWork(Guid.NewGuid(), feed.FeedId, null, [.. State.Groups.Select(g => g.GroupId)], 0) : null;
-        state.State = State with { Feeds = feeds, Version = State.Version + 1, PendingRationWork = Append(State.PendingRationWork, work) };
-        await state.WriteStateAsync(cancellationToken);
+        // A new composition or DM changes the supply of every ration with this feed (and, for a lab analysis, calls for a
+        // re-formulation): written with the feed (an outbox), so a crash after this write still updates them.
+        var work = changed ? new PendingRationWork(Guid.NewGuid(), feed.FeedId, reformulation, [.. State.Groups.Select(g => g.GroupId)], 0) : null;
+        await StoreWithRationWorkAsync(State with { Feeds = feeds, Version = State.Version + 1, PendingRationWork = Append(State.PendingRationWork, work) },
+            work, cancellationToken);
         await MoveLotUseAsync(feed.FeedId, existing?.Definition?.LotId, feed.LotId, cancellationToken);
 
-        if (changed)
-        {
-            await WorkOffRationsAsync();
-        }
-
-        return new FarmFeedResult(FarmFeedOutcome.Ok, ToFarmFeed(feeds[feed.FeedId], Today()), null);
+        var done = work is null ? null : await WorkOffRationsAsync();
+        return new FarmFeedResult(FarmFeedOutcome.Ok, ToFarmFeed(feeds[feed.FeedId], Today()), null, done?.GetValueOrDefault(work!.WorkId));
     }
 
     public async Task<FarmFeedResult> RemoveFeedAsync(string feedId, string changedBy, CancellationToken cancellationToken = default)
@@ -215,8 +213,8 @@ public sealed partial class FarmGrain(
         var work = before == after ? null : new PendingRationWork(Guid.NewGuid(), feedId,
             reformulate ? new RationChangeCause(RationChangeKind.PriceChange, changedBy, $"{updated.Definition!.Name} price changed {changePercent:+0.#;-0.#} %") : null,
             [.. State.Groups.Select(g => g.GroupId)], 0);
-        state.State = State with { Feeds = feeds, Version = State.Version + 1, PendingRationWork = Append(State.PendingRationWork, work) };
-        await state.WriteStateAsync(cancellationToken);
+        await StoreWithRationWorkAsync(State with { Feeds = feeds, Version = State.Version + 1, PendingRationWork = Append(State.PendingRationWork, work) },
+            work, cancellationToken);
 
         if (before != after)
         {
@@ -364,19 +362,22 @@ public sealed partial class FarmGrain(
     /// died, a call timed out) stays, and is retried in 5 s and by a reminder every minute until it succeeds, also on
     /// another silo if this one dies. Re-formulating twice is harmless: the second finds the same ration.
     /// </summary>
-    private async Task WorkOffRationsAsync()
+    /// <returns>For each work item taken, the groups brought up to date now, with their re-formulation outcome.</returns>
+    private async Task<Dictionary<Guid, IReadOnlyList<GroupRationUpdate>>> WorkOffRationsAsync()
     {
         var taken = State.PendingRationWork;
+        var updated = new Dictionary<Guid, IReadOnlyList<GroupRationUpdate>>();
         if (taken.Count == 0)
         {
-            return;
+            return updated;
         }
 
         var left = new List<PendingRationWork>();
         foreach (var work in taken)
         {
-            var done = await Task.WhenAll(work.Groups.Select(async groupId => (GroupId: groupId, Done: await TryRationWorkAsync(work, groupId))));
-            var failed = done.Where(d => !d.Done).Select(d => d.GroupId).ToList();
+            var done = await Task.WhenAll(work.Groups.Select(async groupId => (GroupId: groupId, Update: await TryRationWorkAsync(work, groupId))));
+            updated[work.WorkId] = [.. done.Where(d => d.Update is not null).Select(d => d.Update!)];
+            var failed = done.Where(d => d.Update is null).Select(d => d.GroupId).ToList();
             if (failed.Count == 0)
             {
                 continue;
@@ -404,34 +405,57 @@ public sealed partial class FarmGrain(
         {
             await this.UnregisterReminder(reminder);
         }
+
+        return updated;
     }
 
-    private async Task<bool> TryRationWorkAsync(PendingRationWork work, Guid groupId)
+    /// <summary>One group's part of a work item: the current ration re-evaluated (costs and supply with the feed as it is now)
+    /// when it uses the feed, then re-formulated by the farm's policy when the work has a cause and the feed is in the ration or
+    /// among its candidates. Null when a call failed (retried later).</summary>
+    private async Task<GroupRationUpdate?> TryRationWorkAsync(PendingRationWork work, Guid groupId)
     {
         try
         {
             var ration = GrainFactory.GetGrain<IRationGrain>(groupId);
             var snapshot = await ration.GetAsync();
-            if (work.Cause is { } cause)
-            {
-                var uses = snapshot.Current?.Items.Any(i => i.FeedId == work.FeedId) == true
-                           || snapshot.Settings?.Candidates.Any(c => c.FeedId == work.FeedId) == true;
-                if (uses)
-                {
-                    await ration.ReformulateAsync(cause);
-                }
-            }
-            else if (snapshot.Current is { } current && current.Items.Any(i => i.FeedId == work.FeedId))
+            RationVersion? reEvaluated = null;
+            if (snapshot.Current is { } current && current.Items.Any(i => i.FeedId == work.FeedId))
             {
                 await ration.RefreshAsync(current.HeadCount);
+                reEvaluated = (await ration.GetAsync()).Current;
             }
 
-            return true;
+            var reformulation = work.Cause is { } cause && (reEvaluated is not null || snapshot.Settings?.Candidates.Any(c => c.FeedId == work.FeedId) == true)
+                ? await ration.ReformulateAsync(cause)
+                : null;
+            return new GroupRationUpdate(groupId, reEvaluated, reformulation);
         }
         catch (Exception exception)
         {
             LogRationWorkFailed(logger, exception, this.GetPrimaryKey(), groupId, work.FeedId);
-            return false;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="next"/>, which carries <paramref name="work"/> (an outbox), so that nothing after the write can leave the
+    /// work undone: the reminder is registered before the write (a crash between the two leaves a reminder that finds nothing, never
+    /// work without a reminder) and a timer is set after it. The work is then normally done by the same call, but an event or alert
+    /// that fails after the write (a stream queue on a lost silo) no longer strands it: the timer does it within 5 s, the reminder
+    /// within a minute on whichever silo is alive.
+    /// </summary>
+    private async Task StoreWithRationWorkAsync(FarmState next, PendingRationWork? work, CancellationToken cancellationToken)
+    {
+        if (work is not null)
+        {
+            await this.RegisterOrUpdateReminder(RationWorkReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
+        }
+
+        state.State = next;
+        await state.WriteStateAsync(cancellationToken);
+        if (work is not null)
+        {
+            ScheduleRationWorkRetry(RationWorkRetry);
         }
     }
 

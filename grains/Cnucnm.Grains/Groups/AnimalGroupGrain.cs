@@ -9,17 +9,25 @@ using Cnucnm.Contracts.Rations;
 using Cnucnm.Grains.Alerts;
 using Cnucnm.Grains.Farms;
 using Cnucnm.Storage.LiveHerd;
+using Microsoft.Extensions.Logging;
 
 namespace Cnucnm.Grains.Groups;
 
 [GrainType("animal-group")]
-public sealed class AnimalGroupGrain(
+public sealed partial class AnimalGroupGrain(
     [PersistentState("group", ProviderNames.GrainState)] IPersistentState<GroupState> state,
     IIntakeStore intakeStore,
     IGroupNutrition nutrition,
     AlertRaiser alerts,
-    TimeProvider clock) : Grain, IAnimalGroupGrain
+    TimeProvider clock,
+    ILogger<AnimalGroupGrain> logger) : Grain, IAnimalGroupGrain, IRemindable
 {
+    /// <summary>Retries a ration update the group stored with a change of its inputs but could not finish (a silo lost
+    /// mid-way); fires on a survivor when this grain's own silo died (Orleans' minimum reminder period, 1 min).</summary>
+    private const string RationUpdateReminder = "ration-update";
+
+    private static readonly TimeSpan RationUpdateRetry = TimeSpan.FromSeconds(5);
+
     private const int IntakeDaysKept = 90;
     private const int RecordsKept = 100;
 
@@ -37,6 +45,7 @@ public sealed class AnimalGroupGrain(
     private int _unpublishedReadings;
     private DateOnly? _intakeCheckedDay;
     private bool _pastDayChanged;
+    private IGrainTimer? _rationUpdateRetry;
 
     private GroupState State => state.State;
 
@@ -58,6 +67,19 @@ public sealed class AnimalGroupGrain(
         }
 
         await RecomputeAsync(farm, cancellationToken);
+        if (State.PendingReformulation is not null)
+        {
+            // A ration update a previous activation stored but did not finish (its silo died): resume shortly, outside activation.
+            ScheduleRationUpdateRetry(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == RationUpdateReminder)
+        {
+            await UpdateRationAsync();
+        }
     }
 
     public async Task<GroupResult> CreateAsync(Guid farmId, string name, GroupInputs inputs, string createdBy, CancellationToken cancellationToken = default)
@@ -102,14 +124,15 @@ public sealed class AnimalGroupGrain(
         }
 
         var renamed = name != State.Name;
-        state.State = State with { Name = name, Inputs = inputs, Version = State.Version + 1 };
-        await state.WriteStateAsync(cancellationToken);
+        var reason = $"inputs changed by {changedBy}";
+        await StoreWithRationUpdateAsync(State with { Name = name, Inputs = inputs, Version = State.Version + 1, PendingReformulation = InputsChanged(changedBy, reason) },
+            cancellationToken);
         if (renamed)
         {
             await GrainFactory.Farm(State.FarmId).AddGroupAsync(GroupId, name, cancellationToken);
         }
 
-        await InputsChangedAsync($"inputs changed by {changedBy}", changedBy, cancellationToken);
+        await InputsChangedAsync(reason, cancellationToken);
         return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
     }
 
@@ -127,9 +150,12 @@ public sealed class AnimalGroupGrain(
             BodyWeightKg = latest.BodyWeightKg,
             BodyConditionScore = latest.BodyConditionScore ?? State.Inputs!.BodyConditionScore,
         };
-        state.State = State with { Weighings = weighings, Inputs = inputs, Version = State.Version + 1 };
-        await state.WriteStateAsync(cancellationToken);
-        await InputsChangedAsync($"weighing of {weighing.Date:yyyy-MM-dd}: {weighing.BodyWeightKg:0} kg", weighing.RecordedBy, cancellationToken);
+        var reason = $"weighing of {weighing.Date:yyyy-MM-dd}: {weighing.BodyWeightKg:0} kg";
+        await StoreWithRationUpdateAsync(State with
+        {
+            Weighings = weighings, Inputs = inputs, Version = State.Version + 1, PendingReformulation = InputsChanged(weighing.RecordedBy, reason),
+        }, cancellationToken);
+        await InputsChangedAsync(reason, cancellationToken);
         return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
     }
 
@@ -149,9 +175,12 @@ public sealed class AnimalGroupGrain(
             MilkTrueProteinPercent = latest.TrueProteinPercent,
             MilkLactosePercent = latest.LactosePercent,
         };
-        state.State = State with { MilkTests = tests, Inputs = inputs, Version = State.Version + 1 };
-        await state.WriteStateAsync(cancellationToken);
-        await InputsChangedAsync($"milk test of {milkTest.Date:yyyy-MM-dd}: {milkTest.MilkKgPerDay:0.#} kg/d", milkTest.RecordedBy, cancellationToken);
+        var reason = $"milk test of {milkTest.Date:yyyy-MM-dd}: {milkTest.MilkKgPerDay:0.#} kg/d";
+        await StoreWithRationUpdateAsync(State with
+        {
+            MilkTests = tests, Inputs = inputs, Version = State.Version + 1, PendingReformulation = InputsChanged(milkTest.RecordedBy, reason),
+        }, cancellationToken);
+        await InputsChangedAsync(reason, cancellationToken);
         return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
     }
 
@@ -252,15 +281,82 @@ public sealed class AnimalGroupGrain(
         return GroupOutcome.Ok;
     }
 
-    private async Task InputsChangedAsync(string reason, string actor, CancellationToken cancellationToken)
+    private static RationChangeCause InputsChanged(string actor, string reason) => new(RationChangeKind.GroupInputsChanged, actor, reason);
+
+    /// <summary>After new inputs were stored with their <see cref="GroupState.PendingReformulation"/>: requirements, the event,
+    /// then the ration brought up to date.</summary>
+    private async Task InputsChangedAsync(string reason, CancellationToken cancellationToken)
     {
         var farm = await FarmAsync(cancellationToken, refresh: true);
         await RecomputeAsync(farm, cancellationToken);
-        var ration = GrainFactory.GetGrain<IRationGrain>(GroupId);
-        await ration.RefreshAsync(State.Inputs!.HeadCount, cancellationToken);
         await PublishAsync(FarmEventKind.GroupChanged, $"{State.Name}: {reason}");
-        await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.GroupInputsChanged, actor, reason), null, cancellationToken);
+        await UpdateRationAsync();
     }
+
+    /// <summary>
+    /// The ration update stored with a change of the inputs (an outbox): the current ration re-evaluated for the new inputs and
+    /// head count, then re-formulated by the farm's policy; the stored cause is cleared when both are done. When a call fails
+    /// (the ration's silo was lost) the change stays stored and is retried in 5 s and by a reminder every minute, also on another
+    /// silo when this one dies, so an edit is never left without its ration update. Doing it twice is harmless.
+    /// </summary>
+    private async Task UpdateRationAsync()
+    {
+        if (State.PendingReformulation is not { } cause || !Exists)
+        {
+            return;
+        }
+
+        try
+        {
+            var ration = GrainFactory.GetGrain<IRationGrain>(GroupId);
+            await ration.RefreshAsync(State.Inputs!.HeadCount);
+            await ration.ReformulateAsync(cause);
+        }
+        catch (Exception exception)
+        {
+            // The reminder registered with the change stays; the timer tries again sooner.
+            LogRationUpdateFailed(logger, exception, GroupId);
+            ScheduleRationUpdateRetry(RationUpdateRetry);
+            return;
+        }
+
+        // A newer change stored while this ran keeps its own cause (and is worked off by its own call).
+        if (State.PendingReformulation == cause)
+        {
+            state.State = State with { PendingReformulation = null };
+            await state.WriteStateAsync();
+        }
+
+        if (State.PendingReformulation is null && await this.GetReminder(RationUpdateReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>Writes new inputs with their <see cref="GroupState.PendingReformulation"/> so that nothing after the write can leave
+    /// the ration update undone: the reminder is registered before the write, a timer set after it (FarmGrain does the same for
+    /// its ration work); an event that fails after the write no longer strands the update.</summary>
+    private async Task StoreWithRationUpdateAsync(GroupState next, CancellationToken cancellationToken)
+    {
+        await this.RegisterOrUpdateReminder(RationUpdateReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
+        state.State = next;
+        await state.WriteStateAsync(cancellationToken);
+        ScheduleRationUpdateRetry(RationUpdateRetry);
+    }
+
+    private void ScheduleRationUpdateRetry(TimeSpan dueTime)
+    {
+        _rationUpdateRetry?.Dispose();
+        _rationUpdateRetry = this.RegisterGrainTimer(async () =>
+        {
+            _rationUpdateRetry?.Dispose();
+            _rationUpdateRetry = null;
+            await UpdateRationAsync();
+        }, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Group {GroupId}: ration not yet updated for its new inputs; retried")]
+    private static partial void LogRationUpdateFailed(ILogger logger, Exception exception, Guid groupId);
 
     /// <summary>Intake alerts and intake-driven re-formulation, on complete days only.</summary>
     private async Task CheckIntakeAsync(FarmSnapshot? farm, IntakeSummary summary, CancellationToken cancellationToken)
@@ -389,4 +485,7 @@ public sealed record GroupState
     [Id(7)] public long Version { get; init; }
     [Id(8)] public bool Deleted { get; init; }
     [Id(9)] public DateOnly? LastIntakeReformulationDay { get; init; }
+
+    /// <summary>The ration update a change of the inputs calls for, written with the change and cleared when done (an outbox).</summary>
+    [Id(10)] public RationChangeCause? PendingReformulation { get; init; }
 }

@@ -1,3 +1,5 @@
+using Cnucnm.Contracts.Rations;
+
 namespace Cnucnm.Contracts.Farms;
 
 /// <summary>A feed on the farm's list: which library feed (or the farm's own composition) it is, its
@@ -48,11 +50,23 @@ public sealed record FeedUse(
     [property: Id(1)] DateOnly Day,
     [property: Id(2)] double KgAsFed);
 
+/// <param name="Rations">The rations the change updated before the answer: each group's re-formulation outcome (null when it was
+/// re-evaluated only or does not use the feed); groups left out are still pending and are retried (FarmGrain's ration work).</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.FarmFeedResult")]
 public sealed record FarmFeedResult(
     [property: Id(0)] FarmFeedOutcome Outcome,
     [property: Id(1)] FarmFeed? Feed,
-    [property: Id(2)] string? Problem);
+    [property: Id(2)] string? Problem,
+    [property: Id(3)] IReadOnlyList<GroupRationUpdate>? Rations = null);
+
+/// <summary>A group's ration brought up to date after a feed changed.</summary>
+/// <param name="ReEvaluated">The current ration re-evaluated with the feed as it is now (same kg DM), when it uses the feed.</param>
+/// <param name="Reformulation">The re-formulation outcome under the farm's policy, when the change called for one.</param>
+[GenerateSerializer, Immutable, Alias("cnucnm.GroupRationUpdate")]
+public sealed record GroupRationUpdate(
+    [property: Id(0)] Guid GroupId,
+    [property: Id(1)] RationVersion? ReEvaluated,
+    [property: Id(2)] ReformulationResult? Reformulation);
 
 [GenerateSerializer, Alias("cnucnm.FarmFeedOutcome")]
 public enum FarmFeedOutcome

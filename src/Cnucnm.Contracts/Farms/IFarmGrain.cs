@@ -1,3 +1,5 @@
+using Cnucnm.Contracts.Rations;
+
 namespace Cnucnm.Contracts.Farms;
 
 /// <summary>A farm: profile, animal groups, feeds with effective-dated prices and inventory,
@@ -40,9 +42,12 @@ public interface IFarmGrain : IGrainWithGuidKey
     [Alias("RegisterSensor")]
     Task RegisterSensorAsync(string deviceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds or replaces a feed of the farm's feed list (not its price history).</summary>
+    /// <summary>Adds or replaces a feed of the farm's feed list (not its price history). A changed composition or DM re-evaluates
+    /// every ration using the feed and, with <paramref name="reformulation"/> (a lab analysis), re-formulates them by the farm's
+    /// policy; the work is stored with the change and finished after a crash (<see cref="FarmFeedResult.Rations"/>: what was done now).</summary>
     [Alias("PutFeed")]
-    Task<FarmFeedResult> PutFeedAsync(FarmFeedDefinition feed, string changedBy, CancellationToken cancellationToken = default);
+    Task<FarmFeedResult> PutFeedAsync(FarmFeedDefinition feed, string changedBy, RationChangeCause? reformulation = null,
+        CancellationToken cancellationToken = default);
 
     [Alias("RemoveFeed")]
     Task<FarmFeedResult> RemoveFeedAsync(string feedId, string changedBy, CancellationToken cancellationToken = default);

@@ -139,7 +139,7 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
     {
         var scenario = await CreateAsync(ReformulationPolicy.Automatic);
         await Grains.Farm(scenario.FarmId).PutFeedAsync(new FarmFeedDefinition("barley", "Barley grain, dry, ground", "Barley grain, dry, ground", 88,
-            new Dictionary<string, double>(), false), "owner", Ct);
+            new Dictionary<string, double>(), false), "owner", cancellationToken: Ct);
         var settings = (await scenario.Ration(Grains).GetAsync(Ct)).Settings!;
         await scenario.Ration(Grains).SetSettingsAsync(settings with { Candidates = [.. settings.Candidates, new CandidateFeed("barley", 0, 5, null)] }, "nutritionist", Ct);
 
@@ -179,13 +179,13 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
         var farm = Grains.Farm(scenario.FarmId);
         foreach (var feed in Supplements)
         {
-            await farm.PutFeedAsync(new FarmFeedDefinition(feed.Id, feed.Library, feed.Library, feed.DryMatterPercent, new Dictionary<string, double>(), false), "owner", Ct);
+            await farm.PutFeedAsync(new FarmFeedDefinition(feed.Id, feed.Library, feed.Library, feed.DryMatterPercent, new Dictionary<string, double>(), false), "owner", cancellationToken: Ct);
             await farm.SetPriceAsync(feed.Id, new FeedPrice(new DateOnly(2026, 1, 1), feed.PricePerTonne, PriceBasis.PerTonneAsFed, "co-op"), "owner", Ct);
         }
 
         // The farm's own vitamin premix (no library feed): IU per kg DM.
         await farm.PutFeedAsync(new FarmFeedDefinition("vitamins", "Vitamin ADE premix", null, 95,
-            new Dictionary<string, double> { ["Fd_Ash"] = 80, ["Fd_VitA"] = 1_500_000, ["Fd_VitD"] = 400_000, ["Fd_VitE"] = 15_000 }, false), "owner", Ct);
+            new Dictionary<string, double> { ["Fd_Ash"] = 80, ["Fd_VitA"] = 1_500_000, ["Fd_VitD"] = 400_000, ["Fd_VitE"] = 15_000 }, false), "owner", cancellationToken: Ct);
         await farm.SetPriceAsync("vitamins", new FeedPrice(new DateOnly(2026, 1, 1), 6_000_000, PriceBasis.PerTonneAsFed, "co-op"), "owner", Ct);
 
         var candidates = LiveHerdScenario.Feeds.Select(f => new CandidateFeed(f.Id, 0, f.Forage ? 14 : 8, null))

@@ -39,7 +39,7 @@ public sealed record LiveHerdScenario(Guid FarmId, Guid GroupId)
         foreach (var feed in Feeds)
         {
             await farm.PutFeedAsync(new FarmFeedDefinition(feed.Id, feed.Library, feed.Library, feed.DryMatterPercent,
-                new Dictionary<string, double>(), feed.Forage), "owner", ct);
+                new Dictionary<string, double>(), feed.Forage), "owner", cancellationToken: ct);
             await farm.SetPriceAsync(feed.Id, new FeedPrice(new DateOnly(2026, 1, 1), feed.PricePerTonne, PriceBasis.PerTonneAsFed, "co-op"), "owner", ct);
         }
 
