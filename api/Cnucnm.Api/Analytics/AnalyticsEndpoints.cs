@@ -123,7 +123,8 @@ public static class AnalyticsEndpoints
             }
 
             var totals = Sum(group.Name, groupDays);
-            groups.Add(new GroupKpis(group.GroupId, group.Name, Cnucnm.Analytics.Kpis.FeedingKpiCalculator.ForGroup(totals, prices), totals));
+            // From the days (not the summed totals), so that days without a ration in force are left out of compliance and cost.
+            groups.Add(new GroupKpis(group.GroupId, group.Name, Cnucnm.Analytics.Kpis.FeedingKpiCalculator.Combined(group.Name, groupDays, prices), totals));
             days.AddRange(groupDays);
         }
 
@@ -141,7 +142,8 @@ public static class AnalyticsEndpoints
         days.Sum(d => d.DeliveredAsFedKg), days.Sum(d => d.RefusedAsFedKg), days.Sum(d => d.ConsumedDryMatterKg),
         days.All(d => d.FeedCost is not null) ? days.Sum(d => d.FeedCost!.Value) : null,
         days.Any(d => d.MilkKg is not null) ? days.Sum(d => d.MilkKg ?? 0) : null,
-        days.Any(d => d.LiveWeightGainKg is not null) ? days.Sum(d => d.LiveWeightGainKg ?? 0) : null);
+        days.Any(d => d.LiveWeightGainKg is not null) ? days.Sum(d => d.LiveWeightGainKg ?? 0) : null,
+        days.All(d => d.RationInForce));
 
     /// <summary>Days before today (today is still filling) with readings and dry matter, per head.</summary>
     private static IEnumerable<Cnucnm.Analytics.Intake.IntakeDay> CompleteDays(

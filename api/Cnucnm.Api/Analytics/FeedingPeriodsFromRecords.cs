@@ -30,7 +30,8 @@ internal static class FeedingPeriodsFromRecords
                     d.DryMatterKg,
                     d.DeliveredKgAsFed * costPerKgAsFed,
                     MilkKgPerCow(group, d.Day) * head,
-                    gainKgPerHeadPerDay * head);
+                    gainKgPerHeadPerDay * head,
+                    RationInForce: inForce is not null);
             })
             .ToList();
     }

@@ -33,18 +33,25 @@ public static class FeedingKpiCalculator
             Validate(p);
         }
 
+        // Every day: intake, refusals, feed efficiency.
         var headDays = periods.Sum(p => p.HeadDays);
-        var formulated = periods.Sum(p => p.FormulatedAsFedKg);
         var delivered = periods.Sum(p => p.DeliveredAsFedKg);
         var refused = periods.Sum(p => p.RefusedAsFedKg);
         var dryMatter = periods.Sum(p => p.ConsumedDryMatterKg);
-        var priced = periods.All(p => p.FeedCost is not null);
-        var cost = periods.Sum(p => p.FeedCost ?? 0);
         var milking = periods.Where(p => p.MilkKg is not null).ToList();
         var growing = periods.Where(p => p.LiveWeightGainKg is not null).ToList();
-        var milk = milking.Sum(p => p.MilkKg!.Value);
-        var gain = growing.Sum(p => p.LiveWeightGainKg!.Value);
-        var income = milk * prices.MilkPerKg + gain * prices.LiveWeightGainPerKg;
+
+        // Days with a ration in force: compliance and cost. A day without one has no formulated amount and no cost per kg;
+        // counting its deliveries against the other days' formulation gave compliance in the thousands of percent.
+        var rationed = periods.Where(p => p.RationInForce).ToList();
+        var rationedHeadDays = rationed.Sum(p => p.HeadDays);
+        var priced = rationed.Count > 0 && rationed.All(p => p.FeedCost is not null);
+        var cost = rationed.Sum(p => p.FeedCost ?? 0);
+        var rationedMilking = rationed.Where(p => p.MilkKg is not null).ToList();
+        var rationedGrowing = rationed.Where(p => p.LiveWeightGainKg is not null).ToList();
+        var milkWithRation = rationedMilking.Sum(p => p.MilkKg!.Value);
+        var gainWithRation = rationedGrowing.Sum(p => p.LiveWeightGainKg!.Value);
+        var income = milkWithRation * prices.MilkPerKg + gainWithRation * prices.LiveWeightGainPerKg;
 
         return new FeedingKpis(
             scope,
@@ -52,14 +59,15 @@ public static class FeedingKpiCalculator
             periods.Max(p => p.To),
             headDays,
             dryMatter / headDays,
-            priced ? cost / headDays : null,
-            priced ? Ratio(milking.Sum(p => p.FeedCost!.Value), milk) : null,
-            priced ? Ratio(growing.Sum(p => p.FeedCost!.Value), gain) : null,
-            priced ? (income - cost) / headDays : null,
-            milking.Count > 0 ? Ratio(milk, milking.Sum(p => p.ConsumedDryMatterKg)) : null,
-            growing.Count > 0 ? Ratio(gain, growing.Sum(p => p.ConsumedDryMatterKg)) : null,
+            priced ? cost / rationedHeadDays : null,
+            priced ? Ratio(rationedMilking.Sum(p => p.FeedCost!.Value), milkWithRation) : null,
+            priced ? Ratio(rationedGrowing.Sum(p => p.FeedCost!.Value), gainWithRation) : null,
+            priced ? (income - cost) / rationedHeadDays : null,
+            milking.Count > 0 ? Ratio(milking.Sum(p => p.MilkKg!.Value), milking.Sum(p => p.ConsumedDryMatterKg)) : null,
+            growing.Count > 0 ? Ratio(growing.Sum(p => p.LiveWeightGainKg!.Value), growing.Sum(p => p.ConsumedDryMatterKg)) : null,
             Ratio(100 * refused, delivered),
-            Ratio(100 * delivered, formulated));
+            Ratio(100 * rationed.Sum(p => p.DeliveredAsFedKg), rationed.Sum(p => p.FormulatedAsFedKg)),
+            periods.Where(p => !p.RationInForce).Sum(p => p.Days));
     }
 
     private static double? Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : null;

@@ -12,6 +12,8 @@ namespace Cnucnm.Analytics.Kpis;
 /// <param name="FeedCost">Cost of the feed delivered, farm currency; null when the feed is not priced.</param>
 /// <param name="MilkKg">Milk shipped, kg; null when not recorded (growing cattle).</param>
 /// <param name="LiveWeightGainKg">Body weight gained, kg live weight; null when not recorded (cows not weighed).</param>
+/// <param name="RationInForce">A ration was in force over the period: false for days before the group's first ration (or
+/// before the oldest version kept), whose formulated amount and feed cost are unknown.</param>
 public sealed record FeedingPeriod(
     string Group,
     DateOnly From,
@@ -23,4 +25,9 @@ public sealed record FeedingPeriod(
     double ConsumedDryMatterKg,
     double? FeedCost,
     double? MilkKg,
-    double? LiveWeightGainKg);
+    double? LiveWeightGainKg,
+    bool RationInForce = true)
+{
+    /// <summary>Calendar days the period covers.</summary>
+    public int Days => To.DayNumber - From.DayNumber + 1;
+}

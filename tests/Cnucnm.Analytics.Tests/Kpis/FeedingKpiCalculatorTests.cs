@@ -1,4 +1,5 @@
 using Cnucnm.Analytics.Kpis;
+using CsCheck;
 
 namespace Cnucnm.Analytics.Tests.Kpis;
 
@@ -79,6 +80,49 @@ public sealed class FeedingKpiCalculatorTests
         Assert.Null(farm.IncomeOverFeedCostPerHeadPerDay);
         Assert.Equal(10_020 / 810.0, farm.DryMatterIntakeKgPerHeadPerDay, 9);
         Assert.Equal(10_000, FeedingKpiCalculator.ForGroup(Cows, Prices).FeedCostPerHeadPerDay);
+    }
+
+    /// <summary>Issue 23's 3,188 %: a pen fed for 31 days whose first ration came on the last day. Its deliveries of the 30 days
+    /// before had no formulation to be compared with; counted against the last day's, compliance was 31 × what was fed.</summary>
+    [Fact]
+    public void Days_without_a_ration_are_left_out_of_compliance_and_cost_and_counted()
+    {
+        // 40 cows, 2,000 kg as fed delivered a day; the ration of the last day calls for 2,050 kg at 180 won/kg as fed.
+        var days = Enumerable.Range(0, 31).Select(i => new FeedingPeriod("high cows", From.AddDays(i), From.AddDays(i), 40,
+            i == 30 ? 2_050 : 0, 2_000, 100, 880, i == 30 ? 360_000 : null, 1_200, null, RationInForce: i == 30)).ToList();
+
+        var kpis = FeedingKpiCalculator.Combined("high cows", days, Prices);
+
+        Assert.Equal(100 * 2_000 / 2_050.0, kpis.RationCompliancePercent!.Value, 9);   // 97.6 %, not 3,024 %
+        Assert.Equal(30, kpis.DaysWithoutRation);
+        Assert.Equal(9_000, kpis.FeedCostPerHeadPerDay!.Value, 9);                     // 360,000 / 40 head-days with a ration
+        Assert.Equal(300, kpis.FeedCostPerKgMilk!.Value, 9);                           // 360,000 / 1,200 kg
+        Assert.Equal((1_200 * 1_100 - 360_000) / 40.0, kpis.IncomeOverFeedCostPerHeadPerDay!.Value, 9);
+        Assert.Equal(22, kpis.DryMatterIntakeKgPerHeadPerDay, 9);                      // intake counts every day: 880 / 40
+        Assert.Equal(5, kpis.RefusalsPercentOfDelivered!.Value, 9);
+        Assert.Null(FeedingKpiCalculator.Combined("new pen", days[..30], Prices).RationCompliancePercent);
+        Assert.Null(FeedingKpiCalculator.Combined("new pen", days[..30], Prices).FeedCostPerHeadPerDay);
+    }
+
+    /// <summary>Over generated days, some without a ration: compliance is the delivered share of what the days with a ration called
+    /// for, so it stays within the range of those days' own ratios, whatever the other days delivered; refusals stay within 0–100 %.</summary>
+    [Fact]
+    public void Compliance_stays_within_the_range_of_the_days_with_a_ration()
+    {
+        var day = Gen.Select(Gen.Double[500, 3_000], Gen.Double[0.7, 1.3], Gen.Double[0, 0.2], Gen.Bool,
+            (formulated, fed, refused, rationed) => (Formulated: formulated, Delivered: formulated * fed, Refused: formulated * fed * refused, Rationed: rationed));
+        day.Array[1, 60].Sample(generated =>
+        {
+            var days = generated.Select((d, i) => new FeedingPeriod("pen", From.AddDays(i), From.AddDays(i), 40, d.Rationed ? d.Formulated : 0,
+                d.Delivered, d.Refused, d.Delivered * 0.45, d.Rationed ? d.Delivered * 0.2 : null, null, null, d.Rationed)).ToList();
+            var kpis = FeedingKpiCalculator.Combined("pen", days, Prices);
+            var ratios = generated.Where(d => d.Rationed).Select(d => 100 * d.Delivered / d.Formulated).ToList();
+            return kpis.DaysWithoutRation == generated.Count(d => !d.Rationed)
+                && (ratios.Count == 0
+                    ? kpis.RationCompliancePercent is null && kpis.FeedCostPerHeadPerDay is null
+                    : kpis.RationCompliancePercent >= ratios.Min() - 1e-9 && kpis.RationCompliancePercent <= ratios.Max() + 1e-9)
+                && kpis.RefusalsPercentOfDelivered is >= 0 and <= 100;
+        }, iter: 300);
     }
 
     [Fact]
