@@ -95,7 +95,10 @@ public static class AnimalCurveEndpoints
         GompertzCurveFit fit;
         try
         {
-            fit = GompertzCurveFit.Fit([.. observed.Select(p => new FittedWeighing(p.Day, p.Value))]);
+            // Judged against the breed and sex's published growth (issue 23): an unidentifiable or implausible mature weight is
+            // replaced by the published one and the answer says so.
+            fit = GompertzCurveFit.Fit([.. observed.Select(p => new FittedWeighing(p.Day, p.Value))],
+                GrowthReference.For(animal.BreedId, animal.Sex.ToString()));
         }
         catch (ArgumentException problem)
         {
@@ -107,7 +110,8 @@ public static class AnimalCurveEndpoints
             .Select(d => new CurvePoint(today.AddDays(d), ageToday + d, fit.Curve.BodyWeightKg(ageToday + d))).ToList();
         var daysToTarget = targetWeightKg is { } target ? fit.Curve.DaysToWeight(ageToday, target) : null;
         return new GrowthCurve(null, observed, fit.Curve.MatureWeightKg, fit.Curve.B, fit.Curve.RatePerDay, fit.Curve.InflectionAgeDays,
-            fit.Curve.GainKgPerDay(ageToday), fit.Quality.RSquared, fit.Quality.RootMeanSquareError, fit.Converged, projection, targetWeightKg, daysToTarget);
+            fit.Curve.GainKgPerDay(ageToday), fit.Quality.RSquared, fit.Quality.RootMeanSquareError, fit.Converged, projection, targetWeightKg, daysToTarget,
+            fit.Verdict);
     }
 }
 
@@ -137,7 +141,8 @@ public sealed record LactationCurve(
         new(reason, calvingDate, observed ?? []);
 }
 
-/// <summary>Gompertz BW(t) = A·exp(−b·exp(−k·t)), kg at t days of age.</summary>
+/// <summary>Gompertz BW(t) = A·exp(−b·exp(−k·t)), kg at t days of age. <see cref="Verdict"/> says whether the weighings determine
+/// the mature weight and whether it is plausible for the breed and sex, and carries the warning (English and Korean) when not.</summary>
 public sealed record GrowthCurve(
     string? NotFittedReason,
     IReadOnlyList<CurvePoint> Observed,
@@ -151,7 +156,8 @@ public sealed record GrowthCurve(
     bool? Converged = null,
     IReadOnlyList<CurvePoint>? Projection = null,
     double? TargetWeightKg = null,
-    double? DaysToTargetWeight = null)
+    double? DaysToTargetWeight = null,
+    GrowthFitVerdict? Verdict = null)
 {
     public static GrowthCurve NotFitted(string reason, IReadOnlyList<CurvePoint> observed) => new(reason, observed);
 }

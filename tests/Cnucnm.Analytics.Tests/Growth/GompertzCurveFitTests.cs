@@ -38,6 +38,44 @@ public sealed class GompertzCurveFitTests
         Assert.Null(Known.DaysToWeight(500, 850));
     }
 
+    /// <summary>Issue 23: a Hanwoo steer weighed only while young, growing almost linearly (as in a fattening farm's records), let the
+    /// free fit run to a mature weight of tons "converged". With the class's published growth the verdict says the weighings do not
+    /// determine it and the curve uses the published mature weight (mean of 823.1 and 919.0 kg).</summary>
+    [Fact]
+    public void Sparse_young_weighings_of_a_hanwoo_steer_use_the_published_mature_weight_with_a_warning()
+    {
+        // 1.0 kg/d from 250 kg at 8 months, weighed every 2 months until 18 months, ±6 kg of scale noise.
+        var noise = SyntheticNoise.Normal(6, 3);
+        var weighings = Enumerable.Range(0, 6).Select(i => new Weighing(240 + 60.0 * i, 250 + 60.0 * i + noise())).ToList();
+        var reference = GrowthReference.For("hanwoo", "Steer")!;
+
+        var free = GompertzCurveFit.Fit(weighings);
+        var judged = GompertzCurveFit.Fit(weighings, reference);
+
+        Assert.True(free.Curve.MatureWeightKg > reference.MaximumKg || free.StandardErrors.MatureWeightKg > 0.25 * free.Curve.MatureWeightKg,
+            $"free fit A {free.Curve.MatureWeightKg:0} ± {free.StandardErrors.MatureWeightKg:0} kg");
+        var verdict = judged.Verdict!;
+        Assert.True(verdict.MatureWeightFromReference);
+        Assert.False(verdict.Identifiable && verdict.Plausible == true);
+        Assert.Equal((823.1 + 919.0) / 2, judged.Curve.MatureWeightKg, 9);
+        Assert.Equal(free.Curve.MatureWeightKg, verdict.FreeMatureWeightKg, 9);
+        Assert.Contains("871 kg", verdict.Warning, StringComparison.Ordinal);
+        Assert.Contains("한우 거세우", verdict.WarningKorean, StringComparison.Ordinal);
+        // The curve still follows the weighings it was given.
+        Assert.True(judged.Quality.RootMeanSquareError < 15, $"RMSE {judged.Quality.RootMeanSquareError:0.0} kg");
+    }
+
+    [Fact]
+    public void Weighings_over_the_whole_growth_of_a_hanwoo_steer_give_an_identifiable_plausible_fit_without_warning()
+    {
+        var verdict = GompertzCurveFit.Fit(Weighings(noiseKg: 8, seed: 7), GrowthReference.For("hanwoo", "steer")).Verdict!;
+
+        Assert.True(verdict is { Converged: true, Identifiable: true, Plausible: true, MatureWeightFromReference: false });
+        Assert.Null(verdict.Warning);
+        Assert.Null(GrowthReference.For("holstein", "steer"));
+        Assert.Equal((658.48, 1148.75), (GrowthReference.For("hanwoo", "steer")!.MinimumKg, GrowthReference.For("hanwoo", "steer")!.MaximumKg));
+    }
+
     [Fact]
     public void Nonlinear_fit_recovers_known_parameters_from_noisy_weighings()
     {

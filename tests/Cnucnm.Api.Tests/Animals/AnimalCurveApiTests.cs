@@ -61,6 +61,27 @@ public sealed class AnimalCurveApiTests(ApiFixture api) : IClassFixture<ApiFixtu
             first.GetProperty("value").GetDouble(), 2);
     }
 
+    /// <summary>Issue 23: a Hanwoo steer weighed only while young, its gain still rising (0.9 to 1.1 kg/d), gets the published mature weight of Hanwoo
+    /// steers and a warning in both languages, not a "converged" curve of tons.</summary>
+    [Fact]
+    public async Task A_young_steers_weighings_with_rising_gain_get_the_published_mature_weight_and_a_warning()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
+        var steer = await RegisterAsync(herd, "hanwoo", "steer", 560);
+        foreach (var age in new[] { 240, 300, 360, 420, 480, 540 })
+        {
+            await RecordAsync(herd, steer, new { kind = "weighing", date = Date(560 - age), bodyWeightKg = 250 + 0.9 * (age - 240) + 0.0004 * (age - 240) * (age - 240) });
+        }
+
+        var growth = (await CurvesAsync(herd, steer, "")).GetProperty("growth");
+
+        var verdict = growth.GetProperty("verdict");
+        Assert.True(verdict.GetProperty("matureWeightFromReference").GetBoolean(), verdict.ToString());
+        Assert.Equal((823.1 + 919.0) / 2, growth.GetProperty("matureWeightKg").GetDouble(), 6);
+        Assert.Contains("Hanwoo steers", verdict.GetProperty("warning").GetString(), StringComparison.Ordinal);
+        Assert.Contains("한우 거세우", verdict.GetProperty("warningKorean").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_steers_weighings_give_back_the_gompertz_curve_and_the_days_to_a_target_weight()
     {
@@ -77,6 +98,11 @@ public sealed class AnimalCurveApiTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal(JsonValueKind.Null, growth.GetProperty("notFittedReason").ValueKind);
         Assert.Equal(800, growth.GetProperty("matureWeightKg").GetDouble(), 1);
         Assert.Equal(0.004, growth.GetProperty("ratePerDay").GetDouble(), 6);
+        // Exact weighings determine a mature weight inside the published range of Hanwoo steers: no warning.
+        var verdict = growth.GetProperty("verdict");
+        Assert.True(verdict.GetProperty("identifiable").GetBoolean());
+        Assert.True(verdict.GetProperty("plausible").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, verdict.GetProperty("warning").ValueKind);
         var ageToday = growth.GetProperty("projection")[0].GetProperty("day").GetDouble();
         // Gompertz solved for age: t = −ln(−ln(W/A)/b)/k.
         var ageAt700 = -Math.Log(-Math.Log(700.0 / 800) / 3.283) / 0.004;
