@@ -4,6 +4,7 @@ using Cnucnm.Contracts.Events;
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
+using Cnucnm.Formulation;
 using Cnucnm.Grains.Alerts;
 using Cnucnm.Grains.Farms;
 
@@ -81,11 +82,17 @@ public sealed class RationGrain(
 
         if (!formulation.Feasible)
         {
-            await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.InfeasibleFormulation, AlertSeverity.Critical,
-                $"{context.Group.Name}: no ration meets the requirements", formulation.Explanation ?? "The formulation is infeasible.",
-                $"infeasible:{GroupId}", cancellationToken);
+            if (formulation.Response?.BestPossible is { } best && best.Feeds.Any(f => f.KgDm > 1e-6))
+            {
+                return await SuggestBestPossibleAsync(context, best, cause, formulation.Response, cancellationToken);
+            }
+
+            await RaiseFormulationAlertAsync(AlertSeverity.Critical, $"{context.Group.Name}: no ration meets the requirements",
+                formulation.Explanation ?? "The formulation is infeasible.", InfeasibleAlertKey, cancellationToken);
             return new ReformulationResult(ReformulationOutcome.Infeasible, null, formulation.Explanation, formulation.Response);
         }
+
+        await ClearNearMissAsync(cancellationToken);
 
         var proposed = Build(context, formulation.Amounts.Select(a => (a.Key, a.Value)), cause, NextVersion());
         if (State.Current is { } current && SameAmounts(current, proposed))
@@ -130,6 +137,65 @@ public sealed class RationGrain(
             "Approve it to make it the group's ration.", SuggestionAlertKey, cancellationToken);
         return new ReformulationResult(ReformulationOutcome.Suggested, proposed, null, formulation.Response);
     }
+
+    /// <summary>
+    /// A near miss: the best-possible ration becomes the waiting suggestion whatever the farm's policy (a ration short of a
+    /// requirement is never fed without someone approving it), with a warning alert that says what it leaves short, by how much,
+    /// and the verified ways out. The current ration, if any, stays.
+    /// </summary>
+    private async Task<ReformulationResult> SuggestBestPossibleAsync(RationContext context, BestPossibleRation best, RationChangeCause cause,
+        FormulationResponse response, CancellationToken cancellationToken)
+    {
+        var proposed = Build(context, best.Feeds.Select(f => (f.Id, f.KgDm)), cause with { Reason = $"best possible: {cause.Reason}" }, NextVersion());
+        var difference = proposed.CostPerHeadPerDay - State.Current?.CostPerHeadPerDay;
+        var replacesWaiting = State.Suggestion is { BestPossible: null };
+        state.State = State with { Suggestion = new RationSuggestion(Guid.CreateVersion7(), proposed, difference, best) };
+        await state.WriteStateAsync(cancellationToken);
+        if (replacesWaiting)
+        {
+            // A ration that meets everything no longer exists: its "new ration suggested" alert is over.
+            await alerts.CloseAsync(State.FarmId, SuggestionAlertKey, "system", cancellationToken);
+        }
+
+        var title = NearMissAlert.Title(context.Group?.Name, best);
+        await PublishAsync(FarmEventKind.SuggestionCreated, title, new Dictionary<string, double> { ["costDifferencePerHeadPerDay"] = (double)(difference ?? 0) });
+        await RaiseFormulationAlertAsync(AlertSeverity.Warning, title, NearMissAlert.Detail(best), NearMissAlertKey, cancellationToken);
+        return new ReformulationResult(ReformulationOutcome.BestPossible, proposed, best.Warning, response);
+    }
+
+    /// <summary>A formulation that meets everything ends the near miss: its warning (and an infeasibility alert) closes and a
+    /// best-possible ration still waiting is withdrawn.</summary>
+    private async Task ClearNearMissAsync(CancellationToken cancellationToken)
+    {
+        if (!State.FormulationAlertOpen && State.Suggestion?.BestPossible is null)
+        {
+            return;
+        }
+
+        var alertOpen = State.FormulationAlertOpen;
+        state.State = State with { FormulationAlertOpen = false, Suggestion = State.Suggestion?.BestPossible is null ? State.Suggestion : null };
+        await state.WriteStateAsync(cancellationToken);
+        if (alertOpen)
+        {
+            await alerts.CloseAsync(State.FarmId, NearMissAlertKey, "system", cancellationToken);
+            await alerts.CloseAsync(State.FarmId, InfeasibleAlertKey, "system", cancellationToken);
+        }
+    }
+
+    private async Task RaiseFormulationAlertAsync(AlertSeverity severity, string title, string detail, string key, CancellationToken cancellationToken)
+    {
+        if (!State.FormulationAlertOpen)
+        {
+            state.State = State with { FormulationAlertOpen = true };
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.InfeasibleFormulation, severity, title, detail, key, cancellationToken);
+    }
+
+    private string NearMissAlertKey => $"nearmiss:{GroupId}";
+
+    private string InfeasibleAlertKey => $"infeasible:{GroupId}";
 
     public async Task<RationVersion?> ApproveSuggestionAsync(Guid suggestionId, string approvedBy, CancellationToken cancellationToken = default)
     {
@@ -334,6 +400,9 @@ public sealed record RationState
     [Id(3)] public IReadOnlyList<RationVersion> History { get; init; } = [];
     [Id(4)] public RationSuggestion? Suggestion { get; init; }
     [Id(5)] public FormulationSettings? Settings { get; init; }
+
+    /// <summary>A near-miss warning or infeasibility alert of this group may be open (closed by the next formulation that meets everything).</summary>
+    [Id(6)] public bool FormulationAlertOpen { get; init; }
 }
 
 internal static class RationMetrics
