@@ -4,8 +4,8 @@ using Cnucnm.Formulation;
 namespace Cnucnm.Grains.Rations;
 
 /// <summary>
-/// The warning of a near miss in words a farmer reads: what the best-possible ration leaves short and by how much (full model,
-/// per head per day), and the verified ways out in the order the formulation ranks them (most practical first, intake last).
+/// The warning of a near miss in words a farmer reads: what the best-possible ration leaves short (or over a maximum) and by how
+/// much (full model, per head per day), and the verified ways out in the order the formulation ranks them (most practical first, intake last).
 /// </summary>
 public static class NearMissAlert
 {
@@ -13,7 +13,7 @@ public static class NearMissAlert
     {
         ArgumentNullException.ThrowIfNull(best);
         var shortNames = best.Short.Select(l => l.Nutrient).Concat(best.GuardRailsMissed.Select(r => r.Name)).ToList();
-        return $"{groupName}: no ration meets everything; best-possible ration suggested" + (shortNames.Count > 0 ? $" ({string.Join(", ", shortNames)} short)" : "");
+        return $"{groupName}: no ration meets everything; best-possible ration suggested" + (shortNames.Count > 0 ? $" ({string.Join(", ", shortNames)} not met)" : "");
     }
 
     public static string Detail(BestPossibleRation best)
@@ -22,8 +22,11 @@ public static class NearMissAlert
         var lines = new List<string>();
         foreach (var line in best.Short)
         {
+            // A requirement with a maximum (energy, MP) can also miss by being over it.
             var target = line.Required * line.TargetPercent / 100;
-            lines.Add($"{line.Nutrient} short by {Number(target - line.Supplied)} {line.Unit} ({Number(line.Supplied / target * 100)} % of its target)");
+            lines.Add(line.MaxPercent is { } max && line.Supplied > line.Required * max / 100
+                ? $"{line.Nutrient} over its maximum by {Number(line.Supplied - line.Required * max / 100)} {line.Unit} ({Number(line.Supplied / line.Required * 100)} % of the requirement, at most {Number(max)} %)"
+                : $"{line.Nutrient} short by {Number(target - line.Supplied)} {line.Unit} ({Number(line.Supplied / target * 100)} % of its target)");
         }
 
         foreach (var rail in best.GuardRailsMissed)

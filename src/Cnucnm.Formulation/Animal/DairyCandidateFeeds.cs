@@ -36,5 +36,6 @@ public static class DairyCandidateFeeds
         new("Magnesium oxide", "mineral", 700m, MaxKgDm: 0.1),
         new("Sodium bicarbonate", "mineral", 450m, MaxKgDm: 0.3),
         new("VitTM Premix, generic", "mineral", 3_000m, MaxKgDm: 0.2),
+        new("Cobalt carbonate", "mineral", 60_000m, MaxKgDm: 0.0005),  // the premix carries no Co
     ];
 }
