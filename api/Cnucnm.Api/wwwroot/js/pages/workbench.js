@@ -387,7 +387,7 @@ export const WorkbenchPage = {
                 <td>{{ b.nutrient }} ({{ b.unit }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
               </tr></tbody>
             </table>
-            <template v-if="animal">
+            <template v-if="animal && !best">
               <h2>{{ $t('workbench.model') }}</h2>
               <p data-testid="requirement-model">{{ animal.requirementModel ?? 'NASEM (2021)' }} ·
                 {{ $t('workbench.predictedDmi') }} {{ number(animal.predictedDryMatterIntakeKg, 2) }} kg DM
@@ -403,7 +403,7 @@ export const WorkbenchPage = {
                 </tr></tbody>
               </table>
             </template>
-            <template v-if="result.formulation">
+            <template v-if="result.formulation && !best">
               <h2>{{ $t('workbench.shadowPrices') }}</h2>
               <p class="hint">{{ $t('workbench.shadowPricesHint') }}</p>
               <table data-testid="shadow-prices">
