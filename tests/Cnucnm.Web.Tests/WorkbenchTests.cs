@@ -119,6 +119,13 @@ public sealed class WorkbenchTests(WebFixture web)
             await Expect(page.GetByTestId("guard-rails")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("requirement-model")).ToContainTextAsync("Confirmed by the full model");
         }
+
+        // A near miss of the live herd (here formulated over the API) shows on the group page as what it is, with the way to the suggestions.
+        await herd.AddFormulationCandidatesAsync(proteinMaxKgDm: 0.2);
+        var again = await DemoFarm.Ok(await herd.Owner.PostAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration/reformulate", null, Ct));
+        Assert.Equal("bestPossible", again.GetProperty("outcome").GetString());
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}");
+        await Expect(page.GetByTestId("suggestion-best-possible")).ToContainTextAsync("MP");
     }
 
     [Fact]
