@@ -80,25 +80,26 @@ public sealed class RationGrain(
             return new ReformulationResult(ReformulationOutcome.NotReady, null, formulation.Explanation, formulation.Response);
         }
 
-        if (!formulation.Feasible)
+        var best = formulation.Response?.BestPossible is { } b && b.Feeds.Any(f => f.KgDm > 1e-6) ? b : null;
+        var proposed = formulation.Feasible ? Build(context, formulation.Amounts.Select(a => (a.Key, a.Value)), cause, NextVersion()) : null;
+        var outcome = RationBook.Decide(formulation.Feasible, best is not null, context.Farm.Policy.Reformulation, State.Current is not null, cause.Kind,
+            proposed is not null && State.Current is { } now && SameAmounts(now, proposed));
+        switch (outcome)
         {
-            if (formulation.Response?.BestPossible is { } best && best.Feeds.Any(f => f.KgDm > 1e-6))
-            {
-                return await SuggestBestPossibleAsync(context, best, cause, formulation.Response, cancellationToken);
-            }
-
-            await RaiseFormulationAlertAsync(AlertSeverity.Critical, $"{context.Group.Name}: no ration meets the requirements",
-                formulation.Explanation ?? "The formulation is infeasible.", InfeasibleAlertKey, cancellationToken);
-            return new ReformulationResult(ReformulationOutcome.Infeasible, null, formulation.Explanation, formulation.Response);
+            case ReformulationOutcome.BestPossible:
+                return await SuggestBestPossibleAsync(context, best!, cause, formulation.Response!, cancellationToken);
+            case ReformulationOutcome.Infeasible:
+                await RaiseFormulationAlertAsync(AlertSeverity.Critical, $"{context.Group.Name}: no ration meets the requirements",
+                    formulation.Explanation ?? "The formulation is infeasible.", InfeasibleAlertKey, cancellationToken);
+                return new ReformulationResult(ReformulationOutcome.Infeasible, null, formulation.Explanation, formulation.Response);
         }
 
         await ClearNearMissAsync(cancellationToken);
-
-        var proposed = Build(context, formulation.Amounts.Select(a => (a.Key, a.Value)), cause, NextVersion());
-        if (State.Current is { } current && SameAmounts(current, proposed))
+        if (outcome == ReformulationOutcome.Unchanged)
         {
             // The same amounts, but a price may have moved (the usual cause of a re-formulation): the current ration
             // shows what it costs today.
+            var current = State.Current!;
             var repriced = Build(context, current.Items.Select(i => (i.FeedId, i.KgDryMatterPerHead)), current.Cause, current.Version) with
             {
                 CreatedAt = current.CreatedAt,
@@ -112,13 +113,13 @@ public sealed class RationGrain(
             return new ReformulationResult(ReformulationOutcome.Unchanged, State.Current, null, formulation.Response);
         }
 
-        if (context.Farm.Policy.Reformulation == ReformulationPolicy.Automatic || State.Current is null && cause.Kind == RationChangeKind.Formulated)
+        if (outcome == ReformulationOutcome.Applied)
         {
-            await ApplyAsync(proposed, context, cancellationToken);
+            await ApplyAsync(proposed!, context, cancellationToken);
             return new ReformulationResult(ReformulationOutcome.Applied, proposed, null, formulation.Response);
         }
 
-        var difference = proposed.CostPerHeadPerDay - State.Current?.CostPerHeadPerDay;
+        var difference = proposed!.CostPerHeadPerDay - State.Current?.CostPerHeadPerDay;
         var replacesWaiting = State.Suggestion is not null;
         state.State = State with { Suggestion = new RationSuggestion(Guid.CreateVersion7(), proposed, difference) };
         await state.WriteStateAsync(cancellationToken);
