@@ -112,12 +112,18 @@ public sealed class WorkbenchTests(WebFixture web)
 
             var button = page.Locator($"[data-suggestion='{rank}']");
             var label = await button.InnerTextAsync();
+            var kind = await button.GetAttributeAsync("data-kind");
             await button.ClickAsync();
 
             await Expect(page.GetByTestId("result")).ToContainTextAsync("waiting for approval", new() { Timeout = 30_000 });
             Assert.False(await page.GetByTestId("best-possible").IsVisibleAsync(), $"still short after \"{label}\"");
             await Expect(page.GetByTestId("guard-rails")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("requirement-model")).ToContainTextAsync("Confirmed by the full model");
+            if (kind is "target" or "intake")
+            {
+                // What the suggestion set beyond the candidates is kept with the settings and shown.
+                await Expect(page.GetByTestId("request-fields")).ToBeVisibleAsync();
+            }
         }
 
         // A near miss of the live herd (here formulated over the API) shows on the group page as what it is, with the way to the suggestions.

@@ -141,6 +141,8 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
             $"{l.Nutrient} listed as not met but within its target"));
         Assert.NotEmpty(best.Suggestions);
         Assert.Equal(Enumerable.Range(1, best.Suggestions.Count), best.Suggestions.Select(s => s.Rank));
+        // MP is short, but soybean meal is already a candidate (capped): a second copy from the library would slip past its cap.
+        Assert.DoesNotContain(best.Suggestions.SelectMany(s => s.AddFeeds), f => f.Feed == "Soybean meal, solvent 48CP");
         // The suggested ration is the best-possible one, evaluated by the full model on the farm's feeds.
         Assert.Equal(best.Feeds.Where(f => f.KgDm > 1e-6).Select(f => f.Id).Order(), snapshot.Suggestion!.Proposed.Items.Select(i => i.FeedId).Order());
         var mp = Assert.Single(snapshot.Suggestion.Proposed.Balances, b => b.Nutrient == "MP");
