@@ -9,11 +9,16 @@ public static partial class Relaxations
 {
     public static FormulationRequest Apply(FormulationRequest request, Relaxation relaxation)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(relaxation);
-        var field = relaxation.Constraint.Field;
-        var value = relaxation.FieldValue;
+        return Set(request, relaxation.Constraint.Field, relaxation.FieldValue);
+    }
 
+    /// <summary>Sets one bound of the request by its field path (<c>feeds[3].maxKgDm</c>, <c>requirements.Met.minPercent</c>,
+    /// <c>guardRails.maxCrudeProteinPercentOfDm</c>, <c>dryMatterIntakeKg.max</c> …); an unknown path is an <see cref="ArgumentException"/>.</summary>
+    public static FormulationRequest Set(FormulationRequest request, string field, double value)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(field);
         if (Indexed().Match(field) is { Success: true } m)
         {
             var list = m.Groups["list"].Value;

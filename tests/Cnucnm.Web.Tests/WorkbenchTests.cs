@@ -71,7 +71,7 @@ public sealed class WorkbenchTests(WebFixture web)
     }
 
     [Fact]
-    public async Task An_infeasible_problem_is_explained_and_a_one_click_relaxation_makes_it_feasible()
+    public async Task A_near_miss_shows_the_best_possible_ration_and_each_verified_suggestion_gives_a_ration_in_one_click()
     {
         var herd = await CreateAsync(proteinMaxKgDm: 0.2);
         var page = await web.NewPageAsync();
@@ -80,25 +80,80 @@ public sealed class WorkbenchTests(WebFixture web)
         await Expect(page.Locator("[data-feed=soybean-meal] [data-testid=max]")).ToHaveValueAsync("0.2");
 
         await page.GetByTestId("formulate").ClickAsync();
-        await Expect(page.GetByTestId("infeasible")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("explanation")).ToContainTextAsync("MP short by");
-        await Browser.ScreenshotAsync(page, "workbench-infeasible");
 
-        // The solver names the cheapest way out; the feeds it names can be raised to its figure in one click. Its figure
-        // comes from the linear model, which the full model can find a little short at the predicted intake (issue 24,
-        // still open): then the next explanation names the rest, and a second click gives the ration.
-        await Expect(page.Locator("[data-relaxation=max-soybean-meal]")).ToContainTextAsync("Raise Soybean meal, solvent 48CP maximum to");
-        for (var click = 0; click < 3 && await page.GetByTestId("infeasible").IsVisibleAsync(); click++)
+        // The best-possible ration, what it leaves short, and the verified ways out as buttons in the API's order.
+        await Expect(page.GetByTestId("best-possible")).ToContainTextAsync("best-possible ration");
+        await Expect(page.GetByTestId("shortfalls")).ToContainTextAsync("MP");
+        await Expect(page.GetByTestId("ration")).ToBeVisibleAsync();
+        var buttons = page.GetByTestId("suggestions").Locator("button");
+        var count = await buttons.CountAsync();
+        Assert.True(count > 0, "no suggestion offered");
+        Assert.Equal(Enumerable.Range(1, count).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList(),
+            (await buttons.EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.suggestion)")).ToList());
+        await Browser.ScreenshotAsync(page, "workbench-best-possible");
+        await page.GetByTestId("language").SelectOptionAsync("ko");
+        await Expect(page.GetByTestId("best-possible")).ToContainTextAsync("가능한 최선의 배합");
+        await Expect(buttons.First).ToContainTextAsync("두당 하루");
+        await Browser.ScreenshotAsync(page, "workbench-best-possible-ko");
+        await page.GetByTestId("language").SelectOptionAsync("en");
+
+        // Each suggestion, one click: a ration that meets everything, waiting for approval.
+        for (var rank = 1; rank <= count; rank++)
         {
-            var before = await page.GetByTestId("result").InnerTextAsync();
-            var all = page.Locator("[data-relaxation=max-all]");
-            await (await all.CountAsync() > 0 ? all : page.Locator("[data-relaxation=max-soybean-meal]")).ClickAsync();
-            await Expect(page.GetByTestId("result")).Not.ToHaveTextAsync(before);
+            if (rank > 1)
+            {
+                // Back to the near miss: the nutritionist's own settings, formulated again.
+                await herd.AddFormulationCandidatesAsync(proteinMaxKgDm: 0.2);
+                await page.ReloadAsync();
+                await Expect(page.Locator("[data-feed=soybean-meal] [data-testid=max]")).ToHaveValueAsync("0.2");
+                await page.GetByTestId("formulate").ClickAsync();
+                await Expect(page.GetByTestId("best-possible")).ToBeVisibleAsync();
+            }
+
+            var button = page.Locator($"[data-suggestion='{rank}']");
+            var label = await button.InnerTextAsync();
+            var kind = await button.GetAttributeAsync("data-kind");
+            await button.ClickAsync();
+
+            await Expect(page.GetByTestId("result")).ToContainTextAsync("waiting for approval", new() { Timeout = 30_000 });
+            Assert.False(await page.GetByTestId("best-possible").IsVisibleAsync(), $"still short after \"{label}\"");
+            await Expect(page.GetByTestId("guard-rails")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("requirement-model")).ToContainTextAsync("Confirmed by the full model");
+            if (kind is "target" or "intake")
+            {
+                // What the suggestion set beyond the candidates is kept with the settings and shown.
+                await Expect(page.GetByTestId("request-fields")).ToBeVisibleAsync();
+            }
         }
 
-        await Expect(page.GetByTestId("result")).ToContainTextAsync("waiting for approval");
-        await Expect(page.GetByTestId("ration")).ToContainTextAsync("Soybean meal");
-        await Expect(page.Locator("[data-feed=soybean-meal] [data-testid=max]")).Not.ToHaveValueAsync("0.2");
+        // A near miss of the live herd (here formulated over the API) shows on the group page as what it is, with the way to the suggestions.
+        await herd.AddFormulationCandidatesAsync(proteinMaxKgDm: 0.2);
+        var again = await DemoFarm.Ok(await herd.Owner.PostAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration/reformulate", null, Ct));
+        Assert.Equal("bestPossible", again.GetProperty("outcome").GetString());
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}");
+        await Expect(page.GetByTestId("suggestion-best-possible")).ToContainTextAsync("MP");
+    }
+
+    [Fact]
+    public async Task The_default_dairy_candidates_offer_rumen_protected_amino_acids_and_urea_with_prices()
+    {
+        var herd = await Herd.CreateAsync(web.Server);
+        var page = await web.NewPageAsync();
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");
+
+        await page.GetByTestId("dairy-defaults").ClickAsync();
+
+        foreach (var feed in new[] { "rumen-protected-met", "rumen-protected-lys", "urea" })
+        {
+            var row = page.Locator($"[data-feed={feed}]");
+            await Expect(row.GetByTestId("use")).ToBeCheckedAsync();
+            var price = double.Parse(await row.GetByTestId("price").InputValueAsync(), CultureInfo.InvariantCulture);
+            Assert.True(price > 0, $"{feed} priced at {price}");
+        }
+
+        await page.GetByTestId("formulate").ClickAsync();
+        await Expect(page.GetByTestId("result")).ToContainTextAsync("waiting for approval", new() { Timeout = 30_000 });
     }
 
     [Fact]

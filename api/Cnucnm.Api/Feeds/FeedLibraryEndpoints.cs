@@ -1,4 +1,5 @@
 using Cnucnm.Api.Security;
+using Cnucnm.Formulation.Animal;
 using Cnucnm.Formulation.Beef;
 using Cnucnm.Nutrition;
 using Cnucnm.Nutrition.Feeds;
@@ -29,6 +30,11 @@ public static class FeedLibraryEndpoints
             .WithSummary("How the Korean feed library was imported: rows rejected with row and column, and each blank cell the model needs with the value used.")
             .WithDescription("Blank cells follow the composition-completeness policy (docs/science.md, \"Blank feed composition\"): imputed from a named "
                              + "similar NASEM feed, or unknown and assumed 0. Rows are CSV lines of the library file (header = 1); page with skip and take.");
+        library.MapGet("/dairy-candidates", DairyCandidates).WithName("DairyCandidateFeeds").RequireAuthorization(Policies.User)
+            .WithSummary("The default candidate feeds of dairy groups, with plausible KRW prices and practical caps.")
+            .WithDescription("Corn silage, legume hay, corn grain, soybean and canola meal, the NASEM library's rumen-protected methionine and lysine "
+                             + "and urea (considered like any feed), and the usual minerals and premix. Prices are plausible figures for a start "
+                             + "(KRW per kg as fed), not market data.");
         return endpoints;
     }
 
@@ -50,6 +56,13 @@ public static class FeedLibraryEndpoints
             .Where(g => column is null || string.Equals(g.Column, column, StringComparison.OrdinalIgnoreCase)).ToList();
         return TypedResults.Ok(new KoreanImportReportResponse(report.RowsRead, report.RowsRejected, report.Rejections, gaps.Count, [.. gaps.Skip(skip).Take(take)]));
     }
+
+    private static Ok<List<DairyCandidateFeedResponse>> DairyCandidates() =>
+        TypedResults.Ok(DairyCandidateFeeds.All.Select(c =>
+        {
+            var feed = FeedLibrary.Nasem.Get($"nasem:{c.LibraryName}");
+            return new DairyCandidateFeedResponse(feed.Id, feed.Name, feed.NameKorean, c.Role, feed.DryMatterPercent, feed.IsForage, c.PricePerKgAsFed, c.MaxKgDm);
+        }).ToList());
 
     private static Ok<List<BeefCandidateFeed>> BeefCandidates() =>
         TypedResults.Ok(KoreanBeefFeeds.All.Select(c =>
@@ -160,4 +173,12 @@ public sealed record FeedCategoryResponse(string Category, int Feeds);
 /// <param name="PricePerKgAsFed">Plausible price, KRW per kg as fed.</param>
 /// <param name="MaxKgDm">Practical cap, kg DM per head per day (null: none).</param>
 public sealed record BeefCandidateFeed(string LibraryFeedId, string Name, string? NameKorean, string Role, double DryMatterPercent, bool IsForage,
+    decimal PricePerKgAsFed, double? MaxKgDm);
+
+/// <summary>A default candidate feed of dairy groups.</summary>
+/// <param name="LibraryFeedId">The NASEM library id (nasem:…).</param>
+/// <param name="Role">forage, energy, protein, aminoAcid, nitrogen or mineral.</param>
+/// <param name="PricePerKgAsFed">Plausible price, KRW per kg as fed.</param>
+/// <param name="MaxKgDm">Practical cap, kg DM per head per day (null: none).</param>
+public sealed record DairyCandidateFeedResponse(string LibraryFeedId, string Name, string? NameKorean, string Role, double DryMatterPercent, bool IsForage,
     decimal PricePerKgAsFed, double? MaxKgDm);

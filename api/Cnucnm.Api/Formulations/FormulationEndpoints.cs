@@ -31,7 +31,10 @@ public static class FormulationEndpoints
             FormulationStatus.Optimal => TypedResults.Ok(response),
             FormulationStatus.Infeasible => TypedResults.Problem(response.Explanation?.Summary, statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "No ration meets every constraint.",
-                extensions: new Dictionary<string, object?> { ["status"] = "Infeasible", ["explanation"] = response.Explanation, ["animal"] = response.Animal }),
+                extensions: new Dictionary<string, object?>
+                {
+                    ["status"] = "Infeasible", ["explanation"] = response.Explanation, ["animal"] = response.Animal, ["bestPossible"] = response.BestPossible,
+                }),
             _ => TypedResults.ValidationProblem((response.Errors ?? []).GroupBy(e => e.Field)
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal)),
         };

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Cnucnm.Formulation;
 using Cnucnm.Nutrition;
 using System.Security.Claims;
 using Cnucnm.Api.Feeds;
@@ -11,7 +13,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cnucnm.Api.Rations;
 
-public static class RationEndpoints
+public static partial class RationEndpoints
 {
     public static IEndpointRouteBuilder MapRationEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -23,7 +25,11 @@ public static class RationEndpoints
         ration.MapPut("/settings", SettingsAsync).WithName("SetFormulationSettings").RequireAuthorization(Policies.Farm(FarmPermission.Formulate))
             .WithSummary("Candidate feeds, bounds and guard rails for the group's formulation.");
         ration.MapPost("/reformulate", ReformulateAsync).WithName("Reformulate").RequireAuthorization(Policies.Farm(FarmPermission.Formulate))
-            .WithSummary("Formulate now; by the farm's policy the result takes effect or waits as a suggestion.");
+            .WithSummary("Formulate now; by the farm's policy the result takes effect or waits as a suggestion.")
+            .WithDescription("200 with outcome applied, suggested or unchanged; outcome bestPossible when no ration meets everything: the ration with "
+                             + "the smallest shortfall waits as a suggestion whatever the policy (formulation.bestPossible says what it leaves short and "
+                             + "the verified ways out) and a warning alert is raised; the next formulation that meets everything closes it. 422 when "
+                             + "no ration can be given at all (infeasible) or nothing can be formulated yet (notReady).");
         ration.MapPost("/suggestions/{suggestionId:guid}/approve", ApproveAsync).WithName("ApproveSuggestion")
             .RequireAuthorization(Policies.Farm(FarmPermission.ApproveRation))
             .WithSummary("Make the suggested ration the group's ration.");
@@ -90,7 +96,15 @@ public static class RationEndpoints
             .RequireRange(request.MinForageNdfPercentOfDm, "minForageNdfPercentOfDm", 0, 60, required: false)
             .RequireRange(request.MaxStarchPercentOfDm, "maxStarchPercentOfDm", 0, 80, required: false)
             .RequireRange(request.MaxFatPercentOfDm, "maxFatPercentOfDm", 0, 20, required: false)
-            .RequireRange(request.MixerCapacityKgAsFed, "mixerCapacityKgAsFed", 10, 100_000, required: false);
+            .RequireRange(request.MixerCapacityKgAsFed, "mixerCapacityKgAsFed", 10, 100_000, required: false)
+            .Require(request.RequestFields is null || request.RequestFields.Count <= 50, "requestFields", "must hold at most 50 fields.");
+        foreach (var (field, value) in request.RequestFields ?? [])
+        {
+            validation.Require(RequestFieldPattern().IsMatch(field) && IsRequestField(field), $"requestFields.{field}",
+                    "is not a settable request field (requirements.{nutrient}.minPercent|maxPercent, guardRails.{rail}, dryMatterIntakeKg.min|max).")
+                .Require(double.IsFinite(value) && value is >= 0 and <= 100_000, $"requestFields.{field}", "must be a number from 0 to 100000.");
+        }
+
         for (var i = 0; i < (request.Candidates?.Count ?? 0); i++)
         {
             var c = request.Candidates![i];
@@ -109,9 +123,28 @@ public static class RationEndpoints
         var settings = new FormulationSettings(
             [.. request.Candidates!.Select(c => new CandidateFeed(c!.FeedId!, c.MinKgDryMatter ?? 0, c.MaxKgDryMatter, c.FixedKgDryMatter))],
             request.DryMatterIntakeTolerancePercent ?? 0, request.MinForageNdfPercentOfDm, request.MaxStarchPercentOfDm, request.MaxFatPercentOfDm,
-            request.MixerCapacityKgAsFed);
+            request.MixerCapacityKgAsFed, request.RequestFields is { Count: > 0 } fields ? new Dictionary<string, double>(fields, StringComparer.Ordinal) : null);
         return TypedResults.Ok(await grains.GetGrain<IRationGrain>(groupId).SetSettingsAsync(settings, user.ActorId(), cancellationToken));
     }
+
+    /// <summary>A field the formulation's relaxations know how to set (an empty request takes it without complaint).</summary>
+    private static bool IsRequestField(string field)
+    {
+        try
+        {
+            Relaxations.Set(new FormulationRequest([]), field, 1);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The group-level request fields a suggestion can set: requirement targets, guard rails, intake limits (feed limits and
+    /// feeds are the candidates themselves).</summary>
+    [GeneratedRegex(@"^(requirements\.[A-Za-z0-9 _-]{1,40}\.(minPercent|maxPercent)|guardRails\.[A-Za-z.]{1,80}|dryMatterIntakeKg\.(min|max))$")]
+    private static partial Regex RequestFieldPattern();
 
     private static async Task<Results<Ok<ReformulationResult>, ProblemHttpResult, NotFound>> ReformulateAsync(
         Guid farmId, Guid groupId, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -194,8 +227,11 @@ public sealed record RationItemBody(string? FeedId, double? KgDryMatterPerHead);
 
 /// <param name="DryMatterIntakeTolerancePercent">How far the ration's DM may be from the predicted intake, % (default 0: at the predicted intake).</param>
 /// <param name="MixerCapacityKgAsFed">Mixer wagon capacity for the load sheet, kg as fed.</param>
+/// <param name="RequestFields">Formulation request fields set on top of the group's request, by path (a suggestion of a best-possible
+/// ration that was taken): <c>requirements.Met.minPercent</c> (% of requirement), <c>guardRails.maxCrudeProteinPercentOfDm</c> (the rail's
+/// unit), <c>dryMatterIntakeKg.max</c> (kg DM per head per day).</param>
 public sealed record SettingsRequest(List<CandidateBody?>? Candidates, double? DryMatterIntakeTolerancePercent, double? MinForageNdfPercentOfDm,
-    double? MaxStarchPercentOfDm, double? MaxFatPercentOfDm, double? MixerCapacityKgAsFed);
+    double? MaxStarchPercentOfDm, double? MaxFatPercentOfDm, double? MixerCapacityKgAsFed, Dictionary<string, double>? RequestFields = null);
 
 /// <param name="MinKgDryMatter">kg DM per head per day.</param>
 /// <param name="FixedKgDryMatter">A fixed amount (e.g. the farm's own forage), kg DM per head per day.</param>

@@ -21,6 +21,11 @@ public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunne
         FormulationSettings settings, double? observedDryMatterIntakeKgPerHead, CancellationToken cancellationToken)
     {
         var (request, problem) = BuildRequest(inputs, farm, farmId, feeds, settings, observedDryMatterIntakeKgPerHead);
+        if (request is not null)
+        {
+            request = WithRequestFields(request, settings);
+        }
+
         if (request is null)
         {
             return new GroupFormulation(false, new Dictionary<string, double>(), problem, Ready: false);
@@ -146,6 +151,15 @@ public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunne
         }
 
         return (offers, fixedAmounts, null);
+    }
+
+    /// <summary>The request with the settings' own request fields set (a suggestion the nutritionist took: a lower target, a
+    /// wider guard rail, an intake limit), by the same paths and rules as the formulation's one-click relaxations.</summary>
+    public static FormulationRequest WithRequestFields(FormulationRequest request, FormulationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return (settings.RequestFields ?? new Dictionary<string, double>()).OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Aggregate(request, (changed, field) => Relaxations.Set(changed, field.Key, field.Value));
     }
 
     private static string Explain(InfeasibilityExplanation? explanation) =>

@@ -4,6 +4,7 @@ using Cnucnm.Contracts.Events;
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
+using Cnucnm.Formulation;
 using Cnucnm.Grains.Alerts;
 using Cnucnm.Grains.Farms;
 
@@ -79,19 +80,26 @@ public sealed class RationGrain(
             return new ReformulationResult(ReformulationOutcome.NotReady, null, formulation.Explanation, formulation.Response);
         }
 
-        if (!formulation.Feasible)
+        var best = formulation.Response?.BestPossible is { } b && b.Feeds.Any(f => f.KgDm > 1e-6) ? b : null;
+        var proposed = formulation.Feasible ? Build(context, formulation.Amounts.Select(a => (a.Key, a.Value)), cause, NextVersion()) : null;
+        var outcome = RationBook.Decide(formulation.Feasible, best is not null, context.Farm.Policy.Reformulation, State.Current is not null, cause.Kind,
+            proposed is not null && State.Current is { } now && SameAmounts(now, proposed));
+        switch (outcome)
         {
-            await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.InfeasibleFormulation, AlertSeverity.Critical,
-                $"{context.Group.Name}: no ration meets the requirements", formulation.Explanation ?? "The formulation is infeasible.",
-                $"infeasible:{GroupId}", cancellationToken);
-            return new ReformulationResult(ReformulationOutcome.Infeasible, null, formulation.Explanation, formulation.Response);
+            case ReformulationOutcome.BestPossible:
+                return await SuggestBestPossibleAsync(context, best!, cause, formulation.Response!, cancellationToken);
+            case ReformulationOutcome.Infeasible:
+                await RaiseFormulationAlertAsync(AlertSeverity.Critical, $"{context.Group.Name}: no ration meets the requirements",
+                    formulation.Explanation ?? "The formulation is infeasible.", InfeasibleAlertKey, cancellationToken);
+                return new ReformulationResult(ReformulationOutcome.Infeasible, null, formulation.Explanation, formulation.Response);
         }
 
-        var proposed = Build(context, formulation.Amounts.Select(a => (a.Key, a.Value)), cause, NextVersion());
-        if (State.Current is { } current && SameAmounts(current, proposed))
+        await ClearNearMissAsync(cancellationToken);
+        if (outcome == ReformulationOutcome.Unchanged)
         {
             // The same amounts, but a price may have moved (the usual cause of a re-formulation): the current ration
             // shows what it costs today.
+            var current = State.Current!;
             var repriced = Build(context, current.Items.Select(i => (i.FeedId, i.KgDryMatterPerHead)), current.Cause, current.Version) with
             {
                 CreatedAt = current.CreatedAt,
@@ -105,13 +113,13 @@ public sealed class RationGrain(
             return new ReformulationResult(ReformulationOutcome.Unchanged, State.Current, null, formulation.Response);
         }
 
-        if (context.Farm.Policy.Reformulation == ReformulationPolicy.Automatic || State.Current is null && cause.Kind == RationChangeKind.Formulated)
+        if (outcome == ReformulationOutcome.Applied)
         {
-            await ApplyAsync(proposed, context, cancellationToken);
+            await ApplyAsync(proposed!, context, cancellationToken);
             return new ReformulationResult(ReformulationOutcome.Applied, proposed, null, formulation.Response);
         }
 
-        var difference = proposed.CostPerHeadPerDay - State.Current?.CostPerHeadPerDay;
+        var difference = proposed!.CostPerHeadPerDay - State.Current?.CostPerHeadPerDay;
         var replacesWaiting = State.Suggestion is not null;
         state.State = State with { Suggestion = new RationSuggestion(Guid.CreateVersion7(), proposed, difference) };
         await state.WriteStateAsync(cancellationToken);
@@ -130,6 +138,65 @@ public sealed class RationGrain(
             "Approve it to make it the group's ration.", SuggestionAlertKey, cancellationToken);
         return new ReformulationResult(ReformulationOutcome.Suggested, proposed, null, formulation.Response);
     }
+
+    /// <summary>
+    /// A near miss: the best-possible ration becomes the waiting suggestion whatever the farm's policy (a ration short of a
+    /// requirement is never fed without someone approving it), with a warning alert that says what it leaves short, by how much,
+    /// and the verified ways out. The current ration, if any, stays.
+    /// </summary>
+    private async Task<ReformulationResult> SuggestBestPossibleAsync(RationContext context, BestPossibleRation best, RationChangeCause cause,
+        FormulationResponse response, CancellationToken cancellationToken)
+    {
+        var proposed = Build(context, best.Feeds.Select(f => (f.Id, f.KgDm)), cause with { Reason = $"best possible: {cause.Reason}" }, NextVersion());
+        var difference = proposed.CostPerHeadPerDay - State.Current?.CostPerHeadPerDay;
+        var replacesWaiting = State.Suggestion is { BestPossible: null };
+        state.State = State with { Suggestion = new RationSuggestion(Guid.CreateVersion7(), proposed, difference, best) };
+        await state.WriteStateAsync(cancellationToken);
+        if (replacesWaiting)
+        {
+            // A ration that meets everything no longer exists: its "new ration suggested" alert is over.
+            await alerts.CloseAsync(State.FarmId, SuggestionAlertKey, "system", cancellationToken);
+        }
+
+        var title = NearMissAlert.Title(context.Group?.Name, best);
+        await PublishAsync(FarmEventKind.SuggestionCreated, title, new Dictionary<string, double> { ["costDifferencePerHeadPerDay"] = (double)(difference ?? 0) });
+        await RaiseFormulationAlertAsync(AlertSeverity.Warning, title, NearMissAlert.Detail(best), NearMissAlertKey, cancellationToken);
+        return new ReformulationResult(ReformulationOutcome.BestPossible, proposed, best.Warning, response);
+    }
+
+    /// <summary>A formulation that meets everything ends the near miss: its warning (and an infeasibility alert) closes and a
+    /// best-possible ration still waiting is withdrawn.</summary>
+    private async Task ClearNearMissAsync(CancellationToken cancellationToken)
+    {
+        if (!State.FormulationAlertOpen && State.Suggestion?.BestPossible is null)
+        {
+            return;
+        }
+
+        var alertOpen = State.FormulationAlertOpen;
+        state.State = State with { FormulationAlertOpen = false, Suggestion = State.Suggestion?.BestPossible is null ? State.Suggestion : null };
+        await state.WriteStateAsync(cancellationToken);
+        if (alertOpen)
+        {
+            await alerts.CloseAsync(State.FarmId, NearMissAlertKey, "system", cancellationToken);
+            await alerts.CloseAsync(State.FarmId, InfeasibleAlertKey, "system", cancellationToken);
+        }
+    }
+
+    private async Task RaiseFormulationAlertAsync(AlertSeverity severity, string title, string detail, string key, CancellationToken cancellationToken)
+    {
+        if (!State.FormulationAlertOpen)
+        {
+            state.State = State with { FormulationAlertOpen = true };
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.InfeasibleFormulation, severity, title, detail, key, cancellationToken);
+    }
+
+    private string NearMissAlertKey => $"nearmiss:{GroupId}";
+
+    private string InfeasibleAlertKey => $"infeasible:{GroupId}";
 
     public async Task<RationVersion?> ApproveSuggestionAsync(Guid suggestionId, string approvedBy, CancellationToken cancellationToken = default)
     {
@@ -334,6 +401,9 @@ public sealed record RationState
     [Id(3)] public IReadOnlyList<RationVersion> History { get; init; } = [];
     [Id(4)] public RationSuggestion? Suggestion { get; init; }
     [Id(5)] public FormulationSettings? Settings { get; init; }
+
+    /// <summary>A near-miss warning or infeasibility alert of this group may be open (closed by the next formulation that meets everything).</summary>
+    [Id(6)] public bool FormulationAlertOpen { get; init; }
 }
 
 internal static class RationMetrics

@@ -62,11 +62,15 @@ public sealed record RationVersion(
 }
 
 /// <summary>A re-formulated ration waiting for approval, with what it would change.</summary>
+/// <param name="BestPossible">Set when no ration meets every requirement and guard rail: <paramref name="Proposed"/> is then the
+/// best-possible ration (goal programming), never applied without approval, and this says what it leaves short and the verified
+/// ways out (each, applied to the group's settings, gives an optimal ration).</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.RationSuggestion")]
 public sealed record RationSuggestion(
     [property: Id(0)] Guid SuggestionId,
     [property: Id(1)] RationVersion Proposed,
-    [property: Id(2)] decimal? CostDifferencePerHeadPerDay);
+    [property: Id(2)] decimal? CostDifferencePerHeadPerDay,
+    [property: Id(3)] BestPossibleRation? BestPossible = null);
 
 /// <summary>A candidate feed for the group's formulation with its bounds, kg DM per head per day.</summary>
 [GenerateSerializer, Immutable, Alias("cnucnm.CandidateFeed")]
@@ -81,6 +85,9 @@ public sealed record CandidateFeed(
 /// <param name="MinForageNdfPercentOfDm">Forage NDF minimum, % of diet DM.</param>
 /// <param name="MaxStarchPercentOfDm">Starch maximum, % of diet DM.</param>
 /// <param name="MaxFatPercentOfDm">Fatty acid maximum, % of diet DM.</param>
+/// <param name="RequestFields">Further fields of the formulation request, by path, set on top of the request built from the group
+/// (<c>requirements.Met.minPercent</c>, <c>guardRails.maxCrudeProteinPercentOfDm</c>, <c>dryMatterIntakeKg.max</c>): what a
+/// nutritionist accepted by taking a suggestion of a best-possible ration. Applied as <c>Relaxations.Set</c> applies them.</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.FormulationSettings")]
 public sealed record FormulationSettings(
     [property: Id(0)] IReadOnlyList<CandidateFeed> Candidates,
@@ -88,7 +95,8 @@ public sealed record FormulationSettings(
     [property: Id(2)] double? MinForageNdfPercentOfDm,
     [property: Id(3)] double? MaxStarchPercentOfDm,
     [property: Id(4)] double? MaxFatPercentOfDm,
-    [property: Id(5)] double? MixerCapacityKgAsFed);
+    [property: Id(5)] double? MixerCapacityKgAsFed,
+    [property: Id(6)] IReadOnlyDictionary<string, double>? RequestFields = null);
 
 [GenerateSerializer, Alias("cnucnm.ReformulationOutcome")]
 public enum ReformulationOutcome
@@ -107,6 +115,10 @@ public enum ReformulationOutcome
 
     /// <summary>Nothing to formulate: no settings, feeds or requirements yet.</summary>
     NotReady = 4,
+
+    /// <summary>No ration meets everything: the best-possible ration waits as a suggestion (whatever the farm's policy), with a
+    /// warning alert that says what is short and the verified ways out.</summary>
+    BestPossible = 5,
 }
 
 [GenerateSerializer, Immutable, Alias("cnucnm.ReformulationResult")]

@@ -63,7 +63,9 @@ internal static class NearMissSuggestions
             .Distinct(StringComparer.Ordinal).ToList();
 
         // 1. Add the library feeds that supply what is short (one per short nutrient, all together).
-        var offered = new HashSet<string>((request.Feeds ?? []).Select(f => f.Feed ?? "").Concat((request.Feeds ?? []).Select(f => f.Id ?? "")), StringComparer.OrdinalIgnoreCase);
+        // A feed already offered under its library name, id or display name (a farm's feed named after the library feed) is not added
+        // again: a second copy would slip past the first one's limit.
+        var offered = new HashSet<string>((request.Feeds ?? []).SelectMany(f => new[] { f.Feed ?? "", f.Id ?? "", f.Name ?? "" }), StringComparer.OrdinalIgnoreCase);
         var scale = PriceScale(best);
         var additions = new List<(string Nutrient, FeedOffer Offer)>();
         foreach (var nutrient in shortNutrients)

@@ -27,6 +27,25 @@ public sealed class FeedSearchApiTests(ApiFixture api) : IClassFixture<ApiFixtur
     private static List<string> Ids(JsonElement page) => [.. page.GetProperty("feeds").EnumerateArray().Select(f => f.GetProperty("id").GetString()!)];
 
     [Fact]
+    public async Task The_default_dairy_candidates_offer_the_librarys_rumen_protected_amino_acids_and_urea_priced()
+    {
+        var defaults = (await DemoFarm.Ok(await _client.GetAsync("/api/v1/feed-library/dairy-candidates", Ct))).EnumerateArray().ToList();
+
+        foreach (var (id, role) in new[] { ("nasem:Rumen Protected Met", "aminoAcid"), ("nasem:Rumen Protected Lys", "aminoAcid"), ("nasem:Urea", "nitrogen") })
+        {
+            var feed = Assert.Single(defaults, d => d.GetProperty("libraryFeedId").GetString() == id);
+            Assert.Equal(role, feed.GetProperty("role").GetString());
+            Assert.True(feed.GetProperty("pricePerKgAsFed").GetDecimal() > 0, feed.ToString());
+            Assert.True(feed.GetProperty("maxKgDm").GetDouble() > 0, feed.ToString());
+            // The library's composition comes with it: the feed is what the NASEM library says.
+            Assert.Equal(FeedLibrary.Nasem.Get(id).DryMatterPercent, feed.GetProperty("dryMatterPercent").GetDouble(), 6);
+        }
+
+        // Every default resolves to a library feed and carries a price.
+        Assert.All(defaults, d => Assert.True(FeedLibrary.TryFind(d.GetProperty("libraryFeedId").GetString()!, out _) && d.GetProperty("pricePerKgAsFed").GetDecimal() > 0, d.ToString()));
+    }
+
+    [Fact]
     public async Task Korean_names_match_whatever_the_spacing_and_partial_words()
     {
         // "고지방옥수수 미국산" (kr:655) written with a space inside the word; "단백피(옥수수글루텐피드)" (kr:660) by a part of it.

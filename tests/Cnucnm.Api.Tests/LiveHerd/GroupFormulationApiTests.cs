@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cnucnm.Nutrition.Feeds;
 using Cnucnm.Testing;
 
 namespace Cnucnm.Api.Tests.LiveHerd;
@@ -79,21 +81,103 @@ public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<Api
     }
 
     [Fact]
-    public async Task An_infeasible_group_formulation_is_a_422_problem_with_the_way_out()
+    public async Task A_near_miss_suggests_the_best_possible_ration_with_a_warning_and_each_suggestion_taken_gives_a_ration()
     {
         var herd = await CreateAsync();
-        await SetCandidatesAsync(herd, proteinMaxKgDm: 0.2);
+        var settings = await SetCandidatesAsync(herd, proteinMaxKgDm: 0.2);
 
-        using var response = await herd.Owner.PostAsync($"{RationUrl(herd)}/reformulate", null, Ct);
+        var result = await DemoFarm.Ok(await herd.Owner.PostAsync($"{RationUrl(herd)}/reformulate", null, Ct));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
-        Assert.Equal("infeasible", problem.GetProperty("outcome").GetString());
-        var explanation = problem.GetProperty("explanation").GetString()!;
-        Assert.Contains("MP short by", explanation, StringComparison.Ordinal);
-        Assert.Contains("raise Soybean meal, solvent 48CP maximum from 0.2", explanation, StringComparison.Ordinal);
+        // No ration meets MP with protein feeds capped at 0.2 kg DM: the best-possible ration waits for approval (never applied) ...
+        Assert.Equal("bestPossible", result.GetProperty("outcome").GetString());
+        var ration = await DemoFarm.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct));
+        Assert.Equal(1, ration.GetProperty("current").GetProperty("version").GetInt32());
+        var best = ration.GetProperty("suggestion").GetProperty("bestPossible");
+        Assert.Contains(best.GetProperty("short").EnumerateArray(), l => l.GetProperty("nutrient").GetString() == "MP");
+        var suggestions = best.GetProperty("suggestions").EnumerateArray().ToList();
+        Assert.NotEmpty(suggestions);
+        // ... with one warning that says what is short and lists the ways out.
+        var warning = Assert.Single(await OpenAlertsAsync(herd, "infeasibleFormulation"));
+        Assert.Equal("warning", warning.GetProperty("severity").GetString());
+        Assert.Contains("MP short by", warning.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("1. " + suggestions[0].GetProperty("message").GetString(), warning.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Each suggestion, taken into the group's settings (feeds added to the farm and the candidates, feed limits on the
+        // candidates, targets and rails as request fields), gives a ration that meets everything; the warning then closes.
+        foreach (var suggestion in suggestions)
+        {
+            var taken = await TakeAsync(herd, settings, suggestion);
+            await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"{RationUrl(herd)}/settings", taken, Ct));
+
+            var again = await DemoFarm.Ok(await herd.Owner.PostAsync($"{RationUrl(herd)}/reformulate", null, Ct));
+
+            Assert.True(again.GetProperty("outcome").GetString() == "suggested", $"{suggestion.GetProperty("message").GetString()}: {again}");
+            Assert.True(again.GetProperty("formulation").GetProperty("animal").GetProperty("confirmedByFullModel").GetBoolean());
+            Assert.Empty(await OpenAlertsAsync(herd, "infeasibleFormulation"));
+
+            // Back to the near miss for the next suggestion.
+            await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"{RationUrl(herd)}/settings", settings, Ct));
+            Assert.Equal("bestPossible", (await DemoFarm.Ok(await herd.Owner.PostAsync($"{RationUrl(herd)}/reformulate", null, Ct))).GetProperty("outcome").GetString());
+        }
     }
+
+    [Fact]
+    public async Task A_request_field_the_formulation_cannot_set_is_a_field_error()
+    {
+        var herd = await CreateAsync();
+
+        using var response = await herd.Owner.PutAsJsonAsync($"{RationUrl(herd)}/settings", new
+        {
+            candidates = new[] { new { feedId = "corn-silage" } },
+            requestFields = new Dictionary<string, double> { ["requirements.Met.minPercent"] = 95, ["guardRails.maxMoonPhase"] = 1, ["feeds[0].maxKgDm"] = 3 },
+        }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("requestFields.guardRails.maxMoonPhase", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("requestFields.feeds[0].maxKgDm", out _), errors.ToString());
+        Assert.False(errors.TryGetProperty("requestFields.requirements.Met.minPercent", out _), errors.ToString());
+    }
+
+    /// <summary>The group's settings with a verified suggestion taken, as the workbench takes it.</summary>
+    private static async Task<JsonObject> TakeAsync(HerdApi herd, JsonObject settings, JsonElement suggestion)
+    {
+        var taken = settings.DeepClone().AsObject();
+        var candidates = taken["candidates"]!.AsArray();
+        foreach (var feed in suggestion.GetProperty("addFeeds").EnumerateArray())
+        {
+            var id = feed.GetProperty("id").GetString()!;
+            var library = feed.GetProperty("feed").GetString()!;
+            await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{id}",
+                new { name = library, libraryFeedId = library, dryMatterPercent = FeedLibrary.Nasem.Get(library).DryMatterPercent, isForage = false }, Ct));
+            await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/feeds/{id}/prices",
+                new { effectiveFrom = "2026-01-01", amount = feed.GetProperty("pricePerTonneAsFed").GetDouble(), basis = "perTonneAsFed" }, Ct));
+            candidates.Add(new JsonObject { ["feedId"] = id, ["maxKgDryMatter"] = feed.TryGetProperty("maxKgDm", out var max) ? max.GetDouble() : null });
+        }
+
+        var fields = new JsonObject();
+        foreach (var change in suggestion.GetProperty("changes").EnumerateArray())
+        {
+            var constraint = change.GetProperty("constraint");
+            var value = change.GetProperty("fieldValue").GetDouble();
+            if (constraint.GetProperty("kind").GetString() == "feed")
+            {
+                var candidate = candidates.Single(c => c!["feedId"]!.GetValue<string>() == constraint.GetProperty("subject").GetString())!.AsObject();
+                candidate[constraint.GetProperty("bound").GetString() == "max" ? "maxKgDryMatter" : "minKgDryMatter"] = value;
+            }
+            else
+            {
+                fields[constraint.GetProperty("field").GetString()!] = value;
+            }
+        }
+
+        taken["requestFields"] = fields;
+        return taken;
+    }
+
+    private static async Task<List<JsonElement>> OpenAlertsAsync(HerdApi herd, string kind) =>
+        [.. (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct))).EnumerateArray()
+            .Where(a => a.GetProperty("kind").GetString() == kind)];
 
     private static string RationUrl(HerdApi herd) => $"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration";
 
@@ -104,11 +188,13 @@ public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<Api
         return herd;
     }
 
-    private static async Task SetCandidatesAsync(HerdApi herd, double? proteinMaxKgDm)
+    private static async Task<JsonObject> SetCandidatesAsync(HerdApi herd, double? proteinMaxKgDm)
     {
         var candidates = DemoFarm.Candidates().Select(c => new { feedId = c.FeedId, maxKgDryMatter = c.MaxKgDryMatter })
             .Select(c => proteinMaxKgDm is { } max && c.feedId is "soybean-meal" or "canola-meal" or "alfalfa" ? c with { maxKgDryMatter = max } : c)
             .ToList();
-        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"{RationUrl(herd)}/settings", new { candidates, dryMatterIntakeTolerancePercent = 5 }, Ct));
+        var settings = JsonSerializer.SerializeToNode(new { candidates, dryMatterIntakeTolerancePercent = 5 })!.AsObject();
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"{RationUrl(herd)}/settings", settings, Ct));
+        return settings;
     }
 }

@@ -118,21 +118,64 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
         Assert.Equal(RationChangeKind.SuggestionApproved, approved.Cause.Kind);
     }
 
-    [Fact]
-    public async Task An_infeasible_formulation_raises_an_alert_that_says_how_to_fix_it()
+    [Theory]
+    [InlineData(ReformulationPolicy.Automatic)]
+    [InlineData(ReformulationPolicy.Suggest)]
+    public async Task A_near_miss_suggests_the_best_possible_ration_with_a_warning_and_a_later_feasible_formulation_clears_it(ReformulationPolicy policy)
     {
-        var scenario = await CreateAsync(ReformulationPolicy.Automatic, maxProteinFeedsKgDm: 0.2);
+        // Protein feeds capped at 0.2 kg DM: no ration meets MP (issue 24's near miss in the live herd).
+        var scenario = await CreateAsync(policy, maxProteinFeedsKgDm: 0.2);
+        var ration = scenario.Ration(Grains);
 
-        var result = await scenario.Ration(Grains).ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "tight protein"), null, Ct);
+        var result = await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "tight protein"), null, Ct);
 
-        Assert.True(result.Outcome == ReformulationOutcome.Infeasible, $"{result.Outcome}");
-        // What is short, in the constraint's own unit, and the cheapest way out through the feed limits.
-        Assert.Contains("MP short by", result.Explanation, StringComparison.Ordinal);
-        Assert.Contains("raise Soybean meal, solvent 48CP maximum from 0.2", result.Explanation, StringComparison.Ordinal);
-        var alert = Assert.Single(await TestSiloConfigurator.SharedAlertStore.ListAsync(scenario.FarmId, true, 100, Ct), a => a.Kind == AlertKind.InfeasibleFormulation);
-        Assert.Equal(result.Explanation, alert.Detail);
-        Assert.Equal(1, (await scenario.Ration(Grains).GetAsync(Ct)).Current!.Version);
+        Assert.True(result.Outcome == ReformulationOutcome.BestPossible, $"{result.Outcome}: {result.Explanation}");
+        var snapshot = await ration.GetAsync(Ct);
+        // Never applied, whatever the policy: the demo ration stays current and the best-possible ration waits for approval.
+        Assert.Equal(1, snapshot.Current!.Version);
+        Assert.Equal([1], snapshot.History.Select(v => v.Version));
+        var best = snapshot.Suggestion?.BestPossible;
+        Assert.NotNull(best);
+        Assert.Contains(best.Short, l => l.Nutrient == "MP");
+        Assert.All(best.Short, l => Assert.True(l.Supplied < l.Required * l.TargetPercent / 100 || l.Supplied > l.Required * l.MaxPercent / 100,
+            $"{l.Nutrient} listed as not met but within its target"));
+        Assert.NotEmpty(best.Suggestions);
+        Assert.Equal(Enumerable.Range(1, best.Suggestions.Count), best.Suggestions.Select(s => s.Rank));
+        // MP is short, but soybean meal is already a candidate (capped): a second copy from the library would slip past its cap.
+        Assert.DoesNotContain(best.Suggestions.SelectMany(s => s.AddFeeds), f => f.Feed == "Soybean meal, solvent 48CP");
+        // The suggested ration is the best-possible one, evaluated by the full model on the farm's feeds.
+        Assert.Equal(best.Feeds.Where(f => f.KgDm > 1e-6).Select(f => f.Id).Order(), snapshot.Suggestion!.Proposed.Items.Select(i => i.FeedId).Order());
+        var mp = Assert.Single(snapshot.Suggestion.Proposed.Balances, b => b.Nutrient == "MP");
+        Assert.True(mp.PercentOfRequirement < 100, $"MP at {mp.PercentOfRequirement:0.#} %");
+
+        // One warning (not critical: there is a ration to approve) saying what is short, by how much, and the verified ways out.
+        var alert = Assert.Single(await OpenFormulationAlertsAsync(scenario));
+        Assert.Equal(AlertSeverity.Warning, alert.Severity);
+        var mpLine = best.Short.Single(l => l.Nutrient == "MP");
+        var stated = System.Text.RegularExpressions.Regex.Match(alert.Detail, @"MP short by (?<g>[\d.]+) g/d");
+        Assert.True(stated.Success, alert.Detail);
+        Assert.Equal(mpLine.Required * mpLine.TargetPercent / 100 - mpLine.Supplied, double.Parse(stated.Groups["g"].Value, System.Globalization.CultureInfo.InvariantCulture), 0.5);
+        Assert.All(best.Suggestions, s => Assert.Contains($"{s.Rank}. {s.Message}", alert.Detail, StringComparison.Ordinal));
+        Assert.Contains("MP", alert.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("short by -", alert.Detail, StringComparison.Ordinal);
+
+        // The protein caps lifted: a ration meets everything, the farm's policy decides again, and the warning closes.
+        var settings = snapshot.Settings!;
+        await ration.SetSettingsAsync(settings with
+        {
+            Candidates = [.. settings.Candidates.Select(c => c.FeedId is "soybean-meal" or "canola-meal" or "alfalfa" ? c with { MaxKgDryMatter = 8 } : c)],
+        }, "nutritionist", Ct);
+        var feasible = await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "caps lifted"), null, Ct);
+
+        Assert.Equal(policy == ReformulationPolicy.Automatic ? ReformulationOutcome.Applied : ReformulationOutcome.Suggested, feasible.Outcome);
+        var after = await ration.GetAsync(Ct);
+        Assert.Null(after.Suggestion?.BestPossible);
+        Assert.Equal(policy == ReformulationPolicy.Automatic ? 2 : 1, after.Current!.Version);
+        Assert.Empty(await OpenFormulationAlertsAsync(scenario));
     }
+
+    private static async Task<List<Alert>> OpenFormulationAlertsAsync(LiveHerdScenario scenario) =>
+        [.. (await TestSiloConfigurator.SharedAlertStore.ListAsync(scenario.FarmId, true, 100, Ct)).Where(a => a.Kind == AlertKind.InfeasibleFormulation)];
 
     [Fact]
     public async Task A_candidate_without_a_price_is_not_ready_and_raises_no_infeasibility_alert()

@@ -136,6 +136,9 @@ export const GroupPage = {
         </div>
         <section class="card" v-if="ration?.suggestion" data-testid="suggestion">
           <h2>{{ $t('group.suggestion') }}</h2>
+          <p v-if="ration.suggestion.bestPossible" class="error" data-testid="suggestion-best-possible">{{ $t('group.bestPossible', {
+            missed: ration.suggestion.bestPossible.short.map((l) => l.nutrient).concat(ration.suggestion.bestPossible.guardRailsMissed.map((g) => g.name)).join(', ') }) }}
+            <router-link v-if="can('formulate')" :to="'/farms/' + farmId + '/groups/' + groupId + '/workbench'">{{ $t('group.waysOut') }}</router-link></p>
           <p>{{ ration.suggestion.proposed.cause.reason }} · {{ $t('group.costDifference') }}: {{ money(ration.suggestion.costDifferencePerHeadPerDay, farm.currency) }}</p>
           <p>{{ itemsText(ration.suggestion.proposed) }}</p>
           <div class="toolbar" v-if="can('approveRation')">

@@ -1,5 +1,6 @@
 // Formulation workbench: candidate feeds from the farm's list and the libraries, prices and bounds,
-// run the group's least-cost formulation, see the ration and its balances, relax an infeasible problem,
+// run the group's least-cost formulation, see the ration and its balances; when no ration meets everything,
+// the best-possible ration with its shortfalls and the verified ways out (one click each gives a ration);
 // approve the result as the group's ration.
 import { get, request } from "../api.js";
 import { useFarm, balanceState } from "../farm.js";
@@ -23,7 +24,8 @@ export const WorkbenchPage = {
     const group = Vue.ref(null);
     const feeds = Vue.ref([]);
     const rows = Vue.reactive({});
-    const settings = Vue.reactive({ dryMatterIntakeTolerancePercent: 0, minForageNdfPercentOfDm: null, maxStarchPercentOfDm: null, maxFatPercentOfDm: null, mixerCapacityKgAsFed: null });
+    const settings = Vue.reactive({ dryMatterIntakeTolerancePercent: 0, minForageNdfPercentOfDm: null, maxStarchPercentOfDm: null, maxFatPercentOfDm: null, mixerCapacityKgAsFed: null,
+      requestFields: {} });
     const search = Vue.reactive({ text: "", category: "", nutrient: "", min: null, max: null });
     const categories = Vue.ref([]);
     const found = Vue.ref([]);
@@ -48,6 +50,7 @@ export const WorkbenchPage = {
         Object.assign(settings, {
           dryMatterIntakeTolerancePercent: saved.dryMatterIntakeTolerancePercent, minForageNdfPercentOfDm: saved.minForageNdfPercentOfDm,
           maxStarchPercentOfDm: saved.maxStarchPercentOfDm, maxFatPercentOfDm: saved.maxFatPercentOfDm, mixerCapacityKgAsFed: saved.mixerCapacityKgAsFed,
+          requestFields: { ...(saved.requestFields ?? {}) },
         });
       }
     }
@@ -113,6 +116,7 @@ export const WorkbenchPage = {
           candidates, dryMatterIntakeTolerancePercent: Number(settings.dryMatterIntakeTolerancePercent),
           minForageNdfPercentOfDm: optional(settings.minForageNdfPercentOfDm), maxStarchPercentOfDm: optional(settings.maxStarchPercentOfDm),
           maxFatPercentOfDm: optional(settings.maxFatPercentOfDm), mixerCapacityKgAsFed: optional(settings.mixerCapacityKgAsFed),
+          requestFields: settings.requestFields,
         });
         try {
           result.value = await request("POST", `${base}/ration/reformulate`);
@@ -129,7 +133,7 @@ export const WorkbenchPage = {
     }
 
     /**
-     * One-click ways out of an infeasible problem. First the cheapest ones the solver's explanation names
+     * One-click ways out of an infeasible problem without a best-possible ration (beef and Hanwoo groups). First the cheapest ones the solver's explanation names
      * ("raise Soybean meal, solvent 48CP maximum from 0.2 to 2.98 kg DM/d"), then each constraint the
      * nutritionist set, loosened one at a time.
      */
@@ -164,7 +168,65 @@ export const WorkbenchPage = {
       await run();
     }
 
-    const shown = Vue.computed(() => (result.value?.outcome === "suggested" ? snapshot.value?.suggestion?.proposed : result.value?.ration) ?? null);
+    const waits = (outcome) => outcome === "suggested" || outcome === "bestPossible";
+    const shown = Vue.computed(() => (waits(result.value?.outcome) ? snapshot.value?.suggestion?.proposed : result.value?.ration) ?? null);
+
+    // A near miss: the best-possible ration waits as the group's suggestion with what it leaves short and the verified ways out,
+    // in the API's order (most practical first, intake last).
+    const best = Vue.computed(() => (result.value?.outcome === "bestPossible" ? snapshot.value?.suggestion?.bestPossible ?? result.value?.formulation?.bestPossible : null) ?? null);
+    const feedName = (feedId) => feeds.value.find((f) => f.definition.feedId === feedId)?.definition.name ?? feedId;
+    const libraryName = (name) => {
+      const key = `workbench.libraryFeeds.${name}`;
+      const text = t(key);
+      return text === key ? name : text;
+    };
+    /** How far a requirement line misses: below its target, or over its maximum (energy and MP have one). */
+    const miss = (l) => (l.maxPercent != null && l.supplied > (l.required * l.maxPercent) / 100
+      ? { over: true, amount: l.supplied - (l.required * l.maxPercent) / 100 }
+      : { over: false, amount: (l.required * l.targetPercent) / 100 - l.supplied });
+    function changeLabel(change) {
+      const c = change.constraint;
+      const n = number(change.fieldValue, 3);
+      if (c.kind === "feed") return t(c.bound === "max" ? "workbench.way.raiseMax" : "workbench.way.lowerMin", { feed: feedName(c.subject), n });
+      if (c.kind === "requirement") return t("workbench.way.target", { nutrient: c.subject, n, from: number(change.from, 0) });
+      if (c.kind === "guardRail") return t("workbench.way.rail", { name: railName(c.subject), n, unit: change.unit });
+      if (c.kind === "dryMatterIntake") return t(c.bound === "max" ? "workbench.way.intakeMax" : "workbench.way.intakeMin", { n });
+      return change.message;
+    }
+    function suggestionLabel(s) {
+      const parts = s.addFeeds.map((f) => t("workbench.way.addFeed", { feed: libraryName(f.feed), max: number(f.maxKgDm, 3), price: money(f.pricePerTonneAsFed, farm.value?.currency) }))
+        .concat(s.changes.map(changeLabel));
+      const text = t("workbench.way.then", { change: parts.join("; "), cost: money(s.costPerDay, farm.value?.currency) }) + (s.changesIntake ? ` ${t("workbench.way.checkIntake")}` : "");
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    }
+    /** Takes a verified suggestion into the group's settings and formulates: its feeds added to the farm (library feed, the price
+     * it was verified at) and to the candidates, feed limits on the candidates, targets, rails and intake as request fields. */
+    async function takeSuggestion(s) {
+      busy.value = true;
+      try {
+        for (const f of s.addFeeds) {
+          const library = (await get(`/api/v1/feed-library?${new URLSearchParams({ search: f.feed, library: "nasem", take: "20" })}`)).find((l) => l.name === f.feed);
+          await request("PUT", `${farmBase}/feeds/${f.id}`, { name: f.feed, libraryFeedId: library?.id ?? f.feed, dryMatterPercent: library?.dryMatterPercent ?? f.dryMatterPercent, isForage: library?.type === "forage" });
+          await request("POST", `${farmBase}/feeds/${f.id}/prices`, { effectiveFrom: today(), amount: f.pricePerTonneAsFed, basis: "perTonneAsFed" });
+          await loadFeeds();
+          Object.assign(rows[f.id], { use: true, min: f.minKgDm ?? null, max: f.maxKgDm ?? null });
+        }
+        for (const change of s.changes) {
+          const c = change.constraint;
+          if (c.kind === "feed" && rows[c.subject]) rows[c.subject][c.bound] = change.fieldValue;
+          else settings.requestFields = { ...settings.requestFields, [c.field]: change.fieldValue };
+        }
+      } catch (e) {
+        error.value = e.problem?.errors ? JSON.stringify(e.problem.errors) : e.message;
+        busy.value = false;
+        return;
+      }
+      await run();
+    }
+    function dropRequestField(field) {
+      const { [field]: _, ...rest } = settings.requestFields;
+      settings.requestFields = rest;
+    }
     // Sensitivity of the optimum: what one more unit of each binding bound costs per head per day, and the price
     // at which each feed left out would come in (the solver's dual values, from the formulation response).
     const bindingNutrients = Vue.computed(() => (result.value?.formulation?.nutrients ?? []).filter((n) => n.bindingBound && n.shadowPrice !== 0));
@@ -187,10 +249,11 @@ export const WorkbenchPage = {
       const inputs = group.value?.inputs;
       return !!inputs && (beefBreeds.includes(inputs.breed) || (inputs.breed === "holstein" && ["growingSteer", "fatteningSteer"].includes(inputs.state)));
     });
-    async function addBeefDefaults() {
+    // The default candidate set of the group's kind: Korean beef feeds, or the dairy set with rumen-protected Met and Lys and urea.
+    async function addDefaults() {
       busy.value = true;
       try {
-        const defaults = await get("/api/v1/feed-library/beef-candidates");
+        const defaults = await get(`/api/v1/feed-library/${isBeef.value ? "beef" : "dairy"}-candidates`);
         const onFarm = new Map(feeds.value.map((f) => [f.definition.libraryFeedId, f.definition.feedId]));
         for (const d of defaults) {
           let feedId = onFarm.get(d.libraryFeedId);
@@ -218,7 +281,8 @@ export const WorkbenchPage = {
     };
     const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
     return { farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown, bindingNutrients, unusedFeeds,
-      relaxations, relax, approve, message, snapshot, number, money, percent, balanceState, isBeef, addBeefDefaults, animal, railName };
+      relaxations, relax, approve, message, snapshot, number, money, percent, balanceState, isBeef, addDefaults, animal, railName,
+      waits, best, miss, suggestionLabel, takeSuggestion, dropRequestField };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -259,9 +323,14 @@ export const WorkbenchPage = {
               <td class="n"><input class="bound" type="number" step="any" v-model="rows[f.definition.feedId].max" data-testid="max"></td>
             </tr></tbody>
           </table>
-          <div class="toolbar" style="margin-top:8px" v-if="isBeef && can('editFeeds')">
-            <button type="button" :disabled="busy" @click="addBeefDefaults" data-testid="beef-defaults">{{ $t('workbench.beefDefaults') }}</button>
+          <div class="toolbar" style="margin-top:8px" v-if="can('editFeeds')">
+            <button type="button" :disabled="busy" @click="addDefaults" :data-testid="isBeef ? 'beef-defaults' : 'dairy-defaults'">{{ $t(isBeef ? 'workbench.beefDefaults' : 'workbench.dairyDefaults') }}</button>
             <span class="hint">{{ $t('workbench.beefDefaultsHint') }}</span>
+          </div>
+          <div v-if="Object.keys(settings.requestFields).length" data-testid="request-fields">
+            <p class="hint">{{ $t('workbench.requestFields') }}</p>
+            <div class="toolbar"><span v-for="(value, field) in settings.requestFields" :key="field" class="tag">{{ field }} = {{ number(value, 3) }}
+              <button type="button" @click="dropRequestField(field)" :title="$t('workbench.dropRequestField')">×</button></span></div>
           </div>
           <div class="toolbar" style="margin-top:8px">
             <label>{{ $t('workbench.dmiTolerance') }} <input class="bound" type="number" step="any" v-model="settings.dryMatterIntakeTolerancePercent" data-testid="dmi-tolerance"></label>
@@ -280,7 +349,27 @@ export const WorkbenchPage = {
             </div>
           </template>
           <template v-else-if="shown">
-            <p v-if="!message">{{ $t(result.outcome === 'suggested' ? 'workbench.suggested' : result.outcome === 'unchanged' ? 'workbench.unchanged' : 'workbench.applied') }}</p>
+            <template v-if="best">
+              <p class="error" data-testid="best-possible">{{ $t('workbench.bestPossible') }}</p>
+              <table data-testid="shortfalls">
+                <thead><tr><th>{{ $t('workbench.shortNutrient') }}</th><th class="n">{{ $t('workbench.ofTarget') }}</th><th class="n">{{ $t('workbench.shortBy') }}</th></tr></thead>
+                <tbody>
+                  <tr v-for="l in best.short" :key="l.nutrient" class="short"><td>{{ l.nutrient }}</td>
+                    <td class="n">{{ number(l.supplied / l.required * 100, 1) }} %</td>
+                    <td class="n">{{ $t(miss(l).over ? 'workbench.overBy' : 'workbench.shortByAmount', { n: number(miss(l).amount, 2), unit: l.unit }) }}</td></tr>
+                  <tr v-for="g in best.guardRailsMissed" :key="g.name" class="short"><td>{{ railName(g.name) }}</td>
+                    <td class="n">{{ number(g.value, 2) }}</td><td class="n">{{ g.min != null ? '≥ ' + number(g.min, 2) : '' }} {{ g.max != null ? '≤ ' + number(g.max, 2) : '' }}</td></tr>
+                </tbody>
+              </table>
+              <h2>{{ $t('workbench.waysOut') }}</h2>
+              <p class="hint">{{ $t('workbench.waysOutHint') }}</p>
+              <div class="toolbar" data-testid="suggestions">
+                <button v-for="s in best.suggestions" :key="s.rank" type="button" :disabled="busy" @click="takeSuggestion(s)" :data-suggestion="s.rank" :data-kind="s.kind"
+                  :class="{ primary: s.rank === 1 }">{{ suggestionLabel(s) }}</button>
+              </div>
+              <p v-if="!best.suggestions.length">{{ $t('workbench.noWayOut') }}</p>
+            </template>
+            <p v-if="!message && !best">{{ $t(result.outcome === 'suggested' ? 'workbench.suggested' : result.outcome === 'unchanged' ? 'workbench.unchanged' : 'workbench.applied') }}</p>
             <table data-testid="ration">
               <thead><tr><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.kgDm') }}</th><th class="n">%</th><th class="n">{{ $t('workbench.kgAsFed') }}</th><th class="n">{{ $t('workbench.cost') }}</th></tr></thead>
               <tbody>
@@ -298,7 +387,7 @@ export const WorkbenchPage = {
                 <td>{{ b.nutrient }} ({{ b.unit }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
               </tr></tbody>
             </table>
-            <template v-if="animal">
+            <template v-if="animal && !best">
               <h2>{{ $t('workbench.model') }}</h2>
               <p data-testid="requirement-model">{{ animal.requirementModel ?? 'NASEM (2021)' }} ·
                 {{ $t('workbench.predictedDmi') }} {{ number(animal.predictedDryMatterIntakeKg, 2) }} kg DM
@@ -314,7 +403,7 @@ export const WorkbenchPage = {
                 </tr></tbody>
               </table>
             </template>
-            <template v-if="result.formulation">
+            <template v-if="result.formulation && !best">
               <h2>{{ $t('workbench.shadowPrices') }}</h2>
               <p class="hint">{{ $t('workbench.shadowPricesHint') }}</p>
               <table data-testid="shadow-prices">
@@ -332,7 +421,7 @@ export const WorkbenchPage = {
                 </tr></tbody>
               </table>
             </template>
-            <div class="toolbar" style="margin-top:8px" v-if="result.outcome === 'suggested' && snapshot?.suggestion">
+            <div class="toolbar" style="margin-top:8px" v-if="waits(result.outcome) && snapshot?.suggestion">
               <button v-if="can('approveRation')" class="primary" type="button" @click="approve" data-testid="approve">{{ $t('workbench.approve') }}</button>
             </div>
           </template>
