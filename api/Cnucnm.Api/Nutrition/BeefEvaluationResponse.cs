@@ -7,6 +7,8 @@ namespace Cnucnm.Api.Nutrition;
 /// weights, diet energy and protein, energy and protein requirements and supply, allowable gain (and milk of lactating cows),
 /// requirement–supply pairs of minerals and vitamins, and every model variable by name. A value the model does not define
 /// for this animal or diet is null and absent from <c>variables</c>.</summary>
+/// <param name="RequirementModelNote">Why a Hanwoo animal's requirements come from NRC (2000) rather than the Korean Feeding Standard
+/// (cows, pregnant or lactating animals and calves, whose KFS equations were not found); null otherwise.</param>
 public sealed record BeefEvaluationResponse(
     BeefIntakeResult Intake,
     BeefBodyResult Body,
@@ -17,7 +19,8 @@ public sealed record BeefEvaluationResponse(
     IReadOnlyList<BalanceLine> Balances,
     IReadOnlyDictionary<string, double> Variables,
     BeefRequirementModel RequirementModel,
-    KoreanFeedingStandardResult? KoreanFeedingStandard) : EvaluationResponse
+    KoreanFeedingStandardResult? KoreanFeedingStandard,
+    string? RequirementModelNote = null) : EvaluationResponse
 {
     internal static BeefEvaluationResponse From(BeefResult result)
     {
@@ -38,7 +41,8 @@ public sealed record BeefEvaluationResponse(
                 Get(p.RequirementVariable), Get(p.SupplyVariable) - Get(p.RequirementVariable)))],
             n,
             result.RequirementModel,
-            result.KoreanFeedingStandard is { } kfs ? KoreanFeedingStandardResult.From(kfs) : null);
+            result.KoreanFeedingStandard is { } kfs ? KoreanFeedingStandardResult.From(kfs) : null,
+            result.RequirementModelNote);
     }
 }
 

@@ -27,6 +27,9 @@ public sealed class BeefModeTests
         // The Korean Feeding Standard is the default for the Hanwoo steers it covers; NRC (2000) for cows and other breeds.
         var kfs = request.Beef!.Animal!.Breed == "hanwoo" && request.Beef.Animal.Sex == BeefSex.Steer;
         Assert.Equal(kfs ? "Korean Feeding Standard for Hanwoo (NIAS)" : "NRC (2000) beef", animal.RequirementModel);
+        // A Hanwoo cow is on NRC because the standard's cow equations were not found: the answer says so; others say nothing.
+        var hanwooOnNrc = request.Beef.Animal.Breed == "hanwoo" && !kfs;
+        Assert.Equal(hanwooOnNrc, animal.RequirementModelNote?.Contains("were not found", StringComparison.Ordinal) ?? false);
         foreach (var nutrient in kfs ? new[] { "ME", "CP", "Ca", "P" } : ["ME", "MP", "Ca", "P"])
         {
             var line = Assert.Single(animal.Check, c => c.Nutrient == nutrient);

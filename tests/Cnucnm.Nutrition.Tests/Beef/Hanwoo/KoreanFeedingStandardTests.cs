@@ -213,4 +213,23 @@ public sealed class BeefRequirementModelTests
         Assert.Equal("beef.animal.sex", Assert.Single(v.FieldErrors).Field);
         Assert.Throws<ArgumentException>(() => BeefModel.Evaluate(new BeefInput(cow, Diet, RequirementModel: BeefRequirementModel.KoreanFeedingStandard)));
     }
+
+    [Fact]
+    public void A_hanwoo_cow_or_calf_on_nrc_says_why_and_other_animals_say_nothing()
+    {
+        var pregnant = BeefModel.Evaluate(new BeefInput(BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Cow, 480, 60, 0) with { DaysPregnant = 250 }, Diet));
+        Assert.Equal(BeefRequirementModel.Nrc2000, pregnant.RequirementModel);
+        Assert.Contains("pregnant Hanwoo cows", pregnant.RequirementModelNote, StringComparison.Ordinal);
+        Assert.Contains("not found", pregnant.RequirementModelNote, StringComparison.Ordinal);
+
+        var lactating = BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Cow, 480, 60, 0) with { DaysInMilk = 60 };
+        Assert.Contains("lactating Hanwoo cows", BeefRequirementModels.FallbackNote(lactating, BeefRequirementModel.Nrc2000), StringComparison.Ordinal);
+        var calf = BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Bull, 70, 2, 0.8);
+        Assert.Contains("suckling Hanwoo calves", BeefRequirementModels.FallbackNote(calf, BeefRequirementModel.Nrc2000), StringComparison.Ordinal);
+
+        var steer = BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Steer, 450, 18, 0.96);
+        Assert.Null(BeefRequirementModels.FallbackNote(steer, BeefRequirementModel.KoreanFeedingStandard));
+        Assert.Contains("chosen by the request", BeefRequirementModels.FallbackNote(steer, BeefRequirementModel.Nrc2000), StringComparison.Ordinal);
+        Assert.Null(BeefRequirementModels.FallbackNote(BeefAnimal.Create(BeefBreeds.Holstein, BeefSex.Steer, 450, 14, 1.2), BeefRequirementModel.Nrc2000));
+    }
 }
