@@ -21,10 +21,9 @@ namespace Cnucnm.Formulation.Beef;
 /// (130 g/kg TDN intake).</item>
 /// </list>
 /// Target gains (shrunk, kg/d) are CNUCNM defaults for steers within the gains of Hanwoo steer feeding programmes
-/// (about 170 kg at 6 months to 330 kg at 12 months, then ≈ 0.8 kg/d early in fattening). Late fattening: 0.55 kg/d, the
-/// most the Korean Feeding Standard's energy requirement allows at its own expected intake (Japanese Feeding Standard 2008)
-/// for a 650 kg steer on the default Korean feeds (0.60 falls 0.1 % short of the intake bound; docs/formulation.md).
-/// Give <c>targetGainKgPerDay</c> to set your own.
+/// (about 170 kg at 6 months to 330 kg at 12 months, then ≈ 0.8 kg/d early in fattening). Late fattening: 0.67 kg/d shrunk
+/// (0.70 live), the NIAS steer feeding programme's gain at 662 kg (24 months; 0.6–0.8 kg/d live from 23 to 29 months,
+/// <c>program_nias</c> of the <c>hanwoo</c> R package). Give <c>targetGainKgPerDay</c> to set your own.
 /// </summary>
 internal static class BeefDefaults
 {
@@ -44,7 +43,7 @@ internal static class BeefDefaults
         BeefGrowthPhase.Calf => new(0.8, 30, 12, 35, 6, 0.5, 1, 7, 0),
         BeefGrowthPhase.Growing => new(0.9, 30, 12, 35, 6, 1, 1, 7, 0),
         BeefGrowthPhase.EarlyFattening => new(0.8, 15, 7, 45, 6, 1, 1, 7, 0),
-        BeefGrowthPhase.LateFattening => new(0.55, 10, 5, 50, 6, 1, 1, 7, 0),
+        BeefGrowthPhase.LateFattening => new(0.67, 10, 5, 50, 6, 1, 1, 7, 0),
         _ => new(0, 40, 20, 30, 6, 1, 1, 7, 0),
     };
 
