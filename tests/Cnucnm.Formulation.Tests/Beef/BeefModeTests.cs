@@ -79,6 +79,21 @@ public sealed class BeefModeTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Pens))]
+    public void Growing_and_fattening_pens_hold_calcium_to_phosphorus_at_least_1_5_against_urinary_calculi(string pen)
+    {
+        var request = PenNamed(pen);
+
+        var response = RationFormulator.Formulate(request);
+
+        var rail = Assert.Single(response.Animal!.GuardRails, g => g.Name == "Ca:P");
+        var breeding = request.Beef!.Phase == BeefGrowthPhase.Breeding;
+        Assert.Equal(breeding ? 1.0 : 1.5, rail.Min);
+        // Corn gluten feed and rice bran bring 0.95 and 1.7 % P: without the rail the steer pens sat at 1.00 : 1.
+        Assert.True(rail.Value >= rail.Min!.Value - 1e-6, $"Ca:P {rail.Value}");
+    }
+
     private static double PhaseGain(BeefGrowthPhase phase) => phase switch
     {
         BeefGrowthPhase.Calf => 0.8,
