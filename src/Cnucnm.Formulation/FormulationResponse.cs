@@ -177,6 +177,8 @@ public sealed record Relaxation(ConstraintReference Constraint, string Label, do
 /// <param name="RequirementModel">Beef animal mode: the requirement model (NRC 2000 beef, Korean Feeding Standard for Hanwoo).</param>
 /// <param name="DryMatterIntakeEquationName">Beef animal mode: the intake equation by name (<see cref="DryMatterIntakeEquation"/>
 /// is then the number of the beef model's equation).</param>
+/// <param name="RequirementModelNote">Beef animal mode: why a Hanwoo animal is formulated on NRC (2000) rather than the Korean
+/// Feeding Standard (cows, pregnant or lactating animals and calves, whose KFS equations were not found); null otherwise.</param>
 public sealed record AnimalResult(
     double PredictedDryMatterIntakeKg,
     int DryMatterIntakeEquation,
@@ -189,7 +191,8 @@ public sealed record AnimalResult(
     GuardRails? GuardRailsUsed = null,
     IReadOnlyList<RequirementCheck>? ShortAtFivePercentLowerIntake = null,
     string? RequirementModel = null,
-    string? DryMatterIntakeEquationName = null);
+    string? DryMatterIntakeEquationName = null,
+    string? RequirementModelNote = null);
 
 /// <param name="WorstRequirement">The enforced requirement furthest below its target in the full model.</param>
 /// <param name="WorstPercentOfTarget">Its supply as % of its target (≥ 99 passes).</param>

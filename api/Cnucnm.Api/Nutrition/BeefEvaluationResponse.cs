@@ -9,6 +9,8 @@ namespace Cnucnm.Api.Nutrition;
 /// requirement–supply pairs of minerals and vitamins, and every model variable by name. A value the model does not define
 /// for this animal or diet is null and absent from <c>variables</c>. <c>compositionNotes</c> lists the diet's feeds whose composition
 /// had imputed or unknown values (issue 25), in English and Korean, as the dairy answer does.</summary>
+/// <param name="RequirementModelNote">Why a Hanwoo animal's requirements come from NRC (2000) rather than the Korean Feeding Standard
+/// (cows, pregnant or lactating animals and calves, whose KFS equations were not found); null otherwise.</param>
 public sealed record BeefEvaluationResponse(
     BeefIntakeResult Intake,
     BeefBodyResult Body,
@@ -20,7 +22,8 @@ public sealed record BeefEvaluationResponse(
     IReadOnlyDictionary<string, double> Variables,
     BeefRequirementModel RequirementModel,
     KoreanFeedingStandardResult? KoreanFeedingStandard,
-    IReadOnlyList<CompositionNoteLine> CompositionNotes) : EvaluationResponse
+    IReadOnlyList<CompositionNoteLine> CompositionNotes,
+    string? RequirementModelNote = null) : EvaluationResponse
 {
     internal static BeefEvaluationResponse From(BeefResult result)
     {
@@ -42,7 +45,8 @@ public sealed record BeefEvaluationResponse(
             n,
             result.RequirementModel,
             result.KoreanFeedingStandard is { } kfs ? KoreanFeedingStandardResult.From(kfs) : null,
-            [.. result.CompositionNotes.Select(CompositionNoteLine.From)]);
+            [.. result.CompositionNotes.Select(CompositionNoteLine.From)],
+            result.RequirementModelNote);
     }
 }
 

@@ -96,20 +96,9 @@ internal sealed class AnimalRows
 
         void Concentration(string name, string key, string field, BoundSide side, double percent)
         {
-            var perKg = linear.PerKgDm[key];
-            var coefficients = new double[n];
-            for (var j = 0; j < n; j++)
-            {
-                coefficients[j] = 100 * perKg[j] - percent;
-            }
-
-            var info = new BoundInfo("guardRail", name, side, $"guardRails.{field}", $"{name} {(side == BoundSide.Min ? "minimum" : "maximum")}", percent, "% DM",
-                RelaxationWeights.GuardRail, Math.Max(percent, 1) * dm, BoundScaling.PerKgDm);
-            var role = new RowRole(RowKind.GuardRail, side == BoundSide.Min ? 0 : 1, name);
-            lp.AddRow(side == BoundSide.Min
-                ? LpRow.Dense(role, coefficients, 0, double.PositiveInfinity, lowerInfo: info)
-                : LpRow.Dense(role, coefficients, double.NegativeInfinity, 0, upperInfo: info));
-            rows._rows.Add((lp.Rows.Count - 1, name, "% DM", null, [.. perKg.Select(v => 100 * v)], 0));
+            double[] perKg = [.. linear.PerKgDm[key].Select(v => 100 * v)];
+            ConcentrationRow.Add(lp, name, $"guardRails.{field}", "% DM", side, percent, perKg, Math.Max(percent, 1) * dm);
+            rows._rows.Add((lp.Rows.Count - 1, name, "% DM", null, perKg, 0));
         }
 
         Concentration("forage NDF", "ForNDF", "minForageNdfPercentOfDm", BoundSide.Min, spec.MinForageNdfPercentOfDm);
@@ -127,18 +116,7 @@ internal sealed class AnimalRows
         // Exactly linear concentrations from the feeds' composition: Σ x·(v − limit) ≤ 0 (≥ 0 for a minimum).
         void Composition(string name, string field, string unit, double[] perKg, BoundSide side, double limit, double smallest)
         {
-            var coefficients = new double[n];
-            for (var j = 0; j < n; j++)
-            {
-                coefficients[j] = perKg[j] - limit;
-            }
-
-            var info = new BoundInfo("guardRail", name, side, $"guardRails.{field}", $"{name} {(side == BoundSide.Min ? "minimum" : "maximum")}", limit, unit,
-                RelaxationWeights.GuardRail, Math.Max(Math.Abs(limit), smallest) * dm, BoundScaling.PerKgDm);
-            var role = new RowRole(RowKind.GuardRail, side == BoundSide.Min ? 0 : 1, name);
-            lp.AddRow(side == BoundSide.Min
-                ? LpRow.Dense(role, coefficients, 0, double.PositiveInfinity, lowerInfo: info)
-                : LpRow.Dense(role, coefficients, double.NegativeInfinity, 0, upperInfo: info));
+            ConcentrationRow.Add(lp, name, $"guardRails.{field}", unit, side, limit, perKg, Math.Max(Math.Abs(limit), smallest) * dm);
             rows._rows.Add((lp.Rows.Count - 1, name, unit, null, perKg, 0));
         }
 

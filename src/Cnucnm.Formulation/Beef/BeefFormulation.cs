@@ -2,6 +2,7 @@ using Cnucnm.Formulation.Explicit;
 using Cnucnm.Formulation.Lp;
 using Cnucnm.Formulation.Model;
 using Cnucnm.Formulation.Preparation;
+using Cnucnm.Nutrition.Beef;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
 
@@ -55,7 +56,7 @@ internal static class BeefFormulation
                 var outcome = ChangeLimiter.Solve(lp, changes);
                 if (outcome.Explanation is { } reason)
                 {
-                    return ResponseBuilder.Infeasible(request, reason, Result(model, prediction, dmMin, dmMax, iterations, false, [], []));
+                    return ResponseBuilder.Infeasible(request, reason, Result(beef, prediction, dmMin, dmMax, iterations, false, [], []));
                 }
 
                 (result, lp, changed) = (outcome.Result, outcome.Lp, outcome.Changed);
@@ -66,7 +67,7 @@ internal static class BeefFormulation
                 if (result.Status == LpStatus.Infeasible)
                 {
                     var why = InfeasibilityAnalyzer.Explain(lp, iteration > 1 ? $"(Linearised at the ration of round {iteration - 1}.)" : null);
-                    return ResponseBuilder.Infeasible(request, why, Result(model, prediction, dmMin, dmMax, iterations, false, [], []));
+                    return ResponseBuilder.Infeasible(request, why, Result(beef, prediction, dmMin, dmMax, iterations, false, [], []));
                 }
 
                 if (result.Status != LpStatus.Optimal)
@@ -124,7 +125,7 @@ internal static class BeefFormulation
             }
         }
 
-        var animalResult = Result(model, prediction, dmMin, dmMax, iterations, check.Confirmed, check.Lines ?? [], check.Rails ?? []);
+        var animalResult = Result(beef, prediction, dmMin, dmMax, iterations, check.Confirmed, check.Lines ?? [], check.Rails ?? []);
         var summary = request.Changes is { } limit ? ExplicitFormulation.Summary(request, limit, changed) : null;
         return ResponseBuilder.Optimal(request, lastLp!, lastResult!, summary, animalResult, lastRows!.Results(lastLp!, lastResult!, rails));
     }
@@ -197,10 +198,12 @@ internal static class BeefFormulation
     private static (double Min, double Max) IntakeBounds(PreparedRequest request, PreparedBeef beef, double predicted) =>
         (request.DryMatterMin ?? predicted * (1 - beef.TolerancePercent / 100), request.DryMatterMax ?? predicted * (1 + beef.TolerancePercent / 100));
 
-    private static AnimalResult Result(IBeefRequirementModel model, BeefIntakePrediction prediction, double dmMin, double dmMax,
+    private static AnimalResult Result(PreparedBeef beef, BeefIntakePrediction prediction, double dmMin, double dmMax,
         List<IterationResult> iterations, bool confirmed, IReadOnlyList<RequirementCheck> lines, IReadOnlyList<GuardRailCheck> rails) =>
         new(prediction.Kg, prediction.EquationNumber, new Bounds(dmMin, dmMax), iterations, confirmed, lines, rails,
-            RequirementModel: model.Name, DryMatterIntakeEquationName: prediction.Equation);
+            RequirementModel: beef.Model.Name, DryMatterIntakeEquationName: prediction.Equation,
+            RequirementModelNote: BeefRequirementModels.FallbackNote(beef.Animal,
+                beef.Model is KfsBeefRequirements ? BeefRequirementModel.KoreanFeedingStandard : BeefRequirementModel.Nrc2000));
 
     private static double[] Blend(double[] previous, double[] next) => [.. previous.Select((p, j) => (p + next[j]) / 2)];
 

@@ -43,9 +43,9 @@ internal static class BeefPreparation
             }
         }
 
-        if (beef.IntakeEquation is not null and not BeefIntakeEquation.JapaneseStandard and not BeefIntakeEquation.Automatic && model is KfsBeefRequirements)
+        if (beef.IntakeEquation is not null and not BeefIntakeEquation.KoreanStandard and not BeefIntakeEquation.Automatic && model is KfsBeefRequirements)
         {
-            v.Add("beef.intakeEquation", "the Korean Feeding Standard formulates at its own expected intake (the Japanese Feeding Standard equations): leave intakeEquation out or choose requirementModel nrc2000.");
+            v.Add("beef.intakeEquation", "the Korean Feeding Standard formulates at its own expected intake (koreanStandard): leave intakeEquation out or choose requirementModel nrc2000.");
         }
 
         var requirements = RequestPreparation.RequirementTargets(request.Requirements, [.. model.Rows.Select(r => r.Nutrient)], $"the {model.Name} model", v);

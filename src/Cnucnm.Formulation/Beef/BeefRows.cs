@@ -132,21 +132,10 @@ internal sealed class BeefRows
         return rows;
     }
 
-    /// <summary>Σ x·(v − p) ≥ 0 (minimum) or ≤ 0 (maximum): a share of diet DM, exact.</summary>
+    /// <summary>Σ x·(v − p) ≥ 0 (minimum) or ≤ 0 (maximum): a share of diet DM, exact (<see cref="ConcentrationRow"/>, as in dairy mode).</summary>
     private void Share(LinearProgram lp, string name, string field, BoundSide side, double percent, double[] perKg)
     {
-        var coefficients = new double[perKg.Length];
-        for (var j = 0; j < perKg.Length; j++)
-        {
-            coefficients[j] = perKg[j] - percent;
-        }
-
-        var info = new BoundInfo("guardRail", name, side, $"beef.guardRails.{field}", $"{name} {(side == BoundSide.Min ? "minimum" : "maximum")}", percent, "% DM",
-            RelaxationWeights.GuardRail, Math.Max(percent, 1) * lp.ReferenceDryMatterKg, BoundScaling.PerKgDm);
-        var role = new RowRole(RowKind.GuardRail, side == BoundSide.Min ? 0 : 1, name);
-        lp.AddRow(side == BoundSide.Min
-            ? LpRow.Dense(role, coefficients, 0, double.PositiveInfinity, lowerInfo: info)
-            : LpRow.Dense(role, coefficients, double.NegativeInfinity, 0, upperInfo: info));
+        ConcentrationRow.Add(lp, name, $"beef.guardRails.{field}", "% DM", side, percent, perKg, Math.Max(percent, 1) * lp.ReferenceDryMatterKg);
         _rows.Add((lp.Rows.Count - 1, name, "% DM", null, perKg));
     }
 

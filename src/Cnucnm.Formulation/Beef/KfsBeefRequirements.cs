@@ -9,8 +9,8 @@ namespace Cnucnm.Formulation.Beef;
 /// The Korean Feeding Standard for Hanwoo (<see cref="KoreanFeedingStandard"/>) as requirement rows. The standard states
 /// requirements by live weight and live gain, not by diet, so every requirement is a constant and every supply is exactly
 /// linear in the feeds: ME = Σ x·TDN × 4.41 Mcal DE/kg TDN × 0.82 (the standard's conversion, <see cref="KfsAllowableGain"/>),
-/// CP, Ca and P per kg DM, vitamins A and D per kg DM. Intake is the standard's expected DMI (Japanese Feeding Standard 2008
-/// equations), which reads weight and gain only. The target gain reaches the standard as live gain (shrunk ÷ 0.96).
+/// CP, Ca and P per kg DM, vitamins A and D per kg DM. Intake is the standard's expected DMI (steers and bulls: KFS ME ÷ 4.4 q;
+/// heifers: the Japanese Feeding Standard 2008 heifer equation), which reads weight and gain only. The target gain reaches the standard as live gain (shrunk ÷ 0.96).
 /// </summary>
 internal sealed class KfsBeefRequirements : IBeefRequirementModel
 {
@@ -23,9 +23,13 @@ internal sealed class KfsBeefRequirements : IBeefRequirementModel
 
     public IReadOnlySet<string> EnforcedByDefault => Defaults;
 
-    public BeefIntakePrediction PredictIntake(BeefAnimal animal, Feed[] feeds, double[] kgDm) =>
-        new(KoreanFeedingStandard.Requirements(HanwooAnimal.From(animal)).DryMatterIntakeKgPerDay, (int)BeefIntakeEquation.JapaneseStandard,
-            NrcBeefRequirements.EquationName(BeefIntakeEquation.JapaneseStandard), DependsOnDiet: false);
+    public BeefIntakePrediction PredictIntake(BeefAnimal animal, Feed[] feeds, double[] kgDm)
+    {
+        // Steers and bulls: the standard's ME ÷ (4.4 q); heifers (Chung et al. 1992 requirements): the Japanese heifer equation.
+        var equation = animal.Sex is BeefSex.Steer or BeefSex.Bull ? BeefIntakeEquation.KoreanStandard : BeefIntakeEquation.JapaneseStandard;
+        return new(KoreanFeedingStandard.Requirements(HanwooAnimal.From(animal)).DryMatterIntakeKgPerDay, (int)equation,
+            NrcBeefRequirements.EquationName(equation), DependsOnDiet: false);
+    }
 
     public IReadOnlyList<LinearRequirement> Linearise(BeefAnimal animal, Feed[] feeds, double[] kgDm)
     {

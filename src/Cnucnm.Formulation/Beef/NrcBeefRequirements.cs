@@ -34,7 +34,7 @@ internal sealed class NrcBeefRequirements(BeefIntakeEquation intakeEquation) : I
         var equation = result.Intake.Equation;
         // The Japanese Feeding Standard equations read body weight and gain only; the NRC ones the diet's NEm.
         return new BeefIntakePrediction(result.PredictedDryMatterIntakeKg, (int)equation, EquationName(equation),
-            equation != BeefIntakeEquation.JapaneseStandard);
+            equation is not (BeefIntakeEquation.JapaneseStandard or BeefIntakeEquation.KoreanStandard));
     }
 
     public IReadOnlyList<LinearRequirement> Linearise(BeefAnimal animal, Feed[] feeds, double[] kgDm)
@@ -133,6 +133,7 @@ internal sealed class NrcBeefRequirements(BeefIntakeEquation intakeEquation) : I
         BeefIntakeEquation.NrcGrowing => "NRC (2000) Ch. 7 growing cattle",
         BeefIntakeEquation.NrcBeefCow => "NRC (2000) Ch. 7 beef cows",
         BeefIntakeEquation.JapaneseStandard => "Japanese Feeding Standard for Beef Cattle (2008)",
+        BeefIntakeEquation.KoreanStandard => "Korean Feeding Standard for Hanwoo: KFS ME ÷ (4.4 Mcal GE/kg DM × q)",
         _ => equation.ToString(),
     };
 

@@ -35,6 +35,10 @@ public enum BeefIntakeEquation
 
     /// <summary>Japanese Feeding Standard for Beef Cattle (2008) equations for Japanese Black, used for Hanwoo by the original CNUCNM.</summary>
     JapaneseStandard,
+
+    /// <summary>Korean Feeding Standard for Hanwoo, steers and bulls: the standard's ME requirement at the target gain ÷ (4.4 Mcal GE/kg DM
+    /// × its metabolizability q) (<see cref="Hanwoo.KfsEquations.ExpectedDryMatterIntakeKg"/>); other sexes the Japanese Feeding Standard.</summary>
+    KoreanStandard,
 }
 
 /// <summary>Climate, coat and housing of the animal (NRC 2000 Ch. 1 and 7; Fox et al. 2004 CNCPS). The defaults are

@@ -103,6 +103,9 @@ public sealed class BeefResult
     /// <summary>The requirement model in force for this evaluation.</summary>
     public BeefRequirementModel RequirementModel => KoreanFeedingStandard is null ? BeefRequirementModel.Nrc2000 : BeefRequirementModel.KoreanFeedingStandard;
 
+    /// <summary>Why a Hanwoo animal is evaluated on NRC (2000) (<see cref="BeefRequirementModels.FallbackNote"/>); null otherwise.</summary>
+    public string? RequirementModelNote => BeefRequirementModels.FallbackNote(Input.Animal, RequirementModel);
+
     /// <summary>The ration under the Korean Feeding Standard (requirements, supply, live allowable gains) when that is the
     /// requirement model in force; null under NRC 2000. The NRC sections below are always computed (shrunk gains).</summary>
     public KfsEvaluation? KoreanFeedingStandard { get; }

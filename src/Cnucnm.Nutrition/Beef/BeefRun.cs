@@ -89,6 +89,9 @@ internal sealed class BeefRun(BeefInput input)
                 BeefSex.Cow => BeefIntake.JapaneseCowKg(a.BodyWeightKg, a.TargetGainKgPerDay),
                 _ => BeefIntake.JapaneseHeiferOrBullKg(a.BodyWeightKg, a.TargetGainKgPerDay),
             },
+            BeefIntakeEquation.KoreanStandard => a.Sex is BeefSex.Steer or BeefSex.Bull
+                ? Hanwoo.KfsEquations.ExpectedDryMatterIntakeKg(a.BodyWeightKg, BeefGains.LiveFromShrunk(a.TargetGainKgPerDay), a.Sex == BeefSex.Bull)
+                : BeefIntake.JapaneseHeiferOrBullKg(a.BodyWeightKg, a.TargetGainKgPerDay),
             _ => (a.AgeMonths < 12 ? BeefIntake.GrowingCalfKg(sbw, nem) : BeefIntake.GrowingYearlingKg(sbw, nem))
                  * a.Breed.DmiBreedIndex * BeefIntake.BodyFatFactor(eqsbw) * BeefIntake.ImplantFactor(a.Implanted),
         };

@@ -27,7 +27,7 @@ public sealed record CasePrediction(
 
 /// <summary>A Hanwoo case under the Korean Feeding Standard (gains live, kg/d), with the NRC 2000 answers on the same live basis.</summary>
 /// <param name="BodyWeightKg">Live weight of the case, kg.</param>
-/// <param name="PredictedDryMatterIntakeKg">DMI the KFS model expects (Japanese Feeding Standard 2008 steer equation), kg DM/d.</param>
+/// <param name="PredictedDryMatterIntakeKg">DMI the KFS model expects at the measured gain (KFS ME ÷ 4.4 q, <see cref="Beef.Hanwoo.KfsEquations.ExpectedDryMatterIntakeKg"/>), kg DM/d.</param>
 /// <param name="EnergyAllowableGainKgPerDay">Live gain at which the KFS ME requirement equals the ME supply at the measured intake.</param>
 /// <param name="ProteinAllowableGainKgPerDay">Live gain at which the KFS CP requirement equals the CP supply at the measured intake.</param>
 /// <param name="NrcEnergyAllowableLiveGainKgPerDay">The NRC 2000 ME-allowable shrunk gain as live gain (÷ 0.96).</param>

@@ -222,10 +222,10 @@ public static class ValidationRun
             return null;
         }
 
-        // The KFS model's intake is the Japanese steer equation at the measured gain (as for the NRC run; the KFS model's own
-        // 1.6 kg/d input limit is for formulation targets, and two of these steers gained 1.62-1.68 kg/d).
+        // The KFS model's intake is its expected intake at the measured gain, ME ÷ (4.4 q) (the KFS model's own 1.6 kg/d input
+        // limit is for formulation targets, and two of these steers gained 1.62-1.68 kg/d).
         var meSupply = c.ObservedDryMatterIntakeKg * KfsAllowableGain.MetabolizableEnergyMcalPerKgFromTdn(nrc.Diet.TdnPercent);
-        return new KfsPrediction(c.BodyWeightKg, BeefIntake.JapaneseSteerKg(c.BodyWeightKg, c.ObservedGainKgPerDay),
+        return new KfsPrediction(c.BodyWeightKg, KfsEquations.ExpectedDryMatterIntakeKg(c.BodyWeightKg, c.ObservedGainKgPerDay, bull: false),
             KfsAllowableGain.EnergyAllowableKgPerDay(c.BodyWeightKg, bull: false, meSupply),
             KfsAllowableGain.ProteinAllowableKgPerDay(c.BodyWeightKg, bull: false, nrc["CPI_g"]),
             BeefGains.LiveFromShrunk(nrc.EnergyAllowableGainKgPerDay), BeefGains.LiveFromShrunk(nrc.ProteinAllowableGainKgPerDay));

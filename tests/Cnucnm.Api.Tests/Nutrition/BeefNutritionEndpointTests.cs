@@ -151,6 +151,31 @@ public sealed class BeefNutritionEndpointTests(ApiFixture api) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_pregnant_hanwoo_cow_is_answered_on_nrc_2000_and_the_answer_says_why()
+    {
+        var (status, body) = await PostAsync(new
+        {
+            beef = new { animal = new { breed = "hanwoo", sex = "cow", bodyWeightKg = 480, ageMonths = 60, daysPregnant = 250 } },
+            diet = FatteningDiet,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("nrc2000", body.GetProperty("requirementModel").GetString());
+        var note = body.GetProperty("requirementModelNote").GetString();
+        Assert.Contains("pregnant Hanwoo cows", note, StringComparison.Ordinal);
+        Assert.Contains("were not found", note, StringComparison.Ordinal);
+
+        // A Hanwoo steer on the standard gets no note.
+        (status, body) = await PostAsync(new
+        {
+            beef = new { animal = new { breed = "hanwoo", sex = "steer", bodyWeightKg = 450, ageMonths = 18, targetGainKgPerDay = 0.9 } },
+            diet = FatteningDiet,
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("requirementModelNote").ValueKind);
+    }
+
+    [Fact]
     public async Task The_korean_feeding_standard_for_a_cow_or_a_holstein_or_two_gains_is_a_clear_400()
     {
         var (status, body) = await PostAsync(new

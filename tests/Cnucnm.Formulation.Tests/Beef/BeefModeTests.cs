@@ -27,6 +27,9 @@ public sealed class BeefModeTests
         // The Korean Feeding Standard is the default for the Hanwoo steers it covers; NRC (2000) for cows and other breeds.
         var kfs = request.Beef!.Animal!.Breed == "hanwoo" && request.Beef.Animal.Sex == BeefSex.Steer;
         Assert.Equal(kfs ? "Korean Feeding Standard for Hanwoo (NIAS)" : "NRC (2000) beef", animal.RequirementModel);
+        // A Hanwoo cow is on NRC because the standard's cow equations were not found: the answer says so; others say nothing.
+        var hanwooOnNrc = request.Beef.Animal.Breed == "hanwoo" && !kfs;
+        Assert.Equal(hanwooOnNrc, animal.RequirementModelNote?.Contains("were not found", StringComparison.Ordinal) ?? false);
         foreach (var nutrient in kfs ? new[] { "ME", "CP", "Ca", "P" } : ["ME", "MP", "Ca", "P"])
         {
             var line = Assert.Single(animal.Check, c => c.Nutrient == nutrient);
@@ -76,12 +79,27 @@ public sealed class BeefModeTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Pens))]
+    public void Growing_and_fattening_pens_hold_calcium_to_phosphorus_at_least_1_5_against_urinary_calculi(string pen)
+    {
+        var request = PenNamed(pen);
+
+        var response = RationFormulator.Formulate(request);
+
+        var rail = Assert.Single(response.Animal!.GuardRails, g => g.Name == "Ca:P");
+        var breeding = request.Beef!.Phase == BeefGrowthPhase.Breeding;
+        Assert.Equal(breeding ? 1.0 : 1.5, rail.Min);
+        // Corn gluten feed and rice bran bring 0.95 and 1.7 % P: without the rail the steer pens sat at 1.00 : 1.
+        Assert.True(rail.Value >= rail.Min!.Value - 1e-6, $"Ca:P {rail.Value}");
+    }
+
     private static double PhaseGain(BeefGrowthPhase phase) => phase switch
     {
         BeefGrowthPhase.Calf => 0.8,
         BeefGrowthPhase.Growing => 0.9,
         BeefGrowthPhase.EarlyFattening => 0.8,
-        BeefGrowthPhase.LateFattening => 0.55,
+        BeefGrowthPhase.LateFattening => 0.67,
         _ => 0,
     };
 
@@ -91,14 +109,15 @@ public sealed class BeefModeTests
     [Fact]
     public void A_Hanwoo_steer_is_formulated_on_the_Korean_Feeding_Standard_at_its_expected_intake()
     {
-        // JFS (2008) fattening steers, the standard's expected intake: DMI = −3.481 + 2.668 ADG + 4.548e-2 BW − 7.207e-5 BW²
-        // + 3.867e-8 BW³, ADG live. BW 450, target 0.8 kg/d shrunk = 0.8 / 0.96 = 0.833333 live; by hand: −3.481 + 2.223333
-        // + 20.466 − 14.594175 + 3.523804 = 8.137962 kg DM/d.
+        // The standard's expected intake: DMI = KFS ME ÷ (4.4 q). BW 450, target 0.8 kg/d shrunk = 0.8 / 0.96 = 0.833333 live;
+        // by hand: BW^0.75 = 97.703334, MEm = 0.125 × 97.703334 = 12.212917, NEg = 0.0533 × 97.703334 × 0.833333 = 4.339656,
+        // q = 0.5304 + 0.0748 × 0.833333 = 0.592733, kf = 0.78 q + 0.006 = 0.468332, MEg = NEg / kf = 9.266197,
+        // ME = 21.479113 Mcal/d, DMI = 21.479113 / (4.4 × 0.592733) = 8.235772 kg DM/d.
         var response = RationFormulator.Formulate(ReferencePens.HanwooEarlyFattening450);
 
         Assert.Equal("Korean Feeding Standard for Hanwoo (NIAS)", response.Animal!.RequirementModel);
-        Assert.Equal(8.137962, response.Animal.PredictedDryMatterIntakeKg, 4);
-        Assert.Equal("Japanese Feeding Standard for Beef Cattle (2008)", response.Animal.DryMatterIntakeEquationName);
+        Assert.Equal(8.235772, response.Animal.PredictedDryMatterIntakeKg, 4);
+        Assert.Equal("Korean Feeding Standard for Hanwoo: KFS ME ÷ (4.4 Mcal GE/kg DM × q)", response.Animal.DryMatterIntakeEquationName);
         // The KFS rows are constants of the animal: the check reports the standard's own requirements.
         var requirements = KoreanFeedingStandard.Requirements(new HanwooAnimal(BeefSex.Steer, 450, 0.8 / 0.96));
         Assert.Equal(requirements.MetabolizableEnergyMcalPerDay, response.Animal.Check.Single(c => c.Nutrient == "ME").Required, 9);

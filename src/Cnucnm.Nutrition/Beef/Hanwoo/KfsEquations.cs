@@ -48,6 +48,28 @@ public static class KfsEquations
     public static double GainMetabolizableEnergyMcal(double gainNetEnergyMcal, double liveGainKgPerDay) =>
         gainNetEnergyMcal / GainEfficiency(Metabolizability(liveGainKgPerDay));
 
+    /// <summary>KFS: ME for maintenance and gain, Mcal/d.</summary>
+    public static double MetabolizableEnergyRequirementMcal(double bodyWeightKg, double liveGainKgPerDay, bool bull) =>
+        MaintenanceMetabolizableEnergyMcal(bodyWeightKg, bull)
+        + GainMetabolizableEnergyMcal(GainNetEnergyMcal(bodyWeightKg, liveGainKgPerDay, bull), liveGainKgPerDay);
+
+    /// <summary>Gross energy of a cattle diet, Mcal per kg DM, as the Japanese Feeding Standard for Beef Cattle (2008) takes
+    /// it when it states expected intake as ME requirement ÷ (4.4 q) (its heifer, bull and breeding-cow intake equations,
+    /// <see cref="BeefIntake.JapaneseHeiferOrBullKg"/>, <see cref="BeefIntake.JapaneseCowKg"/>).</summary>
+    public const double DietGrossEnergyMcalPerKgDm = 4.4;
+
+    /// <summary>
+    /// Expected dry-matter intake of a Hanwoo steer or bull, kg DM/d: the intake at which a diet of the metabolizability the
+    /// standard expects at this gain (q = 0.5304 + 0.0748 ADG) meets the standard's ME requirement,
+    /// DMI = ME / (4.4 Mcal GE/kg DM × q). This is the construction by which the Japanese Feeding Standard (2008), on whose
+    /// energy system the KFS is built, states the expected intake of heifers, bulls and breeding cows, applied to the KFS's own
+    /// ME and q; the KFS's own intake equation was not found in any source we could reach (docs/science.md). It implies a diet
+    /// of 1.217 q × 100 % TDN (70 % at 0.6 kg/d, 73 % at 0.95 kg/d live), the range of the NIAS Hanwoo steer feeding programme
+    /// (72 % growing, 76 % fattening; <c>program_nias</c> of the <c>hanwoo</c> R package).
+    /// </summary>
+    public static double ExpectedDryMatterIntakeKg(double bodyWeightKg, double liveGainKgPerDay, bool bull) =>
+        MetabolizableEnergyRequirementMcal(bodyWeightKg, liveGainKgPerDay, bull) / (DietGrossEnergyMcalPerKgDm * Metabolizability(liveGainKgPerDay));
+
     /// <summary>KFS: DE, Mcal/d = ME / 0.82.</summary>
     public static double DigestibleEnergyMcal(double metabolizableEnergyMcal) => metabolizableEnergyMcal / MetabolizableFractionOfDigestible;
 

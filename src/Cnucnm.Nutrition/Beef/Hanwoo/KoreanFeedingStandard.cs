@@ -19,8 +19,9 @@ public sealed record HanwooAnimal(BeefSex Sex, double BodyWeightKg, double LiveG
 /// <summary>Daily requirements of one Hanwoo animal under the Korean Feeding Standard, every quantity per head per day.</summary>
 /// <param name="Source">Which equations gave each quantity (standard, edition, research source), in one sentence.</param>
 /// <param name="Animal">The animal the requirements are for.</param>
-/// <param name="DryMatterIntakeKgPerDay">Expected dry-matter intake, kg DM/d (Japanese Feeding Standard 2008 equations; the KFS intake
-/// equation was not available to us).</param>
+/// <param name="DryMatterIntakeKgPerDay">Expected dry-matter intake, kg DM/d: steers and bulls ME ÷ (4.4 q)
+/// (<see cref="KfsEquations.ExpectedDryMatterIntakeKg"/>), heifers the Japanese Feeding Standard 2008 heifer equation; the KFS's own
+/// intake equation was not found.</param>
 /// <param name="MetabolizableEnergyMcalPerDay">ME for maintenance and gain, Mcal/d.</param>
 /// <param name="MaintenanceMetabolizableEnergyMcalPerDay">ME for maintenance, Mcal/d.</param>
 /// <param name="GainMetabolizableEnergyMcalPerDay">ME for gain, Mcal/d.</param>
@@ -149,9 +150,10 @@ public static class KoreanFeedingStandard
         var de = KfsEquations.DigestibleEnergyMcal(me);
         var retainedProtein = KfsEquations.RetainedProteinGrams(bw, gain, bull);
         var cp = KfsEquations.CrudeProteinGrams(KfsEquations.MaintenanceNetProteinGrams(bw), retainedProtein);
-        var dmi = bull ? BeefIntake.JapaneseHeiferOrBullKg(bw, gain) : BeefIntake.JapaneseSteerKg(bw, gain);
+        var dmi = KfsEquations.ExpectedDryMatterIntakeKg(bw, gain, bull);
         var source = $"Korean Feeding Standard for Hanwoo (NIAS; {(bull ? "bull" : "steer")} equations of the 2007 edition, carried into 2012 and 2017): "
-                     + "energy, CP, Ca, P, vitamins A and D; DMI from the Japanese Feeding Standard for Beef Cattle (2008).";
+                     + "energy, CP, Ca, P, vitamins A and D; expected DMI = KFS ME ÷ (4.4 Mcal GE/kg DM × the standard's metabolizability q), "
+                     + "the Japanese Feeding Standard (2008) construction.";
         return new HanwooRequirements(source, animal, dmi, me, mem, meg, neg, de, KfsEquations.TdnKg(de), cp, retainedProtein,
             KfsEquations.CalciumGrams(bw, retainedProtein, gain), KfsEquations.PhosphorusGrams(bw, retainedProtein, gain),
             KfsEquations.VitaminAThousandIu(bw), KfsEquations.VitaminDThousandIu(bw));

@@ -213,4 +213,41 @@ public sealed class BeefRequirementModelTests
         Assert.Equal("beef.animal.sex", Assert.Single(v.FieldErrors).Field);
         Assert.Throws<ArgumentException>(() => BeefModel.Evaluate(new BeefInput(cow, Diet, RequirementModel: BeefRequirementModel.KoreanFeedingStandard)));
     }
+
+    [Fact]
+    public void A_hanwoo_cow_or_calf_on_nrc_says_why_and_other_animals_say_nothing()
+    {
+        var pregnant = BeefModel.Evaluate(new BeefInput(BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Cow, 480, 60, 0) with { DaysPregnant = 250 }, Diet));
+        Assert.Equal(BeefRequirementModel.Nrc2000, pregnant.RequirementModel);
+        Assert.Contains("pregnant Hanwoo cows", pregnant.RequirementModelNote, StringComparison.Ordinal);
+        Assert.Contains("not found", pregnant.RequirementModelNote, StringComparison.Ordinal);
+
+        var lactating = BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Cow, 480, 60, 0) with { DaysInMilk = 60 };
+        Assert.Contains("lactating Hanwoo cows", BeefRequirementModels.FallbackNote(lactating, BeefRequirementModel.Nrc2000), StringComparison.Ordinal);
+        var calf = BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Bull, 70, 2, 0.8);
+        Assert.Contains("suckling Hanwoo calves", BeefRequirementModels.FallbackNote(calf, BeefRequirementModel.Nrc2000), StringComparison.Ordinal);
+
+        var steer = BeefAnimal.Create(BeefBreeds.Hanwoo, BeefSex.Steer, 450, 18, 0.96);
+        Assert.Null(BeefRequirementModels.FallbackNote(steer, BeefRequirementModel.KoreanFeedingStandard));
+        Assert.Contains("chosen by the request", BeefRequirementModels.FallbackNote(steer, BeefRequirementModel.Nrc2000), StringComparison.Ordinal);
+        Assert.Null(BeefRequirementModels.FallbackNote(BeefAnimal.Create(BeefBreeds.Holstein, BeefSex.Steer, 450, 14, 1.2), BeefRequirementModel.Nrc2000));
+    }
+
+    [Fact]
+    public void Expected_intake_is_the_ME_requirement_over_4_4_Mcal_times_the_metabolizability()
+    {
+        // Steer 450 kg, 0.833333 kg/d live, by hand: BW^0.75 = 97.703334, ME = 12.212917 + 4.339656 / 0.468332 = 21.479113 Mcal/d,
+        // q = 0.592733, DMI = 21.479113 / (4.4 × 0.592733) = 8.235772 kg DM/d.
+        var steer = KoreanFeedingStandard.Requirements(new HanwooAnimal(BeefSex.Steer, 450, 0.8 / 0.96));
+        Assert.Equal(21.479113, steer.MetabolizableEnergyMcalPerDay, 5);
+        Assert.Equal(8.235772, steer.DryMatterIntakeKgPerDay, 5);
+        // The diet it implies has ME 4.4 q Mcal/kg DM, i.e. TDN 4.4 q / (4.41 × 0.82) = 121.7 q % (72.1 % here).
+        Assert.Equal(4.4 * 0.592733 / (4.41 * 0.82) * 100, steer.TdnPercentOfDryMatter, 3);
+
+        // Bull 300 kg, 1.0 kg/d: BW^0.75 = 72.082, ME = 0.1307 × 72.082 + 0.0429 × 72.082 / (0.78 × 0.6052 + 0.006), DMI = ME / (4.4 × 0.6052).
+        var bull = KoreanFeedingStandard.Requirements(new HanwooAnimal(BeefSex.Bull, 300, 1.0));
+        var metabolic = Math.Pow(300, 0.75);
+        var me = 0.1307 * metabolic + 0.0429 * metabolic / (0.78 * 0.6052 + 0.006);
+        Assert.Equal(me / (4.4 * 0.6052), bull.DryMatterIntakeKgPerDay, 9);
+    }
 }

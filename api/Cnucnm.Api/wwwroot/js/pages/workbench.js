@@ -393,6 +393,8 @@ export const WorkbenchPage = {
                 {{ $t('workbench.predictedDmi') }} {{ number(animal.predictedDryMatterIntakeKg, 2) }} kg DM
                 <span v-if="animal.dryMatterIntakeEquationName"> ({{ animal.dryMatterIntakeEquationName }})</span> ·
                 {{ $t(animal.confirmedByFullModel ? 'workbench.confirmed' : 'workbench.notConfirmed') }}</p>
+              <p v-if="animal.requirementModelNote?.includes('were not found')" class="hint"
+                 data-testid="requirement-model-note" :title="animal.requirementModelNote">{{ $t('workbench.kfsFallback') }}</p>
               <h2>{{ $t('workbench.guardRails') }}</h2>
               <table data-testid="guard-rails">
                 <thead><tr><th>{{ $t('workbench.rail') }}</th><th class="n">{{ $t('workbench.value') }}</th><th class="n">{{ $t('workbench.limit') }}</th><th></th></tr></thead>
