@@ -50,8 +50,8 @@ public sealed record Herd(HttpClient Owner, string OwnerEmail, Guid FarmId, stri
     public async Task<string> AddMemberAsync(WebServerFactory server, string role)
     {
         var (client, email) = await UserAsync(server, role);
+        await DemoFarm.AddMemberAsync(Owner, FarmId, client, email, role);
         client.Dispose();
-        await DemoFarm.Ok(await Owner.PutAsJsonAsync($"/api/v1/farms/{FarmId}/members", new { email, role }, Ct));
         return email;
     }
 

@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using Cnucnm.Silo.Hosting.Email;
 using Cnucnm.Storage.Identity;
+using Cnucnm.Contracts.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace Cnucnm.Api.Security;
 
 /// <summary>
-/// Password reset and e-mail verification. A token is 32 random bytes (base64url) that exists only in the
+/// Registration, password reset, e-mail verification and farm invitations by e-mail. A token is 32 random bytes (base64url) that exists only in the
 /// e-mail; PostgreSQL keeps its SHA-256, single-use and expiring. Account e-mails are queued in memory and
 /// sent in the background, so a reset request answers in the same time whether or not the address has an
 /// account; a lost e-mail (process restart, SMTP down) is requested again by the person.
@@ -15,14 +16,90 @@ namespace Cnucnm.Api.Security;
 public sealed class AccountEmailService(
     IUserStore users,
     IAccountTokenStore tokens,
+    IPendingRegistrationStore registrations,
     SessionGuard sessions,
     IPasswordHasher<UserAccount> hasher,
     AccountEmailQueue queue,
+    IEmailSender sender,
     EmailOptions email,
     TimeProvider clock)
 {
     public static readonly TimeSpan PasswordResetValidity = TimeSpan.FromHours(1);
     public static readonly TimeSpan VerificationValidity = TimeSpan.FromHours(48);
+    public static readonly TimeSpan RegistrationValidity = TimeSpan.FromHours(48);
+    public static readonly TimeSpan InvitationValidity = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Registration that reveals nothing (issue #20): the same steps, one password hash, one read, one write and one
+    /// queued e-mail, whether or not the address has an account. A new address gets a link that makes the account;
+    /// an address with an account gets an e-mail saying someone tried to register with it, with a reset link.
+    /// Without an e-mail server nobody could confirm, so the account is made at once (see docs/security.md).
+    /// </summary>
+    public bool ConfirmsRegistrationByEmail => sender.Configured;
+
+    public async Task RegisterAsync(string address, string displayName, string password, string language, CancellationToken cancellationToken)
+    {
+        address = address.Trim();
+        displayName = displayName.Trim();
+        var passwordHash = hasher.HashPassword(null!, password);
+        if (await users.FindByEmailAsync(address, cancellationToken) is { } existing)
+        {
+            var reset = await IssueAsync(existing, AccountTokenPurpose.PasswordReset, PasswordResetValidity, cancellationToken);
+            queue.Enqueue(existing.Email, existing.DisplayName,
+                EmailTemplates.RegistrationAttempt(existing.PreferredLanguage, existing.DisplayName, Link("reset-password", reset), PasswordResetValidity));
+            return;
+        }
+
+        if (!sender.Configured)
+        {
+            var user = NewAccount(new PendingRegistration(address, displayName, passwordHash, language));
+            if (await users.TryCreateAsync(user, cancellationToken))
+            {
+                await SendVerificationAsync(user, cancellationToken);
+            }
+
+            return;
+        }
+
+        var token = NewToken();
+        var now = clock.GetUtcNow();
+        await registrations.AddAsync(TokenService.Hash(token), new PendingRegistration(address, displayName, passwordHash, language), now,
+            now + RegistrationValidity, cancellationToken);
+        queue.Enqueue(address, displayName,
+            EmailTemplates.RegistrationConfirmation(language, displayName, Link("confirm-registration", token), RegistrationValidity));
+    }
+
+    /// <summary>Makes the account of a registration link, with its address confirmed; null when the link is unknown,
+    /// used or expired, or the address has an account by now.</summary>
+    public async Task<UserAccount?> ConfirmRegistrationAsync(string token, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (await registrations.RedeemAsync(TokenService.Hash(token), now, cancellationToken) is not { } registration)
+        {
+            return null;
+        }
+
+        var user = NewAccount(registration);
+        if (!await users.TryCreateAsync(user, cancellationToken))
+        {
+            return null;
+        }
+
+        await tokens.MarkEmailVerifiedAsync(user.Id, user.Email, now, cancellationToken);
+        return user;
+    }
+
+    private UserAccount NewAccount(PendingRegistration registration) =>
+        new(Guid.CreateVersion7(), registration.Email, registration.DisplayName, registration.PasswordHash, [], null, Guid.NewGuid(),
+            registration.PreferredLanguage, clock.GetUtcNow());
+
+    /// <summary>Queues the invitation e-mail; its token is the one whose hash the invitation was stored with.</summary>
+    public void SendInvitation(FarmInvitation invitation, string token, string invitedByName, string language) =>
+        queue.Enqueue(invitation.Email, invitation.Email,
+            EmailTemplates.FarmInvitation(language, invitation.FarmName, invitation.Role.ToWire(), invitedByName, Link("invitation", token), InvitationValidity));
+
+    /// <summary>32 random bytes, base64url: the secret of an e-mailed link.</summary>
+    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     public async Task RequestPasswordResetAsync(string address, CancellationToken cancellationToken)
     {
@@ -76,7 +153,7 @@ public sealed class AccountEmailService(
 
     private async Task<string> IssueAsync(UserAccount user, string purpose, TimeSpan validity, CancellationToken cancellationToken)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = NewToken();
         var now = clock.GetUtcNow();
         await tokens.IssueAsync(TokenService.Hash(token), user.Id, purpose, user.Email, now, now + validity, cancellationToken);
         return token;
