@@ -101,16 +101,20 @@ public sealed class AccountEmailService(
     /// <summary>32 random bytes, base64url: the secret of an e-mailed link.</summary>
     public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
-    public async Task RequestPasswordResetAsync(string address, CancellationToken cancellationToken)
+    /// <summary>Only queues the request: the look-up, the token's write and the e-mail happen in the background, so the
+    /// answer takes the same time whether or not the address has an account (a write only for accounts was measurable).</summary>
+    public void RequestPasswordReset(string address) => queue.Enqueue(cancellationToken => PasswordResetEmailAsync(address.Trim(), cancellationToken));
+
+    private async Task<QueuedEmail?> PasswordResetEmailAsync(string address, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(address.Trim(), cancellationToken);
+        var user = await users.FindByEmailAsync(address, cancellationToken);
         if (user?.PasswordHash is null)
         {
-            return; // unknown, or signs in through an external issuer: nothing to reset, and the caller is not told
+            return null; // unknown, or signs in through an external issuer: nothing to reset, and the caller is not told
         }
 
         var token = await IssueAsync(user, AccountTokenPurpose.PasswordReset, PasswordResetValidity, cancellationToken);
-        queue.Enqueue(user.Email, user.DisplayName,
+        return new QueuedEmail(user.Email, user.DisplayName,
             EmailTemplates.PasswordReset(user.PreferredLanguage, user.DisplayName, Link("reset-password", token), PasswordResetValidity));
     }
 
@@ -165,15 +169,24 @@ public sealed class AccountEmailService(
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// <summary>Account e-mails waiting to be sent by <see cref="AccountEmailDispatcher"/>.</summary>
+public sealed record QueuedEmail(string To, string Name, EmailContent Content);
+
+/// <summary>Account e-mails waiting to be sent by <see cref="AccountEmailDispatcher"/>: ready ones, or work that
+/// produces one (or none) in the background.</summary>
 public sealed class AccountEmailQueue
 {
-    private readonly Channel<(string To, string Name, EmailContent Content)> _channel =
-        Channel.CreateBounded<(string, string, EmailContent)>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<Func<CancellationToken, Task<QueuedEmail?>>> _channel =
+        Channel.CreateBounded<Func<CancellationToken, Task<QueuedEmail?>>>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public void Enqueue(string toAddress, string toName, EmailContent content) => _channel.Writer.TryWrite((toAddress, toName, content));
+    public void Enqueue(string toAddress, string toName, EmailContent content)
+    {
+        var email = new QueuedEmail(toAddress, toName, content);
+        Enqueue(_ => Task.FromResult<QueuedEmail?>(email));
+    }
 
-    public ChannelReader<(string To, string Name, EmailContent Content)> Reader => _channel.Reader;
+    public void Enqueue(Func<CancellationToken, Task<QueuedEmail?>> work) => _channel.Writer.TryWrite(work);
+
+    public ChannelReader<Func<CancellationToken, Task<QueuedEmail?>>> Reader => _channel.Reader;
 }
 
 /// <summary>Sends queued account e-mails, three attempts each.</summary>
@@ -182,8 +195,24 @@ public sealed partial class AccountEmailDispatcher(AccountEmailQueue queue, IEma
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (to, name, content) in queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
         {
+            QueuedEmail? email;
+            try
+            {
+                email = await work(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+            {
+                LogWorkFailed(logger, exception);
+                continue;
+            }
+
+            if (email is not var (to, name, content))
+            {
+                continue;
+            }
+
             if (!sender.Configured)
             {
                 LogNotConfigured(logger, content.Subject);
@@ -205,6 +234,9 @@ public sealed partial class AccountEmailDispatcher(AccountEmailQueue queue, IEma
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing an account e-mail failed")]
+    private static partial void LogWorkFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No SMTP server is configured; e-mail \"{Subject}\" was not sent")]
     private static partial void LogNotConfigured(ILogger logger, string subject);

@@ -21,7 +21,7 @@ public static class AuthEndpoints
             .WithSummary("Sign in with e-mail and password, or exchange a refresh token.");
         auth.MapPost("/logout", LogoutAsync).WithName("Logout").RequireAuthorization(Policies.User)
             .WithSummary("Revoke the refresh token's session; every access token of the account stops working (other sessions renew theirs).");
-        auth.MapPost("/password-reset", RequestResetAsync).WithName("RequestPasswordReset").AllowAnonymous()
+        auth.MapPost("/password-reset", RequestReset).WithName("RequestPasswordReset").AllowAnonymous()
             .WithSummary("E-mail a single-use password reset link (always 202: whether the address has an account is not disclosed).");
         auth.MapPost("/password-reset/confirm", ResetAsync).WithName("ResetPassword").AllowAnonymous()
             .WithSummary("Set a new password with the token from the e-mail; signs out every session.");
@@ -74,8 +74,7 @@ public static class AuthEndpoints
             : TypedResults.ValidationProblem(new Validation().Add("token", "is invalid, already used or expired; register again.").Errors);
     }
 
-    private static async Task<Results<Accepted, ValidationProblem>> RequestResetAsync(
-        PasswordResetRequest request, AccountEmailService emails, CancellationToken cancellationToken)
+    private static Results<Accepted, ValidationProblem> RequestReset(PasswordResetRequest request, AccountEmailService emails)
     {
         var validation = new Validation().RequireText(request.Email, "email", 254);
         if (!validation.IsValid)
@@ -83,7 +82,7 @@ public static class AuthEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        await emails.RequestPasswordResetAsync(request.Email!, cancellationToken);
+        emails.RequestPasswordReset(request.Email!);
         return TypedResults.Accepted((string?)null);
     }
 
