@@ -90,9 +90,11 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
         Assert.Contains("Corn silage: 2 days left", summary.TextBody, StringComparison.Ordinal);
         await Task.Delay(1000, Ct);
         Assert.Single(Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == digest) && (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
-        // Besides their address confirmations, nothing for the person in quiet hours, the one who wants other kinds, the unconfirmed one.
+        // Besides their account e-mails (registration or address confirmation, the farm's invitation), nothing for the person in
+        // quiet hours, the one who wants other kinds, the unconfirmed one.
         Assert.DoesNotContain(Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == quiet || b.Address == unwanted || b.Address == unverified)
-                                                   && !(m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal));
+                                                   && !(m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal)
+                                                   && !(m.Subject ?? "").StartsWith("Invitation to", StringComparison.Ordinal));
     }
 
     [Fact]
