@@ -1,9 +1,9 @@
-using Cnucnm.Testing;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
