@@ -1,13 +1,13 @@
-using System.Net.Http.Json;
 using System.Net;
-using System.Text.Json;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Testing;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cnucnm.Api.Tests.Security;
