@@ -28,7 +28,7 @@ public static partial class RequiredMembers
         var canBeNull = new List<JsonPropertyInfo>();
         foreach (var property in typeInfo.Properties)
         {
-            // Only members that can be read (a positional record's init accessor): an anonymous type's members have no
+            // Only members that can be set (a positional record's init accessor): an anonymous type's members have no
             // setter and System.Text.Json refuses to require them, even when the type is only written.
             if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false } parameter && property.Set is not null)
             {
