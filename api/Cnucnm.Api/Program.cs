@@ -42,6 +42,7 @@ app.MapAuthEndpoints();
 app.MapAdminEndpoints();
 app.MapFarmEndpoints();
 app.MapMemberEndpoints();
+app.MapInvitationEndpoints();
 app.MapDeviceKeyEndpoints();
 app.MapAuditEndpoints();
 app.MapNutritionEndpoints();

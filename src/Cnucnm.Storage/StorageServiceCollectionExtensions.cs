@@ -30,6 +30,8 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IFeedSearchStore, PostgresFeedSearchStore>();
             services.TryAddSingleton<IWebhookStore, PostgresWebhookStore>();
             services.TryAddSingleton<IAccountTokenStore, PostgresAccountTokenStore>();
+            services.TryAddSingleton<IPendingRegistrationStore, PostgresPendingRegistrationStore>();
+            services.TryAddSingleton<IFarmInvitationStore, PostgresFarmInvitationStore>();
             services.TryAddSingleton<INotificationStore, PostgresNotificationStore>();
             services.TryAddSingleton<IAnimalStore, PostgresAnimalStore>();
         }
@@ -45,6 +47,8 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IFeedSearchStore, InMemoryFeedSearchStore>();
             services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
             services.TryAddSingleton<IAccountTokenStore, InMemoryAccountTokenStore>();
+            services.TryAddSingleton<IPendingRegistrationStore, InMemoryPendingRegistrationStore>();
+            services.TryAddSingleton<IFarmInvitationStore, InMemoryFarmInvitationStore>();
             services.TryAddSingleton<INotificationStore, InMemoryNotificationStore>();
             services.TryAddSingleton<IAnimalStore, InMemoryAnimalStore>();
         }

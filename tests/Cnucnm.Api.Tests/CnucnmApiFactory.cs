@@ -100,13 +100,24 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Registers a new person and returns a client signed in as them.</summary>
+    /// <summary>The in-process SMTP server this API sends to (<c>ApiWithSmtp</c>); null when it sends no e-mail.</summary>
+    public SmtpReceiver? Smtp { get; set; }
+
+    /// <summary>Registers a new person and returns a client signed in as them. With an e-mail server the account is made
+    /// by the registration e-mail's link, as a person makes it.</summary>
     public async Task<(HttpClient Client, string Email)> CreateUserClientAsync(string? name = null)
     {
         var email = $"{name ?? "user"}-{Guid.NewGuid():N}@farm.test";
         using var anonymous = CreateClient();
         var register = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, displayName = name ?? "Test user", password = "correct-horse-1" });
-        register.EnsureSuccessStatusCode();
+        Xunit.Assert.Equal(System.Net.HttpStatusCode.Accepted, register.StatusCode);
+        if (Smtp is { } smtp)
+        {
+            var message = await smtp.WaitForAsync(email, m => m.Subject == "Confirm your CNUCNM registration");
+            var confirm = await anonymous.PostAsJsonAsync("/api/v1/auth/register/confirm", new { token = SmtpReceiver.LinkToken(message, "confirm-registration") });
+            confirm.EnsureSuccessStatusCode();
+        }
+
         return (await SignInAsync(email, "correct-horse-1"), email);
     }
 

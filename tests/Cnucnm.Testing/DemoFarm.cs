@@ -129,11 +129,22 @@ public static class DemoFarm
         return (farmId, groupId, key.GetProperty("key").GetString()!);
     }
 
+    /// <summary>Adds a person to a farm as people join (issue #20): the owner invites their address, and they accept the
+    /// pending invitation signed in with it.</summary>
+    public static async Task AddMemberAsync(HttpClient owner, Guid farmId, HttpClient member, string email, string role)
+    {
+        var invited = await owner.PostAsJsonAsync($"/api/v1/farms/{farmId}/invitations", new { email, role }, Ct);
+        Assert.True(invited.StatusCode == HttpStatusCode.Accepted, $"invitation: {invited.StatusCode}: {await invited.Content.ReadAsStringAsync(Ct)}");
+        var invitation = (await Ok(await member.GetAsync("/api/v1/me/invitations", Ct))).EnumerateArray()
+            .Last(i => i.GetProperty("farmId").GetGuid() == farmId);
+        await Ok(await member.PostAsync($"/api/v1/me/invitations/{invitation.GetProperty("id").GetGuid()}/accept", null, Ct));
+    }
+
     /// <summary>The body of a successful answer (default for 204), failing the test with the status and body otherwise.</summary>
     public static async Task<JsonElement> Ok(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NoContent,
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.NoContent,
             $"{response.RequestMessage?.RequestUri}: {response.StatusCode}: {body}");
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }

@@ -5,14 +5,15 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Cnucnm.Web.Tests;
 
-/// <summary>A farm's people and devices in the browser: the owner adds a nutritionist and a device key the
-/// scale can use until it is revoked; a viewer sees the members and nothing to change.</summary>
+/// <summary>A farm's people and devices in the browser: the owner invites people by e-mail (the same answer for any
+/// address, in English and Korean), revokes an invitation, the invited nutritionist accepts hers signed in, and the
+/// owner adds a device key the scale can use until it is revoked; a viewer sees the members and nothing to change.</summary>
 public sealed class FarmSettingsTests(WebFixture web)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_owner_adds_a_member_and_a_device_key_that_works_until_revoked_and_a_viewer_changes_nothing()
+    public async Task The_owner_invites_a_member_who_accepts_and_adds_a_device_key_that_works_until_revoked_and_a_viewer_changes_nothing()
     {
         var herd = await Herd.CreateAsync(web.Server);
         var (consultant, consultantEmail) = await Herd.UserAsync(web.Server, "consultant");
@@ -22,15 +23,41 @@ public sealed class FarmSettingsTests(WebFixture web)
         await page.GotoAsync($"/#/farms/{herd.FarmId}");
         await page.GetByTestId("settings-link").ClickAsync();
 
+        // An address without an account gets the same answer as a registered one: an invitation is on its way.
         var add = page.GetByTestId("add-member");
         await add.Locator("input[name=email]").FillAsync("nobody-here@farm.test");
         await add.Locator("button[type=submit]").ClickAsync();
-        await Expect(page.GetByTestId("member-error")).ToHaveTextAsync("no account has this e-mail address; the person must register first.");
+        await Expect(page.GetByTestId("invitation-sent")).ToHaveTextAsync(
+            "An invitation is on its way to nobody-here@farm.test. The person accepts it signed in with that address (registering with it first if needed).");
+        await Expect(page.Locator("[data-invitation='nobody-here@farm.test']")).ToBeVisibleAsync();
+        await page.GetByTestId("language").SelectOptionAsync("ko");
         await add.Locator("input[name=email]").FillAsync(consultantEmail);
         await add.Locator("select[name=newRole]").SelectOptionAsync("nutritionist");
         await add.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("invitation-sent")).ToHaveTextAsync(
+            $"{consultantEmail}(으)로 초대 메일을 보냈습니다. 그 주소로 로그인해서(계정이 없으면 먼저 가입해서) 수락하면 됩니다.");
+        await Expect(page.Locator($"[data-invitation='{consultantEmail}']")).ToContainTextAsync("영양 컨설턴트");
+        await Expect(page.GetByTestId("member-error")).ToHaveCountAsync(0);
+        await page.Locator("[data-invitation='nobody-here@farm.test']").GetByTestId("revoke-invitation").ClickAsync();
+        await Expect(page.Locator("[data-invitation='nobody-here@farm.test']")).ToHaveCountAsync(0);
+        await page.GetByTestId("language").SelectOptionAsync("en");
+
+        // The nutritionist signs in with the invited address and accepts.
+        var consultantPage = await web.NewPageAsync();
+        await consultantPage.GotoAsync("/#/signin");
+        await consultantPage.Locator("input[name=email]").FillAsync(consultantEmail);
+        await consultantPage.Locator("input[name=password]").FillAsync(Herd.Password);
+        await consultantPage.Locator("form.signin button[type=submit]").ClickAsync();
+        var invitation = consultantPage.Locator($"[data-invitation='{herd.FarmName}']");
+        await Expect(invitation).ToContainTextAsync($"{herd.FarmName} invites you as Nutritionist.");
+        await invitation.GetByTestId("accept-invitation").ClickAsync();
+        await Expect(consultantPage.GetByTestId("farms")).ToContainTextAsync(herd.FarmName);
+        await Expect(consultantPage.GetByTestId("my-invitations")).ToHaveCountAsync(0);
+
+        await page.ReloadAsync();
         var row = page.Locator($"[data-member='{consultantEmail}']");
         await Expect(row.Locator("select[name=role]")).ToHaveValueAsync("nutritionist");
+        await Expect(page.Locator($"[data-invitation='{consultantEmail}']")).ToHaveCountAsync(0);
 
         // The owner cannot leave the farm without an owner.
         await page.Locator($"[data-member='{herd.OwnerEmail}']").GetByTestId("remove-member").ClickAsync();
@@ -55,6 +82,7 @@ public sealed class FarmSettingsTests(WebFixture web)
         await viewer.GotoAsync($"/#/farms/{herd.FarmId}/settings");
         await Expect(viewer.GetByTestId("members")).ToContainTextAsync(consultantEmail);
         await Expect(viewer.GetByTestId("add-member")).ToHaveCountAsync(0);
+        await Expect(viewer.GetByTestId("invitations")).ToHaveCountAsync(0);
         await Expect(viewer.GetByTestId("remove-member")).ToHaveCountAsync(0);
         await Expect(viewer.GetByTestId("device-keys")).ToHaveCountAsync(0);
     }

@@ -35,12 +35,14 @@ public sealed record Herd(HttpClient Owner, string OwnerEmail, Guid FarmId, stri
             new { candidates, dryMatterIntakeTolerancePercent = 5 }, Ct));
     }
 
-    /// <summary>Registers a person and returns a client signed in as them.</summary>
+    /// <summary>Registers a person (the registration e-mail's link makes the account) and returns a client signed in as them.</summary>
     public static async Task<(HttpClient Client, string Email)> UserAsync(WebServerFactory server, string name)
     {
         var email = $"{name}-{Guid.NewGuid():N}@farm.test";
         var client = server.CreateClient();
         await DemoFarm.Ok(await client.PostAsJsonAsync("/api/v1/auth/register", new { email, displayName = name, password = Password }, Ct));
+        var link = await server.Smtp.WaitForAsync(email, m => m.Subject == "Confirm your CNUCNM registration");
+        await DemoFarm.Ok(await client.PostAsJsonAsync("/api/v1/auth/register/confirm", new { token = SmtpReceiver.LinkToken(link, "confirm-registration") }, Ct));
         var token = await DemoFarm.Ok(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = Password }, Ct));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
         return (client, email);
@@ -50,8 +52,8 @@ public sealed record Herd(HttpClient Owner, string OwnerEmail, Guid FarmId, stri
     public async Task<string> AddMemberAsync(WebServerFactory server, string role)
     {
         var (client, email) = await UserAsync(server, role);
+        await DemoFarm.AddMemberAsync(Owner, FarmId, client, email, role);
         client.Dispose();
-        await DemoFarm.Ok(await Owner.PutAsJsonAsync($"/api/v1/farms/{FarmId}/members", new { email, role }, Ct));
         return email;
     }
 

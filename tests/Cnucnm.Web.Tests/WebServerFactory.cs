@@ -31,11 +31,14 @@ public sealed class WebServerFactory(Dictionary<string, string?> settings) : Web
             ["Cnucnm:RateLimits:UserPerSecond"] = "100000",
             ["Cnucnm:RateLimits:UserBurst"] = "100000",
         };
-        var factory = new WebServerFactory(settings);
+        var factory = new WebServerFactory(settings) { Smtp = smtp };
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
     }
+
+    /// <summary>The in-process SMTP server this server sends its e-mails to.</summary>
+    public SmtpReceiver Smtp { get; private init; } = null!;
 
     /// <summary>Where the browser finds the server (http://127.0.0.1:port/).</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;

@@ -25,7 +25,7 @@ public static class ApiSetup
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton<Animals.GroupInputsSync>();
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiContract.DescribeEdgesAsync).AddDocumentTransformer(OpenApiContract.DescribeTagsAsync).AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiContract.DescribeEdgesAsync).AddSchemaTransformer(RequiredMembers.DescribeRequiredAsync).AddDocumentTransformer(OpenApiContract.DescribeTagsAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CNUCNM API";
             document.Info.Description = "Cattle nutrition requirements, least-cost rations and live herds. "
@@ -85,6 +85,7 @@ public static class ApiSetup
         // {"role":"viewer","role":"owner"} is refused, not read as its last value: a proxy or validator in front
         // may read the first one.
         options.AllowDuplicateProperties = false;
+        RequiredMembers.Apply(options);
     }
 
     public static void UseCnucnmApi(this WebApplication app)

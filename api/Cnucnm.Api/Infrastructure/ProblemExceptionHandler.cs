@@ -14,8 +14,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ProblemDetails problem;
         if (exception is BadHttpRequestException badRequest)
         {
-            var (field, message) = Describe(badRequest);
-            problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            problem = new HttpValidationProblemDetails(Describe(badRequest, PrefersKorean(httpContext.Request)))
             {
                 Status = badRequest.StatusCode,
                 Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
@@ -82,19 +81,15 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return false;
     }
 
-    private static (string Field, string Message) Describe(BadHttpRequestException exception)
-    {
-        if (exception.InnerException is JsonException json)
-        {
-            // System.Text.Json reports the JSON path of the bad value ($.location.latitude).
-            var path = json.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "body";
-            return (path, json.LineNumber is { } line
-                ? $"has a value of the wrong type or format (line {line + 1}, position {json.BytePositionInLine + 1})."
-                : "has a value of the wrong type or format.");
-        }
+    private static Dictionary<string, string[]> Describe(BadHttpRequestException exception, bool korean) =>
+        exception.InnerException is JsonException json
+            ? RequiredMembers.FieldErrors(json, korean)
+            : new(StringComparer.Ordinal) { ["body"] = [exception.Message] };
 
-        return ("body", exception.Message);
-    }
+    /// <summary>Field messages in Korean when the client asks for Korean first (the web front sends its UI language).</summary>
+    internal static bool PrefersKorean(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault() is { } first
+        && first.Value.Value?.StartsWith("ko", StringComparison.OrdinalIgnoreCase) == true;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "503 for {Path}: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string path, string reason);

@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using Cnucnm.Silo.Hosting.Email;
 using Cnucnm.Storage.Identity;
+using Cnucnm.Contracts.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace Cnucnm.Api.Security;
 
 /// <summary>
-/// Password reset and e-mail verification. A token is 32 random bytes (base64url) that exists only in the
+/// Registration, password reset, e-mail verification and farm invitations by e-mail. A token is 32 random bytes (base64url) that exists only in the
 /// e-mail; PostgreSQL keeps its SHA-256, single-use and expiring. Account e-mails are queued in memory and
 /// sent in the background, so a reset request answers in the same time whether or not the address has an
 /// account; a lost e-mail (process restart, SMTP down) is requested again by the person.
@@ -15,25 +16,105 @@ namespace Cnucnm.Api.Security;
 public sealed class AccountEmailService(
     IUserStore users,
     IAccountTokenStore tokens,
+    IPendingRegistrationStore registrations,
     SessionGuard sessions,
     IPasswordHasher<UserAccount> hasher,
     AccountEmailQueue queue,
+    IEmailSender sender,
     EmailOptions email,
     TimeProvider clock)
 {
     public static readonly TimeSpan PasswordResetValidity = TimeSpan.FromHours(1);
     public static readonly TimeSpan VerificationValidity = TimeSpan.FromHours(48);
+    public static readonly TimeSpan RegistrationValidity = TimeSpan.FromHours(48);
+    public static readonly TimeSpan InvitationValidity = TimeSpan.FromDays(7);
 
-    public async Task RequestPasswordResetAsync(string address, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registration that reveals nothing (issue #20): the same steps, one password hash, one read, one write and one
+    /// queued e-mail, whether or not the address has an account. A new address gets a link that makes the account;
+    /// an address with an account gets an e-mail saying someone tried to register with it, with a reset link.
+    /// Without an e-mail server nobody could confirm, so the account is made at once (see docs/security.md).
+    /// </summary>
+    public bool ConfirmsRegistrationByEmail => sender.Configured;
+
+    public async Task RegisterAsync(string address, string displayName, string password, string language, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(address.Trim(), cancellationToken);
+        address = address.Trim();
+        displayName = displayName.Trim();
+        var passwordHash = hasher.HashPassword(null!, password);
+        if (await users.FindByEmailAsync(address, cancellationToken) is { } existing)
+        {
+            var reset = await IssueAsync(existing, AccountTokenPurpose.PasswordReset, PasswordResetValidity, cancellationToken);
+            queue.Enqueue(existing.Email, existing.DisplayName,
+                EmailTemplates.RegistrationAttempt(existing.PreferredLanguage, existing.DisplayName, Link("reset-password", reset), PasswordResetValidity));
+            return;
+        }
+
+        if (!sender.Configured)
+        {
+            var user = NewAccount(new PendingRegistration(address, displayName, passwordHash, language));
+            if (await users.TryCreateAsync(user, cancellationToken))
+            {
+                await SendVerificationAsync(user, cancellationToken);
+            }
+
+            return;
+        }
+
+        var token = NewToken();
+        var now = clock.GetUtcNow();
+        await registrations.AddAsync(TokenService.Hash(token), new PendingRegistration(address, displayName, passwordHash, language), now,
+            now + RegistrationValidity, cancellationToken);
+        queue.Enqueue(address, displayName,
+            EmailTemplates.RegistrationConfirmation(language, displayName, Link("confirm-registration", token), RegistrationValidity));
+    }
+
+    /// <summary>Makes the account of a registration link, with its address confirmed; null when the link is unknown,
+    /// used or expired, or the address has an account by now.</summary>
+    public async Task<UserAccount?> ConfirmRegistrationAsync(string token, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (await registrations.RedeemAsync(TokenService.Hash(token), now, cancellationToken) is not { } registration)
+        {
+            return null;
+        }
+
+        var user = NewAccount(registration);
+        if (!await users.TryCreateAsync(user, cancellationToken))
+        {
+            return null;
+        }
+
+        await tokens.MarkEmailVerifiedAsync(user.Id, user.Email, now, cancellationToken);
+        return user;
+    }
+
+    private UserAccount NewAccount(PendingRegistration registration) =>
+        new(Guid.CreateVersion7(), registration.Email, registration.DisplayName, registration.PasswordHash, [], null, Guid.NewGuid(),
+            registration.PreferredLanguage, clock.GetUtcNow());
+
+    /// <summary>Queues the invitation e-mail; its token is the one whose hash the invitation was stored with.</summary>
+    public void SendInvitation(FarmInvitation invitation, string token, string invitedByName, string language) =>
+        queue.Enqueue(invitation.Email, invitation.Email,
+            EmailTemplates.FarmInvitation(language, invitation.FarmName, invitation.Role.ToWire(), invitedByName, Link("invitation", token), InvitationValidity));
+
+    /// <summary>32 random bytes, base64url: the secret of an e-mailed link.</summary>
+    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Only queues the request: the look-up, the token's write and the e-mail happen in the background, so the
+    /// answer takes the same time whether or not the address has an account (a write only for accounts was measurable).</summary>
+    public void RequestPasswordReset(string address) => queue.Enqueue(cancellationToken => PasswordResetEmailAsync(address.Trim(), cancellationToken));
+
+    private async Task<QueuedEmail?> PasswordResetEmailAsync(string address, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(address, cancellationToken);
         if (user?.PasswordHash is null)
         {
-            return; // unknown, or signs in through an external issuer: nothing to reset, and the caller is not told
+            return null; // unknown, or signs in through an external issuer: nothing to reset, and the caller is not told
         }
 
         var token = await IssueAsync(user, AccountTokenPurpose.PasswordReset, PasswordResetValidity, cancellationToken);
-        queue.Enqueue(user.Email, user.DisplayName,
+        return new QueuedEmail(user.Email, user.DisplayName,
             EmailTemplates.PasswordReset(user.PreferredLanguage, user.DisplayName, Link("reset-password", token), PasswordResetValidity));
     }
 
@@ -76,7 +157,7 @@ public sealed class AccountEmailService(
 
     private async Task<string> IssueAsync(UserAccount user, string purpose, TimeSpan validity, CancellationToken cancellationToken)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = NewToken();
         var now = clock.GetUtcNow();
         await tokens.IssueAsync(TokenService.Hash(token), user.Id, purpose, user.Email, now, now + validity, cancellationToken);
         return token;
@@ -88,15 +169,24 @@ public sealed class AccountEmailService(
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// <summary>Account e-mails waiting to be sent by <see cref="AccountEmailDispatcher"/>.</summary>
+public sealed record QueuedEmail(string To, string Name, EmailContent Content);
+
+/// <summary>Account e-mails waiting to be sent by <see cref="AccountEmailDispatcher"/>: ready ones, or work that
+/// produces one (or none) in the background.</summary>
 public sealed class AccountEmailQueue
 {
-    private readonly Channel<(string To, string Name, EmailContent Content)> _channel =
-        Channel.CreateBounded<(string, string, EmailContent)>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<Func<CancellationToken, Task<QueuedEmail?>>> _channel =
+        Channel.CreateBounded<Func<CancellationToken, Task<QueuedEmail?>>>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public void Enqueue(string toAddress, string toName, EmailContent content) => _channel.Writer.TryWrite((toAddress, toName, content));
+    public void Enqueue(string toAddress, string toName, EmailContent content)
+    {
+        var email = new QueuedEmail(toAddress, toName, content);
+        Enqueue(_ => Task.FromResult<QueuedEmail?>(email));
+    }
 
-    public ChannelReader<(string To, string Name, EmailContent Content)> Reader => _channel.Reader;
+    public void Enqueue(Func<CancellationToken, Task<QueuedEmail?>> work) => _channel.Writer.TryWrite(work);
+
+    public ChannelReader<Func<CancellationToken, Task<QueuedEmail?>>> Reader => _channel.Reader;
 }
 
 /// <summary>Sends queued account e-mails, three attempts each.</summary>
@@ -105,8 +195,24 @@ public sealed partial class AccountEmailDispatcher(AccountEmailQueue queue, IEma
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (to, name, content) in queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
         {
+            QueuedEmail? email;
+            try
+            {
+                email = await work(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+            {
+                LogWorkFailed(logger, exception);
+                continue;
+            }
+
+            if (email is not var (to, name, content))
+            {
+                continue;
+            }
+
             if (!sender.Configured)
             {
                 LogNotConfigured(logger, content.Subject);
@@ -128,6 +234,9 @@ public sealed partial class AccountEmailDispatcher(AccountEmailQueue queue, IEma
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing an account e-mail failed")]
+    private static partial void LogWorkFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No SMTP server is configured; e-mail \"{Subject}\" was not sent")]
     private static partial void LogNotConfigured(ILogger logger, string subject);

@@ -49,7 +49,7 @@ public static class AdminEndpoints
         await emails.SendVerificationAsync(user, cancellationToken);
         if (request.Password is null)
         {
-            await emails.RequestPasswordResetAsync(user.Email, cancellationToken);
+            emails.RequestPasswordReset(user.Email);
         }
 
         return TypedResults.Created($"/api/v1/admin/users?email={Uri.EscapeDataString(user.Email)}",

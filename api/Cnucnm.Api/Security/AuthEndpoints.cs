@@ -14,12 +14,14 @@ public static class AuthEndpoints
     {
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Authentication");
         auth.MapPost("/register", RegisterAsync).WithName("Register").AllowAnonymous()
-            .WithSummary("Create an account (when registration is open).");
+            .WithSummary("Register (when registration is open): always 202; a new address gets an e-mail whose link makes the account, an address with an account is told by e-mail.");
+        auth.MapPost("/register/confirm", ConfirmRegistrationAsync).WithName("ConfirmRegistration").AllowAnonymous()
+            .WithSummary("Make the account with the token from the registration e-mail; signs the new account in.");
         auth.MapPost("/token", TokenAsync).WithName("Token").AllowAnonymous()
             .WithSummary("Sign in with e-mail and password, or exchange a refresh token.");
         auth.MapPost("/logout", LogoutAsync).WithName("Logout").RequireAuthorization(Policies.User)
             .WithSummary("Revoke the refresh token's session; every access token of the account stops working (other sessions renew theirs).");
-        auth.MapPost("/password-reset", RequestResetAsync).WithName("RequestPasswordReset").AllowAnonymous()
+        auth.MapPost("/password-reset", RequestReset).WithName("RequestPasswordReset").AllowAnonymous()
             .WithSummary("E-mail a single-use password reset link (always 202: whether the address has an account is not disclosed).");
         auth.MapPost("/password-reset/confirm", ResetAsync).WithName("ResetPassword").AllowAnonymous()
             .WithSummary("Set a new password with the token from the e-mail; signs out every session.");
@@ -38,8 +40,10 @@ public static class AuthEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterRequest request, AccountService accounts, AccountEmailService emails, IOptions<AuthOptions> options, CancellationToken cancellationToken)
+    /// <summary>The same answer, body and work for a new and an existing address (issue #20): whether an address has an
+    /// account is told only to that address, by e-mail.</summary>
+    private static async Task<Results<Accepted<RegistrationAccepted>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        RegisterRequest request, AccountEmailService emails, IOptions<AuthOptions> options, CancellationToken cancellationToken)
     {
         if (!options.Value.AllowRegistration)
         {
@@ -52,18 +56,25 @@ public static class AuthEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var user = await accounts.RegisterAsync(request.Email!, request.DisplayName!, request.Password!, request.Language ?? "en", cancellationToken);
-        if (user is null)
-        {
-            return TypedResults.Problem(title: "An account with this e-mail address exists.", statusCode: StatusCodes.Status409Conflict);
-        }
-
-        await emails.SendVerificationAsync(user, cancellationToken);
-        return TypedResults.Created("/api/v1/me", new UserResponse(user.Id, user.Email, user.DisplayName, user.GlobalRoles, user.PreferredLanguage));
+        await emails.RegisterAsync(request.Email, request.DisplayName, request.Password!, request.Language ?? "en", cancellationToken);
+        return TypedResults.Accepted((string?)null, new RegistrationAccepted(emails.ConfirmsRegistrationByEmail));
     }
 
-    private static async Task<Results<Accepted, ValidationProblem>> RequestResetAsync(
-        PasswordResetRequest request, AccountEmailService emails, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TokenPair>, ValidationProblem>> ConfirmRegistrationAsync(
+        RegistrationConfirmRequest request, AccountEmailService emails, TokenService tokens, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().RequireText(request.Token, "token", 200);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        return await emails.ConfirmRegistrationAsync(request.Token, cancellationToken) is { } user
+            ? TypedResults.Ok(await tokens.IssueAsync(user, null, cancellationToken))
+            : TypedResults.ValidationProblem(new Validation().Add("token", "is invalid, already used or expired; register again.").Errors);
+    }
+
+    private static Results<Accepted, ValidationProblem> RequestReset(PasswordResetRequest request, AccountEmailService emails)
     {
         var validation = new Validation().RequireText(request.Email, "email", 254);
         if (!validation.IsValid)
@@ -71,7 +82,7 @@ public static class AuthEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        await emails.RequestPasswordResetAsync(request.Email!, cancellationToken);
+        emails.RequestPasswordReset(request.Email!);
         return TypedResults.Accepted((string?)null);
     }
 
@@ -239,7 +250,7 @@ public static class AuthEndpoints
 }
 
 /// <param name="Language">UI language: en or ko.</param>
-public sealed record RegisterRequest(string? Email, string? DisplayName, string? Password, string? Language)
+public sealed record RegisterRequest(string Email, string DisplayName, string? Password, string? Language)
 {
     public Validation Validate(bool passwordRequired)
     {
@@ -277,3 +288,9 @@ public sealed record PasswordResetRequest(string? Email);
 public sealed record PasswordResetConfirmRequest(string? Token, string? NewPassword);
 
 public sealed record EmailVerificationRequest(string? Token);
+
+public sealed record RegistrationConfirmRequest(string Token);
+
+/// <param name="ConfirmByEmail">True when the account is made by the e-mailed link; false on an installation that sends no
+/// e-mail, where it is made at once. A setting of the installation: the same for every address.</param>
+public sealed record RegistrationAccepted(bool ConfirmByEmail);

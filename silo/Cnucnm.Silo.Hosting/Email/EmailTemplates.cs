@@ -30,6 +30,37 @@ public static class EmailTemplates
             [$"Please confirm this is your address; alert e-mails are sent only to confirmed addresses. The link works once, for {Hours(validFor)} hours."],
             ("Confirm address", link));
 
+    /// <summary>To a new address: the link makes the account (registration by confirmation e-mail, issue #20).</summary>
+    public static EmailContent RegistrationConfirmation(string language, string displayName, Uri link, TimeSpan validFor) => Korean(language)
+        ? Build("CNUCNM 가입 확인", $"{displayName}님, 안녕하세요.",
+            [$"이 주소로 CNUCNM 가입을 신청하셨습니다. 아래 링크를 누르면 계정이 만들어집니다. 링크는 {Hours(validFor)}시간 동안 한 번만 쓸 수 있습니다.",
+             "신청하지 않으셨다면 이 메일을 무시하세요. 계정은 만들어지지 않습니다."], ("가입 확인", link))
+        : Build("Confirm your CNUCNM registration", $"Hello {displayName},",
+            [$"Someone registered for CNUCNM with this address. The link below creates the account; it works once, for {Hours(validFor)} hours.",
+             "If it was not you, ignore this e-mail: no account is made."], ("Create my account", link));
+
+    /// <summary>To an address that has an account already: somebody tried to register with it; a reset link if that was the owner.</summary>
+    public static EmailContent RegistrationAttempt(string language, string displayName, Uri resetLink, TimeSpan validFor) => Korean(language)
+        ? Build("CNUCNM 가입 시도 알림", $"{displayName}님, 안녕하세요.",
+            ["누군가 이미 계정이 있는 이 주소로 CNUCNM 가입을 시도했습니다. 새 계정은 만들어지지 않았습니다.",
+             $"직접 하셨고 비밀번호가 기억나지 않으면 아래 링크에서 새 비밀번호를 정하세요. 링크는 {Minutes(validFor)}분 동안 한 번만 쓸 수 있습니다. 아니라면 이 메일을 무시하세요."],
+            ("비밀번호 재설정", resetLink))
+        : Build("Someone tried to register with your CNUCNM address", $"Hello {displayName},",
+            ["Someone tried to register for CNUCNM with this address, which has an account already. No new account was made.",
+             $"If it was you and you have forgotten your password, choose a new one with the link below; it works once, for {Minutes(validFor)} minutes. Otherwise ignore this e-mail."],
+            ("Reset password", resetLink));
+
+    /// <summary>An invitation to a farm: accepted signed in with this address (registering first when there is no account).</summary>
+    public static EmailContent FarmInvitation(string language, string farmName, string role, string invitedBy, Uri link, TimeSpan validFor) => Korean(language)
+        ? Build($"CNUCNM {farmName} 목장 초대", "안녕하세요.",
+            [$"{invitedBy}님이 {farmName} 목장에 {role} 역할로 초대했습니다.",
+             $"이 주소로 로그인한 뒤(계정이 없으면 이 주소로 가입한 뒤) 아래 링크에서 초대를 수락하세요. 링크는 {Days(validFor)}일 동안 한 번만 쓸 수 있습니다."],
+            ("초대 수락", link))
+        : Build($"Invitation to {farmName} on CNUCNM", "Hello,",
+            [$"{invitedBy} invited you to the farm {farmName} as {role}.",
+             $"Sign in with this address (or register with it first if you have no account), then accept with the link below; it works once, for {Days(validFor)} days."],
+            ("Accept invitation", link));
+
     public static EmailContent AlertNotification(string language, string displayName, AlertEmailItem alert, Uri link) => Korean(language)
         ? Build($"[{alert.FarmName}] {SeverityKo(alert.Severity)}: {alert.Title}", $"{displayName}님,",
             [$"{alert.FarmName} 목장에 {KindKo(alert.Kind)} 알림이 발생했습니다 ({Local(alert.RaisedAt)}).", $"{alert.Title} — {alert.Detail}"],
@@ -88,6 +119,8 @@ public static class EmailTemplates
     private static bool Korean(string language) => string.Equals(language, "ko", StringComparison.OrdinalIgnoreCase);
 
     private static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+
+    private static string Days(TimeSpan span) => ((int)span.TotalDays).ToString(CultureInfo.InvariantCulture);
 
     private static string Hours(TimeSpan span) => ((int)span.TotalHours).ToString(CultureInfo.InvariantCulture);
 

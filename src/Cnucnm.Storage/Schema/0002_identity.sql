@@ -8,7 +8,6 @@ CREATE TABLE IF NOT EXISTS app_users
     display_name        text        NOT NULL,
     password_hash       text        NULL,        -- null for accounts that sign in through an external issuer
     global_roles        text[]      NOT NULL DEFAULT '{}',
-    failed_sign_ins     integer     NOT NULL DEFAULT 0,
     locked_until        timestamptz NULL,
     security_stamp      uuid        NOT NULL,    -- changes on password change: outstanding refresh tokens die
     preferred_language  text        NOT NULL DEFAULT 'en',

@@ -226,9 +226,9 @@ public sealed class AnimalApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var (vet, vetEmail) = await api.Factory.CreateUserClientAsync("vet");
         var (viewer, viewerEmail) = await api.Factory.CreateUserClientAsync("viewer");
         var (nutritionist, nutritionistEmail) = await api.Factory.CreateUserClientAsync("nutritionist");
-        foreach (var (email, role) in new[] { (vetEmail, "veterinarian"), (viewerEmail, "viewer"), (nutritionistEmail, "nutritionist") })
+        foreach (var (member, email, role) in new[] { (vet, vetEmail, "veterinarian"), (viewer, viewerEmail, "viewer"), (nutritionist, nutritionistEmail, "nutritionist") })
         {
-            await Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/members", new { email, role }, Ct));
+            await DemoFarm.AddMemberAsync(herd.Owner, herd.FarmId, member, email, role);
         }
 
         var health = new { date = Date(1), diagnosis = "lameness", meatWithdrawalDays = 7 };

@@ -96,7 +96,7 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var shared = await SharedLotAsync();
         var (nutritionist, email) = await api.Factory.CreateUserClientAsync("lot-nutritionist");
-        await DemoFarm.Ok(await shared.FarmA.Owner.PutAsJsonAsync($"/api/v1/farms/{shared.FarmA.FarmId}/members", new { email, role = "nutritionist" }, Ct));
+        await DemoFarm.AddMemberAsync(shared.FarmA.Owner, shared.FarmA.FarmId, nutritionist, email, "nutritionist");
 
         var preview = await DemoFarm.Ok(await nutritionist.PostAsJsonAsync(shared.Url("preview"), new { csv = Report }, Ct));
         var effect = preview.GetProperty("analyses")[0];
@@ -125,7 +125,7 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         // A viewer of the lot's farm may not bind the lot to a farm of their own either: the owner farm's
         // nutritionists would then need rights on that farm to apply analyses to their own lot.
-        await DemoFarm.Ok(await shared.FarmA.Owner.PutAsJsonAsync($"/api/v1/farms/{shared.FarmA.FarmId}/members", new { email = stranger.OwnerEmail, role = "viewer" }, Ct));
+        await DemoFarm.AddMemberAsync(shared.FarmA.Owner, shared.FarmA.FarmId, stranger.Owner, stranger.OwnerEmail, "viewer");
         var asViewer = await stranger.Owner.PutAsJsonAsync($"/api/v1/farms/{stranger.FarmId}/feeds/corn-silage",
             new { name = "Borrowed silage", lotId = shared.LotId }, Ct);
         await AssertErrorsAsync(asViewer, "lotId");
@@ -176,7 +176,7 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var farmA = await HerdApi.CreateAsync(api.Factory);
         var farmB = await HerdApi.CreateAsync(api.Factory);
-        await DemoFarm.Ok(await farmB.Owner.PutAsJsonAsync($"/api/v1/farms/{farmB.FarmId}/members", new { email = farmA.OwnerEmail, role = "nutritionist" }, Ct));
+        await DemoFarm.AddMemberAsync(farmB.Owner, farmB.FarmId, farmA.Owner, farmA.OwnerEmail, "nutritionist");
         var second = await DemoFarm.Ok(await farmA.Owner.PostAsJsonAsync($"/api/v1/farms/{farmA.FarmId}/groups", DemoFarm.LactatingPen("Fresh pen"), Ct));
         var secondId = second.GetProperty("id").GetGuid();
         await DemoFarm.Ok(await farmA.Owner.PutAsJsonAsync($"/api/v1/farms/{farmA.FarmId}/groups/{secondId}/ration", new

@@ -29,8 +29,10 @@ public sealed class AccountEmailApiTests(PostgresServer postgres) : IAsyncLifeti
     {
         using var anonymous = Api.CreateClient();
         var email = $"reset-{Guid.NewGuid():N}@farm.test";
-        Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync("/api/v1/auth/register",
+        Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/auth/register",
             new { email, displayName = "박영희", password = "old-password-1", language = "ko" }, Ct)).StatusCode);
+        var registration = SmtpReceiver.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "CNUCNM 가입 확인"), "confirm-registration");
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/v1/auth/register/confirm", new { token = registration }, Ct)).StatusCode);
         var session = await (await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "old-password-1" }, Ct))
             .Content.ReadFromJsonAsync<CnucnmApiFactory.TokenBody>(Ct);
 
@@ -59,9 +61,9 @@ public sealed class AccountEmailApiTests(PostgresServer postgres) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task A_new_account_gets_a_verification_email_whose_link_confirms_the_address_once()
+    public async Task An_account_an_administrator_made_gets_a_verification_email_whose_link_confirms_the_address_once()
     {
-        var (client, email) = await Api.CreateUserClientAsync("verify");
+        var (client, email) = await AdminMadeAccountAsync("verify");
         Assert.False((await client.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct)).GetProperty("emailVerified").GetBoolean());
         var token = SmtpReceiver.LinkToken(await Smtp.WaitForAsync(email, m => m.Subject == "Confirm your e-mail address for CNUCNM"), "verify-email");
 
@@ -109,7 +111,7 @@ public sealed class AccountEmailApiTests(PostgresServer postgres) : IAsyncLifeti
     [Fact]
     public async Task Tokens_are_stored_only_as_hashes_and_expire()
     {
-        var (_, email) = await Api.CreateUserClientAsync("hashes");
+        var (_, email) = await AdminMadeAccountAsync("hashes");
         var token = SmtpReceiver.LinkToken(await Smtp.WaitForAsync(email), "verify-email");
         await using var db = Npgsql.NpgsqlDataSource.Create(ConnectionString());
         await using (var read = db.CreateCommand("SELECT a.token_hash, a.expires_at - a.created_at FROM account_tokens a JOIN app_users u ON u.id = a.user_id WHERE u.email = $1"))
@@ -128,6 +130,42 @@ public sealed class AccountEmailApiTests(PostgresServer postgres) : IAsyncLifeti
 
         using var anonymous = Api.CreateClient();
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsJsonAsync("/api/v1/auth/email-verification/confirm", new { token }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_registration_is_stored_with_its_token_hashed_and_its_link_expires()
+    {
+        using var anonymous = Api.CreateClient();
+        var email = $"pending-{Guid.NewGuid():N}@farm.test";
+        Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, displayName = "Kim", password = "correct-horse-1" }, Ct)).StatusCode);
+        var token = SmtpReceiver.LinkToken(await Smtp.WaitForAsync(email), "confirm-registration");
+        await using var db = Npgsql.NpgsqlDataSource.Create(ConnectionString());
+        await using (var read = db.CreateCommand("SELECT token_hash, expires_at - created_at, password_hash FROM pending_registrations WHERE email = $1"))
+        {
+            read.Parameters.AddWithValue(email);
+            await using var reader = await read.ExecuteReaderAsync(Ct);
+            Assert.True(await reader.ReadAsync(Ct));
+            Assert.Equal(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)), reader.GetFieldValue<byte[]>(0));
+            Assert.Equal(TimeSpan.FromHours(48), reader.GetTimeSpan(1));
+            Assert.DoesNotContain("correct-horse-1", reader.GetString(2), StringComparison.Ordinal);
+        }
+
+        await using (var expire = db.CreateCommand("UPDATE pending_registrations SET expires_at = now() - interval '1 second'"))
+        {
+            await expire.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsJsonAsync("/api/v1/auth/register/confirm", new { token }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "correct-horse-1" }, Ct)).StatusCode);
+    }
+
+    /// <summary>An account an administrator made with a password: its address is not confirmed yet.</summary>
+    private async Task<(HttpClient Client, string Email)> AdminMadeAccountAsync(string name)
+    {
+        var email = $"{name}-{Guid.NewGuid():N}@farm.test";
+        using var admin = await Api.AdminClientAsync();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, displayName = name, password = "correct-horse-1" }, Ct)).StatusCode);
+        return (await Api.SignInAsync(email, "correct-horse-1"), email);
     }
 
     private string ConnectionString() =>

@@ -45,8 +45,15 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
             timeZone = "UTC",
         });
         var unwanted = await VerifiedMemberAsync(herd, "nutritionist", "unwanted", new { alertKinds = new[] { "priceJump" }, delivery = "immediate", timeZone = "UTC" });
-        var (unverifiedClient, unverified) = await Api.CreateUserClientAsync("unverified");
-        Assert.Equal(HttpStatusCode.OK, (await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/members", new { email = unverified, role = "viewer" }, Ct)).StatusCode);
+        // An account an administrator made keeps an unconfirmed address until its owner uses the verification link.
+        var unverified = $"unverified-{Guid.NewGuid():N}@farm.test";
+        using (var admin = await Api.AdminClientAsync())
+        {
+            await DemoFarm.Ok(await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = unverified, displayName = "Unverified", password = "correct-horse-1" }, Ct));
+        }
+
+        var unverifiedClient = await Api.SignInAsync(unverified, "correct-horse-1");
+        await DemoFarm.AddMemberAsync(herd.Owner, herd.FarmId, unverifiedClient, unverified, "viewer");
         Assert.Equal(HttpStatusCode.OK, (await unverifiedClient.PutAsJsonAsync("/api/v1/me/notifications", new { alertKinds = new[] { "intakeDrop" }, delivery = "immediate" }, Ct)).StatusCode);
 
         var raiser = Api.Services.GetRequiredService<AlertRaiser>();
@@ -83,9 +90,11 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
         Assert.Contains("Corn silage: 2 days left", summary.TextBody, StringComparison.Ordinal);
         await Task.Delay(1000, Ct);
         Assert.Single(Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == digest) && (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
-        // Besides their address confirmations, nothing for the person in quiet hours, the one who wants other kinds, the unconfirmed one.
+        // Besides their account e-mails (registration or address confirmation, the farm's invitation), nothing for the person in
+        // quiet hours, the one who wants other kinds, the unconfirmed one.
         Assert.DoesNotContain(Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == quiet || b.Address == unwanted || b.Address == unverified)
-                                                   && !(m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal));
+                                                   && !(m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal)
+                                                   && !(m.Subject ?? "").StartsWith("Invitation to", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -126,7 +135,8 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
         Assert.Equal("sensorSilent", stored.GetProperty("alertKinds")[0].GetString());
     }
 
-    /// <summary>A member with the role (the farm's owner when null) who confirmed their address and set these preferences.</summary>
+    /// <summary>A member with the role (the farm's owner when null) who set these preferences; registration by confirmation
+    /// e-mail confirmed their address.</summary>
     private async Task<string> VerifiedMemberAsync(HerdApi herd, string? role, string name, object preferences)
     {
         HttpClient client;
@@ -139,13 +149,10 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
         else
         {
             (client, email) = await Api.CreateUserClientAsync(name);
-            Assert.Equal(HttpStatusCode.OK, (await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/members", new { email, role }, Ct)).StatusCode);
+            await DemoFarm.AddMemberAsync(herd.Owner, herd.FarmId, client, email, role);
         }
 
-        var verification = await Smtp.WaitForAsync(email, m => (m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal));
-        var token = SmtpReceiver.LinkToken(verification, "verify-email");
-        using var anonymous = Api.CreateClient();
-        Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsJsonAsync("/api/v1/auth/email-verification/confirm", new { token }, Ct)).StatusCode);
+        Assert.True((await client.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct)).GetProperty("emailVerified").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/me/notifications", preferences, Ct)).StatusCode);
         return email;
     }

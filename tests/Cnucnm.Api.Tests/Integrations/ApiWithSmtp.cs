@@ -31,7 +31,9 @@ public sealed class ApiWithSmtp : IAsyncDisposable
 
         try
         {
-            return new ApiWithSmtp(smtp, await CnucnmApiFactory.StartAsync(postgres, configuration));
+            var api = await CnucnmApiFactory.StartAsync(postgres, configuration);
+            api.Smtp = smtp;
+            return new ApiWithSmtp(smtp, api);
         }
         catch
         {

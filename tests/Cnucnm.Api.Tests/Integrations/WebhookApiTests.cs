@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Cnucnm.Api.Tests.LiveHerd;
+using Cnucnm.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -116,7 +117,7 @@ public sealed class WebhookApiTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     {
         var herd = await HerdApi.CreateAsync(fixture.Factory, withRation: false);
         var (member, email) = await fixture.Factory.CreateUserClientAsync(role);
-        Assert.Equal(HttpStatusCode.OK, (await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/members", new { email, role }, Ct)).StatusCode);
+        await DemoFarm.AddMemberAsync(herd.Owner, herd.FarmId, member, email, role);
         var response = await member.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/webhooks",
             new { url = "https://x.example/hook", eventTypes = new[] { "alert.raised" } }, Ct);
         Assert.Equal(expected, response.StatusCode);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Security;
+using Cnucnm.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -228,8 +229,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         var owner = callers.Single(c => c.RoleOnOwnFarm == FarmRole.Owner).Client;
         foreach (var (role, email) in Pending)
         {
-            var response = await owner.PutAsJsonAsync($"/api/v1/farms/{farmId}/members", new { email, role = role.ToWire() }, Ct);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await DemoFarm.AddMemberAsync(owner, farmId, callers.Single(c => c.RoleOnOwnFarm == role).Client, email, role.ToWire());
         }
     }
 

@@ -53,7 +53,7 @@ public sealed class RevocationTests(ApiClusterFixture cluster) : IClassFixture<A
     {
         using var anonymous = A.CreateClient();
         var email = $"revoke-{Guid.NewGuid():N}@farm.test";
-        Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, displayName = "Kim", password }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, displayName = "Kim", password }, Ct)).StatusCode);
         var tokens = await SignInAsync(A, email, password);
         using var me = A.CreateClientWith(tokens.AccessToken);
         var id = JsonDocument.Parse(await me.GetStringAsync("/api/v1/me", Ct)).RootElement.GetProperty("id").GetGuid();

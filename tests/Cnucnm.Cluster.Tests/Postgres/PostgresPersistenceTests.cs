@@ -77,6 +77,35 @@ public sealed class PostgresPersistenceTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task The_unused_failed_sign_ins_column_is_gone_from_new_and_earlier_databases()
+    {
+        var connectionString = await MigratedDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        Assert.False(await HasColumnAsync(dataSource, "app_users", "failed_sign_ins"));
+        Assert.True(await HasColumnAsync(dataSource, "app_users", "locked_until")); // the query can find a column
+
+        // As on a database migrated before 0010: the column is there and 0010 has not run.
+        await using (var earlier = dataSource.CreateCommand(
+            "ALTER TABLE app_users ADD COLUMN failed_sign_ins integer NOT NULL DEFAULT 0; DELETE FROM cnucnm_schema_history WHERE version = 10"))
+        {
+            await earlier.ExecuteNonQueryAsync(Ct);
+        }
+
+        var report = await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(Ct);
+
+        Assert.Equal(["0010_drop_failed_sign_ins.sql"], report.Applied);
+        Assert.False(await HasColumnAsync(dataSource, "app_users", "failed_sign_ins"));
+    }
+
+    private static async Task<bool> HasColumnAsync(NpgsqlDataSource dataSource, string table, string column)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM information_schema.columns WHERE table_name = $1 AND column_name = $2");
+        command.Parameters.AddWithValue(table);
+        command.Parameters.AddWithValue(column);
+        return (long)(await command.ExecuteScalarAsync(Ct))! == 1;
+    }
+
+    [Fact]
     public async Task Farm_survives_a_restart_of_the_whole_cluster()
     {
         var connectionString = await MigratedDatabaseAsync();

@@ -3,7 +3,7 @@ import { session, signOut } from "./api.js";
 import { i18n, rememberLanguage, storedLanguage } from "./i18n.js";
 import { applyUserLanguage, chooseLanguage } from "./language.js";
 import { SignInPage } from "./pages/signin.js";
-import { ForgotPasswordPage, RegisterPage, ResetPasswordPage, VerifyEmailPage } from "./pages/account.js";
+import { ConfirmRegistrationPage, ForgotPasswordPage, InvitationPage, RegisterPage, ResetPasswordPage, VerifyEmailPage } from "./pages/account.js";
 import { FarmsPage } from "./pages/farms.js";
 import { HerdPage } from "./pages/herd.js";
 import { GroupPage } from "./pages/group.js";
@@ -19,6 +19,8 @@ const routes = [
   { path: "/forgot-password", component: ForgotPasswordPage, meta: { public: true } },
   { path: "/reset-password", component: ResetPasswordPage, meta: { public: true } },
   { path: "/verify-email", component: VerifyEmailPage, meta: { public: true } },
+  { path: "/confirm-registration", component: ConfirmRegistrationPage, meta: { public: true } },
+  { path: "/invitation", component: InvitationPage },
   { path: "/", component: FarmsPage },
   { path: "/farms/:farmId", component: HerdPage, props: true },
   { path: "/farms/:farmId/alerts", component: AlertsPage, props: true },

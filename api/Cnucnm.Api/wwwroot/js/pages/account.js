@@ -1,6 +1,7 @@
-// Account pages reached without signing in: create an account, ask for a password-reset e-mail, set a
-// new password from that e-mail's link (#/reset-password?token=…) and confirm an address from the
-// verification e-mail's link (#/verify-email?token=…).
+// Account pages reached without signing in: register (the account is made by the registration e-mail's link,
+// #/confirm-registration?token=…), ask for a password-reset e-mail, set a new password from that e-mail's link
+// (#/reset-password?token=…) and confirm an address from the verification e-mail's link (#/verify-email?token=…).
+// Signed in: accept a farm invitation from its e-mail's link (#/invitation?token=…).
 import { request, session, signIn } from "../api.js";
 import { FieldError, fieldMessages } from "../fields.js";
 import { i18n } from "../i18n.js";
@@ -32,16 +33,28 @@ export const RegisterPage = {
   setup() {
     const router = VueRouter.useRouter();
     const form = Vue.reactive({ displayName: "", email: "", password: "" });
+    const sent = Vue.ref(false);
     const state = useSubmit(async () => {
-      await request("POST", "/api/v1/auth/register", { ...form, language: i18n.global.locale.value });
+      // The same answer whether or not the address has an account; where the installation sends e-mail the link
+      // in it makes the account.
+      const accepted = await request("POST", "/api/v1/auth/register", { ...form, language: i18n.global.locale.value });
+      if (accepted?.confirmByEmail) {
+        sent.value = true;
+        return;
+      }
       await signIn(form.email, form.password);
       await applyUserLanguage();
       router.push({ path: "/", query: { welcome: form.email } });
     });
-    return { form, ...state };
+    return { form, sent, ...state };
   },
   template: `
-    <form class="signin" @submit.prevent="submit" data-testid="register">
+    <div v-if="sent" class="signin" data-testid="register-sent">
+      <h1>{{ $t('account.registerTitle') }}</h1>
+      <p role="status">{{ $t('account.registerSent', { email: form.email }) }}</p>
+      <router-link to="/signin">{{ $t('account.backToSignIn') }}</router-link>
+    </div>
+    <form v-else class="signin" @submit.prevent="submit" data-testid="register">
       <h1>{{ $t('account.registerTitle') }}</h1>
       <label>{{ $t('account.displayName') }}<br><input v-model="form.displayName" name="displayName" autocomplete="name" required maxlength="100"></label>
       <FieldError :fields="fields" name="displayName" />
@@ -149,4 +162,53 @@ export const VerifyEmailPage = {
       </template>
       <router-link to="/">{{ $t('notFound.back') }}</router-link>
     </div>`,
+};
+
+/** The registration e-mail's link: makes the account, signs it in and opens the farms. */
+export const ConfirmRegistrationPage = {
+  setup() {
+    const route = VueRouter.useRoute();
+    const router = VueRouter.useRouter();
+    const failed = Vue.ref(false);
+    const token = typeof route.query.token === "string" ? route.query.token : "";
+    request("POST", "/api/v1/auth/register/confirm", { token })
+      .then(async (pair) => {
+        session.save(pair);
+        await applyUserLanguage();
+        router.push("/");
+      })
+      .catch(() => { failed.value = true; });
+    return { failed };
+  },
+  template: `
+    <div class="signin" data-testid="confirm-registration">
+      <h1>{{ $t('account.registerTitle') }}</h1>
+      <p v-if="!failed">{{ $t('common.loading') }}</p>
+      <template v-else>
+        <p class="error" role="alert">{{ $t('account.registerLinkInvalid') }}</p>
+        <router-link to="/register">{{ $t('account.register') }}</router-link>
+      </template>
+    </div>`,
+};
+
+/** A farm invitation's link, opened signed in (the router sends others to sign in first and back here). */
+export const InvitationPage = {
+  setup() {
+    const route = VueRouter.useRoute();
+    const router = VueRouter.useRouter();
+    const token = typeof route.query.token === "string" ? route.query.token : "";
+    const state = useSubmit(async () => {
+      const membership = await request("POST", "/api/v1/me/invitations/accept", { token });
+      router.push(`/farms/${membership.farmId}`);
+    });
+    return { token, ...state };
+  },
+  template: `
+    <form class="signin" @submit.prevent="submit" data-testid="invitation">
+      <h1>{{ $t('invitation.title') }}</h1>
+      <p class="muted">{{ $t('invitation.text') }}</p>
+      <p v-if="fields.token" class="error" role="alert">{{ $t('invitation.linkInvalid') }}</p>
+      <p v-if="message" class="error" role="alert">{{ message }}</p>
+      <button class="primary" type="submit" :disabled="busy || !token">{{ $t('invitation.accept') }}</button>
+    </form>`,
 };

@@ -1,4 +1,5 @@
-// The signed-in person's farms, and registering a new farm (the person becomes its owner).
+// The signed-in person's farms, the invitations to their address waiting for an answer, and registering a new
+// farm (the person becomes its owner).
 import { get, request } from "../api.js";
 import { FieldError, fieldMessages } from "../fields.js";
 
@@ -10,7 +11,13 @@ export const FarmsPage = {
     const farms = Vue.ref(null);
     const error = Vue.ref(null);
     const welcome = typeof route.query.welcome === "string" ? route.query.welcome : "";
-    get("/api/v1/farms").then((list) => { farms.value = list; }).catch((e) => { error.value = e.message; });
+    const invitations = Vue.ref([]);
+    const load = () => Promise.all([get("/api/v1/farms"), get("/api/v1/me/invitations")])
+      .then(([list, pending]) => { farms.value = list; invitations.value = pending; })
+      .catch((e) => { error.value = e.message; });
+    load();
+    const accept = (invitation) => request("POST", `/api/v1/me/invitations/${invitation.id}/accept`)
+      .then(load).catch((e) => { error.value = e.message; });
 
     const adding = Vue.ref(false);
     const form = Vue.reactive({ name: "", region: "", countryCode: "KR", currency: "KRW", timeZone: "Asia/Seoul" });
@@ -33,11 +40,18 @@ export const FarmsPage = {
         busy.value = false;
       }
     }
-    return { farms, error, welcome, adding, form, fields, busy, create };
+    return { farms, invitations, accept, error, welcome, adding, form, fields, busy, create };
   },
   template: `
     <h1>{{ $t('farms.title') }}</h1>
     <p v-if="welcome" class="card" role="status" data-testid="welcome">{{ $t('account.welcome', { email: welcome }) }}</p>
+    <section v-if="invitations.length" class="card" data-testid="my-invitations">
+      <h2>{{ $t('invitation.pending') }}</h2>
+      <p v-for="i in invitations" :key="i.id" :data-invitation="i.farmName">
+        {{ $t('invitation.to', { farm: i.farmName, role: $t('role.' + i.role) }) }}
+        <button class="primary" type="button" @click="accept(i)" data-testid="accept-invitation">{{ $t('invitation.accept') }}</button>
+      </p>
+    </section>
     <p v-if="error" class="error">{{ $t('common.error', { m: error }) }}</p>
     <p v-else-if="!farms">{{ $t('common.loading') }}</p>
     <p v-else-if="farms.length === 0">{{ $t('farms.none') }}</p>

@@ -1,9 +1,10 @@
-// A farm's people and sensors: members with their roles (owners and managers add, change and remove
-// them) and device API keys for bunk scales and mixer wagons (created, shown once, revoked).
+// A farm's people and sensors: members with their roles (owners and managers invite people by e-mail, change
+// roles and remove members; pending invitations are listed and revocable) and device API keys for bunk scales
+// and mixer wagons (created, shown once, revoked).
 import { get, request } from "../api.js";
 import { useFarm } from "../farm.js";
 import { fieldMessages } from "../fields.js";
-import { dateTime } from "../i18n.js";
+import { dateTime, i18n } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 
 const roles = ["owner", "manager", "nutritionist", "veterinarian", "viewer"];
@@ -19,15 +20,18 @@ export const FarmSettingsPage = {
     const base = `/api/v1/farms/${props.farmId}`;
     const members = Vue.ref([]);
     const keys = Vue.ref([]);
+    const invitations = Vue.ref([]);
     const newMember = Vue.reactive({ email: "", role: "viewer" });
+    const invited = Vue.ref("");
     const newKeyName = Vue.ref("");
     const createdKey = Vue.ref(null);
     const memberError = Vue.ref("");
     const keyError = Vue.ref("");
 
     const loadMembers = async () => { members.value = await get(`${base}/members`); };
+    const loadInvitations = async () => { invitations.value = await get(`${base}/invitations`); };
     const loadKeys = async () => { keys.value = await get(`${base}/device-keys`); };
-    loaded.then((f) => f && Promise.all([loadMembers(), can("manageDevices") ? loadKeys() : null]))
+    loaded.then((f) => f && Promise.all([loadMembers(), can("manageMembers") ? loadInvitations() : null, can("manageDevices") ? loadKeys() : null]))
       .catch((e) => { error.value = e.message; });
 
     async function attempt(target, action) {
@@ -40,8 +44,20 @@ export const FarmSettingsPage = {
     }
     const putMember = (email, role) => attempt(memberError, async () => {
       await request("PUT", `${base}/members`, { email, role });
-      newMember.email = "";
       await loadMembers();
+    });
+    // The same answer for any address: the invitation e-mail tells the person; they accept signed in with it.
+    const invite = () => attempt(memberError, async () => {
+      invited.value = "";
+      const invitation = await request("POST", `${base}/invitations`,
+        { email: newMember.email, role: newMember.role, language: i18n.global.locale.value });
+      invited.value = invitation.email;
+      newMember.email = "";
+      await loadInvitations();
+    });
+    const revokeInvitation = (invitation) => attempt(memberError, async () => {
+      await request("DELETE", `${base}/invitations/${invitation.id}`);
+      await loadInvitations();
     });
     const removeMember = (member) => attempt(memberError, async () => {
       await request("DELETE", `${base}/members/${member.userId}`);
@@ -56,8 +72,8 @@ export const FarmSettingsPage = {
       await request("DELETE", `${base}/device-keys/${key.id}`);
       await loadKeys();
     });
-    return { farm, notFound, error, can, roles, members, keys, newMember, newKeyName, createdKey, memberError, keyError,
-      putMember, removeMember, createKey, revokeKey, dateTime };
+    return { farm, notFound, error, can, roles, members, invitations, keys, newMember, invited, newKeyName, createdKey, memberError, keyError,
+      putMember, invite, revokeInvitation, removeMember, createKey, revokeKey, dateTime };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -83,11 +99,24 @@ export const FarmSettingsPage = {
               </tr>
             </tbody>
           </table>
-          <form v-if="can('manageMembers')" class="toolbar" @submit.prevent="putMember(newMember.email, newMember.role)" data-testid="add-member">
-            <label>{{ $t('signIn.email') }} <input v-model="newMember.email" type="email" name="email" required></label>
-            <label>{{ $t('farms.role') }} <select v-model="newMember.role" name="newRole"><option v-for="r in roles" :key="r" :value="r">{{ $t('role.' + r) }}</option></select></label>
-            <button class="primary" type="submit">{{ $t('settings.addMember') }}</button>
-          </form>
+          <template v-if="can('manageMembers')">
+            <h3>{{ $t('settings.invitations') }}</h3>
+            <table data-testid="invitations">
+              <thead><tr><th>{{ $t('signIn.email') }}</th><th>{{ $t('farms.role') }}</th><th>{{ $t('settings.invitedAt') }}</th><th>{{ $t('settings.expires') }}</th><th></th></tr></thead>
+              <tbody>
+                <tr v-for="i in invitations" :key="i.id" :data-invitation="i.email">
+                  <td>{{ i.email }}</td><td>{{ $t('role.' + i.role) }}</td><td>{{ dateTime(i.invitedAt) }}</td><td>{{ dateTime(i.expiresAt) }}</td>
+                  <td><button type="button" @click="revokeInvitation(i)" data-testid="revoke-invitation">{{ $t('settings.revoke') }}</button></td>
+                </tr>
+              </tbody>
+            </table>
+            <form class="toolbar" @submit.prevent="invite" data-testid="add-member">
+              <label>{{ $t('signIn.email') }} <input v-model="newMember.email" type="email" name="email" required></label>
+              <label>{{ $t('farms.role') }} <select v-model="newMember.role" name="newRole"><option v-for="r in roles" :key="r" :value="r">{{ $t('role.' + r) }}</option></select></label>
+              <button class="primary" type="submit">{{ $t('settings.invite') }}</button>
+            </form>
+            <p v-if="invited" role="status" data-testid="invitation-sent">{{ $t('settings.invitationSent', { email: invited }) }}</p>
+          </template>
           <p v-if="memberError" class="error" role="alert" data-testid="member-error">{{ memberError }}</p>
         </section>
         <section class="card" v-if="can('manageDevices')">
