@@ -6,8 +6,13 @@ namespace Cnucnm.Formulation.Tests;
 /// <summary>
 /// Generated animal-mode requests for the least-cost acceptance test: lactating Holstein and Jersey cows, far-off and
 /// close-up dry cows and heifers, 8–60 library feeds (forages, grains, protein meals, rumen-protected Met and Lys, urea,
-/// macro and trace mineral sources, a vitamin–trace-mineral premix), prices around typical US figures. Every request
-/// uses the default guard rails; dry cows get an explicit intake (their NASEM equation reads the diet).
+/// macro and trace mineral sources, a vitamin–trace-mineral premix, vitamin A, D and E premixes, calcium soaps of fatty acids),
+/// prices around typical US figures (the reference panel's for the supplements). The first sixteen (forages, corn, soybean
+/// meal, premix, limestone, salt, rumen-protected Met, cobalt, vitamins E, A and D, zinc, copper and manganese sulfate,
+/// EDDI) are in every set from sixteen feeds up: the trace-mineral premix alone cannot meet the NASEM Mn and vitamin
+/// requirements without more supplemental Se than the legal limit. With fewer feeds a request may have no ration, which
+/// the test also checks (ours infeasible, the search finds none). Every request uses the default guard rails; dry cows get an explicit intake (their NASEM equation reads
+/// the diet).
 /// </summary>
 internal static class AnimalCases
 {
@@ -16,11 +21,12 @@ internal static class AnimalCases
     [
         ("Corn silage, typical", 55, null), ("Legume hay, mid-maturity", 230, 10), ("Corn grain dry, fine grind", 260, 10),
         ("Soybean meal, solvent 48CP", 480, 6), ("VitTM Premix, generic", 2500, 0.25), ("Limestone", 120, 0.5), ("Sodium chloride (salt)", 150, 0.2),
-        ("Rumen Protected Met", 9000, 0.05), ("Wheat straw", 110, 4), ("Cool season grass hay, mid-mtr", 180, 8), ("Cobalt carbonate", 60000, 0.0005),
-        ("Rumen Protected Lys", 6000, 0.1), ("Urea", 600, 0.15), ("Barley grain, dry, ground", 240, 6), ("Canola meal", 380, 5),
+        ("Rumen Protected Met", 9000, 0.05), ("Cobalt carbonate", 60000, 0.0005), ("Vit E premix", 8000, 0.08), ("Vit A premix", 8000, 0.05),
+        ("Vit D premix", 8000, 0.05), ("Zinc sulfate (H2O)", 3000, 0.005), ("Copper sulfate (5H2O)", 9000, 0.002), ("Manganese sulfate (H2O)", 3000, 0.05),
+        ("EDDI", 90000, 0.0005), ("Calcium soaps", 1300, 0.6),
+        ("Wheat straw", 110, 8), ("Cool season grass hay, mid-mtr", 180, 8), ("Rumen Protected Lys", 6000, 0.1), ("Urea", 600, 0.15), ("Barley grain, dry, ground", 240, 6), ("Canola meal", 380, 5),
         ("Calcium phosphate (di)", 900, 0.3), ("Magnesium oxide", 700, 0.1), ("Soybean hulls", 190, 4), ("Sodium bicarbonate", 450, 0.3),
         ("Potassium carbonate", 1200, 0.3), ("Calcium chloride", 700, 0.3), ("Beet pulp, dry", 250, 4), ("Selenium yeast, generic", 15000, 0.01),
-        ("Zinc sulfate (H2O)", 3000, 0.005), ("Copper sulfate (5H2O)", 9000, 0.002),
     ];
 
     public sealed record Case(int Seed, string Kind, FormulationRequest Request, Feed[] Feeds, double[] PricePerKgDm, double[] MaxKgDm);
@@ -55,7 +61,7 @@ internal static class AnimalCases
                 var bodyWeight = Math.Round(Uniform(620, 760));
                 animal = new DairyAnimalDescription(PhysiologicalState.DryCow, DairyBreed.Holstein, bodyWeight, 720, 3.25, Math.Round(Uniform(1, 4)), 1800, 0,
                     kind == "close-up dry" ? Math.Round(Uniform(262, 275)) : Math.Round(Uniform(215, 250)), 280, 44, 0, 0, 0, 0, 0, 0, null, 280, 14, 0);
-                var dmi = Math.Round(bodyWeight * Uniform(0.018, 0.02), 2);
+                var dmi = Math.Round(bodyWeight * Uniform(0.016, 0.019), 2);
                 intake = new Bounds(dmi, dmi);
                 break;
             default:

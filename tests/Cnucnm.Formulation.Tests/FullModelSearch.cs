@@ -6,11 +6,13 @@ namespace Cnucnm.Formulation.Tests;
 
 /// <summary>
 /// An independent search for the least-cost ration over the full NASEM model, written here from the request's meaning
-/// and not through the library's linearisation or model builder: a penalty sequential LP (Griffith and Stewart 1961)
-/// from several starting mixes with a small trust region. Each round takes the slopes of every enforced requirement
-/// and supply by finite differences of the full model (one evaluation per feed), solves an elastic LP (every row may
-/// give at a large price, so a round always has an answer) with each feed within ± step of the current point, and
-/// moves there; the step halves after a ration the full model does not confirm. A ration is confirmed by the
+/// and not through the library's linearisation, model builder or LP solver: a penalty sequential LP (Griffith and
+/// Stewart 1961) from several starting mixes with a small trust region. Each round takes the slopes of every enforced
+/// requirement and supply by finite differences of the full model (one evaluation per feed), solves an elastic LP with
+/// HiGHS (every row, divided by its scale, may give at one large price per relative unit, so a round always has an
+/// answer) with each feed within ± step of the current point, and moves there; the step halves after a ration the full
+/// model does not confirm. A start ends after 8 rounds, when it no longer moves, or when a round from a confirmed ration
+/// confirms one no cheaper by 0.01 % (first-order stationary within the step). A ration is confirmed by the
 /// product's rule: every enforced requirement at ≥ 99 % of its target and ≤ 101 % of a maximum, the guard rails met.
 /// The defaults it enforces are the documented ones (docs/formulation.md), written out again here.
 /// </summary>
@@ -19,6 +21,9 @@ internal sealed class FullModelSearch
     private const double Tolerance = 0.01;
     private const double DifferenceStepKg = 0.01;
     private const int Rounds = 8;
+
+    /// <summary>A round from a confirmed ration that saves less than this share ends the start (a twentieth of the test's 0.2 %).</summary>
+    private const double StationaryShare = 1e-4;
 
     private readonly Feed[] _feeds;
     private readonly double[] _price;
@@ -116,8 +121,8 @@ internal sealed class FullModelSearch
         var full = Evaluate(x);
         foreach (var (pair, max) in _enforced)
         {
-            var required = full.Nasem.GetValueOrDefault(pair.RequirementVariable, double.NaN);
-            var supplied = full.Nasem.GetValueOrDefault(pair.SupplyVariable, double.NaN);
+            var required = Value(full, pair.RequirementVariable);
+            var supplied = Value(full, pair.SupplyVariable);
             if (!double.IsFinite(required) || !double.IsFinite(supplied) || required <= 0)
             {
                 continue;
@@ -153,6 +158,7 @@ internal sealed class FullModelSearch
     {
         double? best = null;
         var step = 0.5;
+        double? confirmedCost = null;
         for (var round = 0; round < Rounds; round++)
         {
             var y = Step(x, step);
@@ -161,10 +167,10 @@ internal sealed class FullModelSearch
                 break;
             }
 
-            if (Confirmed(y))
+            double? cost = Confirmed(y) ? Cost(y) : null;
+            if (cost is { } c)
             {
-                var cost = Cost(y);
-                best = best is null ? cost : Math.Min(best.Value, cost);
+                best = best is null ? c : Math.Min(best.Value, c);
                 step = Math.Min(step * 1.5, 2);
             }
             else
@@ -173,8 +179,12 @@ internal sealed class FullModelSearch
             }
 
             var moved = y.Select((v, j) => Math.Abs(v - x[j])).Max();
+            // Stationary: from a confirmed ration, the round (slopes exact there) found no confirmed ration cheaper by a hundredth
+            // of a percent within the step, or did not move. Further rounds would repeat the same first-order test.
+            var stationary = confirmedCost is { } before && cost is { } after && after >= before * (1 - StationaryShare);
+            confirmedCost = cost;
             x = y;
-            if (moved < 1e-5)
+            if (moved < 1e-5 || stationary)
             {
                 break;
             }
@@ -197,6 +207,7 @@ internal sealed class FullModelSearch
         var rdpSlope = new double[n];
         for (var j = 0; j < n; j++)
         {
+            // A feed held at 0 kg needs no slope; one at its maximum is differenced downwards.
             var h = x[j] + DifferenceStepKg <= _upper[j] ? DifferenceStepKg : -Math.Min(DifferenceStepKg, x[j]);
             if (Math.Abs(h) < 1e-9)
             {
@@ -209,14 +220,16 @@ internal sealed class FullModelSearch
             for (var k = 0; k < _enforced.Length; k++)
             {
                 var pair = _enforced[k].Pair;
-                slopes[k].Supply[j] = (Value(there, pair.SupplyVariable) - Value(at, pair.SupplyVariable)) / h;
-                slopes[k].Requirement[j] = (Value(there, pair.RequirementVariable) - Value(at, pair.RequirementVariable)) / h;
+                slopes[k].Supply[j] = Slope(Value(there, pair.SupplyVariable), Value(at, pair.SupplyVariable), h);
+                slopes[k].Requirement[j] = Slope(Value(there, pair.RequirementVariable), Value(at, pair.RequirementVariable), h);
             }
 
-            rdpSlope[j] = (there["An_RDPbal_g"] - at["An_RDPbal_g"]) / h;
+            rdpSlope[j] = Slope(there["An_RDPbal_g"], at["An_RDPbal_g"], h);
         }
 
-        using var solver = Solver.CreateSolver("GLOP");
+        // HiGHS, not the product's GLOP: another LP code (GLOP stalled on some of these elastic rounds), so the search does
+        // not share the product's solver either.
+        using var solver = Solver.CreateSolver("HIGHS") ?? throw new InvalidOperationException("OR-Tools HiGHS is not available.");
         var penalty = 1000 * Math.Max(1, _price.Max());
         var y = new Variable[n];
         for (var j = 0; j < n; j++)
@@ -230,32 +243,33 @@ internal sealed class FullModelSearch
             objective.SetCoefficient(y[j], _price[j]);
         }
 
-        Constraint Elastic(double lower, double upper, double scale)
+        // Each row is divided by its scale (the requirement, the limit × intake) so that coefficients are of order 1 and one
+        // price per relative unit of slack holds for every row: raw rows in IU or mg beside rows in kg made GLOP crawl.
+        void Elastic(double lower, double upper, double scale, double[] coefficients)
         {
-            var row = solver.MakeConstraint(lower, upper);
+            var divisor = Math.Max(scale, 1e-9);
+            var row = solver.MakeConstraint(lower / divisor, upper / divisor);
+            for (var j = 0; j < n; j++)
+            {
+                row.SetCoefficient(y[j], coefficients[j] / divisor);
+            }
+
             if (double.IsFinite(lower))
             {
                 var up = solver.MakeNumVar(0, double.PositiveInfinity, "");
                 row.SetCoefficient(up, 1);
-                objective.SetCoefficient(up, penalty / Math.Max(scale, 1e-9));
+                objective.SetCoefficient(up, penalty);
             }
 
             if (double.IsFinite(upper))
             {
                 var down = solver.MakeNumVar(0, double.PositiveInfinity, "");
                 row.SetCoefficient(down, -1);
-                objective.SetCoefficient(down, penalty / Math.Max(scale, 1e-9));
+                objective.SetCoefficient(down, penalty);
             }
-
-            return row;
         }
 
-        var intake = Elastic(_intake, _intake, _intake);
-        foreach (var v in y)
-        {
-            intake.SetCoefficient(v, 1);
-        }
-
+        Elastic(_intake, _intake, _intake, [.. Enumerable.Repeat(1.0, n)]);
         for (var k = 0; k < _enforced.Length; k++)
         {
             var (pair, max) = _enforced[k];
@@ -277,22 +291,21 @@ internal sealed class FullModelSearch
                     constant -= coefficients[j] * x[j];
                 }
 
-                var row = isMax ? Elastic(double.NegativeInfinity, -constant, required) : Elastic(-constant, double.PositiveInfinity, required);
-                for (var j = 0; j < n; j++)
+                if (isMax)
                 {
-                    row.SetCoefficient(y[j], coefficients[j]);
+                    Elastic(double.NegativeInfinity, -constant, required, coefficients);
+                }
+                else
+                {
+                    Elastic(-constant, double.PositiveInfinity, required, coefficients);
                 }
             }
         }
 
-        var rdp = Elastic(-(at["An_RDPbal_g"] - rdpSlope.Select((s, j) => s * x[j]).Sum()), double.PositiveInfinity, 100);
-        for (var j = 0; j < n; j++)
-        {
-            rdp.SetCoefficient(y[j], rdpSlope[j]);
-        }
-
+        Elastic(-(at["An_RDPbal_g"] - rdpSlope.Select((s, j) => s * x[j]).Sum()), double.PositiveInfinity, Math.Max(100, at["An_RDPIn_g"]), rdpSlope);
         foreach (var (perKg, min, max) in _linearRails)
         {
+            var coefficients = new double[n];
             foreach (var (limit, isMin) in new[] { (min, true), (max, false) })
             {
                 if (!double.IsFinite(limit))
@@ -300,11 +313,19 @@ internal sealed class FullModelSearch
                     continue;
                 }
 
-                var row = isMin ? Elastic(0, double.PositiveInfinity, Math.Max(Math.Abs(limit), 1) * _intake)
-                    : Elastic(double.NegativeInfinity, 0, Math.Max(Math.Abs(limit), 1) * _intake);
                 for (var j = 0; j < n; j++)
                 {
-                    row.SetCoefficient(y[j], perKg[j] - limit);
+                    coefficients[j] = perKg[j] - limit;
+                }
+
+                var scale = Math.Max(Math.Abs(limit), 1) * _intake;
+                if (isMin)
+                {
+                    Elastic(0, double.PositiveInfinity, scale, coefficients);
+                }
+                else
+                {
+                    Elastic(double.NegativeInfinity, 0, scale, coefficients);
                 }
             }
         }
@@ -348,5 +369,9 @@ internal sealed class FullModelSearch
         return DairyModel.Evaluate(new DairyInput(_animal, _evaluation, diet));
     }
 
-    private static double Value(DairyResult result, string variable) => result.Nasem.GetValueOrDefault(variable, double.NaN);
+    /// <summary>A forward difference; a variable the model leaves undefined at one of the points gives no slope (no NaN in a
+    /// row or bound).</summary>
+    private static double Slope(double there, double at, double h) => double.IsFinite(there - at) ? (there - at) / h : 0;
+
+    private static double Value(DairyResult result, string variable) => result.ValueOrNaN(variable);
 }

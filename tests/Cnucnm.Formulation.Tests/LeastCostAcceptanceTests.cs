@@ -7,17 +7,18 @@ namespace Cnucnm.Formulation.Tests;
 /// Animal mode is least-cost over the full model, not merely feasible: on 200 generated requests (lactating Holstein
 /// and Jersey cows, far-off and close-up dry cows, heifers; 8–60 feeds with rumen-protected amino acids and minerals),
 /// an independent multi-start search (<see cref="FullModelSearch"/>: 10 random starting mixes and our own answer as an
-/// eleventh start, small trust regions, slopes by finite differences of the full model) finds no confirmed ration more
+/// eleventh start, small trust regions, slopes by finite differences of the full model, HiGHS for its LPs) finds no confirmed ration more
 /// than 0.2 % cheaper than ours, and none where ours is infeasible.
 /// </summary>
 public sealed class LeastCostAcceptanceTests
 {
     private const double AllowedGap = 0.002;
-    private const int Cases = 20;
+    private const int Cases = 200;
 
-    // Explicit until it has been seen to pass within CI's time budget: on the loaded machine of issue 24's session 20 cases did not
-    // finish in 20 minutes (the search costs (feeds + 1) full-model evaluations per round). Run it by name:
-    // dotnet test tests/Cnucnm.Formulation.Tests --filter LeastCostAcceptance -- xUnit.Explicit=on
+    // Explicit while it fails: 200 cases run in 1 min 24 s on 2 cores (load 12–16), but the search finds cheaper confirmed
+    // rations than ours on 86 of 156 (dry cows and heifers by a median 2.6–4.4 %) and confirms a ration on 2 far-off dry cows
+    // ours declares infeasible: defects of the loop, open in docs/formulation.md ("Least-cost acceptance"). Run it by name:
+    // dotnet test tests/Cnucnm.Formulation.Tests --filter LeastCostAcceptance --logger "console;verbosity=detailed" -- xUnit.Explicit=on
     [Fact(Explicit = true)]
     public void No_independent_search_finds_a_confirmed_ration_cheaper_than_ours_by_more_than_a_fifth_of_a_percent()
     {
@@ -59,19 +60,25 @@ public sealed class LeastCostAcceptanceTests
             }
         }
 
-        gaps.Sort();
-        double Quantile(double q) => gaps.Count == 0 ? double.NaN : gaps[(int)Math.Min(gaps.Count - 1, Math.Floor(q * gaps.Count))];
-        output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"confirmed {gaps.Count}, infeasible {outcomes.Count(o => o.Ours == "Infeasible")} (search found none for each of those), " +
-            $"gap (ours − search) ÷ ours: min {Quantile(0):P3}, median {Quantile(0.5):P3}, 90th {Quantile(0.9):P3}, max {Quantile(1):P3}; " +
-            $"ours cheaper than every start's best in {gaps.Count(g => g < -1e-6)}"));
-        foreach (var kind in outcomes.GroupBy(o => o.Kind))
+        static string Distribution(List<double> gaps)
         {
-            output?.WriteLine($"{kind.Key}: {kind.Count()} cases, {kind.Count(o => o.Ours == "confirmed")} confirmed");
+            gaps.Sort();
+            double Quantile(double q) => gaps[(int)Math.Min(gaps.Count - 1, Math.Floor(q * gaps.Count))];
+            return gaps.Count == 0 ? "n 0" : string.Create(CultureInfo.InvariantCulture,
+                $"n {gaps.Count}, min {Quantile(0):P3}, median {Quantile(0.5):P3}, 90th {Quantile(0.9):P3}, max {Quantile(1):P3}");
+        }
+
+        output?.WriteLine($"gap (ours − search) ÷ ours, confirmed rations: {Distribution(gaps)}; ours cheaper than every start's best in {gaps.Count(g => g < -1e-6)}; " +
+                          $"infeasible {outcomes.Count(o => o.Ours == "Infeasible")} (the search confirmed a ration on {outcomes.Count(o => o.Ours == "Infeasible" && o.SearchCost is not null)} of those)");
+        foreach (var kind in outcomes.GroupBy(o => o.Kind).OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            var confirmed = kind.Where(o => o.Ours == "confirmed").ToList();
+            output?.WriteLine($"{kind.Key}: {kind.Count()} cases, {confirmed.Count} confirmed, gap {Distribution([.. confirmed.Select(o => o.SearchCost is { } s ? (o.OurCost!.Value - s) / o.OurCost.Value : 0)])}");
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         // The cases exercise every class and mostly have a ration.
         Assert.True(gaps.Count >= Cases * 3 / 4, $"only {gaps.Count} of {Cases} have a confirmed ration");
+        Assert.All(outcomes.GroupBy(o => o.Kind), kind => Assert.True(kind.Count(o => o.Ours == "confirmed") >= kind.Count() / 2, $"{kind.Key}: few confirmed"));
     }
 }

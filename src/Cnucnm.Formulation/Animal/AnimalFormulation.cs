@@ -48,7 +48,8 @@ internal static class AnimalFormulation
     /// <summary>DMI equations whose prediction depends on the diet (NDF, forage NDF, ADF/NDF): re-predicted each round.</summary>
     private static readonly HashSet<int> DietDependentIntake = [3, 5, 7, 9, 10, 13, 15, 17];
 
-    public static FormulationResponse Run(PreparedRequest request) => new Search(request).Run();
+    /// <param name="leastCost">False stops at the first confirmed ration (the loop before the least-cost rounds; the benchmarks' baseline).</param>
+    public static FormulationResponse Run(PreparedRequest request, bool leastCost = true) => new Search(request, leastCost).Run();
 
     /// <summary>One formulation: the model's inputs, the rounds so far and the best confirmed ration.</summary>
     private sealed class Search
@@ -66,9 +67,12 @@ internal static class AnimalFormulation
         private InfeasibilityExplanation? _firstInfeasibility;
         private int[] _changed = [];
 
-        public Search(PreparedRequest request)
+        private readonly bool _leastCost;
+
+        public Search(PreparedRequest request, bool leastCost)
         {
             _request = request;
+            _leastCost = leastCost;
             _spec = request.Animal!;
             // Formulation feeds the target milk: an allowable-milk equation would make the requirement follow the supply.
             _equations = _spec.Equations with { MilkProductionEquation = 0 };
@@ -134,7 +138,9 @@ internal static class AnimalFormulation
 
             // 2. Least cost: sequential LP from the best confirmed ration with a trust region on the amounts, until the
             // linearisation at the best ration promises no saving or the step is too small to move.
-            var criterion = _request.Changes is null ? Refine() : "changes limited: the first confirmed ration with the fewest changes";
+            var criterion = _request.Changes is not null ? "changes limited: the first confirmed ration with the fewest changes"
+                : _leastCost ? Refine()
+                : "first confirmed ration (least-cost rounds off)";
             return Answer(_best, criterion);
         }
 

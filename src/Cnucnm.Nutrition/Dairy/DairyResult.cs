@@ -48,6 +48,9 @@ public sealed class DairyResult
 
     public double this[string nasemName] => _values[nasemName];
 
+    /// <summary>One variable without copying <see cref="Nasem"/>: NaN when it was not computed or is not defined for this animal.</summary>
+    public double ValueOrNaN(string nasemName) => _values.TryGet(nasemName, out var value) ? value : double.NaN;
+
     /// <summary>Dry-matter intake used, kg/d.</summary>
     public double DryMatterIntakeKg => _values["Dt_DMIn"];
 
