@@ -95,15 +95,27 @@ internal static class AnimalFormulation
             starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.Neutral));
             starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.ForageRich));
             starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.ConcentrateRich));
+            if (_leastCost && _request.Changes is null)
+            {
+                starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.Cheapest));
+            }
 
             // 1. Feasibility: from each starting mix in turn until the full model confirms a ration. An LP round that is
-            // infeasible ends that start only: the lines were taken at one point, another point may admit a ration.
+            // infeasible ends that start only: the lines were taken at one point, another point may admit a ration. For the
+            // least cost every start is followed to its confirmed ration: each is refined below, since sequential LP only
+            // finds the cheapest ration of the region it starts in (a straw-based far-off dry cow ration is not reached from
+            // a corn-silage one).
+            var confirmedStarts = new List<Candidate>();
             foreach (var start in starts)
             {
                 if (FindConfirmed(start) is { } found)
                 {
-                    _best = found;
-                    break;
+                    _best ??= found;
+                    confirmedStarts.Add(found);
+                    if (!_leastCost || _request.Changes is not null)
+                    {
+                        break;
+                    }
                 }
 
                 if (_request.Changes is not null && _firstInfeasibility is not null)
@@ -139,7 +151,7 @@ internal static class AnimalFormulation
             // 2. Least cost: sequential LP from the best confirmed ration with a trust region on the amounts, until the
             // linearisation at the best ration promises no saving or the step is too small to move.
             var criterion = _request.Changes is not null ? "changes limited: the first confirmed ration with the fewest changes"
-                : _leastCost ? Refine()
+                : _leastCost ? RefineEach(confirmedStarts)
                 : "first confirmed ration (least-cost rounds off)";
             return Answer(_best, criterion);
         }
@@ -208,6 +220,31 @@ internal static class AnimalFormulation
             }
 
             return null;
+        }
+
+        /// <summary>Least-cost rounds from each start's confirmed ration (the goal program's ration included when it was the one
+        /// confirmed); the cheapest result is kept, with its convergence criterion.</summary>
+        private string RefineEach(List<Candidate> confirmed)
+        {
+            if (confirmed.Count == 0)
+            {
+                confirmed.Add(_best!);
+            }
+
+            Candidate? cheapest = null;
+            var criterion = "";
+            foreach (var start in confirmed.DistinctBy(c => string.Join(",", c.Amounts.Select(a => Math.Round(a, 3)))))
+            {
+                _best = start;
+                var reached = Refine();
+                if (cheapest is null || _best!.CostPerDay < cheapest.CostPerDay)
+                {
+                    (cheapest, criterion) = (_best, confirmed.Count > 1 ? $"{reached} (cheapest of {confirmed.Count} starts)" : reached);
+                }
+            }
+
+            _best = cheapest;
+            return criterion;
         }
 
         /// <summary>
@@ -466,6 +503,10 @@ internal static class AnimalFormulation
         Neutral,
         ForageRich,
         ConcentrateRich,
+
+        /// <summary>The intake shared in proportion to (cheapest price ÷ price)²: the region of the cheap feeds (straw for dry
+        /// cows and heifers), which the other mixes' rounds do not reach.</summary>
+        Cheapest,
     }
 
     /// <summary>NASEM (2021) Ch. 2: Eq. 2-1 lactating (animal factors, DMIn_eqn 8), the dry-cow late-gestation
@@ -517,12 +558,14 @@ internal static class AnimalFormulation
             }
 
             x[j] = Math.Min(request.Fixed[j] ?? feed.MinKgDm ?? 0, upper[j]);
+            var cheapest = request.Feeds.Where(f => f.NasemFeed?.Category != "Vitamin/Mineral" && f.PricePerKgDm > 0).Select(f => f.PricePerKgDm).DefaultIfEmpty(1).Min();
             weight[j] = request.Fixed[j] is not null || upper[j] <= x[j] ? 0
                 : feeds[j].Category == "Vitamin/Mineral" ? 0.02
                 : mix switch
                 {
                     StartingMix.ForageRich => feeds[j].IsForage ? 3 : 1,
                     StartingMix.ConcentrateRich => feeds[j].IsForage ? 1 : 2,
+                    StartingMix.Cheapest => feed.PricePerKgDm > 0 ? Math.Pow(cheapest / feed.PricePerKgDm, 2) : 1,
                     _ => 1,
                 };
         }
