@@ -204,8 +204,7 @@ public sealed class HerdApi(Uri baseAddress) : IDisposable
         var stale = new List<string>();
         foreach (var (farm, groupId, ration) in await RationsAsync(farms, stale))
         {
-            var causes = new[] { ration.GetProperty("current"), ration.TryGetProperty("suggestion", out var s) && s.ValueKind == JsonValueKind.Object ? s.GetProperty("proposed") : default }
-                .Where(v => v.ValueKind == JsonValueKind.Object).Select(v => v.GetProperty("cause").GetProperty("kind").GetString()).ToList();
+            var causes = CurrentAndSuggested(ration).Select(v => v.GetProperty("cause").GetProperty("kind").GetString()).ToList();
             if (!causes.Contains(kind, StringComparer.OrdinalIgnoreCase))
             {
                 stale.Add($"{farm.FarmId}/{groupId}: {string.Join(", ", causes)}");
@@ -215,6 +214,13 @@ public sealed class HerdApi(Uri baseAddress) : IDisposable
         return stale;
     }
 
+    /// <summary>The group's current ration and the proposed one of its waiting suggestion, those that exist.</summary>
+    private static IEnumerable<JsonElement> CurrentAndSuggested(JsonElement ration) =>
+        new[] { ration.TryGetProperty("current", out var current) ? current : default,
+                ration.TryGetProperty("suggestion", out var suggestion) && suggestion.ValueKind == JsonValueKind.Object ? suggestion.GetProperty("proposed") : default }
+            .Where(v => v.ValueKind == JsonValueKind.Object);
+
+    /// <summary>Each group's ration as the API returns it; a group whose read fails is added to <paramref name="failed"/> with its status.</summary>
     private async Task<List<(PricedFarm Farm, Guid GroupId, JsonElement Ration)>> RationsAsync(IReadOnlyList<PricedFarm> farms, List<string> failed)
     {
         var rations = new List<(PricedFarm, Guid, JsonElement)>();
@@ -241,28 +247,15 @@ public sealed class HerdApi(Uri baseAddress) : IDisposable
     public async Task<IReadOnlyList<string>> GroupsNotAtPriceAsync(IReadOnlyList<PricedFarm> farms, string feedId, decimal pricePerKgAsFed)
     {
         var stale = new List<string>();
-        foreach (var farm in farms)
+        foreach (var (farm, groupId, ration) in await RationsAsync(farms, stale))
         {
-            foreach (var groupId in farm.GroupIds)
+            var prices = CurrentAndSuggested(ration)
+                .Select(v => v.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("feedId").GetString() == feedId)
+                    .Select(i => i.GetProperty("costPerHead").GetDecimal() / (decimal)i.GetProperty("kgAsFedPerHead").GetDouble()).FirstOrDefault())
+                .ToList();
+            if (!prices.Any(p => Math.Abs(p - pricePerKgAsFed) < 0.001m))
             {
-                using var response = await _http.GetAsync($"/api/v1/farms/{farm.FarmId}/groups/{groupId}/ration");
-                if (!response.IsSuccessStatusCode)
-                {
-                    stale.Add($"{farm.FarmId}/{groupId}: {(int)response.StatusCode}");
-                    continue;
-                }
-
-                var ration = await response.Content.ReadFromJsonAsync<JsonElement>();
-                var prices = new[] { ration.TryGetProperty("current", out var current) ? current : default,
-                        ration.TryGetProperty("suggestion", out var suggestion) && suggestion.ValueKind == JsonValueKind.Object ? suggestion.GetProperty("proposed") : default }
-                    .Where(v => v.ValueKind == JsonValueKind.Object)
-                    .Select(v => v.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("feedId").GetString() == feedId)
-                        .Select(i => i.GetProperty("costPerHead").GetDecimal() / (decimal)i.GetProperty("kgAsFedPerHead").GetDouble()).FirstOrDefault())
-                    .ToList();
-                if (!prices.Any(p => Math.Abs(p - pricePerKgAsFed) < 0.001m))
-                {
-                    stale.Add($"{farm.FarmId}/{groupId}: {string.Join(", ", prices.Select(p => p.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)))} KRW/kg");
-                }
+                stale.Add($"{farm.FarmId}/{groupId}: {string.Join(", ", prices.Select(p => p.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)))} KRW/kg");
             }
         }
 

@@ -5,6 +5,7 @@ using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Lots;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Grains.Alerts;
+using Cnucnm.Grains.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace Cnucnm.Grains.Farms;
@@ -34,7 +35,7 @@ public sealed partial class FarmGrain(
 
     private bool _useUnsaved;
     private IGrainTimer? _useFlush;
-    private IGrainTimer? _rationWorkRetry;
+    private RetryTimer? _rationWorkRetry;
 
     private FarmState State => state.State;
 
@@ -459,16 +460,7 @@ public sealed partial class FarmGrain(
         }
     }
 
-    private void ScheduleRationWorkRetry(TimeSpan dueTime)
-    {
-        _rationWorkRetry?.Dispose();
-        _rationWorkRetry = this.RegisterGrainTimer(async () =>
-        {
-            _rationWorkRetry?.Dispose();
-            _rationWorkRetry = null;
-            await WorkOffRationsAsync();
-        }, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
-    }
+    private void ScheduleRationWorkRetry(TimeSpan dueTime) => (_rationWorkRetry ??= new RetryTimer(this, async () => await WorkOffRationsAsync())).Schedule(dueTime);
 
     private static IReadOnlyList<PendingRationWork> Append(IReadOnlyList<PendingRationWork> pending, PendingRationWork? work) =>
         work is null ? pending : [.. pending, work];

@@ -7,6 +7,7 @@ using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Grains.Alerts;
+using Cnucnm.Grains.Infrastructure;
 using Cnucnm.Grains.Farms;
 using Cnucnm.Storage.LiveHerd;
 using Microsoft.Extensions.Logging;
@@ -45,7 +46,7 @@ public sealed partial class AnimalGroupGrain(
     private int _unpublishedReadings;
     private DateOnly? _intakeCheckedDay;
     private bool _pastDayChanged;
-    private IGrainTimer? _rationUpdateRetry;
+    private RetryTimer? _rationUpdateRetry;
 
     private GroupState State => state.State;
 
@@ -344,16 +345,7 @@ public sealed partial class AnimalGroupGrain(
         ScheduleRationUpdateRetry(RationUpdateRetry);
     }
 
-    private void ScheduleRationUpdateRetry(TimeSpan dueTime)
-    {
-        _rationUpdateRetry?.Dispose();
-        _rationUpdateRetry = this.RegisterGrainTimer(async () =>
-        {
-            _rationUpdateRetry?.Dispose();
-            _rationUpdateRetry = null;
-            await UpdateRationAsync();
-        }, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
-    }
+    private void ScheduleRationUpdateRetry(TimeSpan dueTime) => (_rationUpdateRetry ??= new RetryTimer(this, UpdateRationAsync)).Schedule(dueTime);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Group {GroupId}: ration not yet updated for its new inputs; retried")]
     private static partial void LogRationUpdateFailed(ILogger logger, Exception exception, Guid groupId);

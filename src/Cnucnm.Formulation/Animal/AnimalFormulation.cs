@@ -545,6 +545,7 @@ internal static class AnimalFormulation
     private static double[] StartingDiet(PreparedRequest request, Feed[] feeds, double intake, StartingMix mix)
     {
         var n = feeds.Length;
+        var cheapest = request.Feeds.Where(f => f.NasemFeed?.Category != "Vitamin/Mineral" && f.PricePerKgDm > 0).Select(f => f.PricePerKgDm).DefaultIfEmpty(1).Min();
         var x = new double[n];
         var weight = new double[n];
         var upper = new double[n];
@@ -558,7 +559,6 @@ internal static class AnimalFormulation
             }
 
             x[j] = Math.Min(request.Fixed[j] ?? feed.MinKgDm ?? 0, upper[j]);
-            var cheapest = request.Feeds.Where(f => f.NasemFeed?.Category != "Vitamin/Mineral" && f.PricePerKgDm > 0).Select(f => f.PricePerKgDm).DefaultIfEmpty(1).Min();
             weight[j] = request.Fixed[j] is not null || upper[j] <= x[j] ? 0
                 : feeds[j].Category == "Vitamin/Mineral" ? 0.02
                 : mix switch
