@@ -13,12 +13,12 @@ namespace Cnucnm.Formulation.Tests;
 /// answer) with each feed within ± step of the current point, and moves there; the step halves after a ration the full
 /// model does not confirm. A start ends after 8 rounds, when it no longer moves, or when a round from a confirmed ration
 /// confirms one no cheaper by 0.01 % (first-order stationary within the step). A ration is confirmed by the
-/// product's rule: every enforced requirement at ≥ 99 % of its target and ≤ 101 % of a maximum, the guard rails met.
+/// product's rule: every enforced requirement at ≥ 99.8 % of its target and ≤ 100.2 % of a maximum, the guard rails met (the ruminal N balance against microbial CP before its cap at RDP N, <c>An_RDPbal_uncapped_g</c>).
 /// The defaults it enforces are the documented ones (docs/formulation.md), written out again here.
 /// </summary>
 internal sealed class FullModelSearch
 {
-    private const double Tolerance = 0.01;
+    private const double Tolerance = 0.002;
     private const double DifferenceStepKg = 0.01;
     private const int Rounds = 8;
 
@@ -134,7 +134,7 @@ internal sealed class FullModelSearch
             }
         }
 
-        if (full["An_RDPbal_g"] < -Tolerance * full["An_RDPIn_g"])
+        if (full["An_RDPbal_uncapped_g"] < -Tolerance * full["An_RDPIn_g"])
         {
             return false;
         }
@@ -224,7 +224,7 @@ internal sealed class FullModelSearch
                 slopes[k].Requirement[j] = Slope(Value(there, pair.RequirementVariable), Value(at, pair.RequirementVariable), h);
             }
 
-            rdpSlope[j] = Slope(there["An_RDPbal_g"], at["An_RDPbal_g"], h);
+            rdpSlope[j] = Slope(there["An_RDPbal_uncapped_g"], at["An_RDPbal_uncapped_g"], h);
         }
 
         // HiGHS, not the product's GLOP: another LP code (GLOP stalled on some of these elastic rounds), so the search does
@@ -302,7 +302,7 @@ internal sealed class FullModelSearch
             }
         }
 
-        Elastic(-(at["An_RDPbal_g"] - rdpSlope.Select((s, j) => s * x[j]).Sum()), double.PositiveInfinity, Math.Max(100, at["An_RDPIn_g"]), rdpSlope);
+        Elastic(-(at["An_RDPbal_uncapped_g"] - rdpSlope.Select((s, j) => s * x[j]).Sum()), double.PositiveInfinity, Math.Max(100, at["An_RDPIn_g"]), rdpSlope);
         foreach (var (perKg, min, max) in _linearRails)
         {
             var coefficients = new double[n];

@@ -196,9 +196,24 @@ public sealed class AccountEmailQueue
         Enqueue(_ => Task.FromResult<QueuedEmail?>(email));
     }
 
-    public void Enqueue(Func<CancellationToken, Task<QueuedEmail?>> work) => _channel.Writer.TryWrite(work);
+    private int _pending;
+
+    public void Enqueue(Func<CancellationToken, Task<QueuedEmail?>> work)
+    {
+        Interlocked.Increment(ref _pending);
+        if (!_channel.Writer.TryWrite(work))
+        {
+            Interlocked.Decrement(ref _pending);
+        }
+    }
 
     public ChannelReader<Func<CancellationToken, Task<QueuedEmail?>>> Reader => _channel.Reader;
+
+    /// <summary>Work queued or under way (look-ups, writes and sends not finished yet).</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
+    /// <summary>The dispatcher finished one piece of work (sent, dropped or failed).</summary>
+    public void Done() => Interlocked.Decrement(ref _pending);
 }
 
 /// <summary>Sends queued account e-mails, three attempts each.</summary>
@@ -209,40 +224,52 @@ public sealed partial class AccountEmailDispatcher(AccountEmailQueue queue, IEma
     {
         await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            QueuedEmail? email;
             try
             {
-                email = await work(stoppingToken);
+                await DispatchAsync(work, stoppingToken);
+            }
+            finally
+            {
+                queue.Done();
+            }
+        }
+    }
+
+    private async Task DispatchAsync(Func<CancellationToken, Task<QueuedEmail?>> work, CancellationToken stoppingToken)
+    {
+        QueuedEmail? email;
+        try
+        {
+            email = await work(stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogWorkFailed(logger, exception);
+            return;
+        }
+
+        if (email is not var (to, name, content))
+        {
+            return;
+        }
+
+        if (!sender.Configured)
+        {
+            LogNotConfigured(logger, content.Subject);
+            return;
+        }
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            try
+            {
+                await sender.SendAsync(to, name, content, stoppingToken);
+                return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
             {
-                LogWorkFailed(logger, exception);
-                continue;
-            }
-
-            if (email is not var (to, name, content))
-            {
-                continue;
-            }
-
-            if (!sender.Configured)
-            {
-                LogNotConfigured(logger, content.Subject);
-                continue;
-            }
-
-            for (var attempt = 1; attempt <= 3; attempt++)
-            {
-                try
-                {
-                    await sender.SendAsync(to, name, content, stoppingToken);
-                    break;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
-                {
-                    LogSendFailed(logger, exception, content.Subject, attempt);
-                    await Task.Delay(TimeSpan.FromSeconds(attempt * 2), clock, stoppingToken);
-                }
+                LogSendFailed(logger, exception, content.Subject, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt * 2), clock, stoppingToken);
             }
         }
     }

@@ -22,8 +22,20 @@ internal static class AnimalFormulation
     /// <summary>Rounds from one starting mix before the next is tried.</summary>
     public const int MaxIterations = 12;
 
+    /// <summary>A least-cost step the full model rejects is tried again half, then a quarter … of the way: this many times.</summary>
+    private const int LineSearchSteps = 2;
+
+    /// <summary>Starting mixes at most: the current ration, neutral, forage-rich, concentrate-rich, cheapest, and the forage bases.</summary>
+    public const int MaxStarts = 5 + ForageBaseStarts;
+
+    /// <summary>Full-model rounds of one formulation at most (feasibility and least-cost rounds from every start).</summary>
+    public const int MaxRounds = MaxStarts * (MaxIterations + MaxRefinementRounds * (1 + LineSearchSteps));
+
+    /// <summary>Starting mixes on one forage each (the cheapest forages).</summary>
+    private const int ForageBaseStarts = 3;
+
     /// <summary>Least-cost rounds after the first confirmed ration.</summary>
-    public const int MaxRefinementRounds = 8;
+    public const int MaxRefinementRounds = 12;
 
     /// <summary>The first trust region: each feed within ± max(this, <see cref="InitialStepShare"/> × intake) kg DM of the best ration.</summary>
     private const double InitialStepKgDm = 1;
@@ -43,7 +55,7 @@ internal static class AnimalFormulation
     private const double LowerIntakeShare = 0.05;
 
     /// <summary>A requirement counts as met at ≥ 99 % of its target (and ≤ 101 % of a maximum).</summary>
-    public const double Tolerance = 0.01;
+    public const double Tolerance = 0.002;
 
     /// <summary>DMI equations whose prediction depends on the diet (NDF, forage NDF, ADF/NDF): re-predicted each round.</summary>
     private static readonly HashSet<int> DietDependentIntake = [3, 5, 7, 9, 10, 13, 15, 17];
@@ -98,6 +110,13 @@ internal static class AnimalFormulation
             if (_leastCost && _request.Changes is null)
             {
                 starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.Cheapest));
+                // The forage base decides the region a ration is in (straw, silage or hay): the ruminal N balance against the
+                // microbial growth the digested NDF and starch support is not convex in the feeds, so a straw-based ration is
+                // not reached by rounds from a silage-based one. One start on each of the cheapest forages.
+                foreach (var forage in ForageBases(_request, _feeds))
+                {
+                    starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.ForageBase, forage));
+                }
             }
 
             // 1. Feasibility: from each starting mix in turn until the full model confirms a ration. An LP round that is
@@ -318,6 +337,14 @@ internal static class AnimalFormulation
                         step *= 2;
                     }
                 }
+                else if (candidate.CostPerDay < best.CostPerDay && ShorterStep(best, next, lp, result, rows) is { } shorter)
+                {
+                    // Part of the way is confirmed: the curvature the line misses shrinks with the square of the step, the
+                    // saving only with the step. Re-linearise there.
+                    best = _best = shorter;
+                    linear = shorter.Linearization ?? Linearize(best.Amounts);
+                    margins.Clear();
+                }
                 else
                 {
                     // Second-order correction: where the line promised more than the full model gives at the new ration,
@@ -342,6 +369,32 @@ internal static class AnimalFormulation
             }
 
             return $"round limit ({MaxRefinementRounds} least-cost rounds) reached";
+        }
+
+        /// <summary>Line search from the best ration towards the LP's: the first of half and a quarter of the way that the
+        /// full model confirms (cheaper by construction), or null. Its LP answer is the round's, with these amounts.</summary>
+        private Candidate? ShorterStep(Candidate best, double[] next, LinearProgram lp, LpResult result, AnimalRows rows)
+        {
+            for (var (step, share) = (0, 0.5); step < LineSearchSteps; step++, share /= 2)
+            {
+                var amounts = new double[next.Length];
+                for (var j = 0; j < next.Length; j++)
+                {
+                    amounts[j] = best.Amounts[j] + share * (next[j] - best.Amounts[j]);
+                }
+
+                var x = (double[])result.X.Clone();
+                Array.Copy(amounts, x, amounts.Length);
+                var candidate = Evaluate(amounts, lp, result with { X = x }, rows);
+                var accepted = candidate.Confirmed && candidate.CostPerDay < best.CostPerDay;
+                Record(candidate, "least cost", accepted);
+                if (accepted)
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
         }
 
         private Candidate Evaluate(double[] amounts, LinearProgram lp, LpResult result, AnimalRows rows)
@@ -507,6 +560,9 @@ internal static class AnimalFormulation
         /// <summary>The intake shared in proportion to (cheapest price ÷ price)²: the region of the cheap feeds (straw for dry
         /// cows and heifers), which the other mixes' rounds do not reach.</summary>
         Cheapest,
+
+        /// <summary>One forage carries most of the intake, the concentrates share the rest.</summary>
+        ForageBase,
     }
 
     /// <summary>NASEM (2021) Ch. 2: Eq. 2-1 lactating (animal factors, DMIn_eqn 8), the dry-cow late-gestation
@@ -542,7 +598,14 @@ internal static class AnimalFormulation
 
     /// <summary>A neutral ration to linearise at first: fixed amounts and minimums, the rest of the intake
     /// shared by the feeds (minerals and vitamins at a token share), within each feed's maximum.</summary>
-    private static double[] StartingDiet(PreparedRequest request, Feed[] feeds, double intake, StartingMix mix)
+    /// <summary>Starts on one forage each: the cheapest per kg DM first, at most <see cref="ForageBaseStarts"/>.</summary>
+    private static IEnumerable<int> ForageBases(PreparedRequest request, Feed[] feeds) =>
+        Enumerable.Range(0, feeds.Length)
+            .Where(j => feeds[j].IsForage && !request.Excluded[j] && request.Fixed[j] is null && (request.Feeds[j].MaxKgDm ?? double.PositiveInfinity) > 0)
+            .OrderBy(j => request.Feeds[j].PricePerKgDm)
+            .Take(ForageBaseStarts);
+
+    private static double[] StartingDiet(PreparedRequest request, Feed[] feeds, double intake, StartingMix mix, int baseForage = -1)
     {
         var n = feeds.Length;
         var cheapest = request.Feeds.Where(f => f.NasemFeed?.Category != "Vitamin/Mineral" && f.PricePerKgDm > 0).Select(f => f.PricePerKgDm).DefaultIfEmpty(1).Min();
@@ -566,6 +629,8 @@ internal static class AnimalFormulation
                     StartingMix.ForageRich => feeds[j].IsForage ? 3 : 1,
                     StartingMix.ConcentrateRich => feeds[j].IsForage ? 1 : 2,
                     StartingMix.Cheapest => feed.PricePerKgDm > 0 ? Math.Pow(cheapest / feed.PricePerKgDm, 2) : 1,
+                    // The base forage carries the forage share (capped at its maximum; the rest spread as usual).
+                    StartingMix.ForageBase => j == baseForage ? 3 * n : feeds[j].IsForage ? 0.1 : 1,
                     _ => 1,
                 };
         }
@@ -654,8 +719,9 @@ internal static class AnimalFormulation
             Rail("NDF", "% DM", full["Dt_NDF"], spec.MinNdfPercentOfDm, null, 1e-6, "minNdfPercentOfDm"),
             Rail("starch", "% DM", full["Dt_St"], null, spec.MaxStarchPercentOfDm, 1e-6, "maxStarchPercentOfDm"),
             Rail("fatty acids", "% DM", full["Dt_FA"], null, spec.MaxFatPercentOfDm, 1e-6, "maxFatPercentOfDm"),
-            // Ruminal N balance moves with microbial growth (not linear): 1 % of the RDP supply.
-            Rail("ruminal N balance", "g CP/d", full["An_RDPbal_g"], spec.MinRumenNitrogenBalanceGramsPerDay, null, Tolerance * full["An_RDPIn_g"], "minRumenNitrogenBalanceGramsPerDay"),
+            // Ruminal N balance against microbial CP before NASEM's cap at RDP N (after it, the balance is never negative): RDP
+            // covers what the digested NDF and starch would grow. It moves with microbial growth (not linear): 1 % of the RDP supply.
+            Rail("ruminal N balance", "g CP/d", full["An_RDPbal_uncapped_g"], spec.MinRumenNitrogenBalanceGramsPerDay, null, Tolerance * full["An_RDPIn_g"], "minRumenNitrogenBalanceGramsPerDay"),
         };
         rails.AddRange(CompositionRails(spec.Rails, feeds, amounts));
         confirmed &= rails.All(r => r.Met);

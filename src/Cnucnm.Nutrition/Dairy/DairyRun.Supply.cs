@@ -422,6 +422,13 @@ internal sealed partial class DairyRun
         v.Set("Du_MiCP", DuMiCPg / 1000);
         v.Set("Du_MiTP_g", DuMiTPg);
         v.Set("An_RDPbal_g", AnRDPIn * 1000 - DuMiCPg);
+        // NASEM's balance is ≥ 0 by construction (microbial N capped at RDP N). Against the microbial CP predicted before that
+        // cap it says whether RDP covers what the digested NDF and starch would grow: the ruminal N balance guard rail.
+        v.Set("An_RDPbal_uncapped_g", AnRDPIn * 1000 - Math.Max(10, 6.25 * (_eq.MicrobialNEquation switch
+        {
+            2 or 3 => DuMiNg,
+            _ => MicrobialProtein.Nrc2021MicrobialNGramsBeforeCap(AnRDP, AnRDPIn, DtDMIn, RumDigNDFIn, RumDigStIn),
+        })));
         v.Set("Du_EndCP_g", DuEndCPg);
         v.Set("Du_EndN_g", duEndNg);
         v.Set("Du_NAN_g", DuMiNg + AnRUPIn * 0.16 * 1000 + duEndNg);

@@ -14,12 +14,18 @@ public static class MicrobialProtein
     /// digested NDF and starch with Vmax linear in RDP (RDP capped at 12 % of DM), and microbial N
     /// capped at the N in RDP (100 % efficiency).
     /// </summary>
-    public static double Nrc2021MicrobialNGrams(double rdpPercentOfDm, double rdpIntakeKg, double dmiKg, double rumenDigestedNdfKg, double rumenDigestedStarchKg)
+    public static double Nrc2021MicrobialNGrams(double rdpPercentOfDm, double rdpIntakeKg, double dmiKg, double rumenDigestedNdfKg, double rumenDigestedStarchKg) =>
+        Math.Min(Nrc2021MicrobialNGramsBeforeCap(rdpPercentOfDm, rdpIntakeKg, dmiKg, rumenDigestedNdfKg, rumenDigestedStarchKg), rdpIntakeKg * 1000 / 6.25);
+
+    /// <summary>
+    /// The same equation before its cap at the N in RDP: the microbial N the ruminally digested NDF and starch would
+    /// support. Above the N in RDP, RDP limits microbial growth (the ruminal N balance against it is negative).
+    /// </summary>
+    public static double Nrc2021MicrobialNGramsBeforeCap(double rdpPercentOfDm, double rdpIntakeKg, double dmiKg, double rumenDigestedNdfKg, double rumenDigestedStarchKg)
     {
         var rdpForMaximum = rdpPercentOfDm <= 12 ? rdpIntakeKg : dmiKg * 0.12;
         var vmax = 100.8 + 81.56 * rdpForMaximum;
-        var microbialN = vmax / (1 + 0.0939 / rumenDigestedNdfKg + 0.0274 / rumenDigestedStarchKg);
-        return Math.Min(microbialN, rdpIntakeKg * 1000 / 6.25);
+        return vmax / (1 + 0.0939 / rumenDigestedNdfKg + 0.0274 / rumenDigestedStarchKg);
     }
 
     /// <summary>Hanigan et al. (2021) linear microbial N, g/d (NASEM 2021 Ch. 6 alternative).</summary>

@@ -82,8 +82,9 @@ public sealed class RationLinearization
     /// <c>St</c> (starch), <c>FA</c>, <c>CP</c>, <c>RDP</c>, <c>RUP</c>. Each total is Σ coefficient · kg DM (no constant).</summary>
     public IReadOnlyDictionary<string, double[]> PerKgDm { get; }
 
-    /// <summary>RDP minus microbial CP (g) per kg DM of each feed, and the constant: ruminal N balance ≥ 0
-    /// keeps enough degradable protein for the microbes.</summary>
+    /// <summary>RDP minus microbial CP before the NASEM cap at RDP N (g) per kg DM of each feed, and the constant
+    /// (<c>An_RDPbal_uncapped_g</c>): ruminal N balance ≥ 0 keeps enough degradable protein for the microbial growth the
+    /// digested NDF and starch would support.</summary>
     public double[] RumenNitrogenBalancePerKg { get; }
 
     public double RumenNitrogenBalanceConstant { get; }
@@ -134,7 +135,11 @@ internal sealed partial class DairyRun
         var cp = new double[n];
         var rnb = new double[n];
 
-        var microbialSlopes = MicrobialSlopes();
+        // Microbial N is capped at the N in RDP. Where the cap binds, supply moves with RDP alone; at or below it (the ruminal
+        // N balance guard rail keeps rations there) the equation's own slopes hold. The balance row always takes the slopes
+        // before the cap: it asks whether RDP covers what the digested NDF and starch would grow.
+        var uncappedSlopes = MicrobialSlopes(capped: false);
+        var microbialSlopes = Values["An_RDPbal_uncapped_g"] < 0 ? MicrobialSlopes(capped: true) : uncappedSlopes;
         var monensinDe = _eq.Monensin == 1 ? 1.02 : 1.0;
         var monensinGas = _eq.Monensin == 1 ? 0.95 : 1.0;
         var faPercent = DtFA;
@@ -179,10 +184,13 @@ internal sealed partial class DairyRun
                        + microbialSlopes.RumenStarch * dRumDigSt + microbialSlopes.Dmi
                        + microbialSlopes.ResidualOm * diet + microbialSlopes.ForageNdf * forNdf[i];
             var dMiCPg = 6.25 * dMiN;
+            var dMiNUncapped = uncappedSlopes.Rdp * rdpPerKg[i] + uncappedSlopes.RumenNdf * dRumDigNdf
+                               + uncappedSlopes.RumenStarch * dRumDigSt + uncappedSlopes.Dmi
+                               + uncappedSlopes.ResidualOm * diet + uncappedSlopes.ForageNdf * forNdf[i];
             micTpDigested[i] = MicrobialProtein.MicrobialIntestinalDigestibilityPercent / 100 * MicrobialProtein.MicrobialTrueProteinFraction * dMiCPg;
             mp[i] = _calf ? double.NaN : idRup * 1000 + micTpDigested[i];
             feCpEndPerKg[i] = _calf ? 0 : 12 + 0.12 * Z(f.Ndf); // g/kg DM: (12 + 0.12·NDF%)·DMI
-            rnb[i] = rdpPerKg[i] * 1000 - dMiCPg;
+            rnb[i] = rdpPerKg[i] * 1000 - 6.25 * dMiNUncapped;
 
             // ME = DE − methane energy − urinary energy, per kg DM.
             var feCpKg = rupPerKg[i] - idRup + (dMiCPg - MicrobialProtein.MicrobialIntestinalDigestibilityPercent / 100 * dMiCPg) / 1000 + feCpEndPerKg[i] / 1000;
@@ -243,7 +251,7 @@ internal sealed partial class DairyRun
             ["RDP"] = rdpPerKg,
             ["RUP"] = rupPerKg,
         };
-        return new RationLinearization(evaluation, [.. _f.Select(f => f.Original)], requirements, perKg, rnb, Values["An_RDPbal_g"] - rnbAtX0);
+        return new RationLinearization(evaluation, [.. _f.Select(f => f.Original)], requirements, perKg, rnb, Values["An_RDPbal_uncapped_g"] - rnbAtX0);
     }
 
     private static double Z(double value) => double.IsNaN(value) ? 0 : value;
@@ -263,13 +271,14 @@ internal sealed partial class DairyRun
 
     /// <summary>Partial derivatives (g N per kg) of the selected microbial N equation with respect to
     /// its diet aggregates, by central differences on the closed form at the evaluated diet.</summary>
-    private MicrobialPartials MicrobialSlopes()
+    private MicrobialPartials MicrobialSlopes(bool capped)
     {
         double Microbial(double rdp, double rdNdf, double rdSt, double dmi, double rOm, double forNdf) => _eq.MicrobialNEquation switch
         {
             2 => MicrobialProtein.HaniganLinearMicrobialNGrams(rdSt, rdNdf, rdp, rOm, forNdf),
             3 => MicrobialProtein.WhiteNonlinearMicrobialNGrams(rdp, rdNdf, rdSt),
-            _ => MicrobialProtein.Nrc2021MicrobialNGrams(rdp / dmi * 100, rdp, dmi, rdNdf, rdSt),
+            _ when capped => MicrobialProtein.Nrc2021MicrobialNGrams(rdp / dmi * 100, rdp, dmi, rdNdf, rdSt),
+            _ => MicrobialProtein.Nrc2021MicrobialNGramsBeforeCap(rdp / dmi * 100, rdp, dmi, rdNdf, rdSt),
         };
 
         double[] point = [AnRDPIn, RumDigNDFIn, RumDigStIn, DtDMIn, DtROMIn, DtForNDFIn];
