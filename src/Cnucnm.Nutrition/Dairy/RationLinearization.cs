@@ -198,19 +198,24 @@ internal sealed partial class DairyRun
             var dcFa = double.IsNaN(f.TtDcFa) ? 68 : f.TtDcFa;
             // Total-tract digestibilities fall with starch share and intake per kg BW (NASEM 2021 Ch. 3):
             // the change applies to all NDF and starch already in the diet.
+            // Each feed's NDF and starch enter at the feed's own base digestibility (from lignin or in vitro NDF, and its
+            // starch digestibility) less the diet's discounts, not at the diet's average: straw's NDF is not corn silage's.
             var dTtDcNdf = TtDcNDFBase == 0 ? 0 : -0.59 * (stFraction - DtStIn / DtDMIn) / DtDMIn - 1.1 / BW;
             var dTtDcSt = TtDcSt == 0 ? 0 : -1.0 / BW;
-            var de = Energy.CombustionNdf * (TtDcNDF / 100 * ndfFraction + DtNDFIn * dTtDcNdf)
-                     + Energy.CombustionStarch * DtStIn * dTtDcSt
-                     + Energy.CombustionStarch * TtDcSt / 100 * stFraction
+            var ndfDiscount = (TtDcNDF - TtDcNDFBase) / 100;
+            var stDiscount = (TtDcSt - (DtStIn > 0 ? DtDigStInBase / DtStIn * 100 : 0)) / 100;
+            var digNdfKg = TtDcNDFBase == 0 ? 0 : (Z(f.TtDcNdfBase) / 100 + ndfDiscount) * ndfFraction + DtNDFIn * dTtDcNdf;
+            var digStKg = TtDcSt == 0 ? 0 : (Z(f.DcSt) / 100 + stDiscount) * stFraction + DtStIn * dTtDcSt;
+            var de = Energy.CombustionNdf * digNdfKg
+                     + Energy.CombustionStarch * digStKg
                      + Energy.CombustionResidualOm * (Digestibility.ResidualOmTrueDigestibilityPercent / 100 * rOmFraction - Digestibility.FecalEndogenousResidualOmPercentOfDmi / 100)
                      + Energy.CombustionCp * (digCpa - npnCpFraction) + Energy.CombustionNpnCp * npnCpFraction
                      + Energy.CombustionFa * dcFa / 100 * fa[i];
             de *= monensinDe;
             var gas = _a.State switch
             {
-                PhysiologicalState.LactatingCow => 0.294 - 0.347 * (Z(f.Fa) - faPercent) / DtDMIn + 0.0409 * (TtDcNDF / 100 * Z(f.Ndf) - digNdfPercent) / DtDMIn,
-                PhysiologicalState.DryCow => 0.053 * Z(f.Ge),
+                PhysiologicalState.LactatingCow => 0.294 - 0.347 * (Z(f.Fa) - faPercent) / DtDMIn + 0.0409 * (digNdfKg * 100 - digNdfPercent) / DtDMIn,
+                PhysiologicalState.DryCow => 0.053 * Z(f.Ge) - 0.07 * (Z(f.Fa) - faPercent) / DtDMIn,
                 PhysiologicalState.Calf => 0,
                 _ => 0.051 * Z(f.Ge) + 0.0091 * (Z(f.Ndf) - DtNDF) / DtDMIn,
             } * monensinGas;
