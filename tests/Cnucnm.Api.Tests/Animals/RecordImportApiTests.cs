@@ -81,6 +81,10 @@ public sealed class RecordImportApiTests(ApiFixture api) : IClassFixture<ApiFixt
         var animalFile = await owner.GetStringAsync($"/api/v1/farms/{farmA}/animals/export?format=csv", Ct);
         var animalsB = await DemoFarm.Ok(await owner.PostAsJsonAsync($"/api/v1/farms/{farmB}/animals/import/apply", new { csv = animalFile }, Ct));
         Assert.Equal(500, animalsB.GetProperty("imported").GetInt32());
+        // Weighed but with no calving on record yet: the lactating pen's days in milk are unknown, not 0.
+        static List<string?> Unknown(JsonElement result) =>
+            [.. Assert.Single(result.GetProperty("groups").EnumerateArray()).GetProperty("unknown").EnumerateArray().Select(u => u.GetString())];
+        Assert.Contains("daysInMilk", Unknown(animalsB));
         var beforeRecords = await ExportAsync(owner, farmB);
 
         // One implausible value in one row: 400 naming the row and column, and not one record written.
@@ -98,6 +102,7 @@ public sealed class RecordImportApiTests(ApiFixture api) : IClassFixture<ApiFixt
         var appliedB = await DemoFarm.Ok(await owner.PostAsJsonAsync($"/api/v1/farms/{farmB}/animals/records/import/apply", new { csv = exportedA }, Ct));
         Assert.Equal(recordRows - 500, appliedB.GetProperty("imported").GetInt32());
         Assert.Equal(500, appliedB.GetProperty("alreadyRecordedRows").GetArrayLength()); // the weighing the animals file carried
+        Assert.Empty(Unknown(appliedB)); // calvings, milk tests and condition scores now on record
         Assert.Equal(Canonical(exportedA), Canonical(await ExportAsync(owner, farmB)));
 
         // The XLSX export reads back as the same records: all already there, nothing new.
