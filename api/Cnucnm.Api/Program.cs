@@ -59,6 +59,7 @@ app.MapAnimalEndpoints();
 app.MapAnimalRecordEndpoints();
 app.MapAnimalCurveEndpoints();
 app.MapAnimalImportEndpoints();
+app.MapRecordImportEndpoints();
 app.MapAnimalExportEndpoints();
 app.MapRationEndpoints();
 app.MapReportEndpoints();

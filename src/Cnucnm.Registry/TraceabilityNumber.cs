@@ -14,10 +14,12 @@ public static class TraceabilityNumber
     /// <summary>The species prefix of cattle numbers.</summary>
     public const string CattlePrefix = "002";
 
-    /// <summary>The number as stored: the tag's text without the country letters (KOR or KR), spaces and hyphens.</summary>
+    /// <summary>The number as stored: the tag's text without the country letters (KOR or KR), spaces, hyphens and dots, as
+    /// the ear tag prints it ("KOR 002 1234 5678 9") or a phone keyboard types it (full-width digits and the ideographic
+    /// space of Korean input methods are read as their plain forms, Unicode NFKC).</summary>
     public static string Normalize(string? value)
     {
-        var text = (value ?? "").Trim().ToUpperInvariant();
+        var text = (value ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim().ToUpperInvariant();
         foreach (var country in (ReadOnlySpan<string>)["KOR", "KR"])
         {
             if (text.StartsWith(country, StringComparison.Ordinal))
@@ -27,7 +29,7 @@ public static class TraceabilityNumber
             }
         }
 
-        return text.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '.' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2212')));
     }
 
     /// <summary>Returns null when <paramref name="value"/> (already normalized) is valid, otherwise a message for the field.</summary>

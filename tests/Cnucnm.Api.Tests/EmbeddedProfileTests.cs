@@ -65,7 +65,7 @@ public sealed class EmbeddedProfileTests : IAsyncLifetime
     }
 
     /// <summary>The API as a fresh clone runs it (appsettings.json: Embedded), on free ports and with a fixed signing key.</summary>
-    private sealed class EmbeddedApi : WebApplicationFactory<Program>
+    internal sealed class EmbeddedApi : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -111,4 +111,33 @@ public sealed class GroupInputsDerivationTests
         Assert.Equal(40, d.Inputs.MilkKgPerDay, 9);
         Assert.Equal(["bodyWeightKg", "milkFatPercent"], d.Overridden);
     }
+
+    [Fact]
+    public void A_lactating_group_whose_members_have_no_calving_keeps_its_days_in_milk_flagged_unknown_not_zero()
+    {
+        // Weighed cows with no calving or milk test on record: days in milk and milk stay as the group has them (150 d, 35 kg).
+        var members = new List<GroupMember>
+        {
+            Member(TestAnimals.Cow(), [new Weighing(Today, 640)]),
+            Member(TestAnimals.Cow(), [new Weighing(Today, 660)]),
+        };
+        var d = GroupInputsDerivation.Derive(Typed, members);
+        Assert.Equal(150, d.Inputs.DaysInMilk);
+        Assert.Equal(35, d.Inputs.MilkKgPerDay);
+        Assert.Equal(650, d.Inputs.BodyWeightKg, 9);
+        Assert.Equal(["bodyConditionScore", "daysInMilk", "milkKgPerDay", "milkFatPercent", "milkTrueProteinPercent", "milkLactosePercent"], d.Unknown);
+
+        // Set by hand, it is no longer unknown; a group with records of everything has nothing unknown.
+        Assert.DoesNotContain("daysInMilk", GroupInputsDerivation.Derive(Typed, members, new GroupInputOverrides(DaysInMilk: 90)).Unknown);
+        Assert.Empty(GroupInputsDerivation.Derive(Typed, ThreeCows()).Unknown);
+    }
+
+    [Fact]
+    public void A_group_that_is_not_lactating_has_no_days_in_milk_and_no_milk_to_be_unknown()
+    {
+        var heifers = Typed with { State = PhysiologicalState.Heifer, DaysInMilk = 0 };
+        var d = GroupInputsDerivation.Derive(heifers, [Member(TestAnimals.Cow(birth: new DateOnly(2025, 1, 1)), [new Weighing(Today, 350, 3.0)])]);
+        Assert.Equal(0, d.Inputs.DaysInMilk);
+        Assert.Empty(d.Unknown);
+    }
 }

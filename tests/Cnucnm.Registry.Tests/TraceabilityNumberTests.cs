@@ -25,6 +25,9 @@ public sealed class TraceabilityNumberTests
     [InlineData("KOR 002 1234 5678 9")]
     [InlineData("kr002-1234-5678-9")]
     [InlineData(" 002123456789 ")]
+    [InlineData("KOR\u3000002\u30001234\u30005678\u30009")] // the ideographic space of Korean input methods
+    [InlineData("\uFF2B\uFF2F\uFF32 \uFF10\uFF10\uFF12 \uFF11\uFF12\uFF13\uFF14 \uFF15\uFF16\uFF17\uFF18 \uFF19")] // full-width letters and digits
+    [InlineData("KOR\u00A0002.1234.5678.9")]
     public void The_tag_as_printed_normalizes_to_twelve_digits(string printed) =>
         Assert.Equal("002123456789", TraceabilityNumber.Normalize(printed));
 }

@@ -87,23 +87,41 @@ public static class AnimalImportEndpoints
             return (null, null);
         }
 
-        var v = new Validation().Require((request.Csv is null) != (request.XlsxBase64 is null), "csv", "give the file as csv text or as xlsxBase64, one of them.");
-        List<string[]>? table = null;
-        if (request.Csv is { } csv)
-        {
-            v.Require(csv.Length <= MaxCsvCharacters, "csv", $"must be at most {MaxCsvCharacters:N0} characters.");
-            table = v.IsValid ? CsvText.Parse(csv) : null;
-        }
-        else if (request.XlsxBase64 is { } base64)
-        {
-            table = ReadXlsx(base64, v);
-        }
-
+        var v = new Validation();
+        var table = ReadTable(request.Csv, request.XlsxBase64, v);
         if (!v.IsValid || table is null)
         {
             return (null, TypedResults.ValidationProblem(v.Errors));
         }
 
+        var groups = GroupsByName(farm);
+        var header = table.Count > 0 ? Array.FindIndex(table[0], h => string.Equals(h.Trim().TrimStart('\uFEFF'), "tag", StringComparison.OrdinalIgnoreCase)) : -1;
+        var fileTags = header < 0 ? [] : table.Skip(1).Where(r => header < r.Length).Select(r => Registry.TraceabilityNumber.Normalize(r[header])).Distinct().ToList();
+        var existing = await store.ExistingTagsAsync(farmId, fileTags, cancellationToken);
+        return (AnimalImport.Read(table, farmId, today, existing, groups), null);
+    }
+
+    /// <summary>The file's table, from csv text or xlsxBase64 (exactly one of them), or its problem in <paramref name="v"/>.</summary>
+    internal static List<string[]>? ReadTable(string? csv, string? xlsxBase64, Validation v)
+    {
+        v.Require((csv is null) != (xlsxBase64 is null), "csv", "give the file as csv text or as xlsxBase64, one of them.");
+        if (!v.IsValid)
+        {
+            return null;
+        }
+
+        if (csv is not null)
+        {
+            v.Require(csv.Length <= MaxCsvCharacters, "csv", $"must be at most {MaxCsvCharacters:N0} characters.");
+            return v.IsValid ? CsvText.Parse(csv) : null;
+        }
+
+        return ReadXlsx(xlsxBase64!, v);
+    }
+
+    /// <summary>The farm's groups by name (case-insensitive) and by id text, as import files name them.</summary>
+    internal static Dictionary<string, Guid> GroupsByName(Contracts.Farms.FarmSnapshot farm)
+    {
         var groups = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in farm.Groups)
         {
@@ -111,10 +129,7 @@ public static class AnimalImportEndpoints
             groups[group.GroupId.ToString()] = group.GroupId;
         }
 
-        var header = table.Count > 0 ? Array.FindIndex(table[0], h => string.Equals(h.Trim().TrimStart('\uFEFF'), "tag", StringComparison.OrdinalIgnoreCase)) : -1;
-        var fileTags = header < 0 ? [] : table.Skip(1).Where(r => header < r.Length).Select(r => Registry.TraceabilityNumber.Normalize(r[header])).Distinct().ToList();
-        var existing = await store.ExistingTagsAsync(farmId, fileTags, cancellationToken);
-        return (AnimalImport.Read(table, farmId, today, existing, groups), null);
+        return groups;
     }
 
     /// <summary>The first sheet as rows of text: dates as yyyy-MM-dd, numbers invariant.</summary>

@@ -85,6 +85,8 @@ public sealed record RecordResponse(Guid Id, Guid AnimalId, AnimalRecord Record,
 public sealed record RecordResult(RecordResponse Record, AnimalResponse Animal, IReadOnlyList<GroupInputsResponse> Groups);
 
 /// <summary>A group's inputs derived from its members (overrides applied) and what the mean animal cannot carry.</summary>
+/// <param name="Unknown">Inputs no member has a record for (e.g. daysInMilk when no member of a lactating group has a
+/// recorded calving): kept as the group had them, never invented; record them or set them by hand.</param>
 public sealed record GroupInputsResponse(
     Guid GroupId,
     int Members,
@@ -94,4 +96,5 @@ public sealed record GroupInputsResponse(
     IReadOnlyList<string> Overridden,
     GroupInputOverrides Overrides,
     bool Updated,
-    Contracts.Groups.GroupInputs Inputs);
+    Contracts.Groups.GroupInputs Inputs,
+    IReadOnlyList<string> Unknown);

@@ -49,7 +49,7 @@ public sealed class GroupInputsSync(IAnimalStore store, IGrainFactory grains, Ti
 
         return new GroupInputsResponse(groupId, derivation.Members, derivation.SharePregnant, derivation.MeanDaysPregnantOfPregnant,
             derivation.ParityMix.OrderBy(p => p.Key).ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value),
-            derivation.Overridden, overrides, updated, derivation.Inputs);
+            derivation.Overridden, overrides, updated, derivation.Inputs, derivation.Unknown);
     }
 
     /// <summary>After a registry change: syncs each distinct group given (nulls skipped) and tells the farm's herd

@@ -9,14 +9,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Cnucnm.Api.Feeds;
 
 /// <summary>Price lists: a CSV of effective-dated prices for the farm's feeds, stored all or nothing; each price goes
-/// through the farm grain, so a change in effect flows to the rations as any price change does.</summary>
+/// through the farm grain, so a change in effect flows to the rations as any price change does. A price far from the
+/// feed's recent ones is held for confirmation (<see cref="PricePlausibility"/>): nothing is stored until it is confirmed.</summary>
 public static class PriceListEndpoints
 {
     public static IEndpointRouteBuilder MapPriceListEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/v1/farms/{farmId:guid}/feed-prices/import", ImportAsync).AcceptsImportFiles().WithTags("Farm feeds").WithName("ImportFeedPrices")
             .RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
-            .WithSummary("Import a price list (CSV: feed, effectiveFrom, amount, basis, currency, supplier, region); row and column errors, nothing stored on any error.");
+            .WithSummary("Import a price list (CSV: feed, effectiveFrom, amount, basis, currency, supplier, region); row and column errors, nothing stored on any error; prices that more than halve or double the feed's recent price need confirmLargeChanges.");
         return endpoints;
     }
 
@@ -34,13 +35,25 @@ public static class PriceListEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["csv"] = ["is required (at most 1,000,000 characters)."] });
         }
 
-        var feeds = (await farm.GetFeedsAsync(null, cancellationToken)).Select(f => f.Definition.FeedId).ToHashSet(StringComparer.Ordinal);
-        var (rows, errors) = PriceListImport.Read(csv, snapshot.Profile.Currency, feeds);
+        var farmFeeds = (await farm.GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId, StringComparer.Ordinal);
+        var (rows, errors) = PriceListImport.Read(csv, snapshot.Profile.Currency, farmFeeds.Keys.ToHashSet(StringComparer.Ordinal));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors
                 .GroupBy(e => e.Row == 1 && e.Column.Length > 0 ? $"csv.header.{e.Column}" : $"csv.row{e.Row}.{e.Column}".TrimEnd('.'))
                 .ToDictionary(g => g.Key, g => g.Select(e => $"row {e.Row}{(e.Column.Length > 0 ? $", column {e.Column}" : "")}: {e.Message}").ToArray()));
+        }
+
+        var large = PricePlausibility.Check(rows, farmFeeds);
+        if (large.Count > 0 && request.ConfirmLargeChanges != true)
+        {
+            var held = large.ToDictionary(c => $"csv.row{c.Row}.amount", c => new[]
+            {
+                $"row {c.Row}, column amount: {c.FeedId} at {c.PricePerKgAsFed:0.####} {snapshot.Profile.Currency}/kg as fed is a {Math.Abs(c.ChangePercent):0.#} % " +
+                $"{(c.ChangePercent < 0 ? "fall" : "rise")} from its recent {c.RecentPricePerKgAsFed:0.####} (check the amount and its basis).",
+            });
+            held["confirmLargeChanges"] = [$"{large.Count} price(s) more than halve or double the feed's recent price: nothing was imported. Send confirmLargeChanges: true to import them as they are."];
+            return TypedResults.ValidationProblem(held);
         }
 
         // Oldest first, so that the price in effect today is the last one recorded.
@@ -49,11 +62,14 @@ public static class PriceListEndpoints
             await farm.SetPriceAsync(row.FeedId, row.Price, user.ActorId(), cancellationToken);
         }
 
-        return TypedResults.Ok(new PriceListImportResult(rows.Count, await farm.GetFeedsAsync(null, cancellationToken)));
+        return TypedResults.Ok(new PriceListImportResult(rows.Count, await farm.GetFeedsAsync(null, cancellationToken), large));
     }
 }
 
-public sealed record PriceListImportRequest(string? Csv);
+/// <param name="ConfirmLargeChanges">Import prices that more than halve or double the feed's recent price
+/// (<see cref="PricePlausibility"/>); without it such a file is refused with each of them reported.</param>
+public sealed record PriceListImportRequest(string? Csv, bool? ConfirmLargeChanges = null);
 
-/// <summary>How many prices were stored and the farm's feeds with the prices now in effect and their history.</summary>
-public sealed record PriceListImportResult(int Imported, IReadOnlyList<FarmFeed> Feeds);
+/// <summary>How many prices were stored, the farm's feeds with the prices now in effect and their history, and the
+/// confirmed large changes among them.</summary>
+public sealed record PriceListImportResult(int Imported, IReadOnlyList<FarmFeed> Feeds, IReadOnlyList<LargePriceChange> LargeChanges);

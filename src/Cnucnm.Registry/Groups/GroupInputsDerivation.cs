@@ -5,7 +5,9 @@ namespace Cnucnm.Registry.Groups;
 /// <summary>
 /// The inputs of a group's mean animal from its current members, then the farm's overrides on top. What members
 /// cannot tell (breed, physiological state, mature weight, target gain, environment, target intake) stays as the
-/// group has it. A value no member has a record for (no weighing yet) also stays.
+/// group has it. A value no member has a record for (no weighing yet; in a lactating group, no calving or no milk
+/// test) also stays, and is named in <see cref="GroupDerivation.Unknown"/>: nothing is invented, a lactating group
+/// whose members have no recorded calving keeps its days in milk and says they are unknown rather than 0.
 /// </summary>
 public static class GroupInputsDerivation
 {
@@ -37,7 +39,41 @@ public static class GroupInputsDerivation
             active.Count == 0 ? 0 : (double)pregnant.Count / active.Count,
             pregnant.Count == 0 ? null : pregnant.Average(m => m.Summary.DaysPregnant!.Value),
             parityMix,
-            overridden);
+            overridden,
+            active.Count == 0 ? [] : [.. Unknown(current.State, active).Except(overridden, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The inputs no member has a record for: kept as the group has them.</summary>
+    private static IEnumerable<string> Unknown(PhysiologicalState state, List<GroupMember> members)
+    {
+        if (members.All(m => m.Summary.BodyWeightKg is null))
+        {
+            yield return "bodyWeightKg";
+        }
+
+        if (members.All(m => m.Summary.BodyConditionScore is null))
+        {
+            yield return "bodyConditionScore";
+        }
+
+        if (state != PhysiologicalState.LactatingCow)
+        {
+            yield break;
+        }
+
+        var lactating = members.Where(m => m.Summary.DaysInMilk is not null).ToList();
+        if (lactating.Count == 0)
+        {
+            yield return "daysInMilk";
+        }
+
+        if (lactating.All(m => m.Summary.LatestMilkTest is null))
+        {
+            foreach (var milk in new[] { "milkKgPerDay", "milkFatPercent", "milkTrueProteinPercent", "milkLactosePercent" })
+            {
+                yield return milk;
+            }
+        }
     }
 
     private static GroupInputs FromMembers(GroupInputs current, List<GroupMember> members)
@@ -66,7 +102,9 @@ public static class GroupInputsDerivation
                 : current.BodyConditionScore,
             AgeDays = Round(members.Average(m => m.Summary.AgeDays)),
             Parity = Round(members.Average(m => m.Summary.LactationNumber)),
-            DaysInMilk = lactating.Count > 0 ? Round(lactating.Average(m => m.Summary.DaysInMilk!.Value)) : 0,
+            // No member has calved on record: a lactating group keeps its own days in milk (flagged unknown), never 0.
+            DaysInMilk = lactating.Count > 0 ? Round(lactating.Average(m => m.Summary.DaysInMilk!.Value))
+                : current.State == PhysiologicalState.LactatingCow ? current.DaysInMilk : 0,
             // The mean animal is pregnant when most members are: her days pregnant are the pregnant members' mean
             // (gestation requirements rise steeply late in pregnancy, so averaging open cows in as 0 would misdate them).
             DaysPregnant = pregnant.Count * 2 >= members.Count && pregnant.Count > 0

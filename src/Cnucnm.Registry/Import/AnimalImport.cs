@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cnucnm.Registry.Records;
 
 namespace Cnucnm.Registry.Import;
@@ -35,29 +34,8 @@ public static class AnimalImport
             return new AnimalImportReport(0, [], [], [new ImportError(1, "", "The file is empty: the first row names the columns.")]);
         }
 
-        var header = table[0].Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
-        var known = Required.Concat(Optional).ToList();
-        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Count; i++)
-        {
-            if (header[i].Length == 0)
-            {
-                continue;
-            }
-
-            var name = known.FirstOrDefault(k => string.Equals(k, header[i], StringComparison.OrdinalIgnoreCase));
-            if (name is null)
-            {
-                errors.Add(new ImportError(1, header[i], $"Unknown column; the columns are {string.Join(", ", known)}."));
-            }
-            else if (!columns.TryAdd(name, i))
-            {
-                errors.Add(new ImportError(1, header[i], "The column appears twice."));
-            }
-        }
-
-        errors.AddRange(Required.Where(r => !columns.ContainsKey(r)).Select(r => new ImportError(1, r, "This column is required.")));
-        var dataRows = table.Skip(1).Count(r => !Blank(r));
+        var columns = ImportTable.Columns(table[0], Required, Optional, errors);
+        var dataRows = table.Skip(1).Count(r => !ImportTable.Blank(r));
         if (dataRows > MaxRows)
         {
             errors.Add(new ImportError(1, "", $"The file has {dataRows} rows; at most {MaxRows} are imported at once."));
@@ -74,7 +52,7 @@ public static class AnimalImport
         for (var r = 1; r < table.Count; r++)
         {
             var cells = table[r];
-            if (Blank(cells))
+            if (ImportTable.Blank(cells))
             {
                 continue;
             }
@@ -116,13 +94,13 @@ public static class AnimalImport
             columns.TryGetValue(column, out var i) && i < cells.Length && cells[i].Trim() is { Length: > 0 } text ? text : null;
         void Error(string column, string message) => errors.Add(new ImportError(row, column, message));
 
-        var sex = Cell("sex") is { } sexText ? ParseEnum<AnimalSex>(sexText) : null;
+        var sex = Cell("sex") is { } sexText ? ImportTable.ParseEnum<AnimalSex>(sexText) : null;
         if (sex is null)
         {
             Error("sex", "must be female, male or steer.");
         }
 
-        var birth = ParseDate(Cell("birthDate"));
+        var birth = ImportTable.ParseDate(Cell("birthDate"));
         if (birth is null)
         {
             Error("birthDate", "must be a date (yyyy-MM-dd).");
@@ -131,7 +109,7 @@ public static class AnimalImport
         var origin = AnimalOrigin.BornOnFarm;
         if (Cell("origin") is { } originText)
         {
-            if (ParseEnum<AnimalOrigin>(originText) is { } parsed)
+            if (ImportTable.ParseEnum<AnimalOrigin>(originText) is { } parsed)
             {
                 origin = parsed;
             }
@@ -167,9 +145,9 @@ public static class AnimalImport
         var scoreText = Cell("bodyConditionScore");
         if (weightText is not null || scoreText is not null || Cell("weighedOn") is not null)
         {
-            var weight = ParseNumber(weightText);
-            var score = ParseNumber(scoreText);
-            var weighedOn = ParseDate(Cell("weighedOn"));
+            var weight = ImportTable.ParseNumber(weightText);
+            var score = ImportTable.ParseNumber(scoreText);
+            var weighedOn = ImportTable.ParseDate(Cell("weighedOn"));
             if (weight is null)
             {
                 Error("bodyWeightKg", "must be a number of kg when the row has a weighing.");
@@ -197,17 +175,4 @@ public static class AnimalImport
 
         return errors.Count == 0 ? new AnimalImportRow(row, animal, weighing) : null;
     }
-
-    private static bool Blank(string[] cells) => cells.All(c => string.IsNullOrWhiteSpace(c));
-
-    private static T? ParseEnum<T>(string text)
-        where T : struct, Enum =>
-        Enum.TryParse<T>(text.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var value)
-        && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value : null;
-
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    private static double? ParseNumber(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
 }
