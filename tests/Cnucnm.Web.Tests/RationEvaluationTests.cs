@@ -100,11 +100,12 @@ public sealed partial class RationEvaluationTests(WebFixture web)
         await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");
         await Expect(page.Locator("[data-feed=alfalfa] [data-testid=use]")).ToBeCheckedAsync();
 
-        await page.Locator("[data-feed=alfalfa] [data-testid=fixed]").FillAsync("2");
-        await page.Locator("[data-feed=canola-meal] [data-testid=use]").UncheckAsync();
+        // Corn silage fixed below its maximum (the least-cost ration takes all 14 kg DM of it), alfalfa left out, MP at 102 % or more.
+        await page.Locator("[data-feed=corn-silage] [data-testid=fixed]").FillAsync("12");
+        await page.Locator("[data-feed=alfalfa] [data-testid=use]").UncheckAsync();
         await page.GetByTestId("limits").Locator("summary").ClickAsync();
         var mp = page.Locator("[data-testid=requirement-limits] [data-nutrient=MP] [data-testid=limit-min]");
-        await mp.FillAsync("104");
+        await mp.FillAsync("102");
         await mp.PressAsync("Tab");
         await page.GetByTestId("formulate").ClickAsync();
         await Expect(page.GetByTestId("result")).ToContainTextAsync("waiting for approval", new() { Timeout = 30_000 });
@@ -113,24 +114,24 @@ public sealed partial class RationEvaluationTests(WebFixture web)
         var snapshot = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", Ct));
         var settings = snapshot.GetProperty("settings");
         var candidates = settings.GetProperty("candidates").EnumerateArray().ToDictionary(c => c.GetProperty("feedId").GetString()!);
-        Assert.Equal(2, candidates["alfalfa"].GetProperty("fixedKgDryMatter").GetDouble());
-        Assert.False(candidates.ContainsKey("canola-meal"), "an excluded feed is still a candidate");
-        Assert.Equal(104, settings.GetProperty("requestFields").GetProperty("requirements.MP.minPercent").GetDouble());
+        Assert.Equal(12, candidates["corn-silage"].GetProperty("fixedKgDryMatter").GetDouble());
+        Assert.False(candidates.ContainsKey("alfalfa"), "an excluded feed is still a candidate");
+        Assert.Equal(102, settings.GetProperty("requestFields").GetProperty("requirements.MP.minPercent").GetDouble());
         var proposed = snapshot.GetProperty("suggestion").GetProperty("proposed");
         var items = proposed.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("feedId").GetString()!, i => i.GetProperty("kgDryMatterPerHead").GetDouble());
-        Assert.Equal(2, items["alfalfa"], 3);
-        Assert.False(items.ContainsKey("canola-meal"), "an excluded feed is in the ration");
+        Assert.Equal(12, items["corn-silage"], 3);
+        Assert.False(items.ContainsKey("alfalfa"), "an excluded feed is in the ration");
         var mpBalance = proposed.GetProperty("balances").EnumerateArray().Single(b => b.GetProperty("nutrient").GetString() == "MP");
         // The full model confirms a ration within its 1 % tolerance of the target (docs/formulation.md).
-        Assert.True(mpBalance.GetProperty("percentOfRequirement").GetDouble() >= 104 - 1.04, $"MP at {mpBalance.GetProperty("percentOfRequirement").GetDouble()} %");
+        Assert.True(mpBalance.GetProperty("percentOfRequirement").GetDouble() >= 102 - 1.02, $"MP at {mpBalance.GetProperty("percentOfRequirement").GetDouble()} %");
 
         // The limit is named in farm language where the settings list it, and stays editable after a reload.
         await Expect(page.Locator("[data-field='requirements.MP.minPercent']")).ToContainTextAsync("Metabolizable protein (MP): minimum, % of requirement");
         await page.ReloadAsync();
-        await Expect(page.Locator("[data-feed=alfalfa] [data-testid=fixed]")).ToHaveValueAsync("2");
-        await Expect(page.Locator("[data-feed=canola-meal] [data-testid=use]")).Not.ToBeCheckedAsync();
+        await Expect(page.Locator("[data-feed=corn-silage] [data-testid=fixed]")).ToHaveValueAsync("12");
+        await Expect(page.Locator("[data-feed=alfalfa] [data-testid=use]")).Not.ToBeCheckedAsync();
         await page.GetByTestId("limits").Locator("summary").ClickAsync();
-        await Expect(mp).ToHaveValueAsync("104");
+        await Expect(mp).ToHaveValueAsync("102");
         await Browser.ScreenshotAsync(page, "workbench-limits");
         await page.GetByTestId("language").SelectOptionAsync("ko");
         await Expect(page.GetByTestId("limits")).ToContainTextAsync("영양소 한도");

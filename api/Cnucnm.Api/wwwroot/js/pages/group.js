@@ -44,7 +44,7 @@ export const GroupPage = {
       policyMessage.value = null;
       try {
         policy.value = await request("PUT", `/api/v1/farms/${props.farmId}/policy`, { ...policy.value, reformulation: policyChoice.value });
-        policyMessage.value = t("policy.saved");
+        policyMessage.value = "policy.saved";
       } catch (e) {
         error.value = e.problem?.errors ? JSON.stringify(e.problem.errors) : e.message;
       }
@@ -226,7 +226,7 @@ export const GroupPage = {
                 <option value="automatic">{{ $t('policy.automatic') }}</option>
               </select></label>
             <button v-if="can('manageFarm')" type="button" :disabled="policyChoice === policy.reformulation" @click="savePolicy" data-testid="policy-save">{{ $t('policy.save') }}</button>
-            <span v-if="policyMessage" data-testid="policy-message">{{ policyMessage }}</span>
+            <span v-if="policyMessage" data-testid="policy-message">{{ $t(policyMessage) }}</span>
           </div>
           <p data-testid="policy-text">{{ $t(policy.reformulation === 'automatic' ? 'policy.automaticText' : 'policy.suggestText') }}</p>
           <p class="hint">{{ $t('policy.bestPossibleText') }}</p>

@@ -388,6 +388,7 @@ export const WorkbenchPage = {
             <div class="toolbar"><span v-for="(value, field) in settings.requestFields" :key="field" class="tag" :data-field="field">{{ fieldLabel(field) }} = {{ number(value, 3) }}
               <button type="button" @click="dropRequestField(field)" :title="$t('workbench.dropRequestField')">×</button></span></div>
           </div>
+          <!-- Beef groups: the dairy guard-rail paths (guardRails.*) do not reach the beef formulation, so only the limits it reads are offered. -->
           <details class="limits" data-testid="limits">
             <summary>{{ $t('workbench.limits.title') }}</summary>
             <p class="hint">{{ $t('workbench.limits.hint') }}</p>
@@ -404,7 +405,7 @@ export const WorkbenchPage = {
               </table>
               <table data-testid="diet-limits">
                 <thead><tr><th>{{ $t('workbench.limits.diet') }}</th><th class="n">{{ $t('workbench.limits.value') }}</th></tr></thead>
-                <tbody><tr v-for="l in dietLimits" :key="l.field ?? l.setting" :data-limit="l.label">
+                <tbody><tr v-for="l in dietLimits.filter((l) => !(isBeef && l.field?.startsWith('guardRails.')))" :key="l.field ?? l.setting" :data-limit="l.label">
                   <td>{{ $t('workbench.limits.' + l.label) }} ({{ $t('analysis.units.' + l.unit) }})</td>
                   <td class="n"><input v-if="l.setting" class="bound" type="number" step="any" v-model="settings[l.setting]" data-testid="limit-value">
                     <input v-else class="bound" type="number" step="any" :value="fieldValue(l.field)" @change="setField(l.field, $event.target.value)" data-testid="limit-value"></td>
