@@ -143,9 +143,17 @@ public sealed partial class RationEvaluationTests(WebFixture web)
     public async Task The_group_page_shows_the_ration_evaluation_and_the_policy_that_the_owner_changes_in_English_and_Korean()
     {
         var herd = await Herd.CreateAsync(web.Server);
+        // A re-formulation waiting for approval (Suggest): the group page shows it beside the current ration.
+        await herd.AddFormulationCandidatesAsync(proteinMaxKgDm: null);
+        var reformulated = await DemoFarm.Ok(await herd.Owner.PostAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration/reformulate", null, Ct));
+        Assert.Equal("suggested", reformulated.GetProperty("outcome").GetString());
         var page = await web.NewPageAsync();
         await Browser.SignInAsync(page, herd.OwnerEmail);
         await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}");
+        var compare = page.GetByTestId("suggestion").GetByTestId("compare");
+        await Expect(compare).ToContainTextAsync("Current (v1)");
+        await Expect(compare.Locator("[data-feed=canola-meal]")).ToBeVisibleAsync();
+        await Expect(compare.Locator("[data-nutrient=MP]")).ToContainTextAsync("Metabolizable protein (MP)");
 
         var analysis = page.GetByTestId("group-analysis");
         await Expect(analysis.Locator("[data-row=cp]")).ToContainTextAsync("% DM");
