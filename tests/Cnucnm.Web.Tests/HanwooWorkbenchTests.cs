@@ -60,6 +60,14 @@ public sealed class HanwooWorkbenchTests(WebFixture web)
         await Expect(page.GetByTestId("guard-rails")).Not.ToContainTextAsync("미충족");
         await Expect(page.GetByTestId("balances")).ToContainTextAsync("ME");
         await Expect(page.GetByTestId("ration")).ToContainTextAsync("볏짚");
+        // The beef model's evaluation (issue 19): gain, not milk, and no dairy-only figures (amino acids as % of MP).
+        var analysis = page.GetByTestId("analysis");
+        await Expect(analysis).ToContainTextAsync("한우 계수를 쓴 NRC (2000) 육우 모델");
+        await Expect(analysis.Locator("[data-row=neGain]")).ToContainTextAsync("에너지 허용 증체");
+        await Expect(analysis.Locator("[data-row=mpGain]")).ToBeVisibleAsync();
+        await Expect(analysis.Locator("[data-row=neg]")).ToContainTextAsync("Mcal/건물 kg");
+        await Expect(analysis.Locator("[data-row=cp]")).ToBeVisibleAsync();
+        Assert.Equal(0, await analysis.Locator("[data-row=lys], [data-row=neMilk]").CountAsync());
         await Browser.ScreenshotAsync(page, "workbench-hanwoo-ko");
         await page.GetByTestId("approve").ClickAsync();
         await Expect(page.GetByTestId("message")).ToHaveTextAsync("승인됨: 배합 버전 2.");

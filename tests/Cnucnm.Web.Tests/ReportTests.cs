@@ -25,6 +25,12 @@ public sealed class ReportTests(WebFixture web)
         // kg as fed × KRW/kg of the demo ration (see the herd overview test): 11,356 KRW per head per day.
         await Expect(report.Locator("dl")).ToContainTextAsync("11,356.");
         await Expect(report.Locator("body")).ToContainTextAsync("Requirements and supply");
+        // The ration evaluation stored with the version, as on the group page (issue 19).
+        var analysis = (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", TestContext.Current.CancellationToken)))
+            .GetProperty("current").GetProperty("analysis");
+        var cp = analysis.GetProperty("crudeProteinPercentOfDm").GetDouble().ToString("N1", System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+        await Expect(report.Locator("table.analysis")).ToContainTextAsync("Crude protein, % DM" + cp);
+        await Expect(report.Locator("table.analysis")).ToContainTextAsync("Energy-allowable milk, kg/head/day");
         await Browser.ScreenshotAsync(report, "ration-report");
 
         await page.GetByTestId("language").SelectOptionAsync("ko");

@@ -29,9 +29,20 @@ public static class FarmFeedEndpoints
         feeds.MapPut("/{feedId}/inventory", InventoryAsync).WithName("SetFeedInventory").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Set the stock on hand, kg as fed.");
 
+        const string policyDescription = "reformulation suggest: a re-formulated ration waits as a suggestion until someone who may approve rations "
+                                         + "approves it; the one exception is the first ration of a group that has none, formulated on a member's "
+                                         + "request (POST …/ration/reformulate): it takes effect at once, because nothing is being fed that it could "
+                                         + "replace and every role that may formulate may also approve. Re-formulations the system starts (price, intake, "
+                                         + "inputs, feed changes) always wait. automatic: every ration that meets everything takes effect at once. A "
+                                         + "best-possible ration (one that misses a requirement) always waits, whatever the policy.";
+        endpoints.MapGet("/api/v1/farms/{farmId:guid}/policy", GetPolicyAsync).WithTags("Farms").WithName("GetFarmPolicy")
+            .RequireAuthorization(Policies.Farm(FarmPermission.Read))
+            .WithSummary("Re-formulation policy (automatic or suggest) and alert thresholds.")
+            .WithDescription(policyDescription);
         endpoints.MapPut("/api/v1/farms/{farmId:guid}/policy", PolicyAsync).WithTags("Farms").WithName("SetFarmPolicy")
             .RequireAuthorization(Policies.Farm(FarmPermission.ManageFarm))
-            .WithSummary("Re-formulation policy (automatic or suggest) and alert thresholds.");
+            .WithSummary("Re-formulation policy (automatic or suggest) and alert thresholds.")
+            .WithDescription(policyDescription);
         return endpoints;
     }
 
@@ -143,6 +154,9 @@ public static class FarmFeedEndpoints
         var result = await grains.Farm(farmId).SetInventoryAsync(feedId, request.KgAsFedOnHand!.Value, user.ActorId(), cancellationToken);
         return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(result.Feed!) : TypedResults.NotFound();
     }
+
+    private static async Task<Results<Ok<FarmPolicy>, NotFound>> GetPolicyAsync(Guid farmId, IGrainFactory grains, CancellationToken cancellationToken) =>
+        await grains.Farm(farmId).GetAsync(cancellationToken) is { } farm ? TypedResults.Ok(farm.Policy) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<FarmPolicy>, ValidationProblem, NotFound>> PolicyAsync(
         Guid farmId, FarmPolicy request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)

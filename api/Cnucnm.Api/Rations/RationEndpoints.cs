@@ -26,7 +26,8 @@ public static partial class RationEndpoints
             .WithSummary("Candidate feeds, bounds and guard rails for the group's formulation.");
         ration.MapPost("/reformulate", ReformulateAsync).WithName("Reformulate").RequireAuthorization(Policies.Farm(FarmPermission.Formulate))
             .WithSummary("Formulate now; by the farm's policy the result takes effect or waits as a suggestion.")
-            .WithDescription("200 with outcome applied, suggested or unchanged; outcome bestPossible when no ration meets everything: the ration with "
+            .WithDescription("200 with outcome applied, suggested or unchanged (under the suggest policy the first ration of a group that has none is "
+                             + "applied: GET /api/v1/farms/{farmId}/policy says why); outcome bestPossible when no ration meets everything: the ration with "
                              + "the smallest shortfall waits as a suggestion whatever the policy (formulation.bestPossible says what it leaves short and "
                              + "the verified ways out) and a warning alert is raised; the next formulation that meets everything closes it. 422 when "
                              + "no ration can be given at all (infeasible) or nothing can be formulated yet (notReady).");

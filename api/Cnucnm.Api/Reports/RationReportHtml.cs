@@ -81,6 +81,45 @@ public static class RationReportHtml
         }
 
         b.Append("</tbody></table>");
+        if (ration.Analysis is { } analysis)
+        {
+            // The same analysis as the web page's evaluation panel, stored with the ration version (RationVersion.Analysis).
+            b.Append(CultureInfo.InvariantCulture, $"<h2>{E(text["analysis"])}</h2><table class=\"analysis\"><tbody>");
+            // Milk for cows in milk, gain for every other group (as on the web page).
+            var milking = report.Group.Inputs.MilkKgPerDay > 0 && analysis.EnergyAllowableMilkKgPerDay is not null;
+            foreach (var (key, value, decimals) in new (string, double?, int)[]
+                     {
+                         ("a.cp", analysis.CrudeProteinPercentOfDm, 1), ("a.rdp", analysis.RumenDegradableProteinPercentOfDm, 1),
+                         ("a.rup", analysis.RumenUndegradableProteinPercentOfDm, 1), ("a.ndf", analysis.NdfPercentOfDm, 1),
+                         ("a.forageNdf", analysis.ForageNdfPercentOfDm, 1), ("a.starch", analysis.StarchPercentOfDm, 1), ("a.sugar", analysis.SugarPercentOfDm, 1),
+                         ("a.fat", analysis.CrudeFatPercentOfDm, 1), ("a.fattyAcids", analysis.FattyAcidsPercentOfDm, 1),
+                         ("a.nfc", analysis.NonFiberCarbohydratePercentOfDm, 1), ("a.ash", analysis.AshPercentOfDm, 1),
+                         ("a.dcad", analysis.DcadMilliequivalentsPerKgDm, 0), ("a.lys", analysis.LysinePercentOfMetabolizableProtein, 2),
+                         ("a.met", analysis.MethioninePercentOfMetabolizableProtein, 2), ("a.urinaryN", analysis.UrinaryNitrogenGramsPerDay, 0),
+                         ("a.manureN", analysis.ManureNitrogenGramsPerDay, 0),
+                         ("a.neMilk", milking ? analysis.EnergyAllowableMilkKgPerDay : null, 1), ("a.mpMilk", milking ? analysis.ProteinAllowableMilkKgPerDay : null, 1),
+                         ("a.neGain", milking ? null : analysis.EnergyAllowableGainKgPerDay, 2), ("a.mpGain", milking ? null : analysis.ProteinAllowableGainKgPerDay, 2),
+                     })
+            {
+                if (value is { } v)
+                {
+                    b.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(text[key])}</td><td class=\"n\">{N(v, decimals)}</td></tr>");
+                }
+            }
+
+            if (analysis.ForagePercentOfDm is { } forage)
+            {
+                b.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(text["a.forageConcentrate"])}</td><td class=\"n\">{N(forage, 0)} : {N(100 - forage, 0)}</td></tr>");
+            }
+
+            if (analysis.LysineToMethionine is { } ratio)
+            {
+                b.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(text["a.lysMet"])}</td><td class=\"n\">{N(ratio, 2)} : 1</td></tr>");
+            }
+
+            b.Append("</tbody></table>");
+        }
+
         if (ration.CompositionNotes is { Count: > 0 } notes)
         {
             // Which feeds' values were imputed or unknown (issue 25): the balances above rest on them.

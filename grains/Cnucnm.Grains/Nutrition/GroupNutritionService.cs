@@ -63,13 +63,13 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
         return (new GroupRequirements(now, result.DryMatterIntakeKg, lines, model), null);
     }
 
-    public (IReadOnlyList<NutrientBalance> Balances, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, Guid farmId,
+    public (IReadOnlyList<NutrientBalance> Balances, RationAnalysis? Analysis, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, Guid farmId,
         IReadOnlyList<RationFeedAmount> ration)
     {
         ArgumentNullException.ThrowIfNull(ration);
         if (ration.Sum(r => r.KgDryMatterPerHead) <= 0)
         {
-            return ([], "the ration is empty.");
+            return ([], null, "the ration is empty.");
         }
 
         if (BeefGroupModel.Applies(inputs))
@@ -81,18 +81,18 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
         var (animal, equations, problem) = DairyGroupModel.ToModel(inputs, farm, ration.Sum(r => r.KgDryMatterPerHead));
         if (animal is null)
         {
-            return ([], problem);
+            return ([], null, problem);
         }
 
         var (diet, dietProblem) = Diet(farmId, [.. ration.Select(r => (r.Feed, r.KgDryMatterPerHead))]);
         if (diet is null)
         {
-            return ([], dietProblem);
+            return ([], null, dietProblem);
         }
 
         var result = DairyModel.Evaluate(new DairyInput(animal, equations, diet));
         return ([.. result.Balances.Select(b => new NutrientBalance(b.Nutrient, b.Unit, b.Required, b.Supplied, b.Balance,
-            double.IsFinite(b.PercentOfRequirement) ? b.PercentOfRequirement : 100))], null);
+            double.IsFinite(b.PercentOfRequirement) ? b.PercentOfRequirement : 100))], RationAnalyses.From(result, ModelName), null);
     }
 
     public IReadOnlyList<CompositionNoteLine> CompositionNotes(Guid farmId, IReadOnlyList<RationFeedAmount> ration)
@@ -130,23 +130,25 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
     }
 
     /// <summary>Beef balances of what is fed: intake is the ration's sum.</summary>
-    private (IReadOnlyList<NutrientBalance> Balances, string? Problem) BeefBalances(GroupInputs inputs, Guid farmId, IReadOnlyList<RationFeedAmount> ration)
+    private (IReadOnlyList<NutrientBalance> Balances, RationAnalysis? Analysis, string? Problem) BeefBalances(GroupInputs inputs, Guid farmId,
+        IReadOnlyList<RationFeedAmount> ration)
     {
         var (animal, problem) = ResolveBeefAnimal(inputs);
         if (animal is null)
         {
-            return ([], problem);
+            return ([], null, problem);
         }
 
         var (diet, dietProblem) = Diet(farmId, [.. ration.Select(r => (r.Feed, r.KgDryMatterPerHead))]);
         if (diet is null)
         {
-            return ([], dietProblem);
+            return ([], null, dietProblem);
         }
 
-        var (_, balances) = BeefGroupModel.Balances(BeefModel.Evaluate(new BeefInput(animal, diet)));
+        var result = BeefModel.Evaluate(new BeefInput(animal, diet));
+        var (model, balances) = BeefGroupModel.Balances(result);
         return ([.. balances.Select(b => new NutrientBalance(b.Nutrient, b.Unit, b.Required, b.Supplied, b.Balance,
-            double.IsFinite(b.PercentOfRequirement) ? b.PercentOfRequirement : 100))], null);
+            double.IsFinite(b.PercentOfRequirement) ? b.PercentOfRequirement : 100))], RationAnalyses.From(result, diet, model), null);
     }
 
     /// <summary>The beef model's animal of the group, with the phase's default gain where the group leaves it at 0.</summary>

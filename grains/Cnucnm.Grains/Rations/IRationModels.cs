@@ -12,8 +12,9 @@ public sealed record RationFeedAmount(FarmFeed Feed, double KgDryMatterPerHead);
 /// <summary>The full nutrition model applied to a ration (pure library behind it).</summary>
 public interface IRationEvaluator
 {
-    /// <summary>Supply against requirements for the group's mean animal, or the reason it cannot be evaluated.</summary>
-    (IReadOnlyList<NutrientBalance> Balances, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<RationFeedAmount> ration);
+    /// <summary>Supply against requirements for the group's mean animal and the ration's analysis by the same model, or the reason it
+    /// cannot be evaluated.</summary>
+    (IReadOnlyList<NutrientBalance> Balances, RationAnalysis? Analysis, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<RationFeedAmount> ration);
 
     /// <summary>The ration's feeds whose composition had imputed or unknown values (issue 25), by farm feed id.</summary>
     IReadOnlyList<CompositionNoteLine> CompositionNotes(Guid farmId, IReadOnlyList<RationFeedAmount> ration);

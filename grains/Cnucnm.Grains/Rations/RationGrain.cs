@@ -294,7 +294,7 @@ public sealed class RationGrain(
 
         // What the feeder will actually load, through the full model, next to what was formulated.
         var loaded = MixerPlanner.LoadedPerHead(sheet, feeds).Select(l => new RationFeedAmount(feeds[l.FeedId], l.KgDryMatterPerHead)).ToList();
-        var (balances, _) = evaluator.Evaluate(context.Group.Inputs, context.Farm.Profile, State.FarmId, loaded);
+        var (balances, _, _) = evaluator.Evaluate(context.Group.Inputs, context.Farm.Profile, State.FarmId, loaded);
         var formulated = current.Balances.ToDictionary(b => b.Nutrient);
         var effects = balances.Where(b => formulated.ContainsKey(b.Nutrient))
             .Select(b => new RoundingEffect(b.Nutrient, b.Unit, formulated[b.Nutrient].PercentOfRequirement, b.PercentOfRequirement)).ToList();
@@ -364,11 +364,11 @@ public sealed class RationGrain(
         }
 
         var cost = items.All(i => i.CostPerHead is not null) ? items.Sum(i => i.CostPerHead) : null;
-        var (balances, _) = context.Group is not null && context.Farm is not null
+        var (balances, analysis, _) = context.Group is not null && context.Farm is not null
             ? evaluator.Evaluate(context.Group.Inputs, context.Farm.Profile, State.FarmId, forModel)
-            : ([], "no group");
+            : ([], null, "no group");
         return new RationVersion(versionNumber, clock.GetUtcNow(), cause, items, items.Sum(i => i.KgDryMatterPerHead),
-            items.Sum(i => i.KgAsFedPerHead), cost, State.HeadCount, balances, evaluator.CompositionNotes(State.FarmId, forModel));
+            items.Sum(i => i.KgAsFedPerHead), cost, State.HeadCount, balances, evaluator.CompositionNotes(State.FarmId, forModel), analysis);
     }
 
     private static bool SameAmounts(RationVersion a, RationVersion b)

@@ -45,6 +45,8 @@ public sealed record RationChangeCause(
 /// <param name="CompositionNotes">Feeds of the ration whose composition had imputed or unknown values (docs/science.md,
 /// "Blank feed composition"), in English and Korean; empty when every value the model uses was given. Null in versions
 /// stored before the notes existed.</param>
+/// <param name="Analysis">The ration's diet analysis and allowable production by the same model (null in versions stored before it
+/// existed, or when the model could not evaluate the ration).</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.RationVersion")]
 public sealed record RationVersion(
     [property: Id(0)] int Version,
@@ -56,9 +58,71 @@ public sealed record RationVersion(
     [property: Id(6)] decimal? CostPerHeadPerDay,
     [property: Id(7)] int HeadCount,
     [property: Id(8)] IReadOnlyList<NutrientBalance> Balances,
-    [property: Id(9)] IReadOnlyList<CompositionNoteLine>? CompositionNotes = null)
+    [property: Id(9)] IReadOnlyList<CompositionNoteLine>? CompositionNotes = null,
+    [property: Id(10)] RationAnalysis? Analysis = null)
 {
     public decimal? CostPerPenPerDay => CostPerHeadPerDay * HeadCount;
+}
+
+/// <summary>
+/// The ration's analysis by the same full model as its balances, per head at the ration's intake: diet concentrations (% of DM
+/// unless the name says otherwise), amino acids as % of MP, nitrogen excretion and the production the energy and the protein
+/// allow. A value the model does not give for this kind of animal is null (the beef model gives no Lys, Met, sugar, NFC, DCAD,
+/// nitrogen excretion or allowable milk). Dairy: NASEM (2021) variables named in each parameter; beef: NRC (2000) with the
+/// Hanwoo parameters for protein, forage and allowable gain, and the feeds' own composition (Σ kg DM × % ÷ Σ kg DM) for the rest.
+/// </summary>
+/// <param name="CrudeProteinPercentOfDm">NASEM Dt_CP; beef Dt_CP.</param>
+/// <param name="RumenDegradableProteinPercentOfDm">NASEM Dt_RDP; beef RDPI_g ÷ DMI.</param>
+/// <param name="RumenUndegradableProteinPercentOfDm">NASEM Dt_RUP; beef RUPI_g ÷ DMI.</param>
+/// <param name="NdfPercentOfDm">NASEM Dt_NDF; beef Dt_NDF.</param>
+/// <param name="ForageNdfPercentOfDm">NASEM Dt_ForNDF (the model's measure of physically effective fibre: NASEM 2021 has no peNDF).</param>
+/// <param name="StarchPercentOfDm">NASEM Dt_St.</param>
+/// <param name="SugarPercentOfDm">Water-soluble carbohydrate, NASEM Dt_WSCIn ÷ Dt_DMIn.</param>
+/// <param name="CrudeFatPercentOfDm">Ether extract, NASEM Dt_CFatIn ÷ Dt_DMIn.</param>
+/// <param name="FattyAcidsPercentOfDm">NASEM Dt_FA.</param>
+/// <param name="NonFiberCarbohydratePercentOfDm">NASEM Dt_NFC.</param>
+/// <param name="AshPercentOfDm">NASEM Dt_Ash.</param>
+/// <param name="DcadMilliequivalentsPerKgDm">NASEM An_DCADmeq, mEq/kg DM.</param>
+/// <param name="ForagePercentOfDm">Forage share of DM (NASEM Dt_For; beef Dt_Forage): forage:concentrate is this : 100 − this.</param>
+/// <param name="LysinePercentOfMetabolizableProtein">Absorbed Lys as % of MP supply, NASEM Abs_AA_MPp.Lys.</param>
+/// <param name="MethioninePercentOfMetabolizableProtein">Absorbed Met as % of MP supply, NASEM Abs_AA_MPp.Met.</param>
+/// <param name="UrinaryNitrogenGramsPerDay">NASEM Ur_Nout_g.</param>
+/// <param name="ManureNitrogenGramsPerDay">Urine + faeces + scurf, NASEM Man_Nout_g.</param>
+/// <param name="NetEnergyMcalPerKgDm">Diet NEL (NASEM An_NE); beef: diet NEg (Dt_NEg).</param>
+/// <param name="EnergyAllowableMilkKgPerDay">NASEM Mlk_Prod_NEalow.</param>
+/// <param name="ProteinAllowableMilkKgPerDay">NASEM Mlk_Prod_MPalow.</param>
+/// <param name="EnergyAllowableGainKgPerDay">NASEM Body_Gain_NEalow; beef ADG_ME (NRC 2000 shrunk gain from NEg, as <c>BeefGains</c> computes it).</param>
+/// <param name="ProteinAllowableGainKgPerDay">NASEM Body_Gain_MPalowTrg; beef ADG_MP.</param>
+/// <param name="Model">The model that gave these figures.</param>
+[GenerateSerializer, Immutable, Alias("cnucnm.RationAnalysis")]
+public sealed record RationAnalysis(
+    [property: Id(0)] string Model,
+    [property: Id(1)] double? CrudeProteinPercentOfDm,
+    [property: Id(2)] double? RumenDegradableProteinPercentOfDm,
+    [property: Id(3)] double? RumenUndegradableProteinPercentOfDm,
+    [property: Id(4)] double? NdfPercentOfDm,
+    [property: Id(5)] double? ForageNdfPercentOfDm,
+    [property: Id(6)] double? StarchPercentOfDm,
+    [property: Id(7)] double? SugarPercentOfDm,
+    [property: Id(8)] double? CrudeFatPercentOfDm,
+    [property: Id(9)] double? FattyAcidsPercentOfDm,
+    [property: Id(10)] double? NonFiberCarbohydratePercentOfDm,
+    [property: Id(11)] double? AshPercentOfDm,
+    [property: Id(12)] double? DcadMilliequivalentsPerKgDm,
+    [property: Id(13)] double? ForagePercentOfDm,
+    [property: Id(14)] double? LysinePercentOfMetabolizableProtein,
+    [property: Id(15)] double? MethioninePercentOfMetabolizableProtein,
+    [property: Id(16)] double? UrinaryNitrogenGramsPerDay,
+    [property: Id(17)] double? ManureNitrogenGramsPerDay,
+    [property: Id(18)] double? NetEnergyMcalPerKgDm,
+    [property: Id(19)] double? EnergyAllowableMilkKgPerDay,
+    [property: Id(20)] double? ProteinAllowableMilkKgPerDay,
+    [property: Id(21)] double? EnergyAllowableGainKgPerDay,
+    [property: Id(22)] double? ProteinAllowableGainKgPerDay)
+{
+    /// <summary>Lys:Met of absorbed amino acids (NASEM 2021 recommends about 3:1 for lactating cows); null without both.</summary>
+    public double? LysineToMethionine => LysinePercentOfMetabolizableProtein is { } lys && MethioninePercentOfMetabolizableProtein is > 0 and var met
+        ? lys / met : null;
 }
 
 /// <summary>A re-formulated ration waiting for approval, with what it would change.</summary>

@@ -53,7 +53,21 @@ const en = {
     infeasible: "No ration meets the requirements.", notReady: "The group is not ready to formulate.",
     relaxations: "Relax and formulate again", relaxDmi: "Allow DMI ±{n}%", raiseMax: "Raise {feed} maximum to {n} kg DM", raiseAll: "Apply every suggested change", dropMax: "No upper limit on {feed}",
     dropMin: "No lower limit on {feed}", dropGuard: "Drop the {name} limit", kgDm: "kg DM/head", kgAsFed: "kg as fed/head",
-    cost: "Cost/head/day", total: "Total", balances: "Nutrients", shadowPrices: "Shadow prices", shadowPricesHint: "What one more unit of each binding limit costs per head per day (negative: saves).", constraint: "Limit", bound: "Bound", shadowPrice: "Cost per unit", unusedFeeds: "Feeds left out", reducedCost: "Reduced cost per kg DM", enteringPrice: "Enters below (per tonne as fed)", dmiTolerance: "DMI tolerance, %",
+    cost: "Cost/head/day", total: "Total", balances: "Nutrient supply against requirement", shadowPrices: "Shadow prices", shadowPricesHint: "What one more unit of each binding limit costs per head per day (negative: saves).", constraint: "Limit", bound: "Bound", shadowPrice: "Cost per unit", unusedFeeds: "Feeds left out", reducedCost: "Price must fall by (per kg DM)", enteringPrice: "Enters below (per tonne as fed)",
+    unusedFeedsHint: "The price at which each feed left out would come into the ration. \"Not even free\": the feed pushes against a limit that already binds (a maximum, or the intake) more than its nutrients are worth, so it stays out at any price.",
+    notEvenFree: "not even free", perUnit: "{price} per {unit}", perKgDmUnit: "{unit} in the diet",
+    bounds: { perDay_min: "minimum per head per day", perDay_max: "maximum per head per day", perKgDm_min: "minimum in the diet", perKgDm_max: "maximum in the diet" },
+    nutrients: { ME: "Metabolizable energy (ME)", NEL: "Net energy for lactation (NEL)", MP: "Metabolizable protein (MP)", Lys: "Lysine (Lys)", Met: "Methionine (Met)",
+      His: "Histidine (His)", Ile: "Isoleucine (Ile)", Leu: "Leucine (Leu)", Phe: "Phenylalanine (Phe)", Thr: "Threonine (Thr)", Trp: "Tryptophan (Trp)", Val: "Valine (Val)",
+      Ca: "Calcium (Ca)", P: "Phosphorus (P)", Mg: "Magnesium (Mg)", K: "Potassium (K)", Na: "Sodium (Na)", Cl: "Chlorine (Cl)", S: "Sulphur (S)",
+      Co: "Cobalt (Co)", Cu: "Copper (Cu)", Fe: "Iron (Fe)", I: "Iodine (I)", Mn: "Manganese (Mn)", Se: "Selenium (Se)", Zn: "Zinc (Zn)", Mo: "Molybdenum (Mo)",
+      "Vitamin A": "Vitamin A", "Vitamin D": "Vitamin D", "Vitamin E": "Vitamin E" }, dmiTolerance: "DMI tolerance, %",
+    fixedKg: "Fixed kg DM", candidatesHint: "Unticked feeds are left out. A fixed amount is fed exactly, whatever it costs (the farm's own forage, a feed to use up).",
+    limits: { title: "Nutrient limits", hint: "Empty: the model's default. Requirements as % of what the model requires for this group; diet limits in their own unit. Kept with the group's settings.",
+      minPercent: "Minimum, % of requirement", maxPercent: "Maximum, % of requirement", diet: "Diet limit", value: "Limit",
+      requirementMin: "{nutrient}: minimum, % of requirement", requirementMax: "{nutrient}: maximum, % of requirement", rail: "limit {name}",
+      minCp: "Crude protein, minimum", maxCp: "Crude protein, maximum", minNdf: "NDF, minimum", minForageNdf: "Forage NDF, minimum", maxStarch: "Starch, maximum",
+      maxFat: "Fat, maximum", maxDcad: "DCAD, maximum", minDmi: "Intake, minimum", maxDmi: "Intake, maximum" },
     approved: "Approved: ration version {v}.", saved: "Saved.", unchanged: "The ration is already the least-cost one: nothing changed.",
     guard: { minForageNdfPercentOfDm: "minimum forage NDF", maxStarchPercentOfDm: "maximum starch", maxFatPercentOfDm: "maximum fat" },
     beefDefaults: "Add the Korean beef feeds (rice straw, hays, Hanwoo concentrates, by-products)", beefDefaultsHint: "Plausible KRW prices to start from: set your own.",
@@ -89,6 +103,37 @@ const en = {
     fatteningSteer: "Fattening steer", beefCow: "Beef cow", other: "Other" },
   breed: { holstein: "Holstein", jersey: "Jersey", hanwoo: "Hanwoo", holsteinHanwooCross: "Holstein × Hanwoo", angus: "Angus", other: "Other" },
   common: { loading: "Loading…", error: "Something went wrong: {m}", save: "Save", none: "–" },
+  analysis: {
+    title: "Ration evaluation", hint: "The ration as the {model} sees it, per head per day at the ration's intake.",
+    models: { nasem: "NASEM (2021) dairy model", beef: "NRC (2000) beef model with the Hanwoo parameters" },
+    diet: "Diet", protein: "Protein and nitrogen", intake: "Intake", value: "Ration", target: "Target",
+    allowableMilk: "Milk the ration allows", allowableGain: "Gain the ration allows",
+    notBinding: "not binding", perKgDm: "{price} per kg DM", missing: "No evaluation stored with this ration version yet: formulate again to see it.",
+    rows: { cp: "Crude protein (CP)", rdp: "Rumen-degradable protein (RDP)", rup: "Rumen-undegradable protein (RUP)", ndf: "NDF",
+      forageNdf: "Forage NDF (the model's peNDF)", starch: "Starch", sugar: "Sugar (water-soluble carbohydrate)", fat: "Crude fat (ether extract)",
+      fattyAcids: "Fatty acids", nfc: "Non-fibre carbohydrate (NFC)", ash: "Ash", dcad: "DCAD", forageConcentrate: "Forage : concentrate",
+      nel: "Net energy for lactation (NEL)", neg: "Net energy for gain (NEg)",
+      lys: "Lys, % of MP", met: "Met, % of MP", lysMet: "Lys : Met", urinaryN: "Urinary N excretion", manureN: "Manure N excretion (urine and faeces)",
+      formulatedDmi: "Dry-matter intake of the ration", predictedDmi: "Predicted dry-matter intake", dmiBounds: "Intake bounds used",
+      dmiShadowPrice: "Cost of one more kg DM of intake (shadow price)",
+      neMilk: "Energy-allowable milk", mpMilk: "Protein (MP)-allowable milk", neGain: "Energy-allowable gain", mpGain: "Protein (MP)-allowable gain" },
+    units: { pctDm: "% DM", pctMp: "% MP", meqKgDm: "mEq/kg DM", mgKgDm: "mg/kg DM", mcalKgDm: "Mcal/kg DM", gPerDay: "g/head/day", kgDm: "kg DM/head/day",
+      kgMilk: "kg/head/day", kgGain: "kg/head/day" },
+  },
+  compare: {
+    title: "Current and proposed ration side by side", current: "Current (v{v})", proposed: "Proposed", difference: "Difference",
+    feeds: "Feeds, kg DM/head/day", totalDm: "Total kg DM/head/day", cost: "Cost/head/day", balances: "Supply, % of requirement",
+    rows: { cp: "Crude protein, % DM", ndf: "NDF, % DM", forageNdf: "Forage NDF, % DM", starch: "Starch, % DM", fat: "Crude fat, % DM", forage: "Forage, % DM",
+      lys: "Lys, % of MP", met: "Met, % of MP", neMilk: "Energy-allowable milk, kg", mpMilk: "Protein-allowable milk, kg", neGain: "Energy-allowable gain, kg", mpGain: "Protein-allowable gain, kg" },
+  },
+  policy: {
+    title: "Ration policy", label: "When a ration is re-formulated", suggest: "Suggest: wait for approval", automatic: "Automatic: take effect at once",
+    save: "Save the policy", saved: "Policy saved.",
+    suggestText: "Re-formulated rations wait as a suggestion until someone approves them. Exception: the first ration of a group that has none takes effect when a member formulates it, because nothing is fed yet that it could replace (and whoever may formulate may also approve). Re-formulations the system starts (price, intake, inputs, feeds) always wait.",
+    automaticText: "Every re-formulated ration that meets all requirements takes effect at once; you are told by an alert.",
+    bestPossibleText: "A best-possible ration (one that misses a requirement) always waits for approval, whatever the policy.",
+    firstRation: "This group has no ration yet: the first one you formulate takes effect at once, also under Suggest.",
+  },
 };
 
 const ko = {
@@ -145,7 +190,21 @@ const ko = {
     infeasible: "요구량을 만족하는 배합이 없습니다.", notReady: "우군이 배합 계산 준비가 되지 않았습니다.",
     relaxations: "조건을 완화하고 다시 계산", relaxDmi: "건물 섭취량 ±{n}% 허용", raiseMax: "{feed} 상한을 건물 {n} kg으로 올림", raiseAll: "제안된 변경 모두 적용", dropMax: "{feed} 상한 해제",
     dropMin: "{feed} 하한 해제", dropGuard: "{name} 제한 해제", kgDm: "건물 kg/두", kgAsFed: "원물 kg/두",
-    cost: "두당 일 사료비", total: "합계", balances: "영양소", shadowPrices: "잠재 가격", shadowPricesHint: "제약 한도를 한 단위 더 올릴 때 두당 하루 사료비 변화 (음수: 절감).", constraint: "제약", bound: "한도", shadowPrice: "단위당 비용", unusedFeeds: "배합되지 않은 사료", reducedCost: "건물 kg당 한계 비용", enteringPrice: "진입 가격 (원물 톤당)", dmiTolerance: "건물 섭취량 허용 오차, %",
+    cost: "두당 일 사료비", total: "합계", balances: "영양소 공급 대 요구량", shadowPrices: "잠재 가격", shadowPricesHint: "제약 한도를 한 단위 더 올릴 때 두당 하루 사료비 변화 (음수: 절감).", constraint: "제약", bound: "한도", shadowPrice: "단위당 비용", unusedFeeds: "배합되지 않은 사료", reducedCost: "가격이 내려야 할 폭 (건물 kg당)", enteringPrice: "진입 가격 (원물 톤당)",
+    unusedFeedsHint: "배합되지 않은 사료가 배합에 들어오게 되는 가격입니다. \"무료여도 안 들어감\": 그 사료가 이미 한계에 닿은 제약(최대 한도나 섭취량)을 영양 가치보다 더 크게 압박하므로 어떤 가격에도 들어오지 않습니다.",
+    notEvenFree: "무료여도 안 들어감", perUnit: "{unit}당 {price}", perKgDmUnit: "사료 중 {unit}",
+    bounds: { perDay_min: "두당 하루 최소", perDay_max: "두당 하루 최대", perKgDm_min: "사료 중 최소", perKgDm_max: "사료 중 최대" },
+    nutrients: { ME: "대사에너지 (ME)", NEL: "산유 정미에너지 (NEL)", MP: "대사단백질 (MP)", Lys: "라이신 (Lys)", Met: "메티오닌 (Met)",
+      His: "히스티딘 (His)", Ile: "이소류신 (Ile)", Leu: "류신 (Leu)", Phe: "페닐알라닌 (Phe)", Thr: "트레오닌 (Thr)", Trp: "트립토판 (Trp)", Val: "발린 (Val)",
+      Ca: "칼슘 (Ca)", P: "인 (P)", Mg: "마그네슘 (Mg)", K: "칼륨 (K)", Na: "나트륨 (Na)", Cl: "염소 (Cl)", S: "황 (S)",
+      Co: "코발트 (Co)", Cu: "구리 (Cu)", Fe: "철 (Fe)", I: "요오드 (I)", Mn: "망간 (Mn)", Se: "셀레늄 (Se)", Zn: "아연 (Zn)", Mo: "몰리브덴 (Mo)",
+      "Vitamin A": "비타민 A", "Vitamin D": "비타민 D", "Vitamin E": "비타민 E" }, dmiTolerance: "건물 섭취량 허용 오차, %",
+    fixedKg: "고정 건물 kg", candidatesHint: "체크하지 않은 사료는 빠집니다. 고정량은 비용과 관계없이 그대로 급여합니다 (자가 조사료, 소진할 사료).",
+    limits: { title: "영양소 한도", hint: "비워 두면 모델 기본값. 요구량 한도는 이 우군에 대한 모델 요구량 대비 %, 사료 한도는 각 단위로. 우군 설정에 함께 저장됩니다.",
+      minPercent: "최소, 요구량 대비 %", maxPercent: "최대, 요구량 대비 %", diet: "사료 한도", value: "한도",
+      requirementMin: "{nutrient}: 최소, 요구량 대비 %", requirementMax: "{nutrient}: 최대, 요구량 대비 %", rail: "한도 {name}",
+      minCp: "조단백질 최소", maxCp: "조단백질 최대", minNdf: "NDF 최소", minForageNdf: "조사료 NDF 최소", maxStarch: "전분 최대",
+      maxFat: "지방 최대", maxDcad: "DCAD 최대", minDmi: "섭취량 최소", maxDmi: "섭취량 최대" },
     approved: "승인됨: 배합 버전 {v}.", saved: "저장되었습니다.", unchanged: "이미 최소 비용 배합입니다. 바뀐 것이 없습니다.",
     guard: { minForageNdfPercentOfDm: "조사료 NDF 최소", maxStarchPercentOfDm: "전분 최대", maxFatPercentOfDm: "지방 최대" },
     beefDefaults: "한우 기본 사료 추가 (볏짚, 건초, 한우 배합사료, 부산물)", beefDefaultsHint: "시작용 참고 가격(원)입니다: 농장 가격으로 바꾸세요.",
@@ -186,6 +245,37 @@ const ko = {
     fatteningSteer: "비육기 거세우", beefCow: "번식우", other: "기타" },
   breed: { holstein: "홀스타인", jersey: "저지", hanwoo: "한우", holsteinHanwooCross: "홀스타인 × 한우 교잡", angus: "앵거스", other: "기타" },
   common: { loading: "불러오는 중…", error: "오류가 발생했습니다: {m}", save: "저장", none: "–" },
+  analysis: {
+    title: "배합 평가", hint: "{model}로 본 배합, 배합 섭취량에서 두당 하루 기준.",
+    models: { nasem: "NASEM (2021) 젖소 모델", beef: "한우 계수를 쓴 NRC (2000) 육우 모델" },
+    diet: "사료 성분", protein: "단백질과 질소", intake: "섭취량", value: "배합", target: "목표",
+    allowableMilk: "배합이 허용하는 유량", allowableGain: "배합이 허용하는 증체",
+    notBinding: "제약 아님", perKgDm: "건물 kg당 {price}", missing: "이 배합 버전에는 저장된 평가가 아직 없습니다: 다시 배합 계산하면 보입니다.",
+    rows: { cp: "조단백질 (CP)", rdp: "반추위 분해 단백질 (RDP)", rup: "반추위 비분해 단백질 (RUP)", ndf: "중성세제불용섬유 (NDF)",
+      forageNdf: "조사료 NDF (모델의 peNDF)", starch: "전분", sugar: "당 (수용성 탄수화물)", fat: "조지방 (에테르 추출물)",
+      fattyAcids: "지방산", nfc: "비섬유성 탄수화물 (NFC)", ash: "조회분", dcad: "양이온-음이온 차 (DCAD)", forageConcentrate: "조사료 : 농후사료",
+      nel: "산유 정미에너지 (NEL)", neg: "증체 정미에너지 (NEg)",
+      lys: "라이신, 대사단백질 대비 %", met: "메티오닌, 대사단백질 대비 %", lysMet: "라이신 : 메티오닌", urinaryN: "오줌 질소 배설량", manureN: "분뇨 질소 배설량 (오줌과 분)",
+      formulatedDmi: "배합의 건물 섭취량", predictedDmi: "예측 건물 섭취량", dmiBounds: "적용한 섭취량 범위",
+      dmiShadowPrice: "섭취량 건물 1 kg 추가 비용 (잠재 가격)",
+      neMilk: "에너지 허용 유량", mpMilk: "대사단백질 허용 유량", neGain: "에너지 허용 증체", mpGain: "대사단백질 허용 증체" },
+    units: { pctDm: "% 건물", pctMp: "% 대사단백질", meqKgDm: "mEq/건물 kg", mgKgDm: "mg/건물 kg", mcalKgDm: "Mcal/건물 kg", gPerDay: "g/두/일", kgDm: "건물 kg/두/일",
+      kgMilk: "kg/두/일", kgGain: "kg/두/일" },
+  },
+  compare: {
+    title: "현재 배합과 제안 배합 비교", current: "현재 (v{v})", proposed: "제안", difference: "차이",
+    feeds: "사료, 건물 kg/두/일", totalDm: "합계 건물 kg/두/일", cost: "두당 일 사료비", balances: "공급, 요구량 대비 %",
+    rows: { cp: "조단백질, 건물 %", ndf: "NDF, 건물 %", forageNdf: "조사료 NDF, 건물 %", starch: "전분, 건물 %", fat: "조지방, 건물 %", forage: "조사료, 건물 %",
+      lys: "라이신, 대사단백질 대비 %", met: "메티오닌, 대사단백질 대비 %", neMilk: "에너지 허용 유량, kg", mpMilk: "대사단백질 허용 유량, kg", neGain: "에너지 허용 증체, kg", mpGain: "대사단백질 허용 증체, kg" },
+  },
+  policy: {
+    title: "배합 적용 방식", label: "배합을 다시 계산하면", suggest: "제안: 승인을 기다림", automatic: "자동: 바로 적용",
+    save: "적용 방식 저장", saved: "적용 방식을 저장했습니다.",
+    suggestText: "다시 계산한 배합은 누군가 승인할 때까지 제안으로 기다립니다. 예외: 배합이 없는 우군의 첫 배합은 구성원이 계산하면 바로 적용됩니다. 대신할 급여 중인 배합이 없고, 배합을 계산할 수 있는 사람은 승인도 할 수 있기 때문입니다. 시스템이 시작한 재계산(가격, 섭취량, 입력값, 사료 변경)은 언제나 기다립니다.",
+    automaticText: "요구량을 모두 만족하는 재계산 배합은 바로 적용되고 알림으로 알려 드립니다.",
+    bestPossibleText: "요구량을 다 채우지 못한 최선의 배합은 적용 방식과 관계없이 언제나 승인을 기다립니다.",
+    firstRation: "이 우군에는 아직 배합이 없습니다: 처음 계산한 배합은 제안 방식에서도 바로 적용됩니다.",
+  },
 };
 
 const languageKey = "cnucnm.language";
@@ -219,6 +309,12 @@ export function number(value, decimals = 1) {
 export function money(value, currency) {
   if (value === null || value === undefined) return "–";
   return new Intl.NumberFormat(locales[i18n.global.locale.value], { style: "currency", currency: currency || "KRW" }).format(value);
+}
+
+/** Money to three significant digits (small unit prices such as shadow prices: ₩1.23, not ₩1 or 1.2345). */
+export function significantMoney(value, currency) {
+  if (value === null || value === undefined || Number.isNaN(value)) return "–";
+  return new Intl.NumberFormat(locales[i18n.global.locale.value], { style: "currency", currency: currency || "KRW", maximumSignificantDigits: 3 }).format(value);
 }
 
 export function dateTime(value) {

@@ -6,9 +6,10 @@ import { EChart } from "../chart.js";
 import { GroupForm } from "../groupform.js";
 import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
+import { RationAnalysis, RationCompare } from "../analysis.js";
 
 export const GroupPage = {
-  components: { NotFoundPage, EChart, GroupForm, CompositionNotes },
+  components: { NotFoundPage, EChart, GroupForm, CompositionNotes, RationAnalysis, RationCompare },
   props: { farmId: String, groupId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
@@ -31,7 +32,24 @@ export const GroupPage = {
       people.value = Object.fromEntries(members.map((m) => [`user:${m.userId}`, m.displayName]));
     };
     const actor = (id) => people.value[id] ?? id;
-    loaded.then((f) => f && Promise.all([loadGroup(), loadRation(), loadIntake(), loadPeople().catch(() => {})]))
+    // The farm's ration policy (apply or suggest), shown with what it does and edited by those who manage the farm.
+    const policy = Vue.ref(null);
+    const policyChoice = Vue.ref(null);
+    const policyMessage = Vue.ref(null);
+    const loadPolicy = async () => {
+      policy.value = await get(`/api/v1/farms/${props.farmId}/policy`);
+      policyChoice.value = policy.value.reformulation;
+    };
+    async function savePolicy() {
+      policyMessage.value = null;
+      try {
+        policy.value = await request("PUT", `/api/v1/farms/${props.farmId}/policy`, { ...policy.value, reformulation: policyChoice.value });
+        policyMessage.value = "policy.saved";
+      } catch (e) {
+        error.value = e.problem?.errors ? JSON.stringify(e.problem.errors) : e.message;
+      }
+    }
+    loaded.then((f) => f && Promise.all([loadGroup(), loadRation(), loadIntake(), loadPolicy(), loadPeople().catch(() => {})]))
       .catch((e) => { if (e.status === 404) notFound.value = true; else error.value = e.message; });
     Vue.watch(days, loadIntake);
 
@@ -119,7 +137,7 @@ export const GroupPage = {
     }
     const run = (report) => report().catch((e) => { error.value = e.message; });
     const itemsText = (version) => version.items.map((i) => `${i.name} ${number(i.kgDryMatterPerHead, 2)}`).join(", ");
-    return { editing, edited, live, decide, actor, farm, notFound, error, can, group, ration, days, balanceChart, intakeChart, reports, run, itemsText, number, money, date, dateTime };
+    return { policy, policyChoice, policyMessage, savePolicy, editing, edited, live, decide, actor, farm, notFound, error, can, group, ration, days, balanceChart, intakeChart, reports, run, itemsText, number, money, date, dateTime };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -140,7 +158,9 @@ export const GroupPage = {
             missed: ration.suggestion.bestPossible.short.map((l) => l.nutrient).concat(ration.suggestion.bestPossible.guardRailsMissed.map((g) => g.name)).join(', ') }) }}
             <router-link v-if="can('formulate')" :to="'/farms/' + farmId + '/groups/' + groupId + '/workbench'">{{ $t('group.waysOut') }}</router-link></p>
           <p>{{ ration.suggestion.proposed.cause.reason }} · {{ $t('group.costDifference') }}: {{ money(ration.suggestion.costDifferencePerHeadPerDay, farm.currency) }}</p>
-          <p>{{ itemsText(ration.suggestion.proposed) }}</p>
+          <RationCompare v-if="ration.current" :left="ration.current" :right="ration.suggestion.proposed" :currency="farm.currency"
+            :left-label="$t('compare.current', { v: ration.current.version })" :right-label="$t('compare.proposed')" />
+          <p v-else>{{ itemsText(ration.suggestion.proposed) }}</p>
           <div class="toolbar" v-if="can('approveRation')">
             <button class="primary" type="button" @click="decide('approve')" data-testid="approve">{{ $t('workbench.approve') }}</button>
             <button type="button" @click="decide('reject')" data-testid="reject">{{ $t('workbench.reject') }}</button>
@@ -194,6 +214,24 @@ export const GroupPage = {
             <CompositionNotes :notes="ration?.current?.compositionNotes ?? []" />
           </section>
         </div>
+        <section class="card" v-if="ration?.current" data-testid="group-analysis">
+          <RationAnalysis :version="ration.current" :inputs="group.inputs" :predicted-dmi="group.intake.predictedDryMatterKgPerHead" :currency="farm.currency" />
+        </section>
+        <section class="card" v-if="policy" data-testid="policy">
+          <h2>{{ $t('policy.title') }}</h2>
+          <div class="toolbar">
+            <label>{{ $t('policy.label') }}
+              <select v-model="policyChoice" :disabled="!can('manageFarm')" data-testid="policy-choice">
+                <option value="suggest">{{ $t('policy.suggest') }}</option>
+                <option value="automatic">{{ $t('policy.automatic') }}</option>
+              </select></label>
+            <button v-if="can('manageFarm')" type="button" :disabled="policyChoice === policy.reformulation" @click="savePolicy" data-testid="policy-save">{{ $t('policy.save') }}</button>
+            <span v-if="policyMessage" data-testid="policy-message">{{ $t(policyMessage) }}</span>
+          </div>
+          <p data-testid="policy-text">{{ $t(policy.reformulation === 'automatic' ? 'policy.automaticText' : 'policy.suggestText') }}</p>
+          <p class="hint">{{ $t('policy.bestPossibleText') }}</p>
+          <p v-if="ration && !ration.current && policy.reformulation === 'suggest'" class="hint" data-testid="policy-first-ration">{{ $t('policy.firstRation') }}</p>
+        </section>
         <section class="card" v-if="ration?.current">
           <h2>{{ $t('group.reports') }}</h2>
           <div class="toolbar">

@@ -4,9 +4,10 @@
 // approve the result as the group's ration.
 import { get, request } from "../api.js";
 import { useFarm, balanceState } from "../farm.js";
-import { number, money } from "../i18n.js";
+import { number, money, significantMoney } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
+import { RationAnalysis, RationCompare } from "../analysis.js";
 
 /** A farm feed id from a library id (nasem:Corn silage, typical → corn-silage-typical). */
 export function farmFeedId(libraryId) {
@@ -14,7 +15,7 @@ export function farmFeedId(libraryId) {
 }
 
 export const WorkbenchPage = {
-  components: { NotFoundPage, CompositionNotes },
+  components: { NotFoundPage, CompositionNotes, RationAnalysis, RationCompare },
   props: { farmId: String, groupId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
@@ -37,7 +38,7 @@ export const WorkbenchPage = {
     async function loadFeeds() {
       feeds.value = await get(`${farmBase}/feeds`);
       for (const f of feeds.value) {
-        rows[f.definition.feedId] ??= { use: false, min: null, max: null, pricePerTonne: f.pricePerKgAsFed != null ? Math.round(f.pricePerKgAsFed * 1000) : null };
+        rows[f.definition.feedId] ??= { use: false, min: null, max: null, fixed: null, pricePerTonne: f.pricePerKgAsFed != null ? Math.round(f.pricePerKgAsFed * 1000) : null };
       }
     }
     async function loadRation() {
@@ -45,7 +46,7 @@ export const WorkbenchPage = {
       const saved = snapshot.value.settings;
       if (saved) {
         for (const c of saved.candidates) {
-          rows[c.feedId] = { ...(rows[c.feedId] ?? {}), use: true, min: c.minKgDryMatter || null, max: c.maxKgDryMatter };
+          rows[c.feedId] = { ...(rows[c.feedId] ?? {}), use: true, min: c.minKgDryMatter || null, max: c.maxKgDryMatter, fixed: c.fixedKgDryMatter ?? null };
         }
         Object.assign(settings, {
           dryMatterIntakeTolerancePercent: saved.dryMatterIntakeTolerancePercent, minForageNdfPercentOfDm: saved.minForageNdfPercentOfDm,
@@ -54,8 +55,10 @@ export const WorkbenchPage = {
         });
       }
     }
+    const policy = Vue.ref(null);
     loaded.then(async (f) => {
       if (!f) return;
+      get(`${farmBase}/policy`).then((p) => { policy.value = p; }).catch(() => {});
       group.value = await get(base);
       await loadFeeds();
       await loadRation();
@@ -111,7 +114,7 @@ export const WorkbenchPage = {
         // Only the farm's current feeds: a removed feed may linger in the saved settings.
         const current = new Set(feeds.value.map((f) => f.definition.feedId));
         const candidates = Object.entries(rows).filter(([feedId, r]) => r.use && current.has(feedId))
-          .map(([feedId, r]) => ({ feedId, minKgDryMatter: optional(r.min) ?? 0, maxKgDryMatter: optional(r.max) }));
+          .map(([feedId, r]) => ({ feedId, minKgDryMatter: optional(r.min) ?? 0, maxKgDryMatter: optional(r.max), fixedKgDryMatter: optional(r.fixed) }));
         await request("PUT", `${base}/ration/settings`, {
           candidates, dryMatterIntakeTolerancePercent: Number(settings.dryMatterIntakeTolerancePercent),
           minForageNdfPercentOfDm: optional(settings.minForageNdfPercentOfDm), maxStarchPercentOfDm: optional(settings.maxStarchPercentOfDm),
@@ -169,6 +172,8 @@ export const WorkbenchPage = {
     }
 
     const waits = (outcome) => outcome === "suggested" || outcome === "bestPossible";
+    // Current against proposed: the group's ration beside a formulated one that waits for approval.
+    const compareWith = Vue.computed(() => (waits(result.value?.outcome) && snapshot.value?.current && snapshot.value?.suggestion ? snapshot.value.current : null));
     const shown = Vue.computed(() => (waits(result.value?.outcome) ? snapshot.value?.suggestion?.proposed : result.value?.ration) ?? null);
 
     // A near miss: the best-possible ration waits as the group's suggestion with what it leaves short and the verified ways out,
@@ -223,14 +228,60 @@ export const WorkbenchPage = {
       }
       await run();
     }
+    // The nutritionist's nutrient limits, kept with the group's settings as request fields (the formulation's own paths):
+    // requirement targets as % of the model's requirement, diet limits in the guard rail's unit. Empty: the model's default.
+    const requirementLimits = ["ME", "MP", "Lys", "Met", "Ca", "P"];
+    const dietLimits = [
+      { field: "guardRails.minCrudeProteinPercentOfDm", label: "minCp", unit: "pctDm" },
+      { field: "guardRails.maxCrudeProteinPercentOfDm", label: "maxCp", unit: "pctDm" },
+      { field: "guardRails.minNdfPercentOfDm", label: "minNdf", unit: "pctDm" },
+      { setting: "minForageNdfPercentOfDm", label: "minForageNdf", unit: "pctDm" },
+      { setting: "maxStarchPercentOfDm", label: "maxStarch", unit: "pctDm" },
+      { setting: "maxFatPercentOfDm", label: "maxFat", unit: "pctDm" },
+      { field: "guardRails.maxDcadMilliequivalentsPerKgDm", label: "maxDcad", unit: "meqKgDm" },
+      { field: "dryMatterIntakeKg.min", label: "minDmi", unit: "kgDm" },
+      { field: "dryMatterIntakeKg.max", label: "maxDmi", unit: "kgDm" },
+    ];
+    const fieldValue = (field) => settings.requestFields[field] ?? "";
+    function setField(field, value) {
+      const { [field]: _, ...rest } = settings.requestFields;
+      settings.requestFields = value === "" || value === null || value === undefined ? rest : { ...rest, [field]: Number(value) };
+    }
+    /** A request field in farm language ("requirements.MP.minPercent" → "Metabolizable protein (MP): minimum, % of requirement"). */
+    function fieldLabel(field) {
+      const requirement = field.match(/^requirements\.(.+)\.(min|max)Percent$/);
+      if (requirement) return t(`workbench.limits.requirement${requirement[2] === "min" ? "Min" : "Max"}`, { nutrient: railName(requirement[1]) });
+      const diet = dietLimits.find((l) => l.field === field);
+      if (diet) return t(`workbench.limits.${diet.label}`);
+      const rail = field.match(/^guardRails\.(.+)$/);
+      return rail ? t("workbench.limits.rail", { name: rail[1] }) : field;
+    }
     function dropRequestField(field) {
       const { [field]: _, ...rest } = settings.requestFields;
       settings.requestFields = rest;
     }
     // Sensitivity of the optimum: what one more unit of each binding bound costs per head per day, and the price
     // at which each feed left out would come in (the solver's dual values, from the formulation response).
-    const bindingNutrients = Vue.computed(() => (result.value?.formulation?.nutrients ?? []).filter((n) => n.bindingBound && n.shadowPrice !== 0));
+    // One row per binding bound (a nutrient can bind at both its daily and its dietary limit).
+    const bindingNutrients = Vue.computed(() => (result.value?.formulation?.nutrients ?? [])
+      .flatMap((n) => (n.shadowPrices ?? []).filter((p) => Math.abs(p.value) > 1e-9).map((p) => ({ name: n.name, unit: n.unit, bound: p.bound, value: p.value }))));
     const unusedFeeds = Vue.computed(() => (result.value?.formulation?.feeds ?? []).filter((f) => f.kgDm <= 1e-9 && f.reducedCostPerKgDm != null));
+    /** A nutrient or guard-rail name of the formulation in the UI language (the API's name when there is no translation). */
+    const nutrientName = (name) => {
+      for (const key of [`workbench.nutrients.${name}`, `workbench.rails.${name}`]) {
+        const text = t(key);
+        if (text !== key) return text;
+      }
+      return name;
+    };
+    /** "perDay.min" → "minimum per head per day"; the unit of one step of the bound ("g/d" → "g"). */
+    const boundName = (bound) => t(`workbench.bounds.${bound.replace(".", "_")}`);
+    const dietUnits = { "% DM": "pctDm", "mg/kg DM": "mgKgDm", "mEq/kg DM": "meqKgDm", "Mcal/kg DM": "mcalKgDm" };
+    const boundUnit = (unit, bound) => {
+      if (bound.startsWith("perDay")) return (unit ?? "").replace(/\/d$/, "");
+      const known = dietUnits[unit];
+      return known ? t(`analysis.units.${known}`) : t("workbench.perKgDmUnit", { unit: unit ?? "" });
+    };
     async function approve() {
       const suggestion = snapshot.value?.suggestion;
       if (!suggestion) return;
@@ -274,15 +325,18 @@ export const WorkbenchPage = {
       }
     }
     const animal = Vue.computed(() => result.value?.formulation?.animal ?? null);
+    // Guard rails by name; the mineral rails (Co, Cu … mg/kg DM) are named by their nutrient.
     const railName = (name) => {
-      const key = `workbench.rails.${name}`;
-      const text = t(key);
-      return text === key ? name : text;
+      for (const key of [`workbench.rails.${name}`, `workbench.nutrients.${name}`]) {
+        const text = t(key);
+        if (text !== key) return text;
+      }
+      return name;
     };
     const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
     return { farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown, bindingNutrients, unusedFeeds,
-      relaxations, relax, approve, message, snapshot, number, money, percent, balanceState, isBeef, addDefaults, animal, railName,
-      waits, best, miss, suggestionLabel, takeSuggestion, dropRequestField };
+      relaxations, relax, approve, message, snapshot, number, money, significantMoney, nutrientName, boundName, boundUnit, percent, balanceState, isBeef, addDefaults, animal, railName,
+      waits, best, miss, suggestionLabel, takeSuggestion, dropRequestField, requirementLimits, dietLimits, fieldValue, setField, fieldLabel, policy, compareWith };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -314,24 +368,52 @@ export const WorkbenchPage = {
           <h2>{{ $t('workbench.candidates') }}</h2>
           <table data-testid="candidates">
             <thead><tr><th>{{ $t('workbench.use') }}</th><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.price') }} ({{ farm.currency }})</th>
-              <th class="n">{{ $t('workbench.minKg') }}</th><th class="n">{{ $t('workbench.maxKg') }}</th></tr></thead>
+              <th class="n">{{ $t('workbench.minKg') }}</th><th class="n">{{ $t('workbench.maxKg') }}</th><th class="n">{{ $t('workbench.fixedKg') }}</th></tr></thead>
             <tbody><tr v-for="f in feeds" :key="f.definition.feedId" :data-feed="f.definition.feedId">
               <td><input type="checkbox" v-model="rows[f.definition.feedId].use" data-testid="use"></td>
               <td>{{ f.definition.name }}</td>
               <td class="n"><input class="price" type="number" step="any" v-model="rows[f.definition.feedId].pricePerTonne" data-testid="price"></td>
               <td class="n"><input class="bound" type="number" step="any" v-model="rows[f.definition.feedId].min" data-testid="min"></td>
               <td class="n"><input class="bound" type="number" step="any" v-model="rows[f.definition.feedId].max" data-testid="max"></td>
+              <td class="n"><input class="bound" type="number" step="any" v-model="rows[f.definition.feedId].fixed" data-testid="fixed"></td>
             </tr></tbody>
           </table>
+          <p class="hint">{{ $t('workbench.candidatesHint') }}</p>
           <div class="toolbar" style="margin-top:8px" v-if="can('editFeeds')">
             <button type="button" :disabled="busy" @click="addDefaults" :data-testid="isBeef ? 'beef-defaults' : 'dairy-defaults'">{{ $t(isBeef ? 'workbench.beefDefaults' : 'workbench.dairyDefaults') }}</button>
             <span class="hint">{{ $t('workbench.beefDefaultsHint') }}</span>
           </div>
           <div v-if="Object.keys(settings.requestFields).length" data-testid="request-fields">
             <p class="hint">{{ $t('workbench.requestFields') }}</p>
-            <div class="toolbar"><span v-for="(value, field) in settings.requestFields" :key="field" class="tag">{{ field }} = {{ number(value, 3) }}
+            <div class="toolbar"><span v-for="(value, field) in settings.requestFields" :key="field" class="tag" :data-field="field">{{ fieldLabel(field) }} = {{ number(value, 3) }}
               <button type="button" @click="dropRequestField(field)" :title="$t('workbench.dropRequestField')">×</button></span></div>
           </div>
+          <!-- Beef groups: the dairy guard-rail paths (guardRails.*) do not reach the beef formulation, so only the limits it reads are offered. -->
+          <details class="limits" data-testid="limits">
+            <summary>{{ $t('workbench.limits.title') }}</summary>
+            <p class="hint">{{ $t('workbench.limits.hint') }}</p>
+            <div class="grid2">
+              <table data-testid="requirement-limits">
+                <thead><tr><th>{{ $t('workbench.nutrient') }}</th><th class="n">{{ $t('workbench.limits.minPercent') }}</th><th class="n">{{ $t('workbench.limits.maxPercent') }}</th></tr></thead>
+                <tbody><tr v-for="n in requirementLimits" :key="n" :data-nutrient="n">
+                  <td>{{ railName(n) }}</td>
+                  <td class="n"><input class="bound" type="number" step="any" :value="fieldValue('requirements.' + n + '.minPercent')" placeholder="100"
+                    @change="setField('requirements.' + n + '.minPercent', $event.target.value)" data-testid="limit-min"></td>
+                  <td class="n"><input class="bound" type="number" step="any" :value="fieldValue('requirements.' + n + '.maxPercent')"
+                    @change="setField('requirements.' + n + '.maxPercent', $event.target.value)" data-testid="limit-max"></td>
+                </tr></tbody>
+              </table>
+              <table data-testid="diet-limits">
+                <thead><tr><th>{{ $t('workbench.limits.diet') }}</th><th class="n">{{ $t('workbench.limits.value') }}</th></tr></thead>
+                <tbody><tr v-for="l in dietLimits.filter((l) => !(isBeef && l.field?.startsWith('guardRails.')))" :key="l.field ?? l.setting" :data-limit="l.label">
+                  <td>{{ $t('workbench.limits.' + l.label) }} ({{ $t('analysis.units.' + l.unit) }})</td>
+                  <td class="n"><input v-if="l.setting" class="bound" type="number" step="any" v-model="settings[l.setting]" data-testid="limit-value">
+                    <input v-else class="bound" type="number" step="any" :value="fieldValue(l.field)" @change="setField(l.field, $event.target.value)" data-testid="limit-value"></td>
+                </tr></tbody>
+              </table>
+            </div>
+          </details>
+          <p v-if="policy?.reformulation === 'suggest' && snapshot && !snapshot.current" class="hint" data-testid="first-ration-note">{{ $t('policy.firstRation') }}</p>
           <div class="toolbar" style="margin-top:8px">
             <label>{{ $t('workbench.dmiTolerance') }} <input class="bound" type="number" step="any" v-model="settings.dryMatterIntakeTolerancePercent" data-testid="dmi-tolerance"></label>
             <button v-if="can('formulate')" class="primary" type="button" :disabled="busy" @click="run" data-testid="formulate">{{ $t('workbench.run') }}</button>
@@ -380,13 +462,19 @@ export const WorkbenchPage = {
               </tbody>
             </table>
             <CompositionNotes :notes="result.formulation?.compositionNotes" />
+            <template v-if="compareWith">
+              <h2>{{ $t('compare.title') }}</h2>
+              <RationCompare :left="compareWith" :right="shown" :currency="farm.currency"
+                :left-label="$t('compare.current', { v: compareWith.version })" :right-label="$t('compare.proposed')" />
+            </template>
             <h2>{{ $t('workbench.balances') }}</h2>
             <table data-testid="balances">
-              <thead><tr><th>{{ $t('workbench.balances') }}</th><th class="n">{{ $t('group.required') }}</th><th class="n">{{ $t('group.supplied') }}</th><th class="n">%</th></tr></thead>
+              <thead><tr><th>{{ $t('workbench.nutrient') }}</th><th class="n">{{ $t('group.required') }}</th><th class="n">{{ $t('group.supplied') }}</th><th class="n">%</th></tr></thead>
               <tbody><tr v-for="b in shown.balances" :key="b.nutrient" :class="balanceState(b)">
-                <td>{{ b.nutrient }} ({{ b.unit }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
+                <td>{{ nutrientName(b.nutrient) }} ({{ b.unit }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
               </tr></tbody>
             </table>
+            <RationAnalysis :version="shown" :formulation="best ? null : result.formulation" :inputs="group.inputs" :currency="farm.currency" />
             <template v-if="animal && !best">
               <h2>{{ $t('workbench.model') }}</h2>
               <p data-testid="requirement-model">{{ animal.requirementModel ?? 'NASEM (2021)' }} ·
@@ -410,16 +498,19 @@ export const WorkbenchPage = {
               <p class="hint">{{ $t('workbench.shadowPricesHint') }}</p>
               <table data-testid="shadow-prices">
                 <thead><tr><th>{{ $t('workbench.constraint') }}</th><th>{{ $t('workbench.bound') }}</th><th class="n">{{ $t('workbench.shadowPrice') }}</th></tr></thead>
-                <tbody><tr v-for="n in bindingNutrients" :key="n.name + n.bindingBound">
-                  <td>{{ n.name }}<span v-if="n.unit"> ({{ n.unit }})</span></td><td>{{ n.bindingBound }}</td><td class="n">{{ number(n.shadowPrice, 4) }}</td>
+                <tbody><tr v-for="n in bindingNutrients" :key="n.name + n.bound" :data-nutrient="n.name">
+                  <td>{{ nutrientName(n.name) }}</td><td>{{ boundName(n.bound) }}</td>
+                  <td class="n">{{ $t('workbench.perUnit', { price: significantMoney(n.value, farm.currency), unit: boundUnit(n.unit, n.bound) }) }}</td>
                 </tr></tbody>
               </table>
               <h2>{{ $t('workbench.unusedFeeds') }}</h2>
+              <p class="hint">{{ $t('workbench.unusedFeedsHint') }}</p>
               <table data-testid="reduced-costs">
                 <thead><tr><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.reducedCost') }}</th><th class="n">{{ $t('workbench.enteringPrice') }}</th></tr></thead>
-                <tbody><tr v-for="f in unusedFeeds" :key="f.id">
-                  <td>{{ f.name }}</td><td class="n">{{ number(f.reducedCostPerKgDm, 4) }}</td>
-                  <td class="n">{{ f.enteringPricePerTonneAsFed != null ? money(f.enteringPricePerTonneAsFed, farm.currency) : '—' }}</td>
+                <tbody><tr v-for="f in unusedFeeds" :key="f.id" :data-feed="f.id">
+                  <td>{{ f.name }}</td><td class="n">{{ significantMoney(f.reducedCostPerKgDm, farm.currency) }}</td>
+                  <td class="n" data-testid="entering-price">{{ f.enteringPricePerTonneAsFed == null ? '—'
+                    : f.enteringPricePerTonneAsFed <= 0 ? $t('workbench.notEvenFree') : money(f.enteringPricePerTonneAsFed, farm.currency) }}</td>
                 </tr></tbody>
               </table>
             </template>
