@@ -197,6 +197,7 @@ export const GroupPage = {
         <section class="card" v-if="ration?.current">
           <h2>{{ $t('group.reports') }}</h2>
           <div class="toolbar">
+            <router-link class="button" :to="'/farms/' + farmId + '/groups/' + groupId + '/mixer'" data-testid="mixer-link">{{ $t('mixer.title') }}</router-link>
             <button type="button" @click="run(reports.mixerXlsx)" data-testid="mixer-xlsx">{{ $t('group.mixerXlsx') }}</button>
             <button type="button" @click="run(reports.mixerCsv)" data-testid="mixer-csv">{{ $t('group.mixerCsv') }}</button>
             <button type="button" @click="run(reports.reportHtml)" data-testid="report-html">{{ $t('group.reportHtml') }}</button>
