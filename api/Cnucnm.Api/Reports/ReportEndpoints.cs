@@ -1,3 +1,4 @@
+using Cnucnm.Storage.Identity;
 using System.Globalization;
 using Cnucnm.Api.Groups;
 using Cnucnm.Api.Security;
@@ -66,28 +67,28 @@ public static class ReportEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, NotFound>> ReportHtmlAsync(
-        Guid farmId, Guid groupId, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken, string? lang = null)
+        Guid farmId, Guid groupId, IGrainFactory grains, IUserStore users, TimeProvider clock, CancellationToken cancellationToken, string? lang = null)
     {
         if (!ReportText.IsLanguage(lang))
         {
             return LanguageProblem();
         }
 
-        var report = await RationReport.LoadAsync(grains, farmId, groupId, clock, cancellationToken);
+        var report = await RationReport.LoadAsync(grains, users, farmId, groupId, clock, cancellationToken);
         return report is null
             ? TypedResults.NotFound()
             : TypedResults.Content(RationReportHtml.Render(report, ReportText.For(lang)), "text/html; charset=utf-8");
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound>> ReportXlsxAsync(
-        Guid farmId, Guid groupId, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken, string? lang = null)
+        Guid farmId, Guid groupId, IGrainFactory grains, IUserStore users, TimeProvider clock, CancellationToken cancellationToken, string? lang = null)
     {
         if (!ReportText.IsLanguage(lang))
         {
             return LanguageProblem();
         }
 
-        var report = await RationReport.LoadAsync(grains, farmId, groupId, clock, cancellationToken);
+        var report = await RationReport.LoadAsync(grains, users, farmId, groupId, clock, cancellationToken);
         if (report is null)
         {
             return TypedResults.NotFound();

@@ -113,7 +113,7 @@ public static class ReportFormats
         if (ration is not null)
         {
             summary.Add(Pair(text["rationVersion"], ration.Version));
-            summary.Add(Pair(text["changedBy"], ration.Cause.Actor));
+            summary.Add(Pair(text["changedBy"], report.ChangedBy ?? text["formerMember"]));
             summary.Add(Pair(text["reason"], ration.Cause.Reason));
             summary.Add(Pair(text["kgDmPerHead"], Math.Round(ration.DryMatterKgPerHead, 2)));
             summary.Add(Pair(text["kgAsFedPerHead"], Math.Round(ration.AsFedKgPerHead, 2)));
