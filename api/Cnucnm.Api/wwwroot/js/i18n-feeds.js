@@ -1,6 +1,11 @@
-// UI text of the farm feeds page and the mixer sheet, English and Korean (merged into js/i18n.js).
+// UI text of the farm feeds page, the mixer sheet and the group's records, English and Korean (merged into js/i18n.js).
 export const feedsText = {
   en: {
+    records: {
+      requirements: "Requirements (per head per day)", model: "Model", nutrient: "Nutrient", required: "Required", unit: "Unit",
+      noWeighings: "No weighings yet.", noMilkTests: "No milk tests yet.", bcsScale: "Body condition score (1–{max})",
+      addWeighing: "Record weighing", addMilkTest: "Record milk test",
+    },
     feeds: {
       title: "Feeds", intro: "The farm's feeds. Dry matter drives every as-fed amount: update a silage's DM % when it is measured (weekly); the rations that use the feed are re-evaluated.",
       none: "No feeds yet: add them from the libraries below.", feed: "Feed", source: "Source", dm: "DM %", price: "Price ({currency}/t as fed)",
@@ -28,6 +33,11 @@ export const feedsText = {
     },
   },
   ko: {
+    records: {
+      requirements: "요구량 (두당 1일)", model: "모델", nutrient: "영양소", required: "요구량", unit: "단위",
+      noWeighings: "아직 체중 측정 기록이 없습니다.", noMilkTests: "아직 유검정 기록이 없습니다.", bcsScale: "체형점수 (1–{max})",
+      addWeighing: "체중 기록", addMilkTest: "유검정 기록",
+    },
     feeds: {
       title: "사료", intro: "농장의 사료입니다. 건물 함량이 모든 원물 급여량을 결정합니다. 사일리지의 건물 %를 측정할 때마다(매주) 갱신하세요. 이 사료를 쓰는 배합은 다시 평가됩니다.",
       none: "아직 사료가 없습니다. 아래 사료 라이브러리에서 추가하세요.", feed: "사료", source: "출처", dm: "건물 %", price: "가격 ({currency}/원물 t)",

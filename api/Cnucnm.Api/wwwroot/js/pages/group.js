@@ -6,9 +6,10 @@ import { EChart } from "../chart.js";
 import { GroupForm } from "../groupform.js";
 import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
+import { GroupRecords } from "../records.js";
 
 export const GroupPage = {
-  components: { NotFoundPage, EChart, GroupForm, CompositionNotes },
+  components: { NotFoundPage, EChart, GroupForm, CompositionNotes, GroupRecords },
   props: { farmId: String, groupId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
@@ -167,16 +168,7 @@ export const GroupPage = {
             </template>
             <dt>{{ $t('group.gain') }}</dt><dd>{{ number(group.inputs.targetGainKgPerDay, 2) }}</dd>
           </dl>
-          <div class="grid2">
-            <div>
-              <h2>{{ $t('group.weighings') }}</h2>
-              <table><tbody><tr v-for="w in group.weighings" :key="w.date"><td>{{ date(w.date) }}</td><td class="n">{{ number(w.bodyWeightKg, 0) }} kg</td><td class="n">{{ number(w.bodyConditionScore, 2) }}</td><td class="muted">{{ actor(w.recordedBy) }}</td></tr></tbody></table>
-            </div>
-            <div>
-              <h2>{{ $t('group.milkTests') }}</h2>
-              <table><tbody><tr v-for="m in group.milkTests" :key="m.date"><td>{{ date(m.date) }}</td><td class="n">{{ number(m.milkKgPerDay, 1) }} kg</td><td class="n">{{ number(m.fatPercent, 2) }} %</td><td class="n">{{ number(m.trueProteinPercent, 2) }} %</td></tr></tbody></table>
-            </div>
-          </div>
+          <GroupRecords :farm-id="farmId" :group="group" :farm="farm" :can-edit="can('editGroups')" :actor="actor" @saved="edited" :key="group.version" />
         </section>
         <div class="grid2">
           <section class="card">
