@@ -13,10 +13,11 @@ export function feedLabel(name) {
   return doubled ? doubled[1] : name;
 }
 
-/** Which library a library feed id comes from: "nasem" (NASEM 2021) or "korean" (Korean feed standard tables). */
+/** Which library a library feed id comes from: "nasem" (NASEM 2021), "korean" (Korean feed tables) or "library" (a library
+ * feed given by its name, looked up in NASEM first, then the Korean tables); null for the farm's own analysis. */
 export function librarySource(libraryFeedId) {
   if (!libraryFeedId) return null;
   if (libraryFeedId.startsWith("kr:")) return "korean";
   if (libraryFeedId.startsWith("nasem:")) return "nasem";
-  return null;
+  return "library";
 }

@@ -79,7 +79,7 @@ export const GroupRecords = {
             <FieldError :fields="weighingFields" name="date" />
             <label>{{ $t('group.bodyWeight') }} <input type="number" step="1" v-model.number="weighing.bodyWeightKg" name="bodyWeightKg"></label>
             <FieldError :fields="weighingFields" name="bodyWeightKg" />
-            <label>{{ $t('records.bcsScale', { max: scaleMax }) }} <input type="number" step="0.25" min="1" :max="scaleMax" v-model.number="weighing.bodyConditionScore" name="bodyConditionScore"></label>
+            <label>{{ $t('records.bcsScale', { max: scaleMax }) }} <input type="number" step="0.25" v-model.number="weighing.bodyConditionScore" name="bodyConditionScore"></label>
             <FieldError :fields="weighingFields" name="bodyConditionScore" />
             <FieldError :fields="weighingFields" name="" />
             <div class="toolbar"><button type="submit" :disabled="busy" data-testid="add-weighing">{{ $t('records.addWeighing') }}</button></div>

@@ -276,7 +276,7 @@ export const FeedsPage = {
           </form>
           <p v-if="searched && found.length === 0">{{ $t('feeds.nothingFound') }}</p>
           <table v-if="found.length" data-testid="feeds-library-results">
-            <thead><tr><th>{{ $t('feeds.feed') }}</th><th>{{ $t('feeds.source') }}</th><th>{{ $t('feeds.category') }}</th><th class="n">{{ $t('feeds.dm') }}</th><th class="n">CP % DM</th><th class="n">NDF % DM</th><th></th></tr></thead>
+            <thead><tr><th>{{ $t('feeds.feed') }}</th><th>{{ $t('feeds.source') }}</th><th>{{ $t('feeds.category') }}</th><th class="n">{{ $t('feeds.dm') }}</th><th class="n">{{ $t('feeds.cp') }}</th><th class="n">{{ $t('feeds.ndf') }}</th><th></th></tr></thead>
             <tbody><tr v-for="f in found" :key="f.id" :data-library-feed="f.id">
               <td data-testid="library-name">{{ libraryFeedName(f) }}</td>
               <td>{{ $t('feeds.library.' + f.library) }}</td>
