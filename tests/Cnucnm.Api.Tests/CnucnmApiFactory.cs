@@ -29,11 +29,12 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
     /// <summary>The settings this API runs with (another process of the same cluster takes its database, cluster id and keys).</summary>
     public IReadOnlyDictionary<string, string?> Settings => _settings;
 
-    /// <summary>Starts the API; <paramref name="services"/> replaces what a test cannot reach for real (an identity provider's keys).</summary>
+    /// <summary>Starts the API; <paramref name="services"/> replaces what a test cannot reach for real (an identity provider's keys);
+    /// <paramref name="kestrel"/>: on a real socket (Kestrel's own shutdown behaviour) instead of the in-memory test server.</summary>
     public static async Task<CnucnmApiFactory> StartAsync(PostgresServer postgres, IDictionary<string, string?>? extra = null,
-        Action<IServiceCollection>? services = null) =>
+        Action<IServiceCollection>? services = null, bool kestrel = false) =>
         Start(await postgres.CreateDatabaseAsync("cnucnm_api"), $"api-test-{Guid.NewGuid():N}"[..24],
-            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), extra, services);
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), extra, services, kestrel);
 
     /// <summary>
     /// Several API processes, each with its co-hosted silo, on one database and in one Orleans cluster, sharing the
@@ -55,7 +56,7 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
     }
 
     private static CnucnmApiFactory Start(string connectionString, string clusterId, string signingKey, string secretKey,
-        IDictionary<string, string?>? extra, Action<IServiceCollection>? services)
+        IDictionary<string, string?>? extra, Action<IServiceCollection>? services, bool kestrel = false)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -82,7 +83,16 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
         }
 
         var factory = new CnucnmApiFactory(settings, services);
-        _ = factory.Server; // start now, so that start-up failures surface here
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+        else
+        {
+            _ = factory.Server; // start now, so that start-up failures surface here
+        }
+
         return factory;
     }
 
@@ -124,7 +134,7 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> SignInAsync(string email, string password)
     {
         // No automatic redirects: a followed redirect drops the Authorization header.
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
         token.EnsureSuccessStatusCode();
         var pair = await token.Content.ReadFromJsonAsync<TokenBody>();
@@ -149,7 +159,7 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
     /// <summary>A client with this access token.</summary>
     public HttpClient CreateClientWith(string accessToken)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
     }

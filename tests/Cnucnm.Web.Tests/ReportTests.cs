@@ -24,6 +24,9 @@ public sealed class ReportTests(WebFixture web)
         await Expect(report.Locator("table").First).ToContainTextAsync("Canola meal");
         // kg as fed × KRW/kg of the demo ration (see the herd overview test): 11,356 KRW per head per day.
         await Expect(report.Locator("dl")).ToContainTextAsync("11,356.");
+        // Who changed the ration by name (the owner registered as "owner"), not as a raw user id.
+        await Expect(report.Locator("dt:text-is('Changed by') + dd")).ToHaveTextAsync("owner");
+        await Expect(report.Locator("dl")).Not.ToContainTextAsync("user:");
         await Expect(report.Locator("body")).ToContainTextAsync("Requirements and supply");
         // The ration evaluation stored with the version, as on the group page (issue 19).
         var analysis = (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", TestContext.Current.CancellationToken)))

@@ -29,7 +29,7 @@ public static class EventStreamEndpoints
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ServerSentEventsResult<object> Stream(Guid farmId, HttpContext http, IClusterClient cluster,
-        SessionGuard sessions, TimeProvider clock, CancellationToken cancellationToken)
+        SessionGuard sessions, TimeProvider clock, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : http.Request.Query["lastEventId"].ToString();
         _ = long.TryParse(lastEventId, out var after);
@@ -45,13 +45,17 @@ public static class EventStreamEndpoints
         Func<CancellationToken, ValueTask<bool>>? sessionIsCurrent = userId is { } id && stamp is not null
             ? ct => sessions.IsCurrentAsync(id, stamp, ct)
             : null;
-        return TypedResults.ServerSentEvents(EventsAsync(farmId, after, endsAt, sessionIsCurrent, sessions.MaximumDelay, cluster, clock, cancellationToken));
+        return TypedResults.ServerSentEvents(EventsAsync(farmId, after, endsAt, sessionIsCurrent, sessions.MaximumDelay, cluster, clock,
+            lifetime.ApplicationStopping, cancellationToken));
     }
 
     private static async IAsyncEnumerable<SseItem<object>> EventsAsync(Guid farmId, long after, DateTimeOffset endsAt,
         Func<CancellationToken, ValueTask<bool>>? sessionIsCurrent, TimeSpan sessionCheck, IClusterClient cluster,
-        TimeProvider clock, [EnumeratorCancellation] CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken stopping, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // The application stopping ends the stream as a finished response (the browser reconnects, to another
+        // instance in a rolling restart, and resumes by Last-Event-ID); waiting for the client to leave would hold
+        // the graceful stop for Kestrel's whole shutdown timeout and then cut the connection.
         var channel = Channel.CreateBounded<FarmEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
         var stream = cluster.GetStreamProvider(ProviderNames.Streams).GetStream<FarmEvent>(StreamId.Create(FarmStreams.Namespace, farmId));
         // Subscribe first, then read the backlog: nothing falls between the two; duplicates are skipped by sequence.
@@ -75,7 +79,7 @@ public static class EventStreamEndpoints
 
             var nextBeat = clock.GetUtcNow() + Heartbeat;
             var nextCheck = clock.GetUtcNow() + sessionCheck;
-            while (!cancellationToken.IsCancellationRequested && clock.GetUtcNow() < endsAt)
+            while (!cancellationToken.IsCancellationRequested && !stopping.IsCancellationRequested && clock.GetUtcNow() < endsAt)
             {
                 if (sessionIsCurrent is not null && clock.GetUtcNow() >= nextCheck)
                 {
@@ -88,7 +92,7 @@ public static class EventStreamEndpoints
                     nextCheck = clock.GetUtcNow() + sessionCheck;
                 }
 
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
                 wait.CancelAfter(Until(Earliest(endsAt, nextBeat, sessionIsCurrent is null ? DateTimeOffset.MaxValue : nextCheck), clock.GetUtcNow()));
                 bool ready;
                 try

@@ -1,3 +1,4 @@
+using Cnucnm.Storage.Identity;
 using Cnucnm.Api.Groups;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Farms;
@@ -12,10 +13,13 @@ public sealed record RationReport(
     FarmProfile Farm,
     GroupSnapshot Group,
     RationVersion? Ration,
-    DateTimeOffset PrintedAt)
+    DateTimeOffset PrintedAt,
+    string? ChangedBy = null)
 {
     /// <summary>The report of the farm's group, or null when the group is not on this farm.</summary>
-    public static async Task<RationReport?> LoadAsync(IGrainFactory grains, Guid farmId, Guid groupId, TimeProvider clock, CancellationToken cancellationToken)
+    /// <remarks>Who changed the ration is the person's name (a ration's actor is "user:{id}", "device:{key}" or the system).</remarks>
+    public static async Task<RationReport?> LoadAsync(IGrainFactory grains, IUserStore users, Guid farmId, Guid groupId, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var group = await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken);
         var farm = await grains.Farm(farmId).GetAsync(cancellationToken);
@@ -25,7 +29,19 @@ public sealed record RationReport(
         }
 
         var ration = await grains.GetGrain<IRationGrain>(groupId).GetAsync(cancellationToken);
-        return new RationReport(farm.Profile, group, ration.Current, clock.GetUtcNow());
+        return new RationReport(farm.Profile, group, ration.Current, clock.GetUtcNow(), await ActorNameAsync(users, ration.Current?.Cause.Actor, cancellationToken));
+    }
+
+    /// <summary>The display name of a "user:{id}" actor (null when the account no longer exists); other actors as they are.</summary>
+    public static async Task<string?> ActorNameAsync(IUserStore users, string? actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        if (actor is null || !actor.StartsWith("user:", StringComparison.Ordinal))
+        {
+            return actor;
+        }
+
+        return Guid.TryParse(actor["user:".Length..], out var id) && await users.FindByIdAsync(id, cancellationToken) is { } user ? user.DisplayName : null;
     }
 
     /// <summary>A feed's share of the ration's dry matter, %.</summary>

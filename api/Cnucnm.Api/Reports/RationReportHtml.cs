@@ -52,7 +52,7 @@ public static class RationReportHtml
         }
 
         Row(text["rationVersion"], ration.Version.ToString(culture));
-        Row(text["changedBy"], E(ration.Cause.Actor));
+        Row(text["changedBy"], E(report.ChangedBy ?? text["formerMember"]));
         Row(text["reason"], E(ration.Cause.Reason));
         Row(text["costPerHead"], M(ration.CostPerHeadPerDay));
         Row(text["costPerPen"], M(ration.CostPerPenPerDay));

@@ -1,6 +1,8 @@
+using Cnucnm.Storage.Identity;
 using System.Globalization;
 using Cnucnm.Api.Groups;
 using Cnucnm.Api.Security;
+using Cnucnm.Contracts;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Nutrition;
@@ -34,7 +36,7 @@ public static class ReportEndpoints
         Guid farmId, Guid groupId, IGrainFactory grains, CancellationToken cancellationToken,
         int? headCount = null, double? mixerCapacityKgAsFed = null, string? lang = null)
     {
-        var (sheet, problem) = await MixerSheetAsync(farmId, groupId, grains, headCount, mixerCapacityKgAsFed, lang, cancellationToken);
+        var (sheet, dryMatter, problem) = await MixerSheetAsync(farmId, groupId, grains, headCount, mixerCapacityKgAsFed, lang, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -46,7 +48,7 @@ public static class ReportEndpoints
         }
 
         var text = ReportText.For(lang);
-        var bytes = await ReportFormats.XlsxAsync([(text["mixerSheet"], ReportFormats.MixerRows(sheet, text))], cancellationToken);
+        var bytes = await ReportFormats.XlsxAsync([(text["mixerSheet"], ReportFormats.MixerRows(sheet, text, dryMatter))], cancellationToken);
         return TypedResults.File(bytes, ReportFormats.XlsxContentType, FileName("mixer-sheet", sheet, "xlsx"));
     }
 
@@ -54,7 +56,7 @@ public static class ReportEndpoints
         Guid farmId, Guid groupId, IGrainFactory grains, CancellationToken cancellationToken,
         int? headCount = null, double? mixerCapacityKgAsFed = null, string? lang = null)
     {
-        var (sheet, problem) = await MixerSheetAsync(farmId, groupId, grains, headCount, mixerCapacityKgAsFed, lang, cancellationToken);
+        var (sheet, dryMatter, problem) = await MixerSheetAsync(farmId, groupId, grains, headCount, mixerCapacityKgAsFed, lang, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -62,32 +64,32 @@ public static class ReportEndpoints
 
         return sheet is null
             ? TypedResults.NotFound()
-            : TypedResults.File(ReportFormats.Csv(ReportFormats.MixerRows(sheet, ReportText.For(lang))), ReportFormats.CsvContentType, FileName("mixer-sheet", sheet, "csv"));
+            : TypedResults.File(ReportFormats.Csv(ReportFormats.MixerRows(sheet, ReportText.For(lang), dryMatter)), ReportFormats.CsvContentType, FileName("mixer-sheet", sheet, "csv"));
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, NotFound>> ReportHtmlAsync(
-        Guid farmId, Guid groupId, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken, string? lang = null)
+        Guid farmId, Guid groupId, IGrainFactory grains, IUserStore users, TimeProvider clock, CancellationToken cancellationToken, string? lang = null)
     {
         if (!ReportText.IsLanguage(lang))
         {
             return LanguageProblem();
         }
 
-        var report = await RationReport.LoadAsync(grains, farmId, groupId, clock, cancellationToken);
+        var report = await RationReport.LoadAsync(grains, users, farmId, groupId, clock, cancellationToken);
         return report is null
             ? TypedResults.NotFound()
             : TypedResults.Content(RationReportHtml.Render(report, ReportText.For(lang)), "text/html; charset=utf-8");
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound>> ReportXlsxAsync(
-        Guid farmId, Guid groupId, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken, string? lang = null)
+        Guid farmId, Guid groupId, IGrainFactory grains, IUserStore users, TimeProvider clock, CancellationToken cancellationToken, string? lang = null)
     {
         if (!ReportText.IsLanguage(lang))
         {
             return LanguageProblem();
         }
 
-        var report = await RationReport.LoadAsync(grains, farmId, groupId, clock, cancellationToken);
+        var report = await RationReport.LoadAsync(grains, users, farmId, groupId, clock, cancellationToken);
         if (report is null)
         {
             return TypedResults.NotFound();
@@ -98,8 +100,8 @@ public static class ReportEndpoints
             $"ration-report-v{report.Ration?.Version ?? 0}-{report.FarmDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx");
     }
 
-    /// <summary>The sheet (null: no group or no ration), or the validation problem of the query.</summary>
-    private static async Task<(MixerSheet? Sheet, ValidationProblem? Problem)> MixerSheetAsync(
+    /// <summary>The sheet (null: no group or no ration) with the DM % of the farm's feeds, or the validation problem of the query.</summary>
+    private static async Task<(MixerSheet? Sheet, IReadOnlyDictionary<string, double> DryMatterPercent, ValidationProblem? Problem)> MixerSheetAsync(
         Guid farmId, Guid groupId, IGrainFactory grains, int? headCount, double? mixerCapacityKgAsFed, string? lang, CancellationToken cancellationToken)
     {
         var validation = new Validation()
@@ -108,16 +110,20 @@ public static class ReportEndpoints
             .Require(ReportText.IsLanguage(lang), "lang", "must be en or ko.");
         if (!validation.IsValid)
         {
-            return (null, TypedResults.ValidationProblem(validation.Errors));
+            return (null, NoFeeds, TypedResults.ValidationProblem(validation.Errors));
         }
 
         if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
         {
-            return (null, null);
+            return (null, NoFeeds, null);
         }
 
-        return (await grains.GetGrain<IRationGrain>(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, null, cancellationToken), null);
+        var dryMatter = (await grains.Farm(farmId).GetFeedsAsync(null, cancellationToken))
+            .ToDictionary(f => f.Definition.FeedId, f => f.Definition.DryMatterPercent, StringComparer.Ordinal);
+        return (await grains.GetGrain<IRationGrain>(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, null, cancellationToken), dryMatter, null);
     }
+
+    private static readonly IReadOnlyDictionary<string, double> NoFeeds = new Dictionary<string, double>();
 
     private static ValidationProblem LanguageProblem() => TypedResults.ValidationProblem(new Validation().Add("lang", "must be en or ko.").Errors);
 

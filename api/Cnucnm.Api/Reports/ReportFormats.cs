@@ -13,14 +13,21 @@ public static class ReportFormats
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string CsvContentType = "text/csv; charset=utf-8";
 
-    /// <summary>One row per feed of each load, in loading order, then a total row per load.</summary>
-    public static List<Dictionary<string, object?>> MixerRows(MixerSheet sheet, ReportText text)
+    /// <summary>One row per feed of each load, in loading order, then a total row per load. Each feed row has the feed's DM %
+    /// (<paramref name="dryMatterPercent"/>, by farm feed id; blank when unknown) and the scale reading after it is loaded
+    /// (kg as fed, cumulative within the load, as the mixer wagon's scale shows it).</summary>
+    public static List<Dictionary<string, object?>> MixerRows(MixerSheet sheet, ReportText text, IReadOnlyDictionary<string, double> dryMatterPercent)
     {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(dryMatterPercent);
         var rows = new List<Dictionary<string, object?>>();
         foreach (var load in sheet.Loads)
         {
+            var scale = 0.0;
             foreach (var line in load.Lines.OrderBy(l => l.Order))
             {
+                scale += line.KgAsFed;
                 rows.Add(new()
                 {
                     [text["load"]] = load.LoadNumber,
@@ -29,6 +36,8 @@ public static class ReportFormats
                     [text["feedId"]] = line.FeedId,
                     [text["feed"]] = line.Name,
                     [text["kgAsFed"]] = Math.Round(line.KgAsFed, 1),
+                    [text["dmPercent"]] = dryMatterPercent.TryGetValue(line.FeedId, out var dm) ? Math.Round(dm, 1) : null,
+                    [text["scaleKg"]] = Math.Round(scale, 1),
                 });
             }
 
@@ -40,6 +49,8 @@ public static class ReportFormats
                 [text["feedId"]] = null,
                 [text["feed"]] = text["total"],
                 [text["kgAsFed"]] = Math.Round(load.Lines.Sum(l => l.KgAsFed), 1),
+                [text["dmPercent"]] = null,
+                [text["scaleKg"]] = null,
             });
         }
 
@@ -113,7 +124,7 @@ public static class ReportFormats
         if (ration is not null)
         {
             summary.Add(Pair(text["rationVersion"], ration.Version));
-            summary.Add(Pair(text["changedBy"], ration.Cause.Actor));
+            summary.Add(Pair(text["changedBy"], report.ChangedBy ?? text["formerMember"]));
             summary.Add(Pair(text["reason"], ration.Cause.Reason));
             summary.Add(Pair(text["kgDmPerHead"], Math.Round(ration.DryMatterKgPerHead, 2)));
             summary.Add(Pair(text["kgAsFedPerHead"], Math.Round(ration.AsFedKgPerHead, 2)));

@@ -1,3 +1,4 @@
+using Cnucnm.Api.Infrastructure;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Storage.Identity;
 using Microsoft.AspNetCore.Authentication;
@@ -134,10 +135,10 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
     private Task Write(HttpContext context, int status, string title)
     {
         context.Response.StatusCode = status;
-        return problems.WriteAsync(new ProblemDetailsContext
+        return problems.WriteProblemAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = { Status = status, Title = title },
-        }).AsTask();
+        });
     }
 }

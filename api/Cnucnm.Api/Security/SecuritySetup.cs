@@ -1,3 +1,4 @@
+using Cnucnm.Api.Infrastructure;
 using Cnucnm.Nutrition;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -235,7 +236,7 @@ internal static class RateLimits
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
+                await problems.WriteProblemAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
                     ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests; retry later." },

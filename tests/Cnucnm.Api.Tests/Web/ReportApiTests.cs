@@ -23,12 +23,23 @@ public sealed class ReportApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("mixer-sheet-v1-40-head.csv", response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("배치,배치 두수,투입 순서,사료 ID,사료,원물 kg", lines[0]);
+        Assert.Equal("배치,배치 두수,투입 순서,사료 ID,사료,원물 kg,건물 %,저울 누적 kg", lines[0]);
         var feedLines = lines.Skip(1).Select(l => l.Split(',')).Where(c => c[3].Length > 0).ToList();
         Assert.Equal(DemoFarm.Feeds.Select(f => f.Id).Order(), feedLines.Select(c => c[3]).Distinct().Order());
+        // Counted from the end: a feed name may hold a comma (quoted).
+        static double Kg(string cell) => double.Parse(cell, System.Globalization.CultureInfo.InvariantCulture);
+        // Each feed's DM % as the farm has it.
+        Assert.All(feedLines, c => Assert.Equal(DemoFarm.Feeds.Single(f => f.Id == c[3]).DryMatterPercent, Kg(c[^2])));
         // 40 head of the demo ration: (8.21/0.90 + 6.73/0.89 + 5.47/0.35 + 4.11/0.72) kg as fed each = 1,520.8 kg.
-        var total = lines.Skip(1).Select(l => l.Split(',')).Where(c => c[3].Length == 0).Sum(c => double.Parse(c[^1], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(1520.8, total, 0.5);
+        var totals = lines.Skip(1).Select(l => l.Split(',')).Where(c => c[3].Length == 0).ToList();
+        Assert.Equal(1520.8, totals.Sum(c => Kg(c[^3])), 0.5);
+        // The scale reading after a load's last feed is the load's total; readings only grow within a load.
+        foreach (var load in feedLines.GroupBy(c => c[0]))
+        {
+            var readings = load.Select(c => Kg(c[^1])).ToList();
+            Assert.Equal(readings.Order(), readings);
+            Assert.Equal(Kg(totals.Single(c => c[0] == load.Key)[^3]), readings[^1], 0.2);
+        }
     }
 
     [Fact]

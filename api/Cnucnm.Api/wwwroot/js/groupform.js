@@ -6,15 +6,15 @@ import { FieldError, fieldMessages } from "./fields.js";
 export const breeds = ["holstein", "jersey", "hanwoo", "holsteinHanwooCross", "angus", "other"];
 export const states = ["lactatingCow", "dryCow", "heifer", "calf", "growingSteer", "fatteningSteer", "beefCow"];
 
-// Numeric fields in form order; `lactating` ones are shown only for lactating cows.
+// Numeric fields in form order; `lactating` ones are shown only for lactating cows, `female` ones not for steers.
 const numericFields = [
   { name: "headCount", label: "herd.head", step: 1 },
   { name: "bodyWeightKg", label: "group.bodyWeight", step: 1 },
   { name: "bodyConditionScore", label: "group.bcs", step: 0.25 },
   { name: "matureBodyWeightKg", label: "group.matureWeight", step: 1 },
   { name: "ageDays", label: "group.ageDays", step: 1 },
-  { name: "parity", label: "group.parity", step: 1 },
-  { name: "daysPregnant", label: "group.daysPregnant", step: 1 },
+  { name: "parity", label: "group.parity", step: 1, female: true },
+  { name: "daysPregnant", label: "group.daysPregnant", step: 1, female: true },
   { name: "daysInMilk", label: "group.dim", step: 1, lactating: true },
   { name: "milkKgPerDay", label: "group.milk", step: 0.1, lactating: true },
   { name: "milkFatPercent", label: "group.fat", step: 0.01, lactating: true },
@@ -31,6 +31,26 @@ const newGroup = {
   milkFatPercent: 3.8, milkTrueProteinPercent: 3.1, milkLactosePercent: 4.85, targetGainKgPerDay: 0, temperatureCelsius: 15,
 };
 
+const notMilking = { daysInMilk: 0, milkKgPerDay: 0, milkFatPercent: null, milkTrueProteinPercent: null, milkLactosePercent: null };
+
+/**
+ * Starting values of a new group by state: a plausible pen of that kind for the farm to correct, so that a steer pen does
+ * not start as 650 kg Holstein cows. Body condition is on the breed's scale (1–5 dairy, 1–9 beef). Not model outputs:
+ * the requirements follow from whatever the farm enters.
+ */
+export const stateDefaults = {
+  lactatingCow: { breed: "holstein", bodyWeightKg: 650, bodyConditionScore: 3, ageDays: 1400, parity: 2, daysInMilk: 100, daysPregnant: 0,
+    milkKgPerDay: 35, milkFatPercent: 3.8, milkTrueProteinPercent: 3.1, milkLactosePercent: 4.85, targetGainKgPerDay: 0 },
+  dryCow: { breed: "holstein", bodyWeightKg: 700, bodyConditionScore: 3.25, ageDays: 1600, parity: 2, daysPregnant: 250, ...notMilking, targetGainKgPerDay: 0 },
+  heifer: { breed: "holstein", bodyWeightKg: 400, bodyConditionScore: 3, ageDays: 450, parity: 0, daysPregnant: 0, ...notMilking, targetGainKgPerDay: 0.8 },
+  calf: { breed: "holstein", bodyWeightKg: 100, bodyConditionScore: 3, ageDays: 90, parity: 0, daysPregnant: 0, ...notMilking, targetGainKgPerDay: 0.7 },
+  growingSteer: { breed: "hanwoo", bodyWeightKg: 300, bodyConditionScore: 5, ageDays: 300, parity: 0, daysPregnant: 0, ...notMilking, targetGainKgPerDay: 0.9 },
+  fatteningSteer: { breed: "hanwoo", bodyWeightKg: 600, bodyConditionScore: 6, ageDays: 600, parity: 0, daysPregnant: 0, ...notMilking, targetGainKgPerDay: 0.8 },
+  beefCow: { breed: "hanwoo", bodyWeightKg: 450, bodyConditionScore: 5, ageDays: 1500, parity: 2, daysPregnant: 150, ...notMilking, targetGainKgPerDay: 0 },
+};
+
+const isSteer = (state) => state === "growingSteer" || state === "fatteningSteer";
+
 export const GroupForm = {
   components: { FieldError },
   props: { farmId: String, group: Object },
@@ -41,7 +61,11 @@ export const GroupForm = {
       ? { name: existing.name, ...existing.inputs, temperatureCelsius: existing.inputs.environment.temperatureCelsius }
       : { ...newGroup });
     const lactating = Vue.computed(() => form.state === "lactatingCow");
-    const visible = Vue.computed(() => numericFields.filter((f) => !f.lactating || lactating.value));
+    const visible = Vue.computed(() => numericFields.filter((f) => (!f.lactating || lactating.value) && (!f.female || !isSteer(form.state))));
+    // A new group takes the starting values of the state chosen; an existing group keeps its own.
+    if (!existing) {
+      Vue.watch(() => form.state, (state) => Object.assign(form, stateDefaults[state] ?? {}));
+    }
     const fields = Vue.ref({});
     const busy = Vue.ref(false);
     const orNull = (value) => (value === "" || value === undefined ? null : value);
@@ -58,7 +82,10 @@ export const GroupForm = {
         targetDryMatterIntakeKg: existing?.inputs.targetDryMatterIntakeKg ?? null,
       };
       if (!lactating.value) {
-        Object.assign(body, { daysInMilk: 0, milkKgPerDay: 0, milkFatPercent: null, milkTrueProteinPercent: null, milkLactosePercent: null });
+        Object.assign(body, notMilking);
+      }
+      if (isSteer(form.state)) {
+        Object.assign(body, { parity: 0, daysPregnant: 0 });
       }
       try {
         const base = `/api/v1/farms/${props.farmId}/groups`;

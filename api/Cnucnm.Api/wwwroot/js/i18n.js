@@ -1,4 +1,6 @@
 // UI text in English and Korean (vue-i18n) and number/date formats of the user's locale.
+import { feedsText } from "./i18n-feeds.js";
+
 const en = {
   app: { title: "CNUCNM", signOut: "Sign out", language: "Language" },
   signIn: { title: "Sign in", email: "E-mail", password: "Password", submit: "Sign in", failed: "E-mail or password is wrong.",
@@ -297,7 +299,7 @@ export const i18n = VueI18n.createI18n({
   legacy: false,
   locale: storedLanguage(),
   fallbackLocale: "en",
-  messages: { en, ko },
+  messages: { en: { ...en, ...feedsText.en }, ko: { ...ko, ...feedsText.ko } },
 });
 
 /** Number with fixed decimals in the UI language's locale ("–" when absent). */

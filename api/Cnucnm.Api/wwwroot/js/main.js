@@ -11,6 +11,8 @@ import { AlertsPage } from "./pages/alerts.js";
 import { WorkbenchPage } from "./pages/workbench.js";
 import { GrowthPage } from "./pages/growth.js";
 import { FarmSettingsPage } from "./pages/settings.js";
+import { FeedsPage } from "./pages/feeds.js";
+import { MixerPage } from "./pages/mixer.js";
 import { NotFoundPage } from "./pages/notfound.js";
 
 const routes = [
@@ -28,6 +30,8 @@ const routes = [
   { path: "/farms/:farmId/groups/:groupId/workbench", component: WorkbenchPage, props: true },
   { path: "/farms/:farmId/growth", component: GrowthPage, props: true },
   { path: "/farms/:farmId/settings", component: FarmSettingsPage, props: true },
+  { path: "/farms/:farmId/feeds", component: FeedsPage, props: true },
+  { path: "/farms/:farmId/groups/:groupId/mixer", component: MixerPage, props: true },
   { path: "/:pathMatch(.*)*", component: NotFoundPage },
 ];
 

@@ -7,9 +7,10 @@ import { GroupForm } from "../groupform.js";
 import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
 import { RationAnalysis, RationCompare } from "../analysis.js";
+import { GroupRecords } from "../records.js";
 
 export const GroupPage = {
-  components: { NotFoundPage, EChart, GroupForm, CompositionNotes, RationAnalysis, RationCompare },
+  components: { NotFoundPage, EChart, GroupForm, CompositionNotes, RationAnalysis, RationCompare, GroupRecords },
   props: { farmId: String, groupId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
@@ -187,16 +188,7 @@ export const GroupPage = {
             </template>
             <dt>{{ $t('group.gain') }}</dt><dd>{{ number(group.inputs.targetGainKgPerDay, 2) }}</dd>
           </dl>
-          <div class="grid2">
-            <div>
-              <h2>{{ $t('group.weighings') }}</h2>
-              <table><tbody><tr v-for="w in group.weighings" :key="w.date"><td>{{ date(w.date) }}</td><td class="n">{{ number(w.bodyWeightKg, 0) }} kg</td><td class="n">{{ number(w.bodyConditionScore, 2) }}</td><td class="muted">{{ actor(w.recordedBy) }}</td></tr></tbody></table>
-            </div>
-            <div>
-              <h2>{{ $t('group.milkTests') }}</h2>
-              <table><tbody><tr v-for="m in group.milkTests" :key="m.date"><td>{{ date(m.date) }}</td><td class="n">{{ number(m.milkKgPerDay, 1) }} kg</td><td class="n">{{ number(m.fatPercent, 2) }} %</td><td class="n">{{ number(m.trueProteinPercent, 2) }} %</td></tr></tbody></table>
-            </div>
-          </div>
+          <GroupRecords :farm-id="farmId" :group="group" :farm="farm" :can-edit="can('editGroups')" :actor="actor" @saved="edited" :key="group.version" />
         </section>
         <div class="grid2">
           <section class="card">
@@ -235,6 +227,7 @@ export const GroupPage = {
         <section class="card" v-if="ration?.current">
           <h2>{{ $t('group.reports') }}</h2>
           <div class="toolbar">
+            <router-link class="button" :to="'/farms/' + farmId + '/groups/' + groupId + '/mixer'" data-testid="mixer-link">{{ $t('mixer.title') }}</router-link>
             <button type="button" @click="run(reports.mixerXlsx)" data-testid="mixer-xlsx">{{ $t('group.mixerXlsx') }}</button>
             <button type="button" @click="run(reports.mixerCsv)" data-testid="mixer-csv">{{ $t('group.mixerCsv') }}</button>
             <button type="button" @click="run(reports.reportHtml)" data-testid="report-html">{{ $t('group.reportHtml') }}</button>

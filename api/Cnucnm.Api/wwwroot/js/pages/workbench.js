@@ -8,10 +8,11 @@ import { number, money, significantMoney } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
 import { RationAnalysis, RationCompare } from "../analysis.js";
+import { libraryFeedName } from "../feedname.js";
 
-/** A farm feed id from a library id (nasem:Corn silage, typical → corn-silage-typical). */
+/** A farm feed id from a library id (nasem:Corn silage, typical → corn-silage-typical; kr:693 → kr-693, never a bare number). */
 export function farmFeedId(libraryId) {
-  return libraryId.replace(/^[a-z]+:/, "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64) || "feed";
+  return libraryId.replace(/^nasem:/, "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64) || "feed";
 }
 
 export const WorkbenchPage = {
@@ -81,7 +82,7 @@ export const WorkbenchPage = {
       const feedId = farmFeedId(libraryFeed.id);
       try {
         await request("PUT", `${farmBase}/feeds/${feedId}`, {
-          name: libraryFeed.nameKorean ? `${libraryFeed.name} (${libraryFeed.nameKorean})` : libraryFeed.name,
+          name: libraryFeedName(libraryFeed),
           libraryFeedId: libraryFeed.id, dryMatterPercent: libraryFeed.dryMatterPercent, isForage: libraryFeed.type === "forage",
         });
         await loadFeeds();
