@@ -20,8 +20,8 @@ internal static class BeefFormulation
 {
     public const int MaxIterations = 12;
 
-    /// <summary>A requirement counts as met at ≥ 99 % of its target (and ≤ 101 % of a maximum), as in dairy mode.</summary>
-    public const double Tolerance = 0.01;
+    /// <summary>A requirement counts as met at ≥ 99.8 % of its target (and ≤ 100.2 % of a maximum), as in dairy mode.</summary>
+    public const double Tolerance = Animal.AnimalFormulation.Tolerance;
 
     public static FormulationResponse Run(PreparedRequest request)
     {

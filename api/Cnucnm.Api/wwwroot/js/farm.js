@@ -28,11 +28,11 @@ export function useFarmEvents(farmId, handlers) {
 }
 
 /** The formulation's tolerance, % of a requirement (animal.check[].tolerancePercent): a ration is confirmed within it. */
-export const TOLERANCE_PERCENT = 1;
+export const TOLERANCE_PERCENT = 0.2;
 
 /**
  * One rule for "met" everywhere (as the formulation answer's check): met at ≥ 100 % of the requirement; within the
- * tolerance from 99 %; short below. Returns "met", "within-tolerance" or "short".
+ * tolerance from 99.8 %; short below. Returns "met", "within-tolerance" or "short".
  */
 export function balanceState(b) {
   if (b.percentOfRequirement >= 100) return "met";
