@@ -27,13 +27,13 @@ public static class NotificationEndpoints
     {
         var preferences = await store.GetPreferencesAsync(principal.GetUserId()!.Value, cancellationToken);
         return TypedResults.Ok(preferences is null
-            ? new NotificationPreferencesBody([], AlertEmailDelivery.Off, null, null, 7, "UTC", false)
+            ? new NotificationPreferencesBody([], AlertEmailDelivery.Off, null, null, 7, NotificationSchedule.DefaultTimeZone, false)
             : new NotificationPreferencesBody([.. preferences.AlertKinds], preferences.Delivery, Format(preferences.QuietHoursStart),
                 Format(preferences.QuietHoursEnd), preferences.DigestHour, preferences.TimeZone, preferences.WeeklyReport));
     }
 
     private static async Task<Results<Ok<NotificationPreferencesBody>, ValidationProblem>> PutAsync(
-        NotificationPreferencesBody request, ClaimsPrincipal principal, INotificationStore store, CancellationToken cancellationToken)
+        NotificationPreferencesBody request, ClaimsPrincipal principal, INotificationStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         foreach (var unknown in (request.AlertKinds ?? []).Where(k => !Kinds.Contains(k)))
@@ -47,7 +47,7 @@ public static class NotificationEndpoints
         var end = ParseTime(request.QuietHoursEnd, "quietHoursEnd", validation);
         validation.Require(start.HasValue == end.HasValue, "quietHoursEnd", "quiet hours need both a start and an end.");
         validation.Require(request.DigestHour is null or >= 0 and <= 23, "digestHour", "must be an hour from 0 to 23.");
-        var zone = request.TimeZone ?? "UTC";
+        var zone = request.TimeZone ?? NotificationSchedule.DefaultTimeZone;
         validation.Require(TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _), "timeZone", "must be an IANA time zone such as Asia/Seoul.");
         if (!validation.IsValid)
         {
@@ -56,7 +56,7 @@ public static class NotificationEndpoints
 
         var preferences = new NotificationPreferences(principal.GetUserId()!.Value, [.. (request.AlertKinds ?? []).Distinct(StringComparer.Ordinal)],
             request.Delivery!, start, end, request.DigestHour ?? 7, zone, request.WeeklyReport ?? false);
-        await store.SetPreferencesAsync(preferences, cancellationToken);
+        await NotificationSchedule.SetPreferencesAsync(store, preferences, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(request with { AlertKinds = [.. preferences.AlertKinds], DigestHour = preferences.DigestHour, TimeZone = zone, WeeklyReport = preferences.WeeklyReport });
     }
 
@@ -83,7 +83,7 @@ public static class NotificationEndpoints
 /// <param name="Delivery">off, immediate or dailyDigest.</param>
 /// <param name="QuietHoursStart">Local time (HH:mm) from which immediate e-mails wait; with QuietHoursEnd, may span midnight.</param>
 /// <param name="DigestHour">Local hour at which the daily digest is sent.</param>
-/// <param name="TimeZone">IANA time zone of the quiet hours and digest hour.</param>
+/// <param name="TimeZone">IANA time zone of the quiet hours, digest hour, weekly report and the times e-mails show (default Asia/Seoul).</param>
 /// <param name="WeeklyReport">E-mail the weekly farm report (Mondays at the digest hour: each group's intake against its ration, the week's alerts).</param>
 public sealed record NotificationPreferencesBody(string[]? AlertKinds, string? Delivery, string? QuietHoursStart, string? QuietHoursEnd, int? DigestHour, string? TimeZone,
     bool? WeeklyReport);
