@@ -172,6 +172,22 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
         Assert.Equal("sensorSilent", stored.GetProperty("alertKinds")[0].GetString());
     }
 
+    [Fact]
+    public async Task A_person_who_names_no_time_zone_gets_their_farms_else_Asia_Seoul()
+    {
+        var (loner, _) = await Api.CreateUserClientAsync("loner");
+        Assert.Equal("Asia/Seoul", (await loner.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications", Ct)).GetProperty("timeZone").GetString());
+
+        var herd = await HerdApi.CreateAsync(Api, withRation: false);
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}", new
+        {
+            name = "Kona dairy", location = new { region = "Hawaii", countryCode = "US" }, currency = "USD", timeZone = "Pacific/Honolulu",
+        }, Ct));
+        Assert.Equal("Pacific/Honolulu", (await herd.Owner.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications", Ct)).GetProperty("timeZone").GetString());
+        var saved = await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync("/api/v1/me/notifications", new { alertKinds = new[] { "intakeDrop" }, delivery = "immediate" }, Ct));
+        Assert.Equal("Pacific/Honolulu", saved.GetProperty("timeZone").GetString());
+    }
+
     /// <summary>A member with the role (the farm's owner when null) who set these preferences; registration by confirmation
     /// e-mail confirmed their address.</summary>
     private async Task<string> VerifiedMemberAsync(HerdApi herd, string? role, string name, object preferences)
