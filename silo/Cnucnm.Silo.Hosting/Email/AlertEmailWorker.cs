@@ -58,9 +58,10 @@ public sealed partial class AlertEmailWorker(
     public async Task RunRoundAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var claimed = await store.ClaimDueAsync(now, now + Lease, 200, cancellationToken);
+        var claimed = await store.ClaimDueAsync(now, now - options.AlertBurstWindow, now + Lease, 200, cancellationToken);
         var farmNames = new Dictionary<Guid, string>();
-        foreach (var email in claimed.GroupBy(e => (e.UserId, Key: e.Kind == EmailOutboxKind.AlertDigest ? Guid.Empty : e.Id)))
+        // A person's digest rows make one digest; their immediate rows one e-mail per farm (the burst of that farm's events).
+        foreach (var email in claimed.GroupBy(e => (e.UserId, Farm: e.Kind == EmailOutboxKind.AlertDigest ? Guid.Empty : AlertEmailData.FromJson(e.Data).FarmId)))
         {
             var ids = email.Select(e => e.Id).ToList();
             var first = email.First();
@@ -75,9 +76,12 @@ public sealed partial class AlertEmailWorker(
                         data.Title, data.Detail, data.RaisedAt));
                 }
 
+                var zone = await ZoneAsync(first.UserId, email.Key.Farm, cancellationToken);
                 var content = first.Kind == EmailOutboxKind.AlertDigest
-                    ? EmailTemplates.AlertDigest(first.Language, name, await DigestDayAsync(first.UserId, now, cancellationToken), alerts, Link("/"))
-                    : EmailTemplates.AlertNotification(first.Language, name, alerts[0], Link($"/farms/{alerts[0].FarmId}/alerts"));
+                    ? EmailTemplates.AlertDigest(first.Language, name, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime), alerts, zone, Link("/"))
+                    : alerts.Count == 1
+                        ? EmailTemplates.AlertNotification(first.Language, name, alerts[0], zone, Link($"/farms/{alerts[0].FarmId}/alerts"))
+                        : EmailTemplates.AlertBurst(first.Language, name, alerts, zone, Link($"/farms/{alerts[0].FarmId}/alerts"));
                 await sender.SendAsync(first.ToAddress, name, content, cancellationToken);
                 await store.MarkSentAsync(ids, clock.GetUtcNow(), cancellationToken);
             }
@@ -126,11 +130,18 @@ public sealed partial class AlertEmailWorker(
         return name;
     }
 
-    private async Task<DateOnly> DigestDayAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The time zone an e-mail shows times in: the person's, else the farm's (Asia/Seoul when neither is known).</summary>
+    private async Task<TimeZoneInfo> ZoneAsync(Guid userId, Guid farmId, CancellationToken cancellationToken)
     {
         var zone = (await store.GetPreferencesAsync(userId, cancellationToken))?.TimeZone;
-        var local = zone is null ? now : TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(zone));
-        return DateOnly.FromDateTime(local.DateTime);
+        if (zone is null && farmId != Guid.Empty)
+        {
+            zone = (await grains.GetGrain<IFarmGrain>(farmId).GetAsync(cancellationToken))?.Profile.TimeZone;
+        }
+
+        return TimeZoneInfo.TryFindSystemTimeZoneById(zone ?? NotificationSchedule.DefaultTimeZone, out var found)
+            ? found
+            : TimeZoneInfo.FindSystemTimeZoneById(NotificationSchedule.DefaultTimeZone);
     }
 
     private Uri Link(string route) => new($"{options.PublicBaseUrl.TrimEnd('/')}/#{route}");

@@ -34,5 +34,10 @@ public sealed class EmailOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a person's immediate alert e-mail waits for related events (the other deficits of the same ration
+    /// change): the events of one farm written within it go out as one e-mail.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan AlertBurstWindow { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool Configured => !string.IsNullOrWhiteSpace(SmtpHost);
 }

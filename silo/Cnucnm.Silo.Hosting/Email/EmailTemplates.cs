@@ -61,22 +61,34 @@ public static class EmailTemplates
              $"Sign in with this address (or register with it first if you have no account), then accept with the link below; it works once, for {Days(validFor)} days."],
             ("Accept invitation", link));
 
-    public static EmailContent AlertNotification(string language, string displayName, AlertEmailItem alert, Uri link) => Korean(language)
+    /// <summary>One alert; its time in <paramref name="zone"/> (the person's zone, else the farm's).</summary>
+    public static EmailContent AlertNotification(string language, string displayName, AlertEmailItem alert, TimeZoneInfo zone, Uri link) => Korean(language)
         ? Build($"[{alert.FarmName}] {SeverityKo(alert.Severity)}: {alert.Title}", $"{displayName}님,",
-            [$"{alert.FarmName} 목장에 {KindKo(alert.Kind)} 알림이 발생했습니다 ({Local(alert.RaisedAt)}).", $"{alert.Title} — {alert.Detail}"],
+            [$"{alert.FarmName} 목장에 {KindKo(alert.Kind)} 알림이 발생했습니다 ({Local(alert.RaisedAt, zone)}).", $"{alert.Title} — {alert.Detail}"],
             ("알림 보기", link))
         : Build($"[{alert.FarmName}] {alert.Severity}: {alert.Title}", $"Hello {displayName},",
-            [$"{KindEn(alert.Kind)} alert on {alert.FarmName} ({Local(alert.RaisedAt)}).", $"{alert.Title} — {alert.Detail}"],
+            [$"{KindEn(alert.Kind)} alert on {alert.FarmName} ({Local(alert.RaisedAt, zone)}).", $"{alert.Title} — {alert.Detail}"],
             ("Open alerts", link));
 
-    public static EmailContent AlertDigest(string language, string displayName, DateOnly day, IReadOnlyList<AlertEmailItem> alerts, Uri link)
+    /// <summary>The events of one farm written within the burst window (one ration change's deficits), as one e-mail.</summary>
+    public static EmailContent AlertBurst(string language, string displayName, IReadOnlyList<AlertEmailItem> alerts, TimeZoneInfo zone, Uri link)
     {
         var ko = Korean(language);
-        var lines = alerts.OrderBy(a => a.RaisedAt)
-            .Select(a => ko
-                ? $"{Local(a.RaisedAt)} · {a.FarmName} · {SeverityKo(a.Severity)} · {KindKo(a.Kind)}: {a.Title}"
-                : $"{Local(a.RaisedAt)} · {a.FarmName} · {a.Severity} · {KindEn(a.Kind)}: {a.Title}")
-            .ToList();
+        var farm = alerts[0].FarmName;
+        var worst = alerts.Max(a => a.Severity);
+        var lines = AlertLines(alerts, zone, ko);
+        var firstAt = Local(alerts.Min(a => a.RaisedAt), zone);
+        return ko
+            ? Build($"[{farm}] {SeverityKo(worst)}: 알림 {alerts.Count}건", $"{displayName}님,",
+                [$"{farm} 목장에 알림 {alerts.Count}건이 함께 발생했습니다 ({firstAt}부터).", .. lines], ("알림 보기", link))
+            : Build($"[{farm}] {worst}: {alerts.Count} alerts", $"Hello {displayName},",
+                [$"{alerts.Count} alerts on {farm} together (from {firstAt}).", .. lines], ("Open alerts", link));
+    }
+
+    public static EmailContent AlertDigest(string language, string displayName, DateOnly day, IReadOnlyList<AlertEmailItem> alerts, TimeZoneInfo zone, Uri link)
+    {
+        var ko = Korean(language);
+        var lines = AlertLines(alerts, zone, ko);
         return ko
             ? Build($"CNUCNM 알림 요약 {day:yyyy-MM-dd} ({alerts.Count}건)", $"{displayName}님,", [$"지난 요약 이후 알림 {alerts.Count}건입니다.", .. lines], ("알림 보기", link))
             : Build($"CNUCNM alert digest {day:yyyy-MM-dd} ({alerts.Count})", $"Hello {displayName},", [$"{alerts.Count} alerts since your last digest.", .. lines], ("Open alerts", link));
@@ -124,7 +136,17 @@ public static class EmailTemplates
 
     private static string Hours(TimeSpan span) => ((int)span.TotalHours).ToString(CultureInfo.InvariantCulture);
 
-    private static string Local(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static List<string> AlertLines(IReadOnlyList<AlertEmailItem> alerts, TimeZoneInfo zone, bool ko) =>
+    [
+        .. alerts.OrderBy(a => a.RaisedAt)
+            .Select(a => ko
+                ? $"{Local(a.RaisedAt, zone)} · {a.FarmName} · {SeverityKo(a.Severity)} · {KindKo(a.Kind)}: {a.Title}"
+                : $"{Local(a.RaisedAt, zone)} · {a.FarmName} · {a.Severity} · {KindEn(a.Kind)}: {a.Title}"),
+    ];
+
+    /// <summary>A time as the reader's clock shows it, with the zone named: "2026-11-25 15:30 Asia/Seoul".</summary>
+    private static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
+        $"{TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {zone.Id}";
 
     private static string SeverityKo(AlertSeverity severity) => severity switch
     {

@@ -60,11 +60,14 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<OutboxEmail>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxEmail>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset burstSettledBefore, DateTimeOffset leaseUntil, int limit,
+        CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            var claimed = _outbox.Values.Where(e => e.Status == "pending" && e.Email.DueAt <= now).OrderBy(e => e.Email.DueAt).Take(limit)
+            var due = _outbox.Values.Where(e => e.Status == "pending" && e.Email.DueAt <= now).ToList();
+            var settled = due.Where(e => e.Email.Kind == EmailOutboxKind.Alert && e.Email.CreatedAt <= burstSettledBefore).Select(e => e.Email.UserId).ToHashSet();
+            var claimed = due.Where(e => e.Email.Kind != EmailOutboxKind.Alert || settled.Contains(e.Email.UserId)).OrderBy(e => e.Email.DueAt).Take(limit)
                 .Select(e => e.Email with { Attempts = e.Email.Attempts + 1, DueAt = leaseUntil }).ToList();
             foreach (var email in claimed)
             {

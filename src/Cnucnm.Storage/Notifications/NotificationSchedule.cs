@@ -24,6 +24,9 @@ public sealed record NotificationPreferences(
 /// <summary>When an alert e-mail for a person is due: now, at the end of their quiet hours, or at their next digest hour.</summary>
 public static class NotificationSchedule
 {
+    /// <summary>The zone of a person who has not chosen one: a farm's default zone (farms are in Korea unless their profile says otherwise).</summary>
+    public const string DefaultTimeZone = "Asia/Seoul";
+
     public static DateTimeOffset DueAt(NotificationPreferences preferences, DateTimeOffset now)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(preferences.TimeZone);
@@ -59,6 +62,31 @@ public static class NotificationSchedule
         var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
         var monday = DateOnly.FromDateTime(local).AddDays(-(((int)local.DayOfWeek + 6) % 7));
         return local < monday.ToDateTime(new TimeOnly(preferences.DigestHour, 0)) ? monday.AddDays(-7) : monday;
+    }
+
+    /// <summary>The week a person who turns the weekly report on at <paramref name="now"/> must not be sent: on a Monday before the
+    /// digest hour the last due report is the week before last (its Monday came a week ago), and this week's report follows within
+    /// hours; null on other days, when the last due report is last week's.</summary>
+    public static DateOnly? StaleWeekOnEnabling(NotificationPreferences preferences, DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(preferences.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var reported = ReportedWeekEnd(preferences, now);
+        return reported < thisMonday ? reported : null;
+    }
+
+    /// <summary>Stores a person's preferences; when that turns the weekly report on, the stale week (<see cref="StaleWeekOnEnabling"/>)
+    /// is taken as done, so the first report is the current one.</summary>
+    public static async Task SetPreferencesAsync(INotificationStore store, NotificationPreferences preferences, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var before = await store.GetPreferencesAsync(preferences.UserId, cancellationToken);
+        await store.SetPreferencesAsync(preferences, cancellationToken);
+        if (preferences.WeeklyReport && before?.WeeklyReport != true && StaleWeekOnEnabling(preferences, now) is { } stale)
+        {
+            await store.TryClaimWeeklyReportAsync(preferences.UserId, stale, now, cancellationToken);
+        }
     }
 
     /// <summary>A local wall-clock time as an instant; a time skipped by a daylight-saving jump moves to after the jump.</summary>

@@ -34,8 +34,11 @@ public interface INotificationStore
     Task EnqueueAsync(IReadOnlyList<OutboxEmail> emails, CancellationToken cancellationToken);
 
     /// <summary>Claims due pending e-mails (rows other workers hold are skipped), counting the attempt and
-    /// holding them until <paramref name="leaseUntil"/>.</summary>
-    Task<IReadOnlyList<OutboxEmail>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken);
+    /// holding them until <paramref name="leaseUntil"/>. A person's immediate alert rows wait until the oldest
+    /// due one was written before <paramref name="burstSettledBefore"/>; then all their due immediate rows go
+    /// together, so a burst of events (one ration change raising eight deficits) becomes one e-mail.</summary>
+    Task<IReadOnlyList<OutboxEmail>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset burstSettledBefore, DateTimeOffset leaseUntil, int limit,
+        CancellationToken cancellationToken);
 
     Task MarkSentAsync(IReadOnlyList<Guid> ids, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -84,13 +84,17 @@ public sealed class PostgresNotificationStore(NpgsqlDataSource db) : INotificati
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<OutboxEmail>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxEmail>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset burstSettledBefore, DateTimeOffset leaseUntil, int limit,
+        CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("""
             WITH due AS (
-                SELECT id FROM email_outbox
-                 WHERE status = 'pending' AND due_at <= $1
-                 ORDER BY due_at
+                SELECT o.id FROM email_outbox o
+                 WHERE o.status = 'pending' AND o.due_at <= $1
+                   AND (o.kind <> 'alert' OR EXISTS (
+                        SELECT 1 FROM email_outbox s
+                         WHERE s.user_id = o.user_id AND s.status = 'pending' AND s.kind = 'alert' AND s.due_at <= $1 AND s.created_at <= $4))
+                 ORDER BY o.due_at
                  LIMIT $3
                    FOR UPDATE SKIP LOCKED)
             UPDATE email_outbox e SET attempts = e.attempts + 1, due_at = $2
@@ -100,6 +104,7 @@ public sealed class PostgresNotificationStore(NpgsqlDataSource db) : INotificati
         command.Parameters.AddWithValue(now);
         command.Parameters.AddWithValue(leaseUntil);
         command.Parameters.AddWithValue(limit);
+        command.Parameters.AddWithValue(burstSettledBefore);
         var emails = new List<OutboxEmail>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -25,7 +25,11 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
     private CnucnmApiFactory Api => _env.Api;
 
     public async ValueTask InitializeAsync() =>
-        _env = await ApiWithSmtp.StartAsync(postgres, new Dictionary<string, string?> { ["Cnucnm:Email:OutboxPollInterval"] = "00:00:00.200" });
+        _env = await ApiWithSmtp.StartAsync(postgres, new Dictionary<string, string?>
+        {
+            ["Cnucnm:Email:OutboxPollInterval"] = "00:00:00.200",
+            ["Cnucnm:Email:AlertBurstWindow"] = "00:00:01",
+        });
 
     public ValueTask DisposeAsync() => _env.DisposeAsync();
 
@@ -62,10 +66,13 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
         await raiser.RaiseAsync(herd.FarmId, null, AlertKind.InventoryLow, AlertSeverity.Warning, "Corn silage: 2 days left",
             "At the current use, corn silage runs out in 2 days.", $"test-stock-{Guid.NewGuid()}", Ct);
 
-        var immediate = await Smtp.WaitForAsync(owner, m => (m.Subject ?? "").Contains("intake down", StringComparison.Ordinal));
-        Assert.Equal("[천안 목장] Critical: High pen: intake down 12 %", immediate.Subject);
+        // Raised within the burst window on one farm: one e-mail listing both, its times on the owner's clock (Seoul).
+        var immediate = await Smtp.WaitForAsync(owner, m => (m.Subject ?? "").StartsWith("[천안 목장]", StringComparison.Ordinal));
+        Assert.Equal("[천안 목장] Critical: 2 alerts", immediate.Subject);
         Assert.Contains($"https://cnucnm.example/#/farms/{herd.FarmId}/alerts", immediate.TextBody, StringComparison.Ordinal);
-        await Smtp.WaitForAsync(owner, m => m.Subject == "[천안 목장] Warning: Corn silage: 2 days left");
+        Assert.Contains("Intake drop: High pen: intake down 12 %", immediate.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Low stock: Corn silage: 2 days left", immediate.TextBody, StringComparison.Ordinal);
+        Assert.Contains(" Asia/Seoul · 천안 목장 · Critical", immediate.TextBody, StringComparison.Ordinal);
 
         // The digest waits for 06:00 in Seoul; the quiet-hours e-mail for the end of the quiet hours.
         await using var db = NpgsqlDataSource.Create(Api.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:Cnucnm"]!);
@@ -95,6 +102,36 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
         Assert.DoesNotContain(Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == quiet || b.Address == unwanted || b.Address == unverified)
                                                    && !(m.Subject ?? "").Contains("Confirm", StringComparison.Ordinal)
                                                    && !(m.Subject ?? "").StartsWith("Invitation to", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task One_ration_change_sends_one_email_per_person_listing_its_deficits()
+    {
+        var herd = await HerdApi.CreateAsync(Api, withRation: false);
+        var owner = await VerifiedMemberAsync(herd, null, "owner", new { alertKinds = new[] { "nutrientDeficit" }, delivery = "immediate", timeZone = "Asia/Seoul" });
+        var nutritionist = await VerifiedMemberAsync(herd, "nutritionist", "nutritionist", new { alertKinds = new[] { "nutrientDeficit" }, delivery = "immediate" });
+
+        // Corn silage alone, far too little: one ration change, several nutrients short, each its own alert.
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration",
+            new { items = new[] { new { feedId = "corn-silage", kgDryMatterPerHead = 12.0 } } }, Ct));
+        var deficits = (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct))).EnumerateArray()
+            .Where(a => a.GetProperty("kind").GetString() == "nutrientDeficit").Select(a => a.GetProperty("title").GetString()!).ToList();
+        Assert.True(deficits.Count >= 3, $"the ration should fall short in several nutrients: {string.Join("; ", deficits)}");
+
+        foreach (var person in new[] { owner, nutritionist })
+        {
+            var email = await Smtp.WaitForAsync(person, m => (m.Subject ?? "").StartsWith("[천안 목장]", StringComparison.Ordinal));
+            Assert.Equal($"[천안 목장] Warning: {deficits.Count} alerts", email.Subject);
+            Assert.All(deficits, title => Assert.Contains(title, email.TextBody, StringComparison.Ordinal));
+            // No time zone chosen: the farm's default, Asia/Seoul.
+            Assert.Contains(" Asia/Seoul · 천안 목장 · Warning · Nutrient deficit: ", email.TextBody, StringComparison.Ordinal);
+        }
+
+        await Task.Delay(1500, Ct); // several worker rounds past the burst window
+        foreach (var person in new[] { owner, nutritionist })
+        {
+            Assert.Single(Smtp.Messages, m => m.To.Mailboxes.Any(b => b.Address == person) && (m.Subject ?? "").StartsWith("[천안 목장]", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
@@ -133,6 +170,22 @@ public sealed partial class AlertEmailApiTests(PostgresServer postgres) : IAsync
         var stored = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications", Ct);
         Assert.Equal("06:30", stored.GetProperty("quietHoursEnd").GetString());
         Assert.Equal("sensorSilent", stored.GetProperty("alertKinds")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_person_who_names_no_time_zone_gets_their_farms_else_Asia_Seoul()
+    {
+        var (loner, _) = await Api.CreateUserClientAsync("loner");
+        Assert.Equal("Asia/Seoul", (await loner.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications", Ct)).GetProperty("timeZone").GetString());
+
+        var herd = await HerdApi.CreateAsync(Api, withRation: false);
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync($"/api/v1/farms/{herd.FarmId}", new
+        {
+            name = "Kona dairy", location = new { region = "Hawaii", countryCode = "US" }, currency = "USD", timeZone = "Pacific/Honolulu",
+        }, Ct));
+        Assert.Equal("Pacific/Honolulu", (await herd.Owner.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications", Ct)).GetProperty("timeZone").GetString());
+        var saved = await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync("/api/v1/me/notifications", new { alertKinds = new[] { "intakeDrop" }, delivery = "immediate" }, Ct));
+        Assert.Equal("Pacific/Honolulu", saved.GetProperty("timeZone").GetString());
     }
 
     /// <summary>A member with the role (the farm's owner when null) who set these preferences; registration by confirmation

@@ -15,6 +15,8 @@ public sealed partial class EmailTemplateTests : IAsyncLifetime
     private static readonly AlertEmailItem Alert = new(Guid.NewGuid(), Guid.NewGuid(), "천안 <목장>", AlertKind.IntakeDrop, AlertSeverity.Critical,
         "High pen: intake down 12 %", "Dry matter intake 19.1 kg/head against 21.7 formulated.", new DateTimeOffset(2026, 11, 25, 6, 30, 0, TimeSpan.Zero));
 
+    private static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+
     private SmtpReceiver _smtp = null!;
     private SmtpEmailSender _sender = null!;
 
@@ -40,8 +42,12 @@ public sealed partial class EmailTemplateTests : IAsyncLifetime
         { "passwordReset", "ko", ["CNUCNM 비밀번호 재설정", "60분", "Kim님, 안녕하세요."] },
         { "emailVerification", "en", ["Confirm your e-mail address for CNUCNM", "48 hours"] },
         { "emailVerification", "ko", ["CNUCNM 이메일 주소 확인", "48시간"] },
-        { "alert", "en", ["[천안 <목장>] Critical: High pen: intake down 12 %", "Intake drop alert on 천안 <목장> (2026-11-25 06:30 UTC)", "21.7 formulated"] },
-        { "alert", "ko", ["[천안 <목장>] 긴급: High pen: intake down 12 %", "섭취량 감소 알림", "2026-11-25 06:30 UTC"] },
+        { "alert", "en", ["[천안 <목장>] Critical: High pen: intake down 12 %", "Intake drop alert on 천안 <목장> (2026-11-25 15:30 Asia/Seoul)", "21.7 formulated"] },
+        { "alert", "ko", ["[천안 <목장>] 긴급: High pen: intake down 12 %", "섭취량 감소 알림", "2026-11-25 15:30 Asia/Seoul"] },
+        // One ration change's eight deficits: one e-mail listing them, times on the reader's clock (06:30 UTC is 15:30 in Seoul).
+        { "alertBurst", "en", ["[천안 <목장>] Warning: 8 alerts", "8 alerts on 천안 <목장> together (from 2026-11-25 15:30 Asia/Seoul).",
+            "2026-11-25 15:30 Asia/Seoul · 천안 <목장> · Warning · Nutrient deficit: High pen: MP short by 3", "Nutrient deficit: High pen: MP short by 10"] },
+        { "alertBurst", "ko", ["[천안 <목장>] 주의: 알림 8건", "천안 <목장> 목장에 알림 8건이 함께 발생했습니다 (2026-11-25 15:30 Asia/Seoul부터).", "영양소 부족: High pen: MP short by 3"] },
         { "alertDigest", "en", ["CNUCNM alert digest 2026-11-25 (2)", "2 alerts since your last digest.", "Low stock: Silage below 3 days"] },
         { "alertDigest", "ko", ["CNUCNM 알림 요약 2026-11-25 (2건)", "알림 2건입니다.", "재고 부족: Silage below 3 days"] },
         {
@@ -65,12 +71,16 @@ public sealed partial class EmailTemplateTests : IAsyncLifetime
         {
             "passwordReset" => EmailTemplates.PasswordReset(language, "Kim", Link, TimeSpan.FromHours(1)),
             "emailVerification" => EmailTemplates.EmailVerification(language, "Kim", Link, TimeSpan.FromHours(48)),
-            "alert" => EmailTemplates.AlertNotification(language, "Kim", Alert, Link),
+            "alert" => EmailTemplates.AlertNotification(language, "Kim", Alert, Seoul, Link),
+            "alertBurst" => EmailTemplates.AlertBurst(language, "Kim", [.. Enumerable.Range(3, 8).Select(n => Alert with
+                {
+                    Kind = AlertKind.NutrientDeficit, Severity = AlertSeverity.Warning, Title = $"High pen: MP short by {n}", RaisedAt = Alert.RaisedAt.AddMilliseconds(n),
+                })], Seoul, Link),
             "weeklyReport" => EmailTemplates.WeeklyFarmReport(language, "Kim", new DateOnly(2026, 11, 23),
                 [new WeeklyFarmSection(Guid.NewGuid(), "천안 <목장>", "KRW",
                     [new WeeklyGroupLine("High pen", 40, 24.52, 23.08, 7, 8421m), new WeeklyGroupLine("Dry cows", 12, 13.0, null, 0, null)], 3, 1)], Link),
             _ => EmailTemplates.AlertDigest(language, "Kim", new DateOnly(2026, 11, 25),
-                [Alert, Alert with { Kind = AlertKind.InventoryLow, Severity = AlertSeverity.Warning, Title = "Silage below 3 days" }], Link),
+                [Alert, Alert with { Kind = AlertKind.InventoryLow, Severity = AlertSeverity.Warning, Title = "Silage below 3 days" }], Seoul, Link),
         };
         var to = $"{template}-{language}@farm.test";
 

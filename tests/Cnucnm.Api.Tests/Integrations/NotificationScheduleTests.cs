@@ -1,3 +1,4 @@
+using Cnucnm.Storage.Identity;
 using Cnucnm.Storage.Notifications;
 
 namespace Cnucnm.Api.Tests.Integrations;
@@ -52,4 +53,40 @@ public sealed class NotificationScheduleTests
         Assert.Equal(DateOnly.Parse(weekEnd, System.Globalization.CultureInfo.InvariantCulture),
             NotificationSchedule.ReportedWeekEnd(Preferences(AlertEmailDelivery.Off, digestHour: digestHour, zone: zone),
                 DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("2026-12-06T21:30:00Z", "2026-11-30")] // Monday 06:30 in Seoul, digest at 07:00: the week before last is stale
+    [InlineData("2026-12-06T22:00:00Z", null)]         // Monday 07:00 in Seoul: this week's report is due, nothing stale
+    [InlineData("2026-12-09T01:00:00Z", null)]         // Wednesday: last week's report is the current one
+    public void Turning_the_weekly_report_on_skips_only_the_week_before_last(string now, string? stale) =>
+        Assert.Equal(stale is null ? null : DateOnly.Parse(stale, System.Globalization.CultureInfo.InvariantCulture),
+            NotificationSchedule.StaleWeekOnEnabling(Preferences(AlertEmailDelivery.Off, digestHour: 7) with { WeeklyReport = true },
+                DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public async Task Enabling_the_weekly_report_on_a_Monday_before_the_digest_hour_sends_this_weeks_report_at_the_digest_hour_and_nothing_before()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var users = new InMemoryUserStore();
+        var store = new InMemoryNotificationStore(new InMemoryFarmMembershipStore(users), users, new InMemoryAccountTokenStore());
+        var preferences = Preferences(AlertEmailDelivery.Off, digestHour: 7) with { WeeklyReport = true };
+        var mondayEarly = DateTimeOffset.Parse("2026-12-06T21:30:00Z", System.Globalization.CultureInfo.InvariantCulture); // Mon 06:30 KST
+
+        await NotificationSchedule.SetPreferencesAsync(store, preferences, mondayEarly, ct);
+
+        // The worker's round at 06:30: the due week (ending 2026-11-30, the week before last) is taken already, so nothing goes out.
+        var dueEarly = NotificationSchedule.ReportedWeekEnd(preferences, mondayEarly);
+        Assert.Equal(new DateOnly(2026, 11, 30), dueEarly);
+        Assert.False(await store.TryClaimWeeklyReportAsync(preferences.UserId, dueEarly, mondayEarly, ct));
+        // At 07:00 KST the report of the week ending today is due and sent once.
+        var digestHour = mondayEarly.AddMinutes(30);
+        var due = NotificationSchedule.ReportedWeekEnd(preferences, digestHour);
+        Assert.Equal(new DateOnly(2026, 12, 7), due);
+        Assert.True(await store.TryClaimWeeklyReportAsync(preferences.UserId, due, digestHour, ct));
+        // Saving the preferences again (report already on) takes nothing: a Wednesday enabling still gets last week's report.
+        var other = Preferences(AlertEmailDelivery.Off, digestHour: 7) with { WeeklyReport = true };
+        var wednesday = DateTimeOffset.Parse("2026-12-09T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        await NotificationSchedule.SetPreferencesAsync(store, other, wednesday, ct);
+        Assert.True(await store.TryClaimWeeklyReportAsync(other.UserId, NotificationSchedule.ReportedWeekEnd(other, wednesday), wednesday, ct));
+    }
 }
