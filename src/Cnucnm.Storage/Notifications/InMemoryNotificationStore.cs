@@ -2,8 +2,9 @@ using Cnucnm.Storage.Identity;
 
 namespace Cnucnm.Storage.Notifications;
 
-/// <summary>The embedded profile's preferences and e-mail outbox, over the in-memory identity stores.</summary>
-public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, IUserStore users, IAccountTokenStore tokens) : INotificationStore
+/// <summary>The embedded profile's preferences and e-mail outbox, over the in-memory identity stores. Preferences and
+/// e-mails of a deleted account stop counting, as PostgreSQL's ON DELETE CASCADE removes them.</summary>
+public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, InMemoryUserStore users, IAccountTokenStore tokens) : INotificationStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, NotificationPreferences> _preferences = [];
@@ -14,7 +15,7 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
     {
         lock (_lock)
         {
-            return Task.FromResult(_preferences.GetValueOrDefault(userId));
+            return Task.FromResult(users.Exists(userId) ? _preferences.GetValueOrDefault(userId) : null);
         }
     }
 
@@ -64,7 +65,7 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
     {
         lock (_lock)
         {
-            var claimed = _outbox.Values.Where(e => e.Status == "pending" && e.Email.DueAt <= now).OrderBy(e => e.Email.DueAt).Take(limit)
+            var claimed = _outbox.Values.Where(e => e.Status == "pending" && e.Email.DueAt <= now && users.Exists(e.Email.UserId)).OrderBy(e => e.Email.DueAt).Take(limit)
                 .Select(e => e.Email with { Attempts = e.Email.Attempts + 1, DueAt = leaseUntil }).ToList();
             foreach (var email in claimed)
             {
@@ -79,7 +80,7 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
     {
         lock (_lock)
         {
-            foreach (var id in ids)
+            foreach (var id in ids.Where(_outbox.ContainsKey))
             {
                 _outbox[id] = (_outbox[id].Email, "sent");
             }
@@ -92,7 +93,7 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
     {
         lock (_lock)
         {
-            foreach (var id in ids)
+            foreach (var id in ids.Where(_outbox.ContainsKey))
             {
                 var email = _outbox[id].Email;
                 _outbox[id] = retryAt is { } due ? (email with { DueAt = due }, "pending") : (email, "dead");
@@ -107,7 +108,7 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
         List<NotificationPreferences> wanting;
         lock (_lock)
         {
-            wanting = [.. _preferences.Values.Where(p => p.WeeklyReport)];
+            wanting = [.. _preferences.Values.Where(p => p.WeeklyReport && users.Exists(p.UserId))];
         }
 
         var recipients = new List<AlertRecipient>();
