@@ -3,8 +3,8 @@ using Cnucnm.Testing;
 
 namespace Cnucnm.Storage.Tests.Identity;
 
-/// <summary>E-mailed account tokens, pending registrations and farm invitations: each used once, until it expires,
-/// and a newer token of the same purpose supersedes the older.</summary>
+/// <summary>E-mailed account tokens: each used once, for its purpose, until it expires; a newer token of the same
+/// purpose supersedes the older; an address counts as verified only while the account has it.</summary>
 public abstract class AccountTokenStoreContract : StoreContract
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
@@ -53,6 +53,24 @@ public abstract class AccountTokenStoreContract : StoreContract
         await tokens.MarkEmailVerifiedAsync(Guid.NewGuid(), "verify.me@example.org", Now, Ct);
         Assert.Null(await tokens.EmailVerifiedAtAsync(Guid.NewGuid(), Ct));
     }
+}
+
+public sealed class InMemoryAccountTokenStoreTests : AccountTokenStoreContract
+{
+    protected override Task<string?> ConnectionStringAsync() => InMemoryStores.ConnectionStringAsync();
+}
+
+public sealed class PostgresAccountTokenStoreTests(PostgresServer postgres) : AccountTokenStoreContract
+{
+    protected override Task<string?> ConnectionStringAsync() => PostgresStores.ConnectionStringAsync(postgres);
+}
+
+/// <summary>Registrations waiting for their e-mailed link: confirmed once, before they expire.</summary>
+public abstract class PendingRegistrationStoreContract : StoreContract
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private static byte[] Hash() => Guid.NewGuid().ToByteArray();
 
     [Fact]
     public async Task A_pending_registration_is_confirmed_once_before_it_expires()
@@ -68,6 +86,24 @@ public abstract class AccountTokenStoreContract : StoreContract
         Assert.Null(await registrations.RedeemAsync(expiring, Now.AddMinutes(30), Ct));
         Assert.Null(await registrations.RedeemAsync(Hash(), Now, Ct));
     }
+}
+
+public sealed class InMemoryPendingRegistrationStoreTests : PendingRegistrationStoreContract
+{
+    protected override Task<string?> ConnectionStringAsync() => InMemoryStores.ConnectionStringAsync();
+}
+
+public sealed class PostgresPendingRegistrationStoreTests(PostgresServer postgres) : PendingRegistrationStoreContract
+{
+    protected override Task<string?> ConnectionStringAsync() => PostgresStores.ConnectionStringAsync(postgres);
+}
+
+/// <summary>Farm invitations: pending until accepted, revoked (by their own farm) or expired; found by token or id.</summary>
+public abstract class FarmInvitationStoreContract : StoreContract
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private static byte[] Hash() => Guid.NewGuid().ToByteArray();
 
     [Fact]
     public async Task An_invitation_is_pending_until_accepted_revoked_or_expired()
@@ -104,12 +140,12 @@ public abstract class AccountTokenStoreContract : StoreContract
     }
 }
 
-public sealed class InMemoryAccountTokenStoreTests : AccountTokenStoreContract
+public sealed class InMemoryFarmInvitationStoreTests : FarmInvitationStoreContract
 {
     protected override Task<string?> ConnectionStringAsync() => InMemoryStores.ConnectionStringAsync();
 }
 
-public sealed class PostgresAccountTokenStoreTests(PostgresServer postgres) : AccountTokenStoreContract
+public sealed class PostgresFarmInvitationStoreTests(PostgresServer postgres) : FarmInvitationStoreContract
 {
     protected override Task<string?> ConnectionStringAsync() => PostgresStores.ConnectionStringAsync(postgres);
 }
