@@ -6,6 +6,7 @@ using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Nutrition;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Api.Analytics;
 
@@ -61,7 +62,7 @@ public static class AnalyticsEndpoints
         }
 
         var model = group.Intake.PredictedDryMatterKgPerHead!.Value;
-        var history = await grains.GetGrain<IAnimalGroupGrain>(groupId).GetIntakeHistoryAsync(days + 1, cancellationToken);
+        var history = await grains.Group(groupId).GetIntakeHistoryAsync(days + 1, cancellationToken);
         var observed = CompleteDays(history, group.Intake.Today, group.Inputs.HeadCount, model).TakeLast(days).ToList();
 
         var options = AdaptiveIntakeOptions.Default;
@@ -96,7 +97,7 @@ public static class AnalyticsEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var farm = await grains.GetGrain<Contracts.Farms.IFarmGrain>(farmId).GetAsync(cancellationToken);
+        var farm = await grains.Farm(farmId).GetAsync(cancellationToken);
         if (farm is null)
         {
             return TypedResults.NotFound();
@@ -108,14 +109,14 @@ public static class AnalyticsEndpoints
         var days = new List<Cnucnm.Analytics.Kpis.FeedingPeriod>();
         foreach (var reference in farm.Groups)
         {
-            var group = await grains.GetGrain<IAnimalGroupGrain>(reference.GroupId).GetAsync(cancellationToken);
+            var group = await grains.Group(reference.GroupId).GetAsync(cancellationToken);
             if (group is null || group.Inputs.HeadCount < 1)
             {
                 continue;
             }
 
-            var ration = await grains.GetGrain<Contracts.Rations.IRationGrain>(reference.GroupId).GetAsync(cancellationToken);
-            var history = await grains.GetGrain<IAnimalGroupGrain>(reference.GroupId).GetIntakeHistoryAsync(90, cancellationToken);
+            var ration = await grains.Ration(reference.GroupId).GetAsync(cancellationToken);
+            var history = await grains.Group(reference.GroupId).GetIntakeHistoryAsync(90, cancellationToken);
             var groupDays = FeedingPeriodsFromRecords.Days(group, ration, history, from!.Value, to!.Value, zone);
             if (groupDays.Count == 0)
             {

@@ -5,6 +5,7 @@ using Cnucnm.Contracts.Rations;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Nutrition;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Api.Reports;
 
@@ -116,7 +117,7 @@ public static class ReportEndpoints
             return (null, null);
         }
 
-        return (await grains.GetGrain<IRationGrain>(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, null, cancellationToken), null);
+        return (await grains.Ration(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, null, cancellationToken), null);
     }
 
     private static ValidationProblem LanguageProblem() => TypedResults.ValidationProblem(new Validation().Add("lang", "must be en or ko.").Errors);
