@@ -147,9 +147,9 @@ public static class AnalyticsEndpoints
         days.All(d => d.RationInForce));
 
     /// <summary>Days before today (today is still filling) with readings and dry matter, per head.</summary>
-    private static IEnumerable<Cnucnm.Analytics.Intake.IntakeDay> CompleteDays(
+    private static IEnumerable<Cnucnm.Analytics.Intake.ModelledIntakeDay> CompleteDays(
         IEnumerable<Contracts.Groups.IntakeDay> history, DateOnly today, int headCount, double modelKgPerHead) =>
         history.Where(d => d.Day < today && d.Readings > 0 && d.DryMatterKg > 0)
             .OrderBy(d => d.Day)
-            .Select(d => new Cnucnm.Analytics.Intake.IntakeDay(d.Day, modelKgPerHead, d.DryMatterKg / headCount));
+            .Select(d => new Cnucnm.Analytics.Intake.ModelledIntakeDay(d.Day, modelKgPerHead, d.DryMatterKg / headCount));
 }
