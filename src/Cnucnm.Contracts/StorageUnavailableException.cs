@@ -5,7 +5,7 @@ namespace Cnucnm.Contracts;
 /// was stored, the caller may retry. Grains raise it in place of Npgsql's exceptions, which Orleans
 /// cannot serialize back to the caller; the API answers it with 503 and Retry-After.
 /// </summary>
-[GenerateSerializer, Alias("Cnucnm.StorageUnavailableException")]
+[GenerateSerializer, Alias("cnucnm.StorageUnavailableException")]
 public sealed class StorageUnavailableException : Exception
 {
     public StorageUnavailableException()

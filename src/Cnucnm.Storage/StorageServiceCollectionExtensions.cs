@@ -37,7 +37,9 @@ public static class StorageServiceCollectionExtensions
         }
         else
         {
-            services.TryAddSingleton<IUserStore, InMemoryUserStore>();
+            // One in-memory account table: the twins of the stores PostgreSQL ties to app_users read it.
+            services.TryAddSingleton<InMemoryUserStore>();
+            services.TryAddSingleton<IUserStore>(sp => sp.GetRequiredService<InMemoryUserStore>());
             services.TryAddSingleton<IRefreshTokenStore, InMemoryRefreshTokenStore>();
             services.TryAddSingleton<IFarmMembershipStore, InMemoryFarmMembershipStore>();
             services.TryAddSingleton<IDeviceKeyStore, InMemoryDeviceKeyStore>();

@@ -32,7 +32,7 @@ public sealed class FitProperties
         {
             var noise = SyntheticNoise.Normal(0.05, seed);
             var start = new DateOnly(2026, 1, 1);
-            var days = Enumerable.Range(0, 90).Select(d => new IntakeDay(start.AddDays(d), 20, 20 * ratio * (1 + noise()))).ToList();
+            var days = Enumerable.Range(0, 90).Select(d => new ModelledIntakeDay(start.AddDays(d), 20, 20 * ratio * (1 + noise()))).ToList();
 
             var evaluation = AdaptiveIntakePredictor.Evaluate(days, heldBackDays: 30);
 

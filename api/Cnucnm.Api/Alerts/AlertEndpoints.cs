@@ -7,6 +7,7 @@ using Cnucnm.Contracts.Events;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Storage.LiveHerd;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Api.Alerts;
 
@@ -43,7 +44,9 @@ public static class AlertEndpoints
             return TypedResults.NotFound();
         }
 
-        await grains.GetGrain<IFarmEventsGrain>(farmId).PublishAsync(FarmEventKind.AlertAcknowledged, alert.GroupId, $"Acknowledged: {alert.Title}");
+        // Persist, then publish: the acknowledgement is stored, so its event goes out even if the client has gone.
+        await grains.FarmEvents(farmId).PublishAsync(FarmEventKind.AlertAcknowledged, alert.GroupId, $"Acknowledged: {alert.Title}",
+            cancellationToken: CancellationToken.None);
         return TypedResults.Ok(alert);
     }
 }

@@ -6,6 +6,7 @@ using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Nutrition;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Api.Analytics;
 
@@ -61,7 +62,7 @@ public static class AnalyticsEndpoints
         }
 
         var model = group.Intake.PredictedDryMatterKgPerHead!.Value;
-        var history = await grains.GetGrain<IAnimalGroupGrain>(groupId).GetIntakeHistoryAsync(days + 1, cancellationToken);
+        var history = await grains.Group(groupId).GetIntakeHistoryAsync(days + 1, cancellationToken);
         var observed = CompleteDays(history, group.Intake.Today, group.Inputs.HeadCount, model).TakeLast(days).ToList();
 
         var options = AdaptiveIntakeOptions.Default;
@@ -96,7 +97,7 @@ public static class AnalyticsEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var farm = await grains.GetGrain<Contracts.Farms.IFarmGrain>(farmId).GetAsync(cancellationToken);
+        var farm = await grains.Farm(farmId).GetAsync(cancellationToken);
         if (farm is null)
         {
             return TypedResults.NotFound();
@@ -108,14 +109,14 @@ public static class AnalyticsEndpoints
         var days = new List<Cnucnm.Analytics.Kpis.FeedingPeriod>();
         foreach (var reference in farm.Groups)
         {
-            var group = await grains.GetGrain<IAnimalGroupGrain>(reference.GroupId).GetAsync(cancellationToken);
+            var group = await grains.Group(reference.GroupId).GetAsync(cancellationToken);
             if (group is null || group.Inputs.HeadCount < 1)
             {
                 continue;
             }
 
-            var ration = await grains.GetGrain<Contracts.Rations.IRationGrain>(reference.GroupId).GetAsync(cancellationToken);
-            var history = await grains.GetGrain<IAnimalGroupGrain>(reference.GroupId).GetIntakeHistoryAsync(90, cancellationToken);
+            var ration = await grains.Ration(reference.GroupId).GetAsync(cancellationToken);
+            var history = await grains.Group(reference.GroupId).GetIntakeHistoryAsync(90, cancellationToken);
             var groupDays = FeedingPeriodsFromRecords.Days(group, ration, history, from!.Value, to!.Value, zone);
             if (groupDays.Count == 0)
             {
@@ -146,9 +147,9 @@ public static class AnalyticsEndpoints
         days.All(d => d.RationInForce));
 
     /// <summary>Days before today (today is still filling) with readings and dry matter, per head.</summary>
-    private static IEnumerable<Cnucnm.Analytics.Intake.IntakeDay> CompleteDays(
+    private static IEnumerable<Cnucnm.Analytics.Intake.ModelledIntakeDay> CompleteDays(
         IEnumerable<Contracts.Groups.IntakeDay> history, DateOnly today, int headCount, double modelKgPerHead) =>
         history.Where(d => d.Day < today && d.Readings > 0 && d.DryMatterKg > 0)
             .OrderBy(d => d.Day)
-            .Select(d => new Cnucnm.Analytics.Intake.IntakeDay(d.Day, modelKgPerHead, d.DryMatterKg / headCount));
+            .Select(d => new Cnucnm.Analytics.Intake.ModelledIntakeDay(d.Day, modelKgPerHead, d.DryMatterKg / headCount));
 }

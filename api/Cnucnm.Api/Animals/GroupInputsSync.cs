@@ -44,7 +44,7 @@ public sealed class GroupInputsSync(IAnimalStore store, IGrainFactory grains, Ti
         var updated = apply && derivation.Inputs != group.Inputs;
         if (updated)
         {
-            await grains.GetGrain<IAnimalGroupGrain>(groupId).UpdateInputsAsync(group.Name, derivation.Inputs, actor, cancellationToken);
+            await grains.Group(groupId).UpdateInputsAsync(group.Name, derivation.Inputs, actor, cancellationToken);
         }
 
         return new GroupInputsResponse(groupId, derivation.Members, derivation.SharePregnant, derivation.MeanDaysPregnantOfPregnant,
@@ -56,7 +56,7 @@ public sealed class GroupInputsSync(IAnimalStore store, IGrainFactory grains, Ti
     /// calendar, which checks the due list for alerts shortly after (one-way call).</summary>
     public async Task<List<GroupInputsResponse>> SyncAllAsync(Guid farmId, IEnumerable<Guid?> groupIds, string actor, CancellationToken cancellationToken)
     {
-        await grains.GetGrain<IHerdCalendarGrain>(farmId).RegistryChangedAsync();
+        await grains.HerdCalendar(farmId).RegistryChangedAsync();
         var results = new List<GroupInputsResponse>();
         foreach (var groupId in groupIds.OfType<Guid>().Distinct())
         {

@@ -62,7 +62,7 @@ public static class EventStreamEndpoints
         var subscription = await stream.SubscribeAsync((e, _) => channel.Writer.WriteAsync(e, cancellationToken).AsTask());
         try
         {
-            var backlog = await cluster.GetGrain<IFarmEventsGrain>(farmId).GetSinceAsync(after, cancellationToken);
+            var backlog = await cluster.FarmEvents(farmId).GetSinceAsync(after, cancellationToken);
             if (backlog.Gap)
             {
                 yield return new SseItem<object>(new { reason = "events were missed; reload the farm" }, "reset");

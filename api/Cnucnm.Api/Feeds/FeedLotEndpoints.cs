@@ -189,8 +189,8 @@ public static class FeedLotEndpoints
         foreach (var usingFarm in applied.Uses.Select(u => u.FarmId).Distinct())
         {
             var count = rations.Count(r => r.FarmId == usingFarm);
-            await grains.GetGrain<IFarmEventsGrain>(usingFarm).PublishAsync(FarmEventKind.AnalysisApplied, null,
-                $"{reason} applied; {count} ration(s) re-evaluated", new Dictionary<string, double> { ["rations"] = count });
+            await grains.FarmEvents(usingFarm).PublishAsync(FarmEventKind.AnalysisApplied, null,
+                $"{reason} applied; {count} ration(s) re-evaluated", new Dictionary<string, double> { ["rations"] = count }, CancellationToken.None);
         }
 
         return TypedResults.Ok(new LotAnalysisApplied(await VisibleAsync(applied, access, cancellationToken), analysis.Row,
@@ -229,7 +229,7 @@ public static class FeedLotEndpoints
                 var definition = changed.ToFarmFeed(feed.FeedId, feed.Name);
                 foreach (var group in snapshot.Groups)
                 {
-                    if (await grains.GetGrain<Contracts.Rations.IRationGrain>(group.GroupId).PreviewFeedChangeAsync(definition, cancellationToken) is { } change)
+                    if (await grains.Ration(group.GroupId).PreviewFeedChangeAsync(definition, cancellationToken) is { } change)
                     {
                         rations.Add(new LotAffectedRation(snapshot.FarmId, snapshot.Profile.Name, feed.FeedId, group.GroupId, group.Name,
                             change.Before, change.After, null, null));

@@ -47,7 +47,7 @@ public static class LabAnalysisEndpoints
             var after = new List<AffectedRation>();
             foreach (var (group, _) in rations)
             {
-                if (await grains.GetGrain<IRationGrain>(group.GroupId).PreviewFeedChangeAsync(changed, cancellationToken) is { } change)
+                if (await grains.Ration(group.GroupId).PreviewFeedChangeAsync(changed, cancellationToken) is { } change)
                 {
                     after.Add(new AffectedRation(group.GroupId, group.Name, change.Before, change.After, null));
                 }
@@ -93,8 +93,9 @@ public static class LabAnalysisEndpoints
         var affected = before.Select(b => new AffectedRation(b.Group.GroupId, b.Group.Name, b.Ration,
             outcomes.GetValueOrDefault(b.Group.GroupId)?.ReEvaluated, outcomes.GetValueOrDefault(b.Group.GroupId)?.Reformulation)).ToList();
 
-        await grains.GetGrain<IFarmEventsGrain>(farmId).PublishAsync(FarmEventKind.AnalysisApplied, null,
-            $"{reason} applied; {affected.Count} ration(s) re-evaluated", new Dictionary<string, double> { ["rations"] = affected.Count });
+        await grains.FarmEvents(farmId).PublishAsync(FarmEventKind.AnalysisApplied, null,
+            $"{reason} applied; {affected.Count} ration(s) re-evaluated", new Dictionary<string, double> { ["rations"] = affected.Count },
+            CancellationToken.None); // stored already: the event goes out even if the client has gone
         return TypedResults.Ok(new LabAnalysisApplied(feedId, analysis.Row, LabAnalysisImport.Changes(current, analysis), affected,
             LabAnalysisImport.Gaps(current, analysis)));
     }
@@ -144,7 +145,7 @@ public static class LabAnalysisEndpoints
         var rations = new List<(FarmGroupRef, RationVersion)>();
         foreach (var group in farm.Groups)
         {
-            if ((await grains.GetGrain<IRationGrain>(group.GroupId).GetAsync(cancellationToken)).Current is { } current
+            if ((await grains.Ration(group.GroupId).GetAsync(cancellationToken)).Current is { } current
                 && current.Items.Any(i => i.FeedId == feedId))
             {
                 rations.Add((group, current));

@@ -2,6 +2,7 @@ using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Formulation;
 using Cnucnm.Formulation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Api.Formulations;
 
@@ -25,7 +26,7 @@ public static class FormulationEndpoints
     private static async Task<Results<Ok<FormulationResponse>, ValidationProblem, ProblemHttpResult>> FormulateAsync(
         FormulationRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var response = await grains.GetGrain<IFormulationGrain>(0).FormulateAsync(request, cancellationToken);
+        var response = await grains.FormulationPool().FormulateAsync(request, cancellationToken);
         return response.Status switch
         {
             FormulationStatus.Optimal => TypedResults.Ok(response),

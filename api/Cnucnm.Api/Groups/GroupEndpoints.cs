@@ -7,6 +7,7 @@ using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Storage.Animals;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Api.Groups;
 
@@ -37,7 +38,7 @@ public static class GroupEndpoints
     /// <summary>The group if it belongs to the farm of the route; another farm's group is not found.</summary>
     internal static async Task<GroupSnapshot?> FindAsync(IGrainFactory grains, Guid farmId, Guid groupId, CancellationToken cancellationToken)
     {
-        var group = await grains.GetGrain<IAnimalGroupGrain>(groupId).GetAsync(cancellationToken);
+        var group = await grains.Group(groupId).GetAsync(cancellationToken);
         return group?.FarmId == farmId ? group : null;
     }
 
@@ -51,7 +52,7 @@ public static class GroupEndpoints
         }
 
         var groupId = Guid.CreateVersion7();
-        var result = await grains.GetGrain<IAnimalGroupGrain>(groupId).CreateAsync(farmId, request.Name!.Trim(), request.ToInputs(), user.ActorId(), cancellationToken);
+        var result = await grains.Group(groupId).CreateAsync(farmId, request.Name!.Trim(), request.ToInputs(), user.ActorId(), cancellationToken);
         return result.Outcome == GroupOutcome.Created
             ? TypedResults.Created($"/api/v1/farms/{farmId}/groups/{groupId}", GroupResponse.From(result.Group!))
             : TypedResults.NotFound();
@@ -59,13 +60,13 @@ public static class GroupEndpoints
 
     private static async Task<Results<Ok<List<GroupResponse>>, NotFound>> ListAsync(Guid farmId, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var farm = await grains.GetGrain<Contracts.Farms.IFarmGrain>(farmId).GetAsync(cancellationToken);
+        var farm = await grains.Farm(farmId).GetAsync(cancellationToken);
         if (farm is null)
         {
             return TypedResults.NotFound();
         }
 
-        var groups = await Task.WhenAll(farm.Groups.Select(g => grains.GetGrain<IAnimalGroupGrain>(g.GroupId).GetAsync(cancellationToken)));
+        var groups = await Task.WhenAll(farm.Groups.Select(g => grains.Group(g.GroupId).GetAsync(cancellationToken)));
         return TypedResults.Ok(groups.Where(g => g is not null).Select(g => GroupResponse.From(g!)).OrderBy(g => g.Name, StringComparer.CurrentCulture).ToList());
     }
 
@@ -86,7 +87,7 @@ public static class GroupEndpoints
             return TypedResults.NotFound();
         }
 
-        var result = await grains.GetGrain<IAnimalGroupGrain>(groupId).UpdateInputsAsync(request.Name!.Trim(), request.ToInputs(), user.ActorId(), cancellationToken);
+        var result = await grains.Group(groupId).UpdateInputsAsync(request.Name!.Trim(), request.ToInputs(), user.ActorId(), cancellationToken);
         return result.Group is { } group ? TypedResults.Ok(GroupResponse.From(group)) : TypedResults.NotFound();
     }
 
@@ -101,7 +102,7 @@ public static class GroupEndpoints
         // The registry's members of the group become unassigned (their records, moves included, stay). First, so that a
         // failure leaves the group in place for a retry rather than animals in a group that no longer exists.
         await animals.UnassignGroupAsync(farmId, groupId, cancellationToken);
-        return await grains.GetGrain<IAnimalGroupGrain>(groupId).DeleteAsync(user.ActorId(), cancellationToken) == GroupOutcome.Ok
+        return await grains.Group(groupId).DeleteAsync(user.ActorId(), cancellationToken) == GroupOutcome.Ok
             ? TypedResults.NoContent()
             : TypedResults.NotFound();
     }
@@ -126,7 +127,7 @@ public static class GroupEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var result = await grains.GetGrain<IAnimalGroupGrain>(groupId).AddWeighingAsync(
+        var result = await grains.Group(groupId).AddWeighingAsync(
             new WeighingRecord(request.Date!.Value, request.BodyWeightKg!.Value, request.BodyConditionScore, user.ActorId()), cancellationToken);
         return TypedResults.Ok(GroupResponse.From(result.Group!));
     }
@@ -151,7 +152,7 @@ public static class GroupEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var result = await grains.GetGrain<IAnimalGroupGrain>(groupId).AddMilkTestAsync(new MilkTestRecord(request.Date!.Value, request.MilkKgPerDay!.Value,
+        var result = await grains.Group(groupId).AddMilkTestAsync(new MilkTestRecord(request.Date!.Value, request.MilkKgPerDay!.Value,
             request.FatPercent!.Value, request.TrueProteinPercent!.Value, request.LactosePercent!.Value, user.ActorId()), cancellationToken);
         return TypedResults.Ok(GroupResponse.From(result.Group!));
     }
@@ -169,6 +170,6 @@ public static class GroupEndpoints
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IAnimalGroupGrain>(groupId).GetIntakeHistoryAsync(days, cancellationToken));
+        return TypedResults.Ok(await grains.Group(groupId).GetIntakeHistoryAsync(days, cancellationToken));
     }
 }

@@ -5,6 +5,7 @@ using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Intake;
 using Cnucnm.Contracts.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Api.Intake;
 
@@ -65,20 +66,20 @@ public static class IntakeEndpoints
         }
 
         // Stateless worker on the silo: keyed 0, Orleans runs as many local activations as it is allowed.
-        var result = await grains.GetGrain<IIntakeIngestGrain>(0).IngestAsync(farmId, [.. complete.Select(c => c.Reading)], cancellationToken);
+        var result = await grains.IntakeIngest().IngestAsync(farmId, [.. complete.Select(c => c.Reading)], cancellationToken);
         rejected.AddRange(result.Rejected.Select(r => r with { Index = complete[r.Index].Index }));
         return TypedResults.Ok(result with { Rejected = [.. rejected.OrderBy(r => r.Index)] });
     }
 
     private static async Task<Results<Ok<List<SensorStatus>>, NotFound>> SensorsAsync(Guid farmId, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var farm = await grains.GetGrain<Contracts.Farms.IFarmGrain>(farmId).GetAsync(cancellationToken);
+        var farm = await grains.Farm(farmId).GetAsync(cancellationToken);
         if (farm is null)
         {
             return TypedResults.NotFound();
         }
 
-        var statuses = await Task.WhenAll(farm.Sensors.Select(d => grains.GetGrain<ISensorGrain>($"{farmId}/{d}").GetStatusAsync(cancellationToken)));
+        var statuses = await Task.WhenAll(farm.Sensors.Select(d => grains.Sensor(farmId, d).GetStatusAsync(cancellationToken)));
         return TypedResults.Ok(statuses.ToList());
     }
 
@@ -90,13 +91,13 @@ public static class IntakeEndpoints
             return TypedResults.ValidationProblem(new Validation().Add("expectedIntervalMinutes", "must be between 5 and 10080, or null.").Errors);
         }
 
-        var farm = await grains.GetGrain<Contracts.Farms.IFarmGrain>(farmId).GetAsync(cancellationToken);
+        var farm = await grains.Farm(farmId).GetAsync(cancellationToken);
         if (farm is null || !farm.Sensors.Contains(deviceId))
         {
             return TypedResults.NotFound();
         }
 
-        var sensor = grains.GetGrain<ISensorGrain>($"{farmId}/{deviceId}");
+        var sensor = grains.Sensor(farmId, deviceId);
         await sensor.SetExpectedIntervalAsync(request.ExpectedIntervalMinutes is { } m ? TimeSpan.FromMinutes(m) : null, cancellationToken);
         return TypedResults.Ok(await sensor.GetStatusAsync(cancellationToken));
     }

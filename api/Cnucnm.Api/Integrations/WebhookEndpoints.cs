@@ -6,6 +6,7 @@ using Cnucnm.Nutrition;
 using Cnucnm.Silo.Hosting.Webhooks;
 using Cnucnm.Storage.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Api.Integrations;
 
@@ -73,7 +74,7 @@ public static class WebhookEndpoints
         var subscription = new WebhookSubscription(id, farmId, url!, [.. request.EventTypes!.Distinct(StringComparer.Ordinal)],
             request.Description?.Trim() ?? "", protector.Protect(secret, id), caller.ActorId(), clock.GetUtcNow());
         await store.AddSubscriptionAsync(subscription, cancellationToken);
-        await grains.GetGrain<IFarmEventsGrain>(farmId).WebhooksChangedAsync();
+        await grains.FarmEvents(farmId).WebhooksChangedAsync(CancellationToken.None); // the change is stored: the feed must learn of it
         return TypedResults.Created($"/api/v1/farms/{farmId}/webhooks/{id}",
             new CreatedWebhookResponse(id, subscription.Url.AbsoluteUri, subscription.EventTypes, subscription.Description, secret, subscription.CreatedAt));
     }
@@ -90,7 +91,7 @@ public static class WebhookEndpoints
             return TypedResults.NotFound();
         }
 
-        await grains.GetGrain<IFarmEventsGrain>(farmId).WebhooksChangedAsync();
+        await grains.FarmEvents(farmId).WebhooksChangedAsync(CancellationToken.None); // the change is stored: the feed must learn of it
         return TypedResults.NoContent();
     }
 

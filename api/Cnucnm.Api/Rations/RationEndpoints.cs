@@ -48,7 +48,7 @@ public static partial class RationEndpoints
     private static async Task<Results<Ok<RationSnapshot>, NotFound>> GetAsync(Guid farmId, Guid groupId, IGrainFactory grains, CancellationToken cancellationToken) =>
         await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(await grains.GetGrain<IRationGrain>(groupId).GetAsync(cancellationToken));
+            : TypedResults.Ok(await grains.Ration(groupId).GetAsync(cancellationToken));
 
     private static async Task<Results<Ok<RationVersion>, ValidationProblem, NotFound>> SetAsync(
         Guid farmId, Guid groupId, SetRationRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ public static partial class RationEndpoints
         }
 
         var items = request.Items!.Select(i => new RationItem(i!.FeedId!, feeds[i.FeedId!].Definition.Name, i.KgDryMatterPerHead!.Value, 0, null)).ToList();
-        var version = await grains.GetGrain<IRationGrain>(groupId).SetRationAsync(items,
+        var version = await grains.Ration(groupId).SetRationAsync(items,
             new RationChangeCause(RationChangeKind.Manual, user.ActorId(), request.Reason ?? "set by hand"), cancellationToken);
         return TypedResults.Ok(version);
     }
@@ -125,7 +125,7 @@ public static partial class RationEndpoints
             [.. request.Candidates!.Select(c => new CandidateFeed(c!.FeedId!, c.MinKgDryMatter ?? 0, c.MaxKgDryMatter, c.FixedKgDryMatter))],
             request.DryMatterIntakeTolerancePercent ?? 0, request.MinForageNdfPercentOfDm, request.MaxStarchPercentOfDm, request.MaxFatPercentOfDm,
             request.MixerCapacityKgAsFed, request.RequestFields is { Count: > 0 } fields ? new Dictionary<string, double>(fields, StringComparer.Ordinal) : null);
-        return TypedResults.Ok(await grains.GetGrain<IRationGrain>(groupId).SetSettingsAsync(settings, user.ActorId(), cancellationToken));
+        return TypedResults.Ok(await grains.Ration(groupId).SetSettingsAsync(settings, user.ActorId(), cancellationToken));
     }
 
     /// <summary>A field the formulation's relaxations know how to set (an empty request takes it without complaint).</summary>
@@ -155,7 +155,7 @@ public static partial class RationEndpoints
             return TypedResults.NotFound();
         }
 
-        var result = await grains.GetGrain<IRationGrain>(groupId).ReformulateAsync(
+        var result = await grains.Ration(groupId).ReformulateAsync(
             new RationChangeCause(RationChangeKind.Formulated, user.ActorId(), "formulated on request"), null, cancellationToken);
         return result.Outcome switch
         {
@@ -179,7 +179,7 @@ public static partial class RationEndpoints
             return TypedResults.NotFound();
         }
 
-        return await grains.GetGrain<IRationGrain>(groupId).ApproveSuggestionAsync(suggestionId, user.ActorId(), cancellationToken) is { } version
+        return await grains.Ration(groupId).ApproveSuggestionAsync(suggestionId, user.ActorId(), cancellationToken) is { } version
             ? TypedResults.Ok(version)
             : TypedResults.NotFound();
     }
@@ -192,7 +192,7 @@ public static partial class RationEndpoints
             return TypedResults.NotFound();
         }
 
-        return await grains.GetGrain<IRationGrain>(groupId).RejectSuggestionAsync(suggestionId, user.ActorId(), cancellationToken)
+        return await grains.Ration(groupId).RejectSuggestionAsync(suggestionId, user.ActorId(), cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.NotFound();
     }
@@ -215,7 +215,7 @@ public static partial class RationEndpoints
             return TypedResults.NotFound();
         }
 
-        return await grains.GetGrain<IRationGrain>(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, scaleResolutionKg, cancellationToken) is { } sheet
+        return await grains.Ration(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, scaleResolutionKg, cancellationToken) is { } sheet
             ? TypedResults.Ok(sheet)
             : TypedResults.NotFound();
     }

@@ -28,7 +28,7 @@ public sealed record RationReport(
             return null;
         }
 
-        var ration = await grains.GetGrain<IRationGrain>(groupId).GetAsync(cancellationToken);
+        var ration = await grains.Ration(groupId).GetAsync(cancellationToken);
         return new RationReport(farm.Profile, group, ration.Current, clock.GetUtcNow(), await ActorNameAsync(users, ration.Current?.Cause.Actor, cancellationToken));
     }
 

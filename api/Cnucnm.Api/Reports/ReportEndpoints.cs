@@ -7,6 +7,7 @@ using Cnucnm.Contracts.Rations;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Nutrition;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Api.Reports;
 
@@ -120,7 +121,7 @@ public static class ReportEndpoints
 
         var dryMatter = (await grains.Farm(farmId).GetFeedsAsync(null, cancellationToken))
             .ToDictionary(f => f.Definition.FeedId, f => f.Definition.DryMatterPercent, StringComparer.Ordinal);
-        return (await grains.GetGrain<IRationGrain>(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, null, cancellationToken), dryMatter, null);
+        return (await grains.Ration(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, null, cancellationToken), dryMatter, null);
     }
 
     private static readonly IReadOnlyDictionary<string, double> NoFeeds = new Dictionary<string, double>();

@@ -63,7 +63,7 @@ public sealed class AccountService(
     {
         var throttle = grains.SignInThrottle(email);
         var sourceGrain = grains.SignInSource(source);
-        var wait = Max(await throttle.WaitBeforeAsync(source), await sourceGrain.WaitBeforeAsync());
+        var wait = Max(await throttle.WaitBeforeAsync(source, cancellationToken), await sourceGrain.WaitBeforeAsync(cancellationToken));
         if (wait > TimeSpan.Zero)
         {
             return new SignInResult(SignInOutcome.Throttled, null, wait);
@@ -74,12 +74,13 @@ public sealed class AccountService(
             : Failed(hasher.VerifyHashedPassword(null!, DummyHash, password));
         if (verification == PasswordVerificationResult.Failed)
         {
-            await throttle.FailedAsync(source);
-            await sourceGrain.FailedAsync(SignInKeys.Account(email));
+            // Counted whatever the client does next: a request aborted after a wrong password must not escape the count.
+            await throttle.FailedAsync(source, CancellationToken.None);
+            await sourceGrain.FailedAsync(SignInKeys.Account(email), CancellationToken.None);
             return new SignInResult(SignInOutcome.InvalidCredentials, null);
         }
 
-        await throttle.SucceededAsync(source);
+        await throttle.SucceededAsync(source, CancellationToken.None);
         if (user!.LockedUntil is { } lockedUntil && lockedUntil > clock.GetUtcNow())
         {
             return new SignInResult(SignInOutcome.LockedOut, null, LockedUntil: lockedUntil);

@@ -2,6 +2,7 @@ using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
 using Cnucnm.Storage.LiveHerd;
 using Cnucnm.Storage.Notifications;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Grains.Alerts;
 
@@ -18,7 +19,8 @@ public sealed class AlertRaiser(IAlertStore alerts, INotificationStore notificat
         {
             AlertMetrics.Raised.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
             await EnqueueEmailsAsync(stored, cancellationToken);
-            await grains.GetGrain<IFarmEventsGrain>(farmId).PublishAsync(FarmEventKind.AlertRaised, groupId, title);
+            // Persist, then publish: the alert is stored, so its event goes out whatever becomes of the caller.
+            await grains.FarmEvents(farmId).PublishAsync(FarmEventKind.AlertRaised, groupId, title, cancellationToken: CancellationToken.None);
         }
 
         return stored;
@@ -29,7 +31,8 @@ public sealed class AlertRaiser(IAlertStore alerts, INotificationStore notificat
     {
         if (await alerts.AcknowledgeOpenAsync(farmId, dedupeKey, closedBy, clock.GetUtcNow(), cancellationToken) is { } closed)
         {
-            await grains.GetGrain<IFarmEventsGrain>(farmId).PublishAsync(FarmEventKind.AlertAcknowledged, closed.GroupId, $"Acknowledged: {closed.Title}");
+            await grains.FarmEvents(farmId).PublishAsync(FarmEventKind.AlertAcknowledged, closed.GroupId, $"Acknowledged: {closed.Title}",
+                cancellationToken: CancellationToken.None);
         }
     }
 

@@ -31,13 +31,14 @@ public sealed class FarmEventsGrain(TimeProvider clock, IWebhookStore webhooks) 
         return Task.CompletedTask;
     }
 
-    public Task WebhooksChangedAsync()
+    public Task WebhooksChangedAsync(CancellationToken cancellationToken)
     {
         _subscribedTypes = null;
         return Task.CompletedTask;
     }
 
-    public async Task PublishAsync(FarmEventKind kind, Guid? groupId, string summary, IReadOnlyDictionary<string, double>? values = null)
+    public async Task PublishAsync(FarmEventKind kind, Guid? groupId, string summary, IReadOnlyDictionary<string, double>? values,
+        CancellationToken cancellationToken)
     {
         var farmEvent = new FarmEvent(++_sequence, clock.GetUtcNow(), kind, groupId, summary,
             values ?? new Dictionary<string, double>());

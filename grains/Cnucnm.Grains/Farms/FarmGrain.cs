@@ -221,7 +221,7 @@ public sealed partial class FarmGrain(
         {
             await GrainFactory.GetGrain<IFarmEventsGrain>(this.GetPrimaryKey()).PublishAsync(FarmEventKind.PriceChanged, null,
                 $"{updated.Definition!.Name}: {after:0.###} {State.Profile!.Currency}/kg as fed",
-                new Dictionary<string, double> { ["pricePerKgAsFed"] = (double)(after ?? 0), ["changePercent"] = changePercent ?? 0 });
+                new Dictionary<string, double> { ["pricePerKgAsFed"] = (double)(after ?? 0), ["changePercent"] = changePercent ?? 0 }, CancellationToken.None);
             if (reformulate && changePercent is { } change)
             {
                 await alerts.RaiseAsync(this.GetPrimaryKey(), null, AlertKind.PriceJump, AlertSeverity.Warning,

@@ -165,9 +165,9 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
     private async Task FanOutAsync(Guid farmId, StoredBatch batch, FarmCatalog catalog, CancellationToken cancellationToken)
     {
         var stored = batch.Stored;
-        var groupCalls = batch.Totals.GroupBy(t => t.GroupId).Select(group => GrainFactory.GetGrain<IAnimalGroupGrain>(group.Key).RecordIntakeAsync(
+        var groupCalls = batch.Totals.GroupBy(t => t.GroupId).Select(group => GrainFactory.Group(group.Key).RecordIntakeAsync(
             [.. group.Select(t => new IntakeDay(t.Day, t.DeliveredKgAsFed, t.RefusedKgAsFed, t.DryMatterKg, t.Readings))], cancellationToken));
-        var sensorCalls = stored.GroupBy(r => r.DeviceId).Select(device => GrainFactory.GetGrain<ISensorGrain>(SensorKey(farmId, device.Key))
+        var sensorCalls = stored.GroupBy(r => r.DeviceId).Select(device => GrainFactory.Sensor(farmId, device.Key)
             .HeardAsync(device.Max(r => r.MeasuredAt), device.Count(), cancellationToken));
         var feedUse = stored.Where(r => r.FeedId != IntakeReading.TotalMixedRation)
             .GroupBy(r => (r.FeedId, r.LocalDay))
@@ -183,8 +183,6 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
                 .Select(share => new FeedUse(share.FeedId, r.LocalDay, r.DeliveredKgAsFed * share.Share)))
             .GroupBy(u => (u.FeedId, u.Day))
             .Select(g => new FeedUse(g.Key.FeedId, g.Key.Day, g.Sum(u => u.KgAsFed)));
-
-    public static string SensorKey(Guid farmId, string deviceId) => $"{farmId}/{deviceId}";
 
     private async Task<FarmCatalog?> CatalogAsync(Guid farmId, CancellationToken cancellationToken)
     {
@@ -210,7 +208,7 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
         }
 
         var feeds = (await GrainFactory.Farm(farmId).GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId);
-        var rations = await Task.WhenAll(farm.Groups.Select(async g => (g.GroupId, Ration: (await GrainFactory.GetGrain<IRationGrain>(g.GroupId).GetAsync(cancellationToken)).Current)));
+        var rations = await Task.WhenAll(farm.Groups.Select(async g => (g.GroupId, Ration: (await GrainFactory.Ration(g.GroupId).GetAsync(cancellationToken)).Current)));
         var catalog = new FarmCatalog(
             farm.Version,
             [.. farm.Groups.Select(g => g.GroupId)],

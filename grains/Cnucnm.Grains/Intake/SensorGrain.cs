@@ -7,7 +7,7 @@ using Cnucnm.Grains.Alerts;
 namespace Cnucnm.Grains.Intake;
 
 /// <summary>
-/// One sensor of a farm (key "{farmId}/{deviceId}"). A reminder checks for silence, so the check
+/// One sensor of a farm (keyed by <see cref="Keys.SensorKey"/>: "{farmId}/{deviceId}"). A reminder checks for silence, so the check
 /// runs even when the sensor — and so this grain — has gone quiet. The last reading time is the
 /// maximum of what readings report; its durable source is the readings table, so this grain writes
 /// its state only when its alert state or settings change.
@@ -30,15 +30,7 @@ public sealed class SensorGrain(
 
     private SensorState State => state.State;
 
-    private (Guid FarmId, string DeviceId) Key
-    {
-        get
-        {
-            var key = this.GetPrimaryKeyString();
-            var slash = key.IndexOf('/', StringComparison.Ordinal);
-            return (Guid.Parse(key.AsSpan(0, slash)), key[(slash + 1)..]);
-        }
-    }
+    private (Guid FarmId, string DeviceId) Key => Keys.ParseSensorKey(this.GetPrimaryKeyString());
 
     public async Task HeardAsync(DateTimeOffset lastReadingAt, int readings, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Cnucnm.Contracts.Formulation;
 using Cnucnm.Formulation;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Grains.Nutrition;
 
@@ -13,5 +14,5 @@ public interface IFormulationRunner
 public sealed class FormulationPoolRunner(IGrainFactory grains) : IFormulationRunner
 {
     public Task<FormulationResponse> FormulateAsync(FormulationRequest request, CancellationToken cancellationToken) =>
-        grains.GetGrain<IFormulationGrain>(0).FormulateAsync(request, cancellationToken);
+        grains.FormulationPool().FormulateAsync(request, cancellationToken);
 }

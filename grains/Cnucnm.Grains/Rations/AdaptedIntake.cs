@@ -24,7 +24,7 @@ internal static class AdaptedIntake
 
         var predicted = group.Intake.PredictedDryMatterKgPerHead.Value;
         var days = history.Where(d => d.Day < group.Intake.Today && d.Readings > 0 && d.DryMatterKg > 0)
-            .Select(d => new Analytics.Intake.IntakeDay(d.Day, predicted, d.DryMatterKg / group.Inputs.HeadCount))
+            .Select(d => new Analytics.Intake.ModelledIntakeDay(d.Day, predicted, d.DryMatterKg / group.Inputs.HeadCount))
             .ToList();
         return days.Count < MinimumDays ? null : predicted * AdaptiveIntakePredictor.Learn(days).MeanRatio;
     }

@@ -104,7 +104,7 @@ public sealed class HerdCalendarGrain(IAnimalStore animals, AlertRaiser alerts, 
     {
         foreach (var members in herd.Where(a => a.Animal.GroupId is not null).GroupBy(a => a.Animal.GroupId!.Value))
         {
-            var group = GrainFactory.GetGrain<IAnimalGroupGrain>(members.Key);
+            var group = GrainFactory.Group(members.Key);
             if (await group.GetAsync(cancellationToken) is not { } snapshot || snapshot.FarmId != farmId)
             {
                 continue;

@@ -18,10 +18,10 @@ public sealed class SignInThrottleGrain(TimeProvider clock) : Grain, ISignInThro
 
     private readonly Dictionary<string, SignInThrottle> _sources = new(StringComparer.Ordinal);
 
-    public Task<TimeSpan> WaitBeforeAsync(string source) =>
+    public Task<TimeSpan> WaitBeforeAsync(string source, CancellationToken cancellationToken) =>
         Task.FromResult(_sources.TryGetValue(source, out var throttle) ? throttle.WaitBefore(clock.GetUtcNow()) : TimeSpan.Zero);
 
-    public Task<TimeSpan> FailedAsync(string source)
+    public Task<TimeSpan> FailedAsync(string source, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (!_sources.TryGetValue(source, out var throttle))
@@ -38,7 +38,7 @@ public sealed class SignInThrottleGrain(TimeProvider clock) : Grain, ISignInThro
         return Task.FromResult(throttle.Failed(now));
     }
 
-    public Task SucceededAsync(string source)
+    public Task SucceededAsync(string source, CancellationToken cancellationToken)
     {
         _sources.Remove(source);
         return Task.CompletedTask;
@@ -79,9 +79,9 @@ public sealed partial class SignInSourceGrain(TimeProvider clock, ILogger<SignIn
     private readonly SignInThrottle _spraying = SignInThrottle.PerAccountSource();
     private bool _alerted;
 
-    public Task<TimeSpan> WaitBeforeAsync() => Task.FromResult(_spraying.WaitBefore(clock.GetUtcNow()));
+    public Task<TimeSpan> WaitBeforeAsync(CancellationToken cancellationToken) => Task.FromResult(_spraying.WaitBefore(clock.GetUtcNow()));
 
-    public Task<TimeSpan> FailedAsync(string accountKey)
+    public Task<TimeSpan> FailedAsync(string accountKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         foreach (var old in _accounts.Where(a => now - a.Value >= SprayWindow).Select(a => a.Key).ToList())

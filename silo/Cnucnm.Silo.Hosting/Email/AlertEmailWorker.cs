@@ -4,6 +4,7 @@ using Cnucnm.Storage.Identity;
 using Cnucnm.Storage.Notifications;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Silo.Hosting.Email;
 
@@ -124,7 +125,7 @@ public sealed partial class AlertEmailWorker(
     {
         if (!names.TryGetValue(farmId, out var name))
         {
-            names[farmId] = name = (await grains.GetGrain<IFarmGrain>(farmId).GetAsync())?.Profile.Name ?? farmId.ToString();
+            names[farmId] = name = (await grains.Farm(farmId).GetAsync())?.Profile.Name ?? farmId.ToString();
         }
 
         return name;

@@ -3,6 +3,7 @@ using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Storage.Identity;
 using Cnucnm.Storage.LiveHerd;
+using Cnucnm.Contracts;
 
 namespace Cnucnm.Silo.Hosting.Email;
 
@@ -28,7 +29,7 @@ public sealed class WeeklyReportBuilder(IGrainFactory grains, IFarmMembershipSto
         var sections = new List<WeeklyFarmSection>();
         foreach (var membership in await memberships.ListForUserAsync(userId, cancellationToken))
         {
-            if (await grains.GetGrain<IFarmGrain>(membership.FarmId).GetAsync(cancellationToken) is not { } farm)
+            if (await grains.Farm(membership.FarmId).GetAsync(cancellationToken) is not { } farm)
             {
                 continue;
             }
@@ -36,8 +37,8 @@ public sealed class WeeklyReportBuilder(IGrainFactory grains, IFarmMembershipSto
             var groups = new List<WeeklyGroupLine>();
             foreach (var group in farm.Groups)
             {
-                var ration = (await grains.GetGrain<IRationGrain>(group.GroupId).GetAsync(cancellationToken)).Current;
-                var week = (await grains.GetGrain<IAnimalGroupGrain>(group.GroupId).GetIntakeHistoryAsync(21, cancellationToken))
+                var ration = (await grains.Ration(group.GroupId).GetAsync(cancellationToken)).Current;
+                var week = (await grains.Group(group.GroupId).GetIntakeHistoryAsync(21, cancellationToken))
                     .Where(d => d.Day >= weekStart && d.Day < weekEnd && d.Readings > 0).ToList();
                 var head = ration?.HeadCount ?? 0;
                 double? eaten = week.Count > 0 && head > 0 ? week.Average(d => d.DryMatterKg) / head : null;

@@ -16,7 +16,7 @@ namespace Cnucnm.Analytics.Intake;
 public static class AdaptiveIntakePredictor
 {
     /// <summary>The belief after one more day: the conjugate normal (Kalman) update above.</summary>
-    public static IntakeRatioBelief Update(IntakeRatioBelief belief, IntakeDay day, AdaptiveIntakeOptions options)
+    public static IntakeRatioBelief Update(IntakeRatioBelief belief, ModelledIntakeDay day, AdaptiveIntakeOptions options)
     {
         ArgumentNullException.ThrowIfNull(belief);
         ArgumentNullException.ThrowIfNull(day);
@@ -37,7 +37,7 @@ public static class AdaptiveIntakePredictor
     }
 
     /// <summary>The belief after every day of <paramref name="days"/> in date order, starting from the prior.</summary>
-    public static IntakeRatioBelief Learn(IEnumerable<IntakeDay> days, AdaptiveIntakeOptions? options = null)
+    public static IntakeRatioBelief Learn(IEnumerable<ModelledIntakeDay> days, AdaptiveIntakeOptions? options = null)
     {
         options ??= AdaptiveIntakeOptions.Default;
         options.Validate();
@@ -65,7 +65,7 @@ public static class AdaptiveIntakePredictor
 
     /// <summary>Model vs adapted vs observed for every day: each day is predicted from the days before it, then learned
     /// (one-step-ahead, as the predictor runs on a farm).</summary>
-    public static IReadOnlyList<IntakePrediction> OneStepAhead(IEnumerable<IntakeDay> days, AdaptiveIntakeOptions? options = null)
+    public static IReadOnlyList<IntakePrediction> OneStepAhead(IEnumerable<ModelledIntakeDay> days, AdaptiveIntakeOptions? options = null)
     {
         options ??= AdaptiveIntakeOptions.Default;
         options.Validate();
@@ -84,7 +84,7 @@ public static class AdaptiveIntakePredictor
     /// Honest evaluation: learns from all days but the last <paramref name="heldBackDays"/>, then predicts those days
     /// without learning from them, and scores the book equation and the adapted prediction against what was observed.
     /// </summary>
-    public static IntakeEvaluation Evaluate(IReadOnlyList<IntakeDay> days, int heldBackDays, AdaptiveIntakeOptions? options = null)
+    public static IntakeEvaluation Evaluate(IReadOnlyList<ModelledIntakeDay> days, int heldBackDays, AdaptiveIntakeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(days);
         options ??= AdaptiveIntakeOptions.Default;

@@ -52,13 +52,13 @@ internal sealed class AnalyticsDemoData(int seed)
     }
 
     /// <summary>90 days of a pen eating 12 % more than the book's DMI (21 kg/head/d rising 0.02 kg/d), ±5 % a day.</summary>
-    public List<IntakeDay> PenIntake()
+    public List<ModelledIntakeDay> PenIntake()
     {
         var noise = Noise(0.05);
         return Enumerable.Range(0, 90).Select(d =>
         {
             var model = 21.0 + 0.02 * d;
-            return new IntakeDay(Start.AddDays(d), model, Math.Round(model * TrueIntakeRatio * (1 + noise()), 2));
+            return new ModelledIntakeDay(Start.AddDays(d), model, Math.Round(model * TrueIntakeRatio * (1 + noise()), 2));
         }).ToList();
     }
 

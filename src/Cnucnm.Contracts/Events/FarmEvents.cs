@@ -39,11 +39,12 @@ public sealed record FarmEventPage(
 public interface IFarmEventsGrain : IGrainWithGuidKey
 {
     [Alias("Publish")]
-    Task PublishAsync(FarmEventKind kind, Guid? groupId, string summary, IReadOnlyDictionary<string, double>? values = null);
+    Task PublishAsync(FarmEventKind kind, Guid? groupId, string summary, IReadOnlyDictionary<string, double>? values = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Reloads which event types the farm's webhooks want (after a subscription is created or deleted).</summary>
     [Alias("WebhooksChanged")]
-    Task WebhooksChangedAsync();
+    Task WebhooksChangedAsync(CancellationToken cancellationToken = default);
 
     [Alias("GetSince")]
     [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back

@@ -10,15 +10,15 @@ public interface ISignInThrottleGrain : IGrainWithStringKey
 {
     /// <summary>How long <paramref name="source"/> must wait before its next password check (zero: go ahead).</summary>
     [Alias("WaitBefore")]
-    Task<TimeSpan> WaitBeforeAsync(string source);
+    Task<TimeSpan> WaitBeforeAsync(string source, CancellationToken cancellationToken = default);
 
     /// <summary>Counts a wrong password from <paramref name="source"/>; returns the wait before its next check.</summary>
     [Alias("Failed")]
-    Task<TimeSpan> FailedAsync(string source);
+    Task<TimeSpan> FailedAsync(string source, CancellationToken cancellationToken = default);
 
     /// <summary>The right password from <paramref name="source"/>: its count starts again.</summary>
     [Alias("Succeeded")]
-    Task SucceededAsync(string source);
+    Task SucceededAsync(string source, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Wrong passwords from one source (keyed by <see cref="SignInKeys.Source"/>) across account names: many
@@ -28,11 +28,11 @@ public interface ISignInSourceGrain : IGrainWithStringKey
 {
     /// <summary>How long the source must wait before any password check (zero: go ahead).</summary>
     [Alias("WaitBefore")]
-    Task<TimeSpan> WaitBeforeAsync();
+    Task<TimeSpan> WaitBeforeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Counts a wrong password for <paramref name="accountKey"/> from this source; returns the source's wait.</summary>
     [Alias("Failed")]
-    Task<TimeSpan> FailedAsync(string accountKey);
+    Task<TimeSpan> FailedAsync(string accountKey, CancellationToken cancellationToken = default);
 }
 
 /// <summary>How the sign-in throttle grains are keyed: never by a readable e-mail address.</summary>

@@ -7,7 +7,7 @@ public sealed record NutrientRange(FeedNutrient Nutrient, double? Min, double? M
 
 /// <summary>
 /// A feed search: every word of <see cref="Words"/> (compacted, <see cref="FeedSearchText.Words"/>) occurs in a
-/// name, the category matches (case-insensitive), every range holds (a feed without the value fails it); over the
+/// name, the category matches (case-insensitive), every bound of every range holds (a feed without the value fails a bounded range; a range without bounds asks nothing); over the
 /// built-in libraries and the feeds of <see cref="Owners"/>. Results are ordered by name similarity, then name.
 /// </summary>
 public sealed record FeedQuery(

@@ -35,7 +35,9 @@ public sealed class InMemoryFeedSearchStore : IFeedSearchStore
             .Where(f => f.Owner.Length == 0 || query.Owners.Contains(f.Owner))
             .Where(f => FeedSearchText.Matches(f.Text, query.Words))
             .Where(f => query.Category is not { Length: > 0 } c || string.Equals(f.Feed.Category, c, StringComparison.OrdinalIgnoreCase))
-            .Where(f => query.Ranges.All(r => f.Feed[r.Nutrient] is var v && !double.IsNaN(v) && (r.Min is not { } min || v >= min) && (r.Max is not { } max || v <= max)))
+            // A range without bounds asks nothing, as in PostgreSQL (the API refuses such a range anyway).
+            .Where(f => query.Ranges.All(r => (r.Min is null && r.Max is null)
+                || (f.Feed[r.Nutrient] is var v && !double.IsNaN(v) && (r.Min is not { } min || v >= min) && (r.Max is not { } max || v <= max))))
             .OrderBy(f => f.Text.Length)
             .ThenBy(f => f.Feed.Name, StringComparer.Ordinal)
             .ThenBy(f => f.Feed.Id, StringComparer.Ordinal)

@@ -75,11 +75,10 @@ public sealed class PostgresAccountTokenStore(NpgsqlDataSource db) : IAccountTok
     }
 }
 
-public sealed class InMemoryAccountTokenStore : IAccountTokenStore
+public sealed class InMemoryAccountTokenStore(InMemoryUserStore users) : IAccountTokenStore
 {
     private readonly Lock _lock = new();
     private readonly List<(byte[] Hash, Guid UserId, string Purpose, string Email, DateTimeOffset ExpiresAt, bool Used)> _tokens = [];
-    private readonly Dictionary<Guid, DateTimeOffset> _verified = [];
 
     public Task IssueAsync(byte[] tokenHash, Guid userId, string purpose, string email, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
@@ -103,7 +102,7 @@ public sealed class InMemoryAccountTokenStore : IAccountTokenStore
     {
         lock (_lock)
         {
-            var index = _tokens.FindIndex(t => t.Hash.AsSpan().SequenceEqual(tokenHash) && t.Purpose == purpose && !t.Used && t.ExpiresAt > now);
+            var index = _tokens.FindIndex(t => t.Hash.AsSpan().SequenceEqual(tokenHash) && t.Purpose == purpose && !t.Used && t.ExpiresAt > now && users.Exists(t.UserId));
             if (index < 0)
             {
                 return Task.FromResult<RedeemedAccountToken?>(null);
@@ -114,21 +113,13 @@ public sealed class InMemoryAccountTokenStore : IAccountTokenStore
         }
     }
 
+    /// <summary>Only while the account still has the address the token was sent to, as the PostgreSQL store does.</summary>
     public Task MarkEmailVerifiedAsync(Guid userId, string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        lock (_lock)
-        {
-            _verified[userId] = now;
-        }
-
+        users.MarkEmailVerified(userId, email, now);
         return Task.CompletedTask;
     }
 
-    public Task<DateTimeOffset?> EmailVerifiedAtAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult<DateTimeOffset?>(_verified.TryGetValue(userId, out var at) ? at : null);
-        }
-    }
+    public Task<DateTimeOffset?> EmailVerifiedAtAsync(Guid userId, CancellationToken cancellationToken) =>
+        Task.FromResult(users.EmailVerifiedAt(userId));
 }

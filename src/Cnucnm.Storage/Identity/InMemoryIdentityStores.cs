@@ -3,13 +3,33 @@ using Cnucnm.Contracts.Security;
 
 namespace Cnucnm.Storage.Identity;
 
-// In-memory stores: the embedded profile and unit tests only. State dies with the process.
+// In-memory stores: the embedded profile and unit tests only. State dies with the process. They keep the contract of
+// the PostgreSQL stores (tests/Cnucnm.Storage.Tests); where PostgreSQL relies on a foreign key (a deleted account takes
+// its memberships and tokens with it) or a column of app_users (email_verified_at), the twins ask InMemoryUserStore.
 
 public sealed class InMemoryUserStore : IUserStore
 {
     private readonly ConcurrentDictionary<Guid, UserAccount> _users = new();
     private readonly ConcurrentDictionary<(string Issuer, string Subject), Guid> _external = new();
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _emailVerifiedAt = new();
     private readonly Lock _createLock = new();
+
+    /// <summary>Whether the account exists (PostgreSQL: the row the foreign keys of memberships and tokens point at).</summary>
+    internal bool Exists(Guid id) => _users.ContainsKey(id);
+
+    /// <summary>Marks the address verified while the account still has it (PostgreSQL: app_users.email_verified_at).</summary>
+    internal void MarkEmailVerified(Guid id, string email, DateTimeOffset at)
+    {
+        lock (_createLock)
+        {
+            if (_users.TryGetValue(id, out var user) && string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))
+            {
+                _emailVerifiedAt[id] = at;
+            }
+        }
+    }
+
+    internal DateTimeOffset? EmailVerifiedAt(Guid id) => _emailVerifiedAt.TryGetValue(id, out var at) ? at : null;
 
     public Task<UserAccount?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
         Task.FromResult(_users.GetValueOrDefault(id));
@@ -21,7 +41,7 @@ public sealed class InMemoryUserStore : IUserStore
     {
         lock (_createLock)
         {
-            if (_users.Values.Any(u => string.Equals(u.Email, user.Email, StringComparison.OrdinalIgnoreCase)))
+            if (_users.ContainsKey(user.Id) || _users.Values.Any(u => string.Equals(u.Email, user.Email, StringComparison.OrdinalIgnoreCase)))
             {
                 return Task.FromResult(false);
             }
@@ -43,7 +63,21 @@ public sealed class InMemoryUserStore : IUserStore
         return Task.CompletedTask;
     }
 
-    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(_users.TryRemove(id, out _));
+    /// <summary>Memberships, refresh tokens and account tokens of the account stop counting with it, as PostgreSQL's
+    /// ON DELETE CASCADE removes them: their twins check <see cref="Exists"/>.</summary>
+    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        lock (_createLock)
+        {
+            _emailVerifiedAt.TryRemove(id, out _);
+            foreach (var login in _external.Where(e => e.Value == id).ToList())
+            {
+                _external.TryRemove(login.Key, out _);
+            }
+
+            return Task.FromResult(_users.TryRemove(id, out _));
+        }
+    }
 
     public Task SetPasswordAsync(Guid id, string passwordHash, Guid securityStamp, CancellationToken cancellationToken)
     {
@@ -77,6 +111,12 @@ public sealed class InMemoryUserStore : IUserStore
                 Guid.NewGuid(), "en", DateTimeOffset.UtcNow);
             _users[user.Id] = user;
             _external[(issuer, subject)] = user.Id;
+            if (adopt)
+            {
+                // The issuer verified the address it gave (PostgreSQL sets email_verified_at in the same insert).
+                _emailVerifiedAt[user.Id] = user.CreatedAt;
+            }
+
             return Task.FromResult(user);
         }
     }
@@ -89,7 +129,7 @@ public sealed class InMemoryUserStore : IUserStore
     }
 }
 
-public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
+public sealed class InMemoryRefreshTokenStore(InMemoryUserStore users) : IRefreshTokenStore
 {
     private readonly Dictionary<Guid, RefreshToken> _tokens = [];
     private readonly Lock _lock = new();
@@ -108,7 +148,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     {
         lock (_lock)
         {
-            var token = _tokens.Values.FirstOrDefault(t => t.TokenHash.AsSpan().SequenceEqual(tokenHash));
+            var token = _tokens.Values.FirstOrDefault(t => t.TokenHash.AsSpan().SequenceEqual(tokenHash) && users.Exists(t.UserId));
             if (token is null)
             {
                 return Task.FromResult(new RedeemResult(RedeemStatus.Unknown, null));
@@ -163,7 +203,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     {
         lock (_lock)
         {
-            var token = _tokens.Values.FirstOrDefault(t => t.UserId == userId && t.TokenHash.AsSpan().SequenceEqual(tokenHash));
+            var token = _tokens.Values.FirstOrDefault(t => t.UserId == userId && users.Exists(userId) && t.TokenHash.AsSpan().SequenceEqual(tokenHash));
             if (token is null)
             {
                 return Task.FromResult(false);
@@ -183,16 +223,16 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     }
 }
 
-public sealed class InMemoryFarmMembershipStore(IUserStore users) : IFarmMembershipStore
+public sealed class InMemoryFarmMembershipStore(InMemoryUserStore users) : IFarmMembershipStore
 {
     private readonly ConcurrentDictionary<(Guid FarmId, Guid UserId), (FarmRole Role, DateTimeOffset AddedAt, string AddedBy)> _members = new();
 
     public Task<FarmRole?> GetRoleAsync(Guid farmId, Guid userId, CancellationToken cancellationToken) =>
-        Task.FromResult(_members.TryGetValue((farmId, userId), out var m) ? m.Role : (FarmRole?)null);
+        Task.FromResult(users.Exists(userId) && _members.TryGetValue((farmId, userId), out var m) ? m.Role : (FarmRole?)null);
 
     public Task<IReadOnlyList<FarmMembership>> ListForUserAsync(Guid userId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FarmMembership>>(
-            [.. _members.Where(m => m.Key.UserId == userId).Select(m => new FarmMembership(m.Key.FarmId, m.Value.Role))]);
+            [.. _members.Where(m => m.Key.UserId == userId && users.Exists(userId)).OrderBy(m => m.Value.AddedAt).Select(m => new FarmMembership(m.Key.FarmId, m.Value.Role))]);
 
     public async Task<IReadOnlyList<FarmMember>> ListForFarmAsync(Guid farmId, CancellationToken cancellationToken)
     {
@@ -216,16 +256,25 @@ public sealed class InMemoryFarmMembershipStore(IUserStore users) : IFarmMembers
     }
 
     public Task<bool> RemoveAsync(Guid farmId, Guid userId, CancellationToken cancellationToken) =>
-        Task.FromResult(_members.TryRemove((farmId, userId), out _));
+        Task.FromResult(_members.TryRemove((farmId, userId), out _) && users.Exists(userId));
 }
 
 public sealed class InMemoryDeviceKeyStore : IDeviceKeyStore
 {
     private readonly ConcurrentDictionary<Guid, DeviceKey> _keys = new();
+    private readonly Lock _addLock = new();
 
+    /// <summary>A taken prefix or id is refused, as PostgreSQL's unique index and primary key refuse it.</summary>
     public Task AddAsync(DeviceKey key, CancellationToken cancellationToken)
     {
-        _keys[key.Id] = key;
+        lock (_addLock)
+        {
+            if (_keys.Values.Any(k => k.Prefix == key.Prefix) || !_keys.TryAdd(key.Id, key))
+            {
+                throw new InvalidOperationException($"A device key with id {key.Id} or prefix {key.Prefix} exists already.");
+            }
+        }
+
         return Task.CompletedTask;
     }
 

@@ -2,8 +2,9 @@ using Cnucnm.Storage.Identity;
 
 namespace Cnucnm.Storage.Notifications;
 
-/// <summary>The embedded profile's preferences and e-mail outbox, over the in-memory identity stores.</summary>
-public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, IUserStore users, IAccountTokenStore tokens) : INotificationStore
+/// <summary>The embedded profile's preferences and e-mail outbox, over the in-memory identity stores. Preferences and
+/// e-mails of a deleted account stop counting, as PostgreSQL's ON DELETE CASCADE removes them.</summary>
+public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, InMemoryUserStore users, IAccountTokenStore tokens) : INotificationStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, NotificationPreferences> _preferences = [];
@@ -14,7 +15,7 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
     {
         lock (_lock)
         {
-            return Task.FromResult(_preferences.GetValueOrDefault(userId));
+            return Task.FromResult(users.Exists(userId) ? _preferences.GetValueOrDefault(userId) : null);
         }
     }
 
@@ -65,7 +66,7 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
     {
         lock (_lock)
         {
-            var due = _outbox.Values.Where(e => e.Status == "pending" && e.Email.DueAt <= now).ToList();
+            var due = _outbox.Values.Where(e => e.Status == "pending" && e.Email.DueAt <= now && users.Exists(e.Email.UserId)).ToList();
             var settled = due.Where(e => e.Email.Kind == EmailOutboxKind.Alert && e.Email.CreatedAt <= burstSettledBefore).Select(e => e.Email.UserId).ToHashSet();
             var claimed = due.Where(e => e.Email.Kind != EmailOutboxKind.Alert || settled.Contains(e.Email.UserId)).OrderBy(e => e.Email.DueAt).Take(limit)
                 .Select(e => e.Email with { Attempts = e.Email.Attempts + 1, DueAt = leaseUntil }).ToList();
@@ -82,7 +83,7 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
     {
         lock (_lock)
         {
-            foreach (var id in ids)
+            foreach (var id in ids.Where(_outbox.ContainsKey))
             {
                 _outbox[id] = (_outbox[id].Email, "sent");
             }
@@ -95,7 +96,7 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
     {
         lock (_lock)
         {
-            foreach (var id in ids)
+            foreach (var id in ids.Where(_outbox.ContainsKey))
             {
                 var email = _outbox[id].Email;
                 _outbox[id] = retryAt is { } due ? (email with { DueAt = due }, "pending") : (email, "dead");
@@ -110,7 +111,7 @@ public sealed class InMemoryNotificationStore(IFarmMembershipStore memberships, 
         List<NotificationPreferences> wanting;
         lock (_lock)
         {
-            wanting = [.. _preferences.Values.Where(p => p.WeeklyReport)];
+            wanting = [.. _preferences.Values.Where(p => p.WeeklyReport && users.Exists(p.UserId))];
         }
 
         var recipients = new List<AlertRecipient>();

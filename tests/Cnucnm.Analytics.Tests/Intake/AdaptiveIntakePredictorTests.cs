@@ -8,13 +8,13 @@ public sealed class AdaptiveIntakePredictorTests
 
     /// <summary>A pen that eats <paramref name="trueRatio"/> × the book's DMI with 5 % day-to-day scatter; the book's
     /// DMI itself rises 0.02 kg/d (stage of lactation).</summary>
-    private static List<IntakeDay> Pen(double trueRatio, int days, int seed)
+    private static List<ModelledIntakeDay> Pen(double trueRatio, int days, int seed)
     {
         var noise = SyntheticNoise.Normal(0.05, seed);
         return Enumerable.Range(0, days).Select(d =>
         {
             var model = 21.0 + 0.02 * d;
-            return new IntakeDay(Start.AddDays(d), model, model * trueRatio * (1 + noise()));
+            return new ModelledIntakeDay(Start.AddDays(d), model, model * trueRatio * (1 + noise()));
         }).ToList();
     }
 
@@ -25,7 +25,7 @@ public sealed class AdaptiveIntakePredictorTests
         // R = 0.022509, Q = 0.026109, A = 0.022509/0.026109 = 0.862117; m' = 1 + 0.862117 × 0.2 = 1.172423;
         // C' = A·V = 0.00310362.
         var belief = AdaptiveIntakePredictor.Update(IntakeRatioBelief.Prior(AdaptiveIntakeOptions.Default),
-            new IntakeDay(Start, 20, 24), AdaptiveIntakeOptions.Default);
+            new ModelledIntakeDay(Start, 20, 24), AdaptiveIntakeOptions.Default);
 
         Assert.Equal(1.172423, belief.MeanRatio, 6);
         Assert.Equal(0.00310362, belief.Variance, 8);
@@ -105,7 +105,7 @@ public sealed class AdaptiveIntakePredictorTests
         var days = Pen(1.1, 10, 1);
         Assert.Throws<ArgumentOutOfRangeException>(() => AdaptiveIntakePredictor.Evaluate(days, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => AdaptiveIntakePredictor.Evaluate(days, 10));
-        Assert.Throws<ArgumentException>(() => AdaptiveIntakePredictor.Learn([new IntakeDay(Start, 0, 20)]));
+        Assert.Throws<ArgumentException>(() => AdaptiveIntakePredictor.Learn([new ModelledIntakeDay(Start, 0, 20)]));
         Assert.Throws<ArgumentException>(() => AdaptiveIntakePredictor.Learn(days, new AdaptiveIntakeOptions(ObservationStandardDeviation: 0)));
     }
 }

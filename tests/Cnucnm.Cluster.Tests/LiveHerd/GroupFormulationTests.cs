@@ -210,7 +210,7 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
         var result = await scenario.Ration(Grains).ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "adapted intake"), null, Ct);
 
         var learned = Cnucnm.Analytics.Intake.AdaptiveIntakePredictor.Learn(
-            days.Select(d => new Cnucnm.Analytics.Intake.IntakeDay(d.Day, predicted, d.DryMatterKg / head)));
+            days.Select(d => new Cnucnm.Analytics.Intake.ModelledIntakeDay(d.Day, predicted, d.DryMatterKg / head)));
         Assert.InRange(learned.MeanRatio, 1.07, 1.11);
         var used = result.Formulation!.Animal!.PredictedDryMatterIntakeKg;
         Assert.Equal(adaptedIntake ? predicted * learned.MeanRatio : predicted, used, 6);

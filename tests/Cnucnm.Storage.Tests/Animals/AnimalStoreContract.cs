@@ -1,33 +1,16 @@
 using Cnucnm.Registry;
 using Cnucnm.Registry.Groups;
 using Cnucnm.Registry.Records;
-using Cnucnm.Storage;
 using Cnucnm.Storage.Animals;
 using Cnucnm.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
-namespace Cnucnm.Cluster.Tests.Postgres;
+namespace Cnucnm.Storage.Tests.Animals;
 
-/// <summary>The registry stores: PostgreSQL and the in-memory one of the embedded profile behave alike.</summary>
-public sealed class AnimalStoreTests(PostgresServer postgres)
+/// <summary>The animal registry: tags unique per farm (a batch with a duplicate adds nothing), filtered and searched
+/// pages ordered by tag, records kept in date order, updates guarded by the animal's version, group overrides replaced
+/// whole. (Moved from Cnucnm.Cluster.Tests' parity test, which ran each test against both stores.)</summary>
+public abstract class AnimalStoreContract : StoreContract
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public static TheoryData<string> Stores => ["postgres", "memory"];
-
-    private async Task<(IAnimalStore Store, IAsyncDisposable? Db)> StoreAsync(string kind)
-    {
-        if (kind == "memory")
-        {
-            return (new InMemoryAnimalStore(), null);
-        }
-
-        var db = NpgsqlDataSource.Create(await postgres.CreateDatabaseAsync());
-        await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance).MigrateAsync(Ct);
-        return (new PostgresAnimalStore(db), db);
-    }
-
     private static Animal Animal(Guid farm, string tag, string? name = null, string breed = "hanwoo", Guid? group = null) =>
         new(Guid.NewGuid(), farm, tag, name, breed, AnimalSex.Female, new DateOnly(2024, 3, 1), null, AnimalOrigin.BornOnFarm, null,
             AnimalStatus.Active, null, null, group, null, 1);
@@ -35,12 +18,10 @@ public sealed class AnimalStoreTests(PostgresServer postgres)
     private static AnimalRecordEntry Entry(Animal animal, AnimalRecord record) =>
         new(Guid.NewGuid(), animal.FarmId, animal.Id, record, "tester", DateTimeOffset.UnixEpoch.AddDays(record.Date.DayNumber - 719162));
 
-    [Theory]
-    [MemberData(nameof(Stores))]
-    public async Task Tags_are_unique_per_farm_and_a_batch_with_a_duplicate_adds_nothing(string kind)
+    [Fact]
+    public async Task Tags_are_unique_per_farm_and_a_batch_with_a_duplicate_adds_nothing()
     {
-        var (store, db) = await StoreAsync(kind);
-        await using var _ = db;
+        var store = Store<IAnimalStore>();
         var (farm, other) = (Guid.NewGuid(), Guid.NewGuid());
         Assert.Equal(AnimalWriteOutcome.Ok, await store.AddAsync([Animal(farm, "002000000011")], [], Ct));
         Assert.Equal(AnimalWriteOutcome.Ok, await store.AddAsync([Animal(other, "002000000011")], [], Ct));
@@ -50,12 +31,10 @@ public sealed class AnimalStoreTests(PostgresServer postgres)
         Assert.Equal(["002000000011"], await store.ExistingTagsAsync(farm, ["002000000011", "002000000022"], Ct));
     }
 
-    [Theory]
-    [MemberData(nameof(Stores))]
-    public async Task Lists_filter_search_and_page(string kind)
+    [Fact]
+    public async Task Lists_filter_search_and_page()
     {
-        var (store, db) = await StoreAsync(kind);
-        await using var _ = db;
+        var store = Store<IAnimalStore>();
         var (farm, pen) = (Guid.NewGuid(), Guid.NewGuid());
         var animals = Enumerable.Range(1, 25).Select(i => Animal(farm, $"0020000{i:D4}1", i == 7 ? "Bomi_100%" : $"cow {i}", i % 5 == 0 ? "holstein" : "hanwoo", i <= 10 ? pen : null)).ToList();
         animals[2] = animals[2] with { Status = AnimalStatus.Sold, StatusDate = new DateOnly(2026, 1, 1), StatusReason = "sold" };
@@ -75,12 +54,10 @@ public sealed class AnimalStoreTests(PostgresServer postgres)
         Assert.Empty((await store.ListAsync(new AnimalQuery(Guid.NewGuid(), null, null, null, null, 0, 10), Ct)).Animals);
     }
 
-    [Theory]
-    [MemberData(nameof(Stores))]
-    public async Task Records_round_trip_and_updates_check_the_version(string kind)
+    [Fact]
+    public async Task Records_round_trip_and_updates_check_the_version()
     {
-        var (store, db) = await StoreAsync(kind);
-        await using var _ = db;
+        var store = Store<IAnimalStore>();
         var (farm, pen, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var cow = Animal(farm, "002000000044", group: pen);
         AnimalRecord[] records =
@@ -113,4 +90,37 @@ public sealed class AnimalStoreTests(PostgresServer postgres)
         await store.SetOverridesAsync(farm, other, new GroupInputOverrides(BodyWeightKg: 460, DaysPregnant: 30), Ct);
         Assert.Equal(new GroupInputOverrides(BodyWeightKg: 460, DaysPregnant: 30), await store.GetOverridesAsync(farm, other, Ct));
     }
+
+    [Fact]
+    public async Task Removing_a_group_unassigns_its_animals_of_every_status_and_records_append_without_touching_the_animal()
+    {
+        var store = Store<IAnimalStore>();
+        var (farm, pen, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var sold = Animal(farm, "002000000066", group: pen) with { Status = AnimalStatus.Sold, StatusDate = new DateOnly(2026, 1, 1), StatusReason = "sold" };
+        var (cow, elsewhere) = (Animal(farm, "002000000077", group: pen), Animal(farm, "002000000088", group: other));
+        Assert.Equal(AnimalWriteOutcome.Ok, await store.AddAsync([sold, cow, elsewhere], [], Ct));
+
+        Assert.Equal(2, await store.UnassignGroupAsync(farm, pen, Ct));
+        Assert.Equal(0, await store.UnassignGroupAsync(Guid.NewGuid(), other, Ct));
+        Assert.Null((await store.GetAsync(farm, cow.Id, Ct))!.GroupId);
+        Assert.Null((await store.GetAsync(farm, sold.Id, Ct))!.GroupId);
+        Assert.Equal(other, (await store.GetAsync(farm, elsewhere.Id, Ct))!.GroupId);
+
+        var weighing = Entry(elsewhere, new Weighing(new DateOnly(2026, 5, 1), 455, null));
+        await store.AddRecordAsync(weighing, Ct);
+        Assert.Equal([weighing.Record], (await store.RecordsAsync(farm, elsewhere.Id, Ct)).Select(r => r.Record));
+        Assert.Equal(elsewhere, await store.GetAsync(farm, elsewhere.Id, Ct));
+        Assert.Empty(await store.RecordsAsync(Guid.NewGuid(), elsewhere.Id, Ct));
+        Assert.Equal([elsewhere.Id], (await store.ActiveWithRecordsAsync(farm, null, Ct)).Select(h => h.Animal.Id).Where(id => id != cow.Id));
+    }
+}
+
+public sealed class InMemoryAnimalStoreTests : AnimalStoreContract
+{
+    protected override Task<string?> ConnectionStringAsync() => InMemoryStores.ConnectionStringAsync();
+}
+
+public sealed class PostgresAnimalStoreTests(PostgresServer postgres) : AnimalStoreContract
+{
+    protected override Task<string?> ConnectionStringAsync() => PostgresStores.ConnectionStringAsync(postgres);
 }

@@ -1,0 +1,3 @@
+using Cnucnm.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
