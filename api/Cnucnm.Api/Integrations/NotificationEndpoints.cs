@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Cnucnm.Api.Security;
+using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Nutrition;
@@ -70,7 +71,7 @@ public static class NotificationEndpoints
     {
         foreach (var membership in await memberships.ListForUserAsync(userId, cancellationToken))
         {
-            if (await grains.GetGrain<IFarmGrain>(membership.FarmId).GetAsync(cancellationToken) is { } farm
+            if (await grains.Farm(membership.FarmId).GetAsync(cancellationToken) is { } farm
                 && TimeZoneInfo.TryFindSystemTimeZoneById(farm.Profile.TimeZone, out _))
             {
                 return farm.Profile.TimeZone;

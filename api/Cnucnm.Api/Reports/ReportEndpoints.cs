@@ -7,7 +7,6 @@ using Cnucnm.Contracts.Rations;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Nutrition;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Cnucnm.Contracts;
 
 namespace Cnucnm.Api.Reports;
 

@@ -137,7 +137,7 @@ public sealed partial class AlertEmailWorker(
         var zone = (await store.GetPreferencesAsync(userId, cancellationToken))?.TimeZone;
         if (zone is null && farmId != Guid.Empty)
         {
-            zone = (await grains.GetGrain<IFarmGrain>(farmId).GetAsync(cancellationToken))?.Profile.TimeZone;
+            zone = (await grains.Farm(farmId).GetAsync(cancellationToken))?.Profile.TimeZone;
         }
 
         return TimeZoneInfo.TryFindSystemTimeZoneById(zone ?? NotificationSchedule.DefaultTimeZone, out var found)

@@ -68,7 +68,7 @@ public sealed class NotificationScheduleTests
     {
         var ct = TestContext.Current.CancellationToken;
         var users = new InMemoryUserStore();
-        var store = new InMemoryNotificationStore(new InMemoryFarmMembershipStore(users), users, new InMemoryAccountTokenStore());
+        var store = new InMemoryNotificationStore(new InMemoryFarmMembershipStore(users), users, new InMemoryAccountTokenStore(users));
         var preferences = Preferences(AlertEmailDelivery.Off, digestHour: 7) with { WeeklyReport = true };
         var mondayEarly = DateTimeOffset.Parse("2026-12-06T21:30:00Z", System.Globalization.CultureInfo.InvariantCulture); // Mon 06:30 KST
 

@@ -76,21 +76,21 @@ public abstract class NotificationStoreContract : StoreContract
         await notifications.EnqueueAsync([], Ct);
 
         var lease = Now.AddMinutes(5);
-        var claimed = await notifications.ClaimDueAsync(Now.AddMinutes(2), lease, 10, Ct);
+        var claimed = await notifications.ClaimDueAsync(Now.AddMinutes(2), Now.AddMinutes(2), lease, 10, Ct);
         Assert.Equal([first with { Attempts = 1, DueAt = lease }, second with { Attempts = 1, DueAt = lease }], claimed);
-        Assert.Empty(await notifications.ClaimDueAsync(Now.AddMinutes(4), Now.AddMinutes(9), 10, Ct));
+        Assert.Empty(await notifications.ClaimDueAsync(Now.AddMinutes(4), Now.AddMinutes(4), Now.AddMinutes(9), 10, Ct));
 
         await notifications.MarkSentAsync([first.Id], Now.AddMinutes(3), Ct);
         await notifications.MarkFailedAsync([second.Id], "421 try later", Now.AddMinutes(30), Ct);
-        Assert.Empty(await notifications.ClaimDueAsync(Now.AddMinutes(29), Now.AddMinutes(40), 10, Ct));
-        var retried = Assert.Single(await notifications.ClaimDueAsync(Now.AddMinutes(30), Now.AddMinutes(40), 10, Ct));
+        Assert.Empty(await notifications.ClaimDueAsync(Now.AddMinutes(29), Now.AddMinutes(29), Now.AddMinutes(40), 10, Ct));
+        var retried = Assert.Single(await notifications.ClaimDueAsync(Now.AddMinutes(30), Now.AddMinutes(30), Now.AddMinutes(40), 10, Ct));
         Assert.Equal((second.Id, 2), (retried.Id, retried.Attempts));
         await notifications.MarkFailedAsync([second.Id], "550 no such user", null, Ct);
         // Unknown e-mails (an outcome recorded after the account went) change nothing.
         await notifications.MarkSentAsync([Guid.NewGuid()], Now, Ct);
         await notifications.MarkFailedAsync([Guid.NewGuid()], "lost", Now, Ct);
 
-        Assert.Equal([later.Id], (await notifications.ClaimDueAsync(Now.AddDays(1), Now.AddDays(2), 10, Ct)).Select(e => e.Id));
+        Assert.Equal([later.Id], (await notifications.ClaimDueAsync(Now.AddDays(1), Now.AddDays(1), Now.AddDays(2), 10, Ct)).Select(e => e.Id));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public abstract class NotificationStoreContract : StoreContract
         var email = Email(kept.Id);
         await notifications.EnqueueAsync([email, Email(deleted.Id)], Ct);
         await Store<IUserStore>().DeleteAsync(deleted.Id, Ct);
-        Assert.Equal([email.Id], (await notifications.ClaimDueAsync(Now, Now.AddMinutes(5), 10, Ct)).Select(e => e.Id));
+        Assert.Equal([email.Id], (await notifications.ClaimDueAsync(Now, Now, Now.AddMinutes(5), 10, Ct)).Select(e => e.Id));
     }
 
     [Fact]
