@@ -19,6 +19,9 @@ public static class FeedSearchEndpoints
     public const int MaxCompared = 6;
     public const int MaxPageSize = 100;
 
+    /// <summary>Most "did you mean" names a search answers with.</summary>
+    public const int MaxSuggestions = 5;
+
     public static IEndpointRouteBuilder MapFeedSearchEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var feeds = endpoints.MapGroup("/api/v1/feeds").WithTags("Feed search");
@@ -111,8 +114,12 @@ public static class FeedSearchEndpoints
 
         var query = new FeedQuery(words, category?.Trim(), ranges, owners, (page - 1) * pageSize, pageSize);
         var result = await store.SearchAsync(query, cancellationToken);
+        var suggestions = words.Count > 0 && result.Total < FeedSearchText.FewMatches
+            ? await store.SuggestAsync(query, MaxSuggestions, cancellationToken)
+            : [];
         var rangeNutrients = ranges.Select(r => r.Nutrient).ToArray();
-        return TypedResults.Ok(new FeedSearchResponse([.. result.Feeds.Select(f => FeedSummary.From(f, rangeNutrients))], result.Total, page, pageSize));
+        return TypedResults.Ok(new FeedSearchResponse(
+            [.. result.Feeds.Select(f => FeedSummary.From(f, rangeNutrients))], result.Total, page, pageSize, suggestions));
     }
 
     private static async Task<Results<Ok<FeedComparison>, ValidationProblem>> CompareAsync(

@@ -24,7 +24,9 @@ public sealed record FeedSummary(
 }
 
 /// <summary>One page of a feed search.</summary>
-public sealed record FeedSearchResponse(IReadOnlyList<FeedSummary> Feeds, long Total, int Page, int PageSize);
+/// <param name="Suggestions">"Did you mean": when the words found fewer than 3 feeds (a misspelling such as "silgae"),
+/// up to 5 English or Korean feed names closest to them (FeedSearchText.Suggest, docs/feeds.md); otherwise empty.</param>
+public sealed record FeedSearchResponse(IReadOnlyList<FeedSummary> Feeds, long Total, int Page, int PageSize, IReadOnlyList<string> Suggestions);
 
 /// <summary>One nutrient across the compared feeds (same order as the feeds); null where a feed has no value.</summary>
 /// <param name="Spread">Largest minus smallest value (null with fewer than two values): what the UI highlights.</param>

@@ -32,4 +32,6 @@ internal static class FeedSearchRows
     }
 
     public static string SearchText(Feed feed) => FeedSearchText.Index(feed.Name, feed.NameKorean, feed.Id);
+
+    public static string[] Names(Feed feed) => FeedSearchText.Names(feed.Name, feed.NameKorean);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Cnucnm.Nutrition.Feeds;
 using Npgsql;
 
@@ -26,14 +27,15 @@ public sealed class PostgresFeedSearchStore(NpgsqlDataSource db) : IFeedSearchSt
         foreach (var chunk in feeds.Chunk(1000))
         {
             await using var command = new NpgsqlCommand("""
-                INSERT INTO feed_search (id, owner, name, name_korean, category, type, kind, source, search_text, composition)
+                INSERT INTO feed_search (id, owner, name, name_korean, category, type, kind, source, search_text, composition, names)
                 SELECT f.id, $1, f.name, f.name_korean, f.category, f.type, f.kind, f.source, f.search_text,
-                       ARRAY(SELECT e::float8 FROM jsonb_array_elements_text(f.composition) WITH ORDINALITY AS c(e, i) ORDER BY i)
-                  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[])
-                       AS f(id, name, name_korean, category, type, kind, source, search_text, composition)
+                       ARRAY(SELECT e::float8 FROM jsonb_array_elements_text(f.composition) WITH ORDINALITY AS c(e, i) ORDER BY i),
+                       ARRAY(SELECT jsonb_array_elements_text(f.names))
+                  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
+                       AS f(id, name, name_korean, category, type, kind, source, search_text, composition, names)
                 ON CONFLICT (owner, id) DO UPDATE SET name = excluded.name, name_korean = excluded.name_korean,
                     category = excluded.category, type = excluded.type, kind = excluded.kind, source = excluded.source,
-                    search_text = excluded.search_text, composition = excluded.composition
+                    search_text = excluded.search_text, composition = excluded.composition, names = excluded.names
                 """, connection, transaction);
             command.Parameters.AddWithValue(owner);
             command.Parameters.AddWithValue(chunk.Select(f => f.Id).ToArray());
@@ -45,6 +47,7 @@ public sealed class PostgresFeedSearchStore(NpgsqlDataSource db) : IFeedSearchSt
             command.Parameters.AddWithValue(chunk.Select(f => f.Source).ToArray());
             command.Parameters.AddWithValue(chunk.Select(FeedSearchRows.SearchText).ToArray());
             command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(CompositionJson).ToArray(), DataTypeName = "jsonb[]" });
+            command.Parameters.Add(new NpgsqlParameter { Value = chunk.Select(f => JsonSerializer.Serialize(FeedSearchRows.Names(f))).ToArray(), DataTypeName = "jsonb[]" });
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -55,45 +58,39 @@ public sealed class PostgresFeedSearchStore(NpgsqlDataSource db) : IFeedSearchSt
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var command = db.CreateCommand();
-        // Matches are found and ordered on narrow columns; only the page's rows are read whole.
-        var sql = new StringBuilder("WITH m AS (SELECT owner, id, name, length(search_text) AS len FROM feed_search WHERE (owner = '' OR owner = ANY($1))");
-        command.Parameters.AddWithValue(query.Owners.ToArray());
         string Add(object value)
         {
             command.Parameters.AddWithValue(value);
             return "$" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
         }
 
-        foreach (var word in query.Words)
+        // Compacted words are letters and digits only: no LIKE wildcards to escape.
+        var words = query.Words.Select(w => Add($"%{w}%")).ToList();
+        var first = Add(query.Words.Count > 0 ? query.Words[0] : "");
+        // FeedSearchText.Rank: over the displayed names holding every word, tier 0 when the name starts with the first
+        // word else 1, plus the name's length; tier 2 with the whole index text's length when no one name holds them all.
+        var rank = new StringBuilder($"COALESCE((SELECT min(CASE WHEN starts_with(n, {first}) THEN 0 ELSE 1 END * {FeedSearchText.TierStride} + length(n))")
+            .Append(" FROM unnest(names) AS n WHERE true");
+        foreach (var word in words)
         {
-            // Compacted words are letters and digits only: no LIKE wildcards to escape.
-            sql.Append(" AND search_text LIKE ").Append(Add($"%{word}%"));
+            rank.Append(" AND n LIKE ").Append(word);
         }
 
-        if (query.Category is { Length: > 0 } category)
+        rank.Append($"), {2 * FeedSearchText.TierStride} + length(search_text))");
+
+        // Matches are found and ranked on narrow columns; only the page's rows are read whole.
+        var sql = new StringBuilder($"WITH m AS (SELECT owner, id, name, {rank} AS rank FROM feed_search WHERE ");
+        AppendFilters(sql, query, Add);
+        foreach (var word in words)
         {
-            sql.Append(" AND lower(category) = ").Append(Add(category.ToLowerInvariant()));
+            sql.Append(" AND search_text LIKE ").Append(word);
         }
 
-        foreach (var range in query.Ranges)
-        {
-            var element = $"composition[{((int)range.Nutrient + 1).ToString(CultureInfo.InvariantCulture)}]";
-            if (range.Min is { } min)
-            {
-                sql.Append(" AND ").Append(element).Append(" >= ").Append(Add(min));
-            }
-
-            if (range.Max is { } max)
-            {
-                sql.Append(" AND ").Append(element).Append(" <= ").Append(Add(max));
-            }
-        }
-
-        // Shortest names first (the closest to the words asked), then by name.
-        sql.Append($"), p AS (SELECT * FROM m ORDER BY len, name, id OFFSET {Add(query.Offset)} LIMIT {Add(query.Limit)})");
+        // Names in code point order (COLLATE "C"), as the in-memory store's ordinal comparison.
+        sql.Append($"), p AS (SELECT * FROM m ORDER BY rank, name COLLATE \"C\", id COLLATE \"C\" OFFSET {Add(query.Offset)} LIMIT {Add(query.Limit)})");
         // The count row comes back even past the last page (the feed columns are then null).
         sql.Append($" SELECT {Prefixed}, c.total FROM (SELECT count(*) AS total FROM m) c")
-            .Append(" LEFT JOIN (p JOIN feed_search f USING (owner, id)) ON true ORDER BY p.len, p.name, p.id");
+            .Append(" LEFT JOIN (p JOIN feed_search f USING (owner, id)) ON true ORDER BY p.rank, p.name COLLATE \"C\", p.id COLLATE \"C\"");
         command.CommandText = sql.ToString();
 
         var feeds = new List<Feed>();
@@ -109,6 +106,61 @@ public sealed class PostgresFeedSearchStore(NpgsqlDataSource db) : IFeedSearchSt
         }
 
         return new FeedSearchPage(feeds, total);
+    }
+
+    public async Task<IReadOnlyList<string>> SuggestAsync(FeedQuery query, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Words.Count == 0 || count <= 0)
+        {
+            return [];
+        }
+
+        // The candidates are the allowed feeds' names (a library has about a thousand); FeedSearchText.Suggest scores
+        // them, the same code as the in-memory store.
+        await using var command = db.CreateCommand();
+        string Add(object value)
+        {
+            command.Parameters.AddWithValue(value);
+            return "$" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var sql = new StringBuilder("SELECT DISTINCT name, name_korean FROM feed_search WHERE ");
+        AppendFilters(sql, query, Add);
+        command.CommandText = sql.ToString();
+        var names = new List<string?>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+            names.Add(reader.IsDBNull(1) ? null : reader.GetString(1));
+        }
+
+        return FeedSearchText.Suggest(query.Words, names, count);
+    }
+
+    /// <summary>The owners, category and range conditions of a query (not its words).</summary>
+    private static void AppendFilters(StringBuilder sql, FeedQuery query, Func<object, string> add)
+    {
+        sql.Append("(owner = '' OR owner = ANY(").Append(add(query.Owners.ToArray())).Append("))");
+        if (query.Category is { Length: > 0 } category)
+        {
+            sql.Append(" AND lower(category) = ").Append(add(category.ToLowerInvariant()));
+        }
+
+        foreach (var range in query.Ranges)
+        {
+            var element = $"composition[{((int)range.Nutrient + 1).ToString(CultureInfo.InvariantCulture)}]";
+            if (range.Min is { } min)
+            {
+                sql.Append(" AND ").Append(element).Append(" >= ").Append(add(min));
+            }
+
+            if (range.Max is { } max)
+            {
+                sql.Append(" AND ").Append(element).Append(" <= ").Append(add(max));
+            }
+        }
     }
 
     public async Task<IReadOnlyList<Feed>> GetAsync(IReadOnlyList<string> ids, IReadOnlyList<string> owners, CancellationToken cancellationToken)

@@ -67,6 +67,23 @@ public sealed class FeedSearchApiTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     [Fact]
+    public async Task Silage_puts_corn_silage_typical_on_the_first_page_and_a_misspelling_gets_did_you_mean()
+    {
+        var silage = await SearchAsync("q=silage&pageSize=10");
+        Assert.Contains("nasem:Corn silage, typical", Ids(silage));
+        Assert.Equal(0, silage.GetProperty("suggestions").GetArrayLength());
+
+        var misspelt = await SearchAsync("q=" + Uri.EscapeDataString("soybaen meal"));
+
+        Assert.Equal(0, misspelt.GetProperty("total").GetInt64());
+        var suggestions = misspelt.GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()!).ToList();
+        Assert.NotEmpty(suggestions);
+        Assert.All(suggestions, s => Assert.Contains("soybeanmeal", FeedSearchText.Compact(s), StringComparison.Ordinal));
+        var korean = await SearchAsync("q=" + Uri.EscapeDataString("옥슈수"));
+        Assert.Contains(korean.GetProperty("suggestions").EnumerateArray(), s => s.GetString()!.Contains("옥수수", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Nutrient_ranges_keep_exactly_the_library_feeds_inside_them_with_their_units_and_source()
     {
         var page = await SearchAsync("range=Fd_CP:40:50&range=Fd_NDF::20&pageSize=100");
