@@ -34,8 +34,8 @@ public abstract class FeedSearchStoreContract : StoreContract
         var store = await SeededAsync();
         Assert.Equal(["t:corn", "t:corn-gluten"], (await store.SearchAsync(Query("corn", []), Ct)).Feeds.Select(f => f.Id));
         Assert.Equal(["a:corn-mix", "t:corn", "t:corn-gluten"], (await store.SearchAsync(Query("corn", ["farm-a"]), Ct)).Feeds.Select(f => f.Id).Order());
-        // The closest names first: the shortest index text (names and id), then the name.
-        Assert.Equal(["t:corn", "a:corn-mix", "t:corn-gluten"], (await store.SearchAsync(Query("corn", ["farm-a"]), Ct)).Feeds.Select(f => f.Id));
+        // The closest names first (FeedSearchText.Rank): names starting with the first word, the shorter first, then the name.
+        Assert.Equal(["a:corn-mix", "t:corn", "t:corn-gluten"], (await store.SearchAsync(Query("corn", ["farm-a"]), Ct)).Feeds.Select(f => f.Id));
         Assert.Equal(["t:soy"], (await store.SearchAsync(Query("대두", []), Ct)).Feeds.Select(f => f.Id));
         Assert.Empty((await store.SearchAsync(Query("corn soy", []), Ct)).Feeds);
     }
