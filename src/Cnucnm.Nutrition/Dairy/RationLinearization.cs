@@ -123,6 +123,7 @@ internal sealed partial class DairyRun
         var n = _f.Length;
         var x0 = _f.Select(f => f.DmIn).ToArray();
         var me = new double[n];
+        var meApprox = new double[n];
         var mp = new double[n];
         var micTpDigested = new double[n];
         var rdpPerKg = new double[n];
@@ -223,6 +224,9 @@ internal sealed partial class DairyRun
             me[i] = _calf && DtDMInClfLiq > 0
                 ? Z(f.DeBase) * (f.IsCalfLiquid ? 0.96 : 0.93)
                 : de - gas - 0.0143 * urineNg;
+            // The heifer minimum's ME (NASEM 2021 Ch. 11, An_MEIn_approx): non-protein DE, NPN DE and digested true protein at
+            // 4 Mcal/kg, less methane: no urinary energy (urea's ME would otherwise lower the minimum it raises).
+            meApprox[i] = de - Energy.CombustionCp * (digCpa - npnCpFraction) + 4.0 * (Z(f.Tp) / 100 - feCpKg) - gas;
         }
 
         var requirements = new List<LinearRequirement>();
@@ -231,7 +235,7 @@ internal sealed partial class DairyRun
             var supplied = Values[pair.SupplyVariable];
             var required = Values[pair.RequirementVariable];
             var supply = SupplyCoefficients(pair, me, mp, micTpDigested, x0.Length);
-            var slope = RequirementSlopes(pair, feCpEndPerKg, me);
+            var slope = RequirementSlopes(pair, feCpEndPerKg, meApprox);
             var supplyAtX0 = 0.0;
             var requirementAtX0 = 0.0;
             for (var i = 0; i < n; i++)
@@ -373,7 +377,7 @@ internal sealed partial class DairyRun
     }
 
     /// <summary>Requirement change per kg DM of each feed: intake-driven maintenance terms (NASEM 2021 Ch. 6, 7).</summary>
-    private double[] RequirementSlopes(DairyBalances.Pair pair, double[] feCpEndPerKg, double[] me)
+    private double[] RequirementSlopes(DairyBalances.Pair pair, double[] feCpEndPerKg, double[] meApprox)
     {
         var n = _f.Length;
         var calfOnMilk = _calf && DtDMInClfLiq > 0;
@@ -402,7 +406,7 @@ internal sealed partial class DairyRun
                 // Metabolic fecal MP: (12 + 0.12·NDF%) g CP per kg DMI, as NP (0.73) or CP, at the maintenance efficiency;
                 // heifers held at the minimum MP:ME need (53 − 25·BW/MW) g MP per extra Mcal ME.
                 var km = Values["Km_MP_NP_Trg"];
-                slopes[i] = HeiferMinimumBinding ? HeiferMpPerMcal * me[i] : (_calf || _heifer ? feCpEndPerKg[i] : 0.73 * feCpEndPerKg[i]) / km;
+                slopes[i] = HeiferMinimumBinding ? HeiferMpPerMcal * meApprox[i] : (_calf || _heifer ? feCpEndPerKg[i] : 0.73 * feCpEndPerKg[i]) / km;
             }
             else if (pair.Group == DairyBalances.NutrientGroup.AminoAcid)
             {
@@ -410,8 +414,10 @@ internal sealed partial class DairyRun
                 slopes[i] = 0.73 * feCpEndPerKg[i] * AminoAcids.MetabolicFecalProfile(aa) / 100 / AminoAcids.TargetExportEfficiency(aa);
                 if (HeiferMinimumBinding && FrmNPgain > 0)
                 {
-                    // Growth AA use scales with the MP the minimum adds (efficiency = frame NP / frame MP).
-                    slopes[i] += BodyNPgaing * AminoAcids.BodyProfile(aa) / 100 * HeiferMpPerMcal * me[i] / (FrmNPgain * 1000);
+                    // Growth AA use scales with the MP the minimum adds (efficiency = frame NP / frame MP): the minimum's own
+                    // slope less the metabolic fecal MP it replaces.
+                    var frameMp = HeiferMpPerMcal * meApprox[i] - feCpEndPerKg[i] / Values["Km_MP_NP_Trg"];
+                    slopes[i] += BodyNPgaing * AminoAcids.BodyProfile(aa) / 100 * frameMp / (FrmNPgain * 1000);
                 }
             }
             else if (pair.RequirementVariable == "An_VitE_req" && _f[i].IsPasture && Values["An_VitE_req"] > 0)

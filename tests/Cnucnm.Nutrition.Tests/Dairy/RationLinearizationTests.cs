@@ -90,14 +90,15 @@ public sealed class RationLinearizationTests
     /// <summary>
     /// The ME row's slope per feed is the full model's (central differences of 10 g): each feed's NDF and starch enter at
     /// the feed's own base digestibility, not at the diet's average (straw, legume silage and canola meal digest their NDF
-    /// worse than corn silage; with the diet's average the slopes were up to 13 % off). The ruminal N balance row, on the
-    /// equation before its cap, likewise.
+    /// worse than corn silage; with the diet's average the slopes were up to 14 % off). The ruminal N balance row, on the
+    /// equation before its cap, likewise; and the MP, Met and Lys rows, supply and requirement (a heifer held at the minimum
+    /// MP per Mcal takes that minimum's ME, without urinary energy: with it urea's slope was −216 against +36 g/kg DM).
     /// </summary>
     [Theory]
     [InlineData(PhysiologicalState.LactatingCow)]
     [InlineData(PhysiologicalState.DryCow)]
     [InlineData(PhysiologicalState.Heifer)]
-    public void The_energy_and_ruminal_N_rows_have_the_full_models_slope_for_each_feed(PhysiologicalState state)
+    public void The_energy_protein_amino_acid_and_ruminal_N_rows_have_the_full_models_slope_for_each_feed(PhysiologicalState state)
     {
         (string Feed, double Kg)[] feeds =
         [
@@ -125,6 +126,18 @@ public sealed class RationLinearizationTests
             if (Math.Abs(linear["ME"].SupplyPerKgDm[j] - me) > 0.02 * Math.Abs(me) + 0.01)
             {
                 failures.Add($"ME, {feeds[j].Feed}: linear {linear["ME"].SupplyPerKgDm[j]:F4}, full model {me:F4} Mcal/kg DM");
+            }
+
+            foreach (var nutrient in new[] { "MP", "Met", "Lys" })
+            {
+                var row = linear[nutrient];
+                var supply = (up[row.SupplyVariable] - down[row.SupplyVariable]) / (2 * h);
+                var requirement = (up[row.RequirementVariable] - down[row.RequirementVariable]) / (2 * h);
+                if (Math.Abs(row.SupplyPerKgDm[j] - supply) > 0.01 * Math.Abs(supply) + 0.01
+                    || Math.Abs(row.RequirementPerKgDm[j] - requirement) > 0.01 * Math.Abs(requirement) + 0.01)
+                {
+                    failures.Add($"{nutrient}, {feeds[j].Feed}: supply linear {row.SupplyPerKgDm[j]:F3}, full model {supply:F3}; requirement linear {row.RequirementPerKgDm[j]:F3}, full model {requirement:F3} g/kg DM");
+                }
             }
 
             var balance = (up["An_RDPbal_uncapped_g"] - down["An_RDPbal_uncapped_g"]) / (2 * h);
