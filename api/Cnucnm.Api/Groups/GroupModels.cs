@@ -76,7 +76,7 @@ public sealed record GroupRequest(
         }
         else if (State is { } state && Enum.IsDefined(state) && !GroupInputs.HasMilkComponents(state))
         {
-            var refused = korean ? $"{StateKorean(state)} 그룹에는 유성분이 없습니다. 비워 두십시오." : $"does not apply to a {state} group: leave it out.";
+            var refused = korean ? $"{StateKorean(state)} 그룹에는 유성분이 없습니다. 비워 두십시오." : $"does not apply to a {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(state.ToString())} group: leave it out.";
             v.Require(DaysInMilk is null or 0, "daysInMilk", refused)
              .Require(MilkKgPerDay is null or 0, "milkKgPerDay", refused)
              .Require(MilkFatPercent is null, "milkFatPercent", refused)
