@@ -31,10 +31,10 @@ public sealed class GroupInputsDerivationTests
         Assert.Equal(3.25, i.BodyConditionScore, 9);        // (3.0 + 3.5) / 2: the unscored cow does not count
         Assert.Equal(2, i.Parity);                           // (1 + 3 + 2) / 3
         Assert.Equal(117, i.DaysInMilk);                     // (100 + 200 + 50) / 3 = 116.7
-        Assert.Equal(40, i.MilkKgPerDay, 9);                 // (40 + 30 + 50) / 3
-        Assert.Equal(3.75, i.MilkFatPercent, 9);             // (40 × 3.5 + 30 × 4.0 + 50 × 3.8) / 120 = 450 / 120
-        Assert.Equal(371.0 / 120, i.MilkTrueProteinPercent, 9); // (120 + 96 + 155) / 120
-        Assert.Equal(578.0 / 120, i.MilkLactosePercent, 9);  // (192 + 141 + 245) / 120
+        Assert.Equal(40, i.MilkKgPerDay!.Value, 9);                 // (40 + 30 + 50) / 3
+        Assert.Equal(3.75, i.MilkFatPercent!.Value, 9);             // (40 × 3.5 + 30 × 4.0 + 50 × 3.8) / 120 = 450 / 120
+        Assert.Equal(371.0 / 120, i.MilkTrueProteinPercent!.Value, 9); // (120 + 96 + 155) / 120
+        Assert.Equal(578.0 / 120, i.MilkLactosePercent!.Value, 9);  // (192 + 141 + 245) / 120
         Assert.Equal(100, i.DaysPregnant);                   // 2 of 3 pregnant: (50 + 150) / 2
         Assert.Equal(2.0 / 3, d.SharePregnant, 9);
         Assert.Equal(100, d.MeanDaysPregnantOfPregnant);
@@ -108,7 +108,7 @@ public sealed class GroupInputsDerivationTests
         var d = GroupInputsDerivation.Derive(Typed, ThreeCows(), new GroupInputOverrides(BodyWeightKg: 700, MilkFatPercent: 4.0));
         Assert.Equal(700, d.Inputs.BodyWeightKg);
         Assert.Equal(4.0, d.Inputs.MilkFatPercent);
-        Assert.Equal(40, d.Inputs.MilkKgPerDay, 9);
+        Assert.Equal(40, d.Inputs.MilkKgPerDay!.Value, 9);
         Assert.Equal(["bodyWeightKg", "milkFatPercent"], d.Overridden);
     }
 
@@ -137,7 +137,36 @@ public sealed class GroupInputsDerivationTests
     {
         var heifers = Typed with { State = PhysiologicalState.Heifer, DaysInMilk = 0 };
         var d = GroupInputsDerivation.Derive(heifers, [Member(TestAnimals.Cow(birth: new DateOnly(2025, 1, 1)), [new Weighing(Today, 350, 3.0)])]);
-        Assert.Equal(0, d.Inputs.DaysInMilk);
+        Assert.Null(d.Inputs.DaysInMilk);
+        Assert.Null(d.Inputs.MilkKgPerDay);
         Assert.Empty(d.Unknown);
+    }
+
+    [Fact]
+    public void A_steer_group_derived_from_its_members_carries_no_milk_components()
+    {
+        // A Hanwoo steer pen stored with dairy milk components (as groups were before the state rule), one member with a
+        // milk test on record (a mis-filed record) and the farm overriding milk yield: none of it reaches the steers.
+        var steers = Typed with { Breed = Breed.Hanwoo, State = PhysiologicalState.FatteningSteer, Parity = 0, BodyConditionScore = 6 };
+        var members = new List<GroupMember>
+        {
+            Member(TestAnimals.Cow("hanwoo", new DateOnly(2024, 6, 1), AnimalSex.Steer), [new Weighing(Today, 640, null)]),
+            Member(TestAnimals.Cow("hanwoo", new DateOnly(2024, 6, 1), AnimalSex.Steer),
+                [new Weighing(Today, 660, null), new MilkTest(Today.AddDays(-1), 20, 4.0, 3.2, 4.8)]),
+        };
+        var d = GroupInputsDerivation.Derive(steers, members, new GroupInputOverrides(MilkKgPerDay: 30, BodyWeightKg: 655));
+
+        Assert.Equal(2, d.Inputs.HeadCount);
+        Assert.Equal(655, d.Inputs.BodyWeightKg);
+        Assert.Equal(["bodyWeightKg"], d.Overridden);
+        Assert.All(new[] { d.Inputs.MilkKgPerDay, d.Inputs.MilkFatPercent, d.Inputs.MilkTrueProteinPercent, d.Inputs.MilkLactosePercent },
+            Assert.Null);
+        Assert.Null(d.Inputs.DaysInMilk);
+        Assert.DoesNotContain(d.Unknown, GroupInputs.MilkComponentNames.Contains);
+
+        // The same members in a lactating group keep the components (the rule follows the state, not the members).
+        var lactating = GroupInputsDerivation.Derive(Typed, members);
+        Assert.Equal(35, lactating.Inputs.MilkKgPerDay); // no member has calved on record: the group's own yield, flagged
+        Assert.Contains("milkKgPerDay", lactating.Unknown);
     }
 }

@@ -43,9 +43,9 @@ public static class GroupEndpoints
     }
 
     private static async Task<Results<Created<GroupResponse>, ValidationProblem, NotFound>> CreateAsync(
-        Guid farmId, GroupRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid farmId, GroupRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        var validation = request.Validate();
+        var validation = request.Validate(ProblemExceptionHandler.PrefersKorean(http.Request));
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
@@ -74,9 +74,9 @@ public static class GroupEndpoints
         await FindAsync(grains, farmId, groupId, cancellationToken) is { } group ? TypedResults.Ok(GroupResponse.From(group)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<GroupResponse>, ValidationProblem, NotFound>> UpdateAsync(
-        Guid farmId, Guid groupId, GroupRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid farmId, Guid groupId, GroupRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        var validation = request.Validate();
+        var validation = request.Validate(ProblemExceptionHandler.PrefersKorean(http.Request));
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);

@@ -30,7 +30,14 @@ public sealed record GroupRequest(
 {
     public static bool IsDairy(Breed breed) => breed is Contracts.Groups.Breed.Holstein or Contracts.Groups.Breed.Jersey;
 
-    public Validation Validate()
+    /// <summary>
+    /// Field errors of the request. Milk components follow the state (<see cref="GroupInputs.HasMilkComponents"/>): a
+    /// lactating dairy (Holstein, Jersey) group needs days in milk, milk yield, fat and true protein (lactose defaults to
+    /// 4.85 %); a beef cow or lactating beef-breed group may give them; any other state (steers, heifers, calves, dry
+    /// cows) has none: a component given for it is refused, except 0 for days in milk or milk yield, which says "no milk"
+    /// as older clients sent it. Messages of these rules in Korean when <paramref name="korean"/>.
+    /// </summary>
+    public Validation Validate(bool korean = false)
     {
         var v = new Validation()
             .RequireText(Name, "name", 100)
@@ -56,8 +63,25 @@ public sealed record GroupRequest(
 
         if (State == PhysiologicalState.LactatingCow)
         {
-            v.Require(MilkKgPerDay is > 0, "milkKgPerDay", "is required for lactating cows.")
+            v.Require(MilkKgPerDay is > 0, "milkKgPerDay", korean ? "착유우는 필수입니다." : "is required for lactating cows.")
              .Require(Parity is >= 1, "parity", "must be at least 1 for lactating cows.");
+            if (Breed is { } dairy && IsDairy(dairy))
+            {
+                // NASEM (2021) Ch. 6: milk net energy and protein come from yield, fat, true protein (and lactose) of the milk.
+                var required = korean ? "착유 중인 젖소 그룹은 필수입니다." : "is required for lactating dairy cows.";
+                v.Require(DaysInMilk is not null, "daysInMilk", required)
+                 .Require(MilkFatPercent is not null, "milkFatPercent", required)
+                 .Require(MilkTrueProteinPercent is not null, "milkTrueProteinPercent", required);
+            }
+        }
+        else if (State is { } state && Enum.IsDefined(state) && !GroupInputs.HasMilkComponents(state))
+        {
+            var refused = korean ? $"{StateKorean(state)} 그룹에는 유성분이 없습니다. 비워 두십시오." : $"does not apply to a {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(state.ToString())} group: leave it out.";
+            v.Require(DaysInMilk is null or 0, "daysInMilk", refused)
+             .Require(MilkKgPerDay is null or 0, "milkKgPerDay", refused)
+             .Require(MilkFatPercent is null, "milkFatPercent", refused)
+             .Require(MilkTrueProteinPercent is null, "milkTrueProteinPercent", refused)
+             .Require(MilkLactosePercent is null, "milkLactosePercent", refused);
         }
 
         if (Environment is not null)
@@ -72,15 +96,25 @@ public sealed record GroupRequest(
         return v;
     }
 
-    public GroupInputs ToInputs() => new(
+    public GroupInputs ToInputs() => new GroupInputs(
         Breed!.Value, State!.Value, HeadCount!.Value, BodyWeightKg!.Value, BodyConditionScore!.Value, MatureBodyWeightKg,
-        AgeDays!.Value, Parity ?? 0, DaysInMilk ?? 0, DaysPregnant ?? 0, MilkKgPerDay ?? 0, MilkFatPercent ?? 3.8,
-        MilkTrueProteinPercent ?? 3.1, MilkLactosePercent ?? 4.85, TargetGainKgPerDay ?? 0,
+        AgeDays!.Value, Parity ?? 0, DaysInMilk, DaysPregnant ?? 0, MilkKgPerDay, MilkFatPercent,
+        MilkTrueProteinPercent, MilkLactosePercent ?? (State == PhysiologicalState.LactatingCow ? 4.85 : null), TargetGainKgPerDay ?? 0,
         Environment is null
             ? GroupEnvironment.Housed()
             : new GroupEnvironment(Environment.TemperatureCelsius!.Value, Environment.RelativeHumidityPercent ?? 60,
                 Environment.DistanceToParlorMeters ?? 0, Environment.TripsToParlorPerDay ?? 0, Environment.TopographyMeters ?? 0, Environment.Grazing ?? false),
-        TargetDryMatterIntakeKg);
+        TargetDryMatterIntakeKg).ForState();
+
+    private static string StateKorean(PhysiologicalState state) => state switch
+    {
+        PhysiologicalState.DryCow => "건유우",
+        PhysiologicalState.Heifer => "육성우(미경산)",
+        PhysiologicalState.Calf => "송아지",
+        PhysiologicalState.GrowingSteer => "육성 거세우",
+        PhysiologicalState.FatteningSteer => "비육 거세우",
+        _ => state.ToString(),
+    };
 }
 
 /// <param name="TemperatureCelsius">Mean ambient temperature, °C.</param>

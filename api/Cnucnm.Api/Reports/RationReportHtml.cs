@@ -86,7 +86,7 @@ public static class RationReportHtml
             // The same analysis as the web page's evaluation panel, stored with the ration version (RationVersion.Analysis).
             b.Append(CultureInfo.InvariantCulture, $"<h2>{E(text["analysis"])}</h2><table class=\"analysis\"><tbody>");
             // Milk for cows in milk, gain for every other group (as on the web page).
-            var milking = report.Group.Inputs.MilkKgPerDay > 0 && analysis.EnergyAllowableMilkKgPerDay is not null;
+            var milking = report.Group.Inputs.MilkKgPerDay is > 0 && analysis.EnergyAllowableMilkKgPerDay is not null;
             foreach (var (key, value, decimals) in new (string, double?, int)[]
                      {
                          ("a.cp", analysis.CrudeProteinPercentOfDm, 1), ("a.rdp", analysis.RumenDegradableProteinPercentOfDm, 1),

@@ -100,7 +100,7 @@ public sealed partial class AnimalGroupGrain(
         {
             FarmId = farmId,
             Name = name,
-            Inputs = inputs,
+            Inputs = inputs.ForState(),
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = createdBy,
             Version = 1,
@@ -126,7 +126,7 @@ public sealed partial class AnimalGroupGrain(
 
         var renamed = name != State.Name;
         var reason = $"inputs changed by {changedBy}";
-        await StoreWithRationUpdateAsync(State with { Name = name, Inputs = inputs, Version = State.Version + 1, PendingReformulation = InputsChanged(changedBy, reason) },
+        await StoreWithRationUpdateAsync(State with { Name = name, Inputs = inputs.ForState(), Version = State.Version + 1, PendingReformulation = InputsChanged(changedBy, reason) },
             cancellationToken);
         if (renamed)
         {
@@ -169,13 +169,14 @@ public sealed partial class AnimalGroupGrain(
 
         var tests = State.MilkTests.Append(milkTest).OrderBy(m => m.Date).TakeLast(RecordsKept).ToList();
         var latest = tests[^1];
-        var inputs = State.Inputs! with
+        // Kept as a record; a group whose state has no milk (steers, heifers, dry cows) takes none from it (ForState).
+        var inputs = (State.Inputs! with
         {
             MilkKgPerDay = latest.MilkKgPerDay,
             MilkFatPercent = latest.FatPercent,
             MilkTrueProteinPercent = latest.TrueProteinPercent,
             MilkLactosePercent = latest.LactosePercent,
-        };
+        }).ForState();
         var reason = $"milk test of {milkTest.Date:yyyy-MM-dd}: {milkTest.MilkKgPerDay:0.#} kg/d";
         await StoreWithRationUpdateAsync(State with
         {
@@ -443,7 +444,7 @@ public sealed partial class AnimalGroupGrain(
     {
         var farm = await FarmAsync(cancellationToken);
         var intake = await IntakeSummaryAsync(farm, cancellationToken); // refreshes requirements when the ration changed
-        return new GroupSnapshot(GroupId, State.FarmId, State.Name, State.Inputs!, _requirements,
+        return new GroupSnapshot(GroupId, State.FarmId, State.Name, State.Inputs!.ForState(), _requirements, // a group stored before the rule still reads without milk for a steer
             intake, State.Weighings, State.MilkTests, State.Version, _requirementsProblem);
     }
 

@@ -63,7 +63,7 @@ public static class BeefGroupModel
             _ => BeefBreeds.Holstein,
         };
         var breeding = inputs.State is GroupState.BeefCow or GroupState.LactatingCow or GroupState.DryCow
-                       || (inputs.State == GroupState.Heifer && (inputs.DaysPregnant > 0 || inputs.DaysInMilk > 0));
+                       || (inputs.State == GroupState.Heifer && (inputs.DaysPregnant > 0 || inputs.DaysInMilk is > 0));
         var sex = inputs.State switch
         {
             GroupState.BeefCow or GroupState.LactatingCow or GroupState.DryCow => BeefSex.Cow,
@@ -71,7 +71,7 @@ public static class BeefGroupModel
             // A calf pen's mean animal is taken as a steer: Hanwoo bull calves are castrated at about 5–6 months.
             _ => BeefSex.Steer,
         };
-        var lactating = inputs.State == GroupState.LactatingCow || (breeding && inputs.DaysInMilk > 0 && inputs.State != GroupState.DryCow);
+        var lactating = inputs.State == GroupState.LactatingCow || (breeding && inputs.DaysInMilk is > 0 && inputs.State != GroupState.DryCow);
         var mature = inputs.MatureBodyWeightKg ?? breed.MatureWeightKg(sex);
         if (mature is null)
         {
@@ -88,7 +88,7 @@ public static class BeefGroupModel
         double? gain = breeding || inputs.TargetGainKgPerDay > 0 ? inputs.TargetGainKgPerDay : null;
         var animal = new BeefAnimalDescription(breed.Id, sex, inputs.BodyWeightKg, inputs.MatureBodyWeightKg, inputs.AgeDays / 30.4,
             inputs.BodyConditionScore is >= 1 and <= 9 ? inputs.BodyConditionScore : null, breeding ? inputs.DaysPregnant : 0,
-            lactating ? Math.Max(inputs.DaysInMilk, 1) : 0, null, lactating && inputs.MilkKgPerDay > 0 ? inputs.MilkKgPerDay : null,
+            lactating ? Math.Max(inputs.DaysInMilk ?? 0, 1) : 0, null, lactating && inputs.MilkKgPerDay is > 0 ? inputs.MilkKgPerDay : null,
             null, null, null, null, gain, null);
         var environment = new BeefEnvironmentDescription(inputs.Environment.TemperatureCelsius, null, inputs.Environment.RelativeHumidityPercent,
             null, null, null, null, null, null, null, null);

@@ -55,10 +55,11 @@ public static class DairyGroupModel
         var targetIntake = observedDryMatterIntakeKg ?? inputs.TargetDryMatterIntakeKg;
         var animal = new DairyAnimal(
             state, breed, inputs.BodyWeightKg, matureWeight.Value, inputs.BodyConditionScore, inputs.Parity, inputs.AgeDays,
-            state == NutritionState.LactatingCow ? inputs.DaysInMilk : 0, inputs.DaysPregnant, GestationLengthDays: 280,
+            state == NutritionState.LactatingCow ? inputs.DaysInMilk ?? 0 : 0, inputs.DaysPregnant, GestationLengthDays: 280,
             CalfBirthWeightKg(inputs.Breed, matureWeight.Value),
-            state == NutritionState.LactatingCow ? inputs.MilkKgPerDay : 0, inputs.MilkFatPercent, inputs.MilkTrueProteinPercent,
-            inputs.MilkLactosePercent > 0 ? inputs.MilkLactosePercent : 4.85,
+            // A state without milk carries no components (GroupInputs.ForState): no milk, so fat and protein do not count.
+            state == NutritionState.LactatingCow ? inputs.MilkKgPerDay ?? 0 : 0, inputs.MilkFatPercent ?? 0, inputs.MilkTrueProteinPercent ?? 0,
+            inputs.MilkLactosePercent is > 0 ? inputs.MilkLactosePercent.Value : 4.85,
             growing ? inputs.TargetGainKgPerDay : 0, growing ? 0 : inputs.TargetGainKgPerDay, targetIntake,
             HerdMilkTrueProtein305Kg: 280, AgeStarterOfferedDays: 14, AgeAtFirstConceptionDays: 0,
             new DairyEnvironment(environment.TemperatureCelsius, environment.DistanceToParlorMeters, environment.TripsToParlorPerDay, environment.TopographyMeters));

@@ -42,6 +42,15 @@ public sealed record GroupEnvironment(
 /// <param name="Parity">Lactation number: 0 for heifers and calves, 1 for first-lactation cows.</param>
 /// <param name="DaysPregnant">0 when open.</param>
 /// <param name="TargetDryMatterIntakeKg">Null: predict intake; a value makes the model use it.</param>
+/// <param name="DaysInMilk">Null for a state without milk (<see cref="HasMilkComponents"/>), or when not milking.</param>
+/// <param name="MilkKgPerDay">Milk yield, kg/d. Null for a state without milk; for a beef cow, null lets the lactation curve predict it.</param>
+/// <param name="MilkFatPercent">Milk fat, % of milk. Null for a state without milk.</param>
+/// <param name="MilkTrueProteinPercent">Milk true protein, % of milk. Null for a state without milk.</param>
+/// <param name="MilkLactosePercent">Milk lactose, % of milk. Null for a state without milk.</param>
+/// <remarks>
+/// The milk components (days in milk, milk yield, fat, true protein, lactose) follow the state: only lactating cows and
+/// beef (suckler) cows have them; steers, heifers, calves and dry cows carry none (null), see <see cref="ForState"/>.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("cnucnm.GroupInputs")]
 public sealed record GroupInputs(
     [property: Id(0)] Breed Breed,
@@ -52,15 +61,32 @@ public sealed record GroupInputs(
     [property: Id(5)] double? MatureBodyWeightKg,
     [property: Id(6)] int AgeDays,
     [property: Id(7)] int Parity,
-    [property: Id(8)] int DaysInMilk,
+    [property: Id(8)] int? DaysInMilk,
     [property: Id(9)] int DaysPregnant,
-    [property: Id(10)] double MilkKgPerDay,
-    [property: Id(11)] double MilkFatPercent,
-    [property: Id(12)] double MilkTrueProteinPercent,
-    [property: Id(13)] double MilkLactosePercent,
+    [property: Id(10)] double? MilkKgPerDay,
+    [property: Id(11)] double? MilkFatPercent,
+    [property: Id(12)] double? MilkTrueProteinPercent,
+    [property: Id(13)] double? MilkLactosePercent,
     [property: Id(14)] double TargetGainKgPerDay,
     [property: Id(15)] GroupEnvironment Environment,
-    [property: Id(16)] double? TargetDryMatterIntakeKg);
+    [property: Id(16)] double? TargetDryMatterIntakeKg)
+{
+    /// <summary>The API names of the milk components, in form order.</summary>
+    public static readonly IReadOnlyList<string> MilkComponentNames =
+        ["daysInMilk", "milkKgPerDay", "milkFatPercent", "milkTrueProteinPercent", "milkLactosePercent"];
+
+    /// <summary>
+    /// Whether a group in <paramref name="state"/> has milk components: lactating cows (NASEM 2021 Ch. 6 milk energy and
+    /// protein need yield, fat, true protein and lactose) and beef cows, which may be suckling (NRC 2000 beef-cow
+    /// lactation, Jenkins and Ferrell 1984: yield predicted by the breed's curve when not given). Steers, heifers, calves and dry cows have none.
+    /// </summary>
+    public static bool HasMilkComponents(PhysiologicalState state) => state is PhysiologicalState.LactatingCow or PhysiologicalState.BeefCow;
+
+    /// <summary>These inputs with the milk components cleared (null) when the state has none.</summary>
+    public GroupInputs ForState() => HasMilkComponents(State)
+        ? this
+        : this with { DaysInMilk = null, MilkKgPerDay = null, MilkFatPercent = null, MilkTrueProteinPercent = null, MilkLactosePercent = null };
+}
 
 /// <summary>A weighing of the group's mean animal (or a sample of it).</summary>
 [GenerateSerializer, Immutable, Alias("cnucnm.WeighingRecord")]

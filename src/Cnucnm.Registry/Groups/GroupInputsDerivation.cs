@@ -7,7 +7,9 @@ namespace Cnucnm.Registry.Groups;
 /// cannot tell (breed, physiological state, mature weight, target gain, environment, target intake) stays as the
 /// group has it. A value no member has a record for (no weighing yet; in a lactating group, no calving or no milk
 /// test) also stays, and is named in <see cref="GroupDerivation.Unknown"/>: nothing is invented, a lactating group
-/// whose members have no recorded calving keeps its days in milk and says they are unknown rather than 0.
+/// whose members have no recorded calving keeps its days in milk and says they are unknown rather than 0. A group whose
+/// state has no milk (steers, heifers, calves, dry cows: <see cref="GroupInputs.HasMilkComponents"/>) carries no milk
+/// components (null), whatever its members' records or the farm's overrides say.
 /// </summary>
 public static class GroupInputsDerivation
 {
@@ -33,6 +35,12 @@ public static class GroupInputsDerivation
         var parityMix = active.GroupBy(m => Math.Min(m.Summary.LactationNumber, ParityMixTop))
             .ToDictionary(g => g.Key, g => g.Count());
         var (withOverrides, overridden) = Apply(inputs, overrides);
+        withOverrides = withOverrides.ForState();
+        if (!GroupInputs.HasMilkComponents(current.State))
+        {
+            overridden.RemoveAll(GroupInputs.MilkComponentNames.Contains); // an override of a component the state has not is not applied
+        }
+
         return new GroupDerivation(
             withOverrides,
             active.Count,
@@ -89,7 +97,7 @@ public static class GroupInputsDerivation
 
         // Components of the group's milk are yield-weighted (Σ kg milk × % / Σ kg milk): the mean cow's fat and protein
         // output then equals the group's output divided by its cows, which is what the energy and protein of milk need.
-        double Weighted(Func<Records.MilkTest, double> percent, double fallback) =>
+        double? Weighted(Func<Records.MilkTest, double> percent, double? fallback) =>
             milkKg > 0 ? tested.Sum(t => t.MilkKgPerDay * percent(t)) / milkKg : fallback;
 
         return current with
@@ -104,7 +112,7 @@ public static class GroupInputsDerivation
             Parity = Round(members.Average(m => m.Summary.LactationNumber)),
             // No member has calved on record: a lactating group keeps its own days in milk (flagged unknown), never 0.
             DaysInMilk = lactating.Count > 0 ? Round(lactating.Average(m => m.Summary.DaysInMilk!.Value))
-                : current.State == PhysiologicalState.LactatingCow ? current.DaysInMilk : 0,
+                : current.State == PhysiologicalState.LactatingCow ? current.DaysInMilk : null,
             // The mean animal is pregnant when most members are: her days pregnant are the pregnant members' mean
             // (gestation requirements rise steeply late in pregnancy, so averaging open cows in as 0 would misdate them).
             DaysPregnant = pregnant.Count * 2 >= members.Count && pregnant.Count > 0
@@ -135,6 +143,18 @@ public static class GroupInputsDerivation
             return value.Value;
         }
 
+        T? PickNullable<T>(T? value, T? derived, string name)
+            where T : struct
+        {
+            if (value is null)
+            {
+                return derived;
+            }
+
+            names.Add(name);
+            return value;
+        }
+
         var result = inputs with
         {
             HeadCount = Pick(o.HeadCount, inputs.HeadCount, "headCount"),
@@ -142,12 +162,12 @@ public static class GroupInputsDerivation
             BodyConditionScore = Pick(o.BodyConditionScore, inputs.BodyConditionScore, "bodyConditionScore"),
             AgeDays = Pick(o.AgeDays, inputs.AgeDays, "ageDays"),
             Parity = Pick(o.Parity, inputs.Parity, "parity"),
-            DaysInMilk = Pick(o.DaysInMilk, inputs.DaysInMilk, "daysInMilk"),
+            DaysInMilk = PickNullable(o.DaysInMilk, inputs.DaysInMilk, "daysInMilk"),
             DaysPregnant = Pick(o.DaysPregnant, inputs.DaysPregnant, "daysPregnant"),
-            MilkKgPerDay = Pick(o.MilkKgPerDay, inputs.MilkKgPerDay, "milkKgPerDay"),
-            MilkFatPercent = Pick(o.MilkFatPercent, inputs.MilkFatPercent, "milkFatPercent"),
-            MilkTrueProteinPercent = Pick(o.MilkTrueProteinPercent, inputs.MilkTrueProteinPercent, "milkTrueProteinPercent"),
-            MilkLactosePercent = Pick(o.MilkLactosePercent, inputs.MilkLactosePercent, "milkLactosePercent"),
+            MilkKgPerDay = PickNullable(o.MilkKgPerDay, inputs.MilkKgPerDay, "milkKgPerDay"),
+            MilkFatPercent = PickNullable(o.MilkFatPercent, inputs.MilkFatPercent, "milkFatPercent"),
+            MilkTrueProteinPercent = PickNullable(o.MilkTrueProteinPercent, inputs.MilkTrueProteinPercent, "milkTrueProteinPercent"),
+            MilkLactosePercent = PickNullable(o.MilkLactosePercent, inputs.MilkLactosePercent, "milkLactosePercent"),
         };
         return (result, names);
     }

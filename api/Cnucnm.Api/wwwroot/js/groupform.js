@@ -31,7 +31,9 @@ const newGroup = {
   milkFatPercent: 3.8, milkTrueProteinPercent: 3.1, milkLactosePercent: 4.85, targetGainKgPerDay: 0, temperatureCelsius: 15,
 };
 
-const notMilking = { daysInMilk: 0, milkKgPerDay: 0, milkFatPercent: null, milkTrueProteinPercent: null, milkLactosePercent: null };
+// Only lactating (and beef) cows have milk components; the API refuses them for steers, heifers, calves and dry cows
+// (docs/web.md), so a group of another state sends none.
+const notMilking = { daysInMilk: null, milkKgPerDay: null, milkFatPercent: null, milkTrueProteinPercent: null, milkLactosePercent: null };
 
 /**
  * Starting values of a new group by state: a plausible pen of that kind for the farm to correct, so that a steer pen does
