@@ -30,6 +30,11 @@ public sealed class AuthOptions
     [Range(1, 300)]
     public int SessionCheckSeconds { get; set; } = 5;
 
+    /// <summary>Minutes the browser credential for the Orleans dashboard (an HttpOnly cookie scoped to <c>/dashboard</c>,
+    /// issued to operators by <c>POST /api/v1/auth/dashboard-session</c>) stays valid.</summary>
+    [Range(1, 15)]
+    public int DashboardSessionMinutes { get; set; } = 5;
+
     /// <summary>Whether anyone may create an account (the embedded default and small installations).</summary>
     public bool AllowRegistration { get; set; } = true;
 

@@ -18,12 +18,18 @@ public static class Policies
     /// <summary>Orleans dashboard and metrics.</summary>
     public const string Operator = "operator";
 
+    /// <summary>The Orleans dashboard: the operator role, from the dashboard cookie (a browser) or a bearer header (a script).</summary>
+    public const string OperatorDashboard = "operator-dashboard";
+
     /// <summary>A farm's device key (sensor ingestion; the farm comes from the key).</summary>
     public const string Device = "device";
 
     /// <summary>A person with the permission on the farm named by the route's {farmId}, or a device
     /// key of that farm for <see cref="FarmPermission.IngestReadings"/>.</summary>
     public static string Farm(FarmPermission permission) => $"farm:{permission}";
+
+    private static bool IsOperator(AuthorizationHandlerContext c) =>
+        c.User.HasClaim(CnucnmClaims.Role, GlobalRoles.Operator) || c.User.HasClaim(CnucnmClaims.Role, GlobalRoles.Admin);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -33,8 +39,9 @@ public static class Policies
         options.FallbackPolicy = user;
         options.AddPolicy(Device, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsDevice()));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireClaim(CnucnmClaims.Role, GlobalRoles.Admin));
-        options.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
-            c.User.HasClaim(CnucnmClaims.Role, GlobalRoles.Operator) || c.User.HasClaim(CnucnmClaims.Role, GlobalRoles.Admin)));
+        options.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireAssertion(IsOperator));
+        options.AddPolicy(OperatorDashboard, p => p.AddAuthenticationSchemes(DashboardAccess.SchemeName, SecuritySetup.SelectorScheme)
+            .RequireAuthenticatedUser().RequireAssertion(IsOperator));
         foreach (var permission in Enum.GetValues<FarmPermission>())
         {
             options.AddPolicy(Farm(permission), p => p.RequireAuthenticatedUser().AddRequirements(new FarmPermissionRequirement(permission)));

@@ -17,7 +17,7 @@ namespace Cnucnm.Api.Security;
 
 public static class SecuritySetup
 {
-    private const string SelectorScheme = "Cnucnm";
+    internal const string SelectorScheme = "Cnucnm";
     private const string ExternalScheme = "External";
 
     public static void AddCnucnmSecurity(this WebApplicationBuilder builder, CnucnmOptions cnucnm)
@@ -57,7 +57,11 @@ public static class SecuritySetup
                 return JwtBearerDefaults.AuthenticationScheme;
             })
             .AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(DeviceKeyAuthenticationHandler.SchemeName, null)
-            .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });
+            .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { })
+            .AddJwtBearer(DashboardAccess.SchemeName, _ => { });
+        builder.Services.AddOptions<JwtBearerOptions>(DashboardAccess.SchemeName)
+            .Configure<SigningKeyProvider, IOptions<AuthOptions>>((o, keys, options) =>
+                DashboardAccess.Configure(o, keys.Key, options.Value, RequireCurrentSessionAsync));
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyProvider, IOptions<AuthOptions>>((o, keys, options) =>
             {
@@ -119,7 +123,8 @@ public static class SecuritySetup
         return token is not null && handler.CanReadToken(token) ? handler.ReadJsonWebToken(token).Issuer : null;
     }
 
-    /// <summary>Browsers' EventSource cannot send headers: the SSE endpoint accepts ?access_token=.</summary>
+    /// <summary>Browsers' EventSource cannot send headers: the SSE endpoint accepts ?access_token= (only under
+    /// /api/, never for the dashboard, which has its own short-lived cookie).</summary>
     private static Task AccessTokenFromQueryForEventStreams(MessageReceivedContext context)
     {
         if (QueryToken(context.Request) is { } token)
@@ -131,7 +136,7 @@ public static class SecuritySetup
     }
 
     private static string? QueryToken(HttpRequest request) =>
-        request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true && request.Query.TryGetValue("access_token", out var token)
+        request.Path.StartsWithSegments("/api") && request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true && request.Query.TryGetValue("access_token", out var token)
             ? token.ToString()
             : null;
 

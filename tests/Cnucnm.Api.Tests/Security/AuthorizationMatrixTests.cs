@@ -134,7 +134,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
             Policies.User => caller.IsDevice ? Expect.Forbidden : Expect.Allowed,
             Policies.Device => caller.IsDevice ? Expect.Allowed : Expect.Forbidden,
             Policies.Admin => caller.IsAdmin ? Expect.Allowed : Expect.Forbidden,
-            Policies.Operator => caller.IsAdmin || caller.IsOperator ? Expect.Allowed : Expect.Forbidden,
+            Policies.Operator or Policies.OperatorDashboard => caller.IsAdmin || caller.IsOperator ? Expect.Allowed : Expect.Forbidden,
             _ => throw new InvalidOperationException($"the matrix does not know policy '{policy}': teach it"),
         };
     }

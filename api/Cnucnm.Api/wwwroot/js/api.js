@@ -121,6 +121,23 @@ export function saveBlob(blob, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
+/** Whether the signed-in person runs the platform (global role operator or admin), from GET /api/v1/me. */
+export const isOperator = (me) => (me?.globalRoles ?? []).some((role) => role === "operator" || role === "admin");
+
+/** Opens the Orleans dashboard in a new tab. The API sets a short-lived HttpOnly cookie scoped to /dashboard
+ * (POST /api/v1/auth/dashboard-session, with the bearer header); the tab then loads the dashboard with that cookie.
+ * No token goes into the address. The tab opens at once, in the click, so that popup blockers let it through. */
+export async function openOrleansDashboard() {
+  const tab = window.open("", "_blank");
+  try {
+    const issued = await request("POST", "/api/v1/auth/dashboard-session");
+    if (tab) tab.location.href = issued.url; else window.open(issued.url, "_blank");
+  } catch (e) {
+    tab?.close();
+    throw e;
+  }
+}
+
 /** Opens an HTML report (fetched with the token) in a new tab, ready to print. The tab opens at once, in the
  * click, so that popup blockers let it through; the report arrives in it when fetched. */
 export async function openHtml(url) {

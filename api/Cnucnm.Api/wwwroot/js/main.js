@@ -1,5 +1,5 @@
 // The CNUCNM web front: Vue 3 with templates compiled in the browser, hash routes, no bundler.
-import { session, signOut } from "./api.js";
+import { get, isOperator, openOrleansDashboard, session, signOut } from "./api.js";
 import { i18n, rememberLanguage, storedLanguage } from "./i18n.js";
 import { applyUserLanguage, chooseLanguage } from "./language.js";
 import { SignInPage } from "./pages/signin.js";
@@ -45,16 +45,37 @@ const Shell = {
       get: () => i18n.global.locale.value,
       set: chooseLanguage,
     });
+    // Global roles reach the UI through GET /api/v1/me; the link is for operators (and administrators) only,
+    // and the API refuses everyone else anyway.
+    const operator = Vue.ref(false);
+    const dashboardError = Vue.ref("");
+    let rolesOf = null;
+    async function loadRoles() {
+      const token = session.accessToken;
+      if (!token) { operator.value = false; rolesOf = null; return; }
+      if (rolesOf === token) return;
+      rolesOf = token;
+      try { operator.value = isOperator(await get("/api/v1/me")); } catch { operator.value = false; }
+    }
+    Vue.watch(() => route.path, loadRoles, { immediate: true });
+    async function openDashboard() {
+      dashboardError.value = "";
+      try { await openOrleansDashboard(); } catch { dashboardError.value = "nav.dashboardFailed"; }
+    }
     async function leave() {
       await signOut();
+      operator.value = false;
+      rolesOf = null;
       router.push("/signin");
     }
-    return { language, leave, route, session };
+    return { dashboardError, language, leave, openDashboard, operator, route, session };
   },
   template: `
     <header class="bar">
       <router-link to="/" class="brand">CNUCNM</router-link>
       <router-link v-if="session.signedIn" to="/">{{ $t('nav.farms') }}</router-link>
+      <a v-if="operator && session.signedIn && route.path !== '/signin'" href="/dashboard/" @click.prevent="openDashboard" data-testid="orleans-dashboard">{{ $t('nav.orleansDashboard') }}</a>
+      <span v-if="dashboardError" class="error" role="alert">{{ $t(dashboardError) }}</span>
       <span class="spacer"></span>
       <label>{{ $t('app.language') }}
         <select v-model="language" data-testid="language">
