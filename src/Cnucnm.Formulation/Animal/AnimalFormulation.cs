@@ -12,9 +12,9 @@ namespace Cnucnm.Formulation.Animal;
 /// the requirements (ME, MP, Lys and Met, minerals, vitamins) and the ruminal N balance are linearised at
 /// the current diet (<see cref="RationLinearization"/>), the LP is solved, the ration is evaluated with
 /// the full model, and the loop re-linearises at the new ration until the full model confirms every
-/// enforced requirement within 1 % and every guard rail (from another starting mix when an LP round is
-/// infeasible). From the first confirmed ration a trust-region sequential LP keeps re-linearising at the
-/// best confirmed ration while the confirmed cost falls. Concentration guard rails (forage NDF, NDF,
+/// enforced requirement within <see cref="Tolerance"/> and every guard rail (from another starting mix when an LP
+/// round is infeasible). From each start's confirmed ration a trust-region sequential LP with a line search keeps
+/// re-linearising at the best confirmed ration while the confirmed cost falls; the cheapest is kept. Concentration guard rails (forage NDF, NDF,
 /// starch, fatty acids) and NASEM-column bounds are exactly linear.
 /// </summary>
 internal static class AnimalFormulation
@@ -54,7 +54,7 @@ internal static class AnimalFormulation
     /// <summary>The answer says what an intake this much lower than assumed would leave short.</summary>
     private const double LowerIntakeShare = 0.05;
 
-    /// <summary>A requirement counts as met at ≥ 99 % of its target (and ≤ 101 % of a maximum).</summary>
+    /// <summary>A requirement counts as met at ≥ 99.8 % of its target (and ≤ 100.2 % of a maximum).</summary>
     public const double Tolerance = 0.002;
 
     /// <summary>DMI equations whose prediction depends on the diet (NDF, forage NDF, ADF/NDF): re-predicted each round.</summary>
@@ -596,8 +596,6 @@ internal static class AnimalFormulation
         return diet;
     }
 
-    /// <summary>A neutral ration to linearise at first: fixed amounts and minimums, the rest of the intake
-    /// shared by the feeds (minerals and vitamins at a token share), within each feed's maximum.</summary>
     /// <summary>Starts on one forage each: the cheapest per kg DM first, at most <see cref="ForageBaseStarts"/>.</summary>
     private static IEnumerable<int> ForageBases(PreparedRequest request, Feed[] feeds) =>
         Enumerable.Range(0, feeds.Length)
@@ -605,6 +603,8 @@ internal static class AnimalFormulation
             .OrderBy(j => request.Feeds[j].PricePerKgDm)
             .Take(ForageBaseStarts);
 
+    /// <summary>A ration to linearise at first: fixed amounts and minimums, the rest of the intake shared by the feeds by the
+    /// mix's weights (minerals and vitamins at a token share), within each feed's maximum.</summary>
     private static double[] StartingDiet(PreparedRequest request, Feed[] feeds, double intake, StartingMix mix, int baseForage = -1)
     {
         var n = feeds.Length;
@@ -720,7 +720,7 @@ internal static class AnimalFormulation
             Rail("starch", "% DM", full["Dt_St"], null, spec.MaxStarchPercentOfDm, 1e-6, "maxStarchPercentOfDm"),
             Rail("fatty acids", "% DM", full["Dt_FA"], null, spec.MaxFatPercentOfDm, 1e-6, "maxFatPercentOfDm"),
             // Ruminal N balance against microbial CP before NASEM's cap at RDP N (after it, the balance is never negative): RDP
-            // covers what the digested NDF and starch would grow. It moves with microbial growth (not linear): 1 % of the RDP supply.
+            // covers what the digested NDF and starch would grow. It moves with microbial growth (not linear): the tolerance of the RDP supply.
             Rail("ruminal N balance", "g CP/d", full["An_RDPbal_uncapped_g"], spec.MinRumenNitrogenBalanceGramsPerDay, null, Tolerance * full["An_RDPIn_g"], "minRumenNitrogenBalanceGramsPerDay"),
         };
         rails.AddRange(CompositionRails(spec.Rails, feeds, amounts));

@@ -12,7 +12,7 @@ namespace Cnucnm.Formulation.Beef;
 /// Beef animal mode. Intake is predicted by the requirement model's equation (± the tolerance) and the ration is
 /// formulated at it; the requirement rows are linearised at the current ration (<see cref="IBeefRequirementModel"/>),
 /// the shared LP is solved, the full model evaluates the answer, and the loop re-linearises there until the full model
-/// confirms every enforced requirement within 1 % and every guard rail — as dairy animal mode does. Net energy is the
+/// confirms every enforced requirement within <see cref="Tolerance"/> and every guard rail — as dairy animal mode does. Net energy is the
 /// non-linear part: the ME that covers NEm and NEg depends on the diet's own ME concentration (see
 /// <see cref="NrcBeefRequirements"/>). Infeasibility is explained, and relaxed, by the shared analyser.
 /// </summary>
