@@ -67,11 +67,11 @@ public sealed record GroupRequest(
              .Require(Parity is >= 1, "parity", "must be at least 1 for lactating cows.");
             if (Breed is { } dairy && IsDairy(dairy))
             {
-                // NASEM (2021) Ch. 6: milk net energy and protein come from yield, fat, true protein (and lactose) of the milk.
+                // NASEM (2021) Ch. 6: milk net energy and protein come from yield, fat, true protein (and lactose) of the milk;
+                // fat, true protein and lactose default to 3.8, 3.1 and 4.85 % when left out (as before milk components
+                // followed the state), days in milk has no default.
                 var required = korean ? "착유 중인 젖소 그룹은 필수입니다." : "is required for lactating dairy cows.";
-                v.Require(DaysInMilk is not null, "daysInMilk", required)
-                 .Require(MilkFatPercent is not null, "milkFatPercent", required)
-                 .Require(MilkTrueProteinPercent is not null, "milkTrueProteinPercent", required);
+                v.Require(DaysInMilk is not null, "daysInMilk", required);
             }
         }
         else if (State is { } state && Enum.IsDefined(state) && !GroupInputs.HasMilkComponents(state))
@@ -98,13 +98,17 @@ public sealed record GroupRequest(
 
     public GroupInputs ToInputs() => new GroupInputs(
         Breed!.Value, State!.Value, HeadCount!.Value, BodyWeightKg!.Value, BodyConditionScore!.Value, MatureBodyWeightKg,
-        AgeDays!.Value, Parity ?? 0, DaysInMilk, DaysPregnant ?? 0, MilkKgPerDay, MilkFatPercent,
-        MilkTrueProteinPercent, MilkLactosePercent ?? (State == PhysiologicalState.LactatingCow ? 4.85 : null), TargetGainKgPerDay ?? 0,
+        AgeDays!.Value, Parity ?? 0, DaysInMilk, DaysPregnant ?? 0, MilkKgPerDay, MilkFatPercent ?? DairyDefault(3.8),
+        MilkTrueProteinPercent ?? DairyDefault(3.1), MilkLactosePercent ?? (State == PhysiologicalState.LactatingCow ? 4.85 : null), TargetGainKgPerDay ?? 0,
         Environment is null
             ? GroupEnvironment.Housed()
             : new GroupEnvironment(Environment.TemperatureCelsius!.Value, Environment.RelativeHumidityPercent ?? 60,
                 Environment.DistanceToParlorMeters ?? 0, Environment.TripsToParlorPerDay ?? 0, Environment.TopographyMeters ?? 0, Environment.Grazing ?? false),
         TargetDryMatterIntakeKg).ForState();
+
+    /// <summary>A milk component's default for a lactating dairy group that leaves it out; null for any other group.</summary>
+    private double? DairyDefault(double percent) =>
+        State == PhysiologicalState.LactatingCow && Breed is { } breed && IsDairy(breed) ? percent : null;
 
     private static string StateKorean(PhysiologicalState state) => state switch
     {

@@ -76,7 +76,7 @@ public sealed class GroupMilkComponentsApiTests(ApiFixture api) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_lactating_dairy_group_without_milk_components_is_refused_naming_them()
+    public async Task A_lactating_dairy_group_without_days_in_milk_or_yield_is_refused_naming_them_and_the_components_take_their_defaults()
     {
         var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
         var cows = new Dictionary<string, object?>
@@ -86,13 +86,16 @@ public sealed class GroupMilkComponentsApiTests(ApiFixture api) : IClassFixture<
         };
 
         var errors = await RefusedAsync(herd.Owner, HttpMethod.Post, $"/api/v1/farms/{herd.FarmId}/groups", cows, "en");
-        Assert.Equal(["daysInMilk", "milkFatPercent", "milkKgPerDay", "milkTrueProteinPercent"], errors.Keys.Order());
-        Assert.Equal("is required for lactating dairy cows.", errors["milkFatPercent"]);
+        Assert.Equal(["daysInMilk", "milkKgPerDay"], errors.Keys.Order());
+        Assert.Equal("is required for lactating dairy cows.", errors["daysInMilk"]);
 
-        (cows["daysInMilk"], cows["milkKgPerDay"], cows["milkFatPercent"], cows["milkTrueProteinPercent"]) = (100, 35, 3.8, 3.1);
+        // Fat, true protein and lactose have their documented defaults when left out.
+        (cows["daysInMilk"], cows["milkKgPerDay"]) = (100, 35);
         var created = await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups", cows, Ct));
-        Assert.Equal(35, created.GetProperty("inputs").GetProperty("milkKgPerDay").GetDouble());
-        Assert.Equal(4.85, created.GetProperty("inputs").GetProperty("milkLactosePercent").GetDouble()); // the documented default
+        var inputs = created.GetProperty("inputs");
+        Assert.Equal(35, inputs.GetProperty("milkKgPerDay").GetDouble());
+        Assert.Equal((3.8, 3.1, 4.85), (inputs.GetProperty("milkFatPercent").GetDouble(), inputs.GetProperty("milkTrueProteinPercent").GetDouble(),
+            inputs.GetProperty("milkLactosePercent").GetDouble()));
     }
 
     private static async Task<Dictionary<string, string>> RefusedAsync(HttpClient client, HttpMethod method, string url, object body, string language)
