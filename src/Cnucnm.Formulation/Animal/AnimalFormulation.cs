@@ -53,6 +53,11 @@ internal static class AnimalFormulation
     /// fifth of the rounds on 200 generated 60-feed cows and changed no ration's cost by more than 0.01 %).</summary>
     private const double SameRegionShare = 0.05;
 
+    /// <summary>A cheaper ration this close to its targets (worst enforced requirement, % of target) is worth a restoration step.</summary>
+    private const double RestoreFromPercent = 97;
+
+    private static readonly Dictionary<string, double> NoMargins = new(StringComparer.Ordinal);
+
     /// <summary>Goal-programming rounds of a best-possible ration (each re-linearised at the previous answer).</summary>
     private const int BestPossibleRounds = 3;
 
@@ -315,6 +320,19 @@ internal static class AnimalFormulation
                 }
 
                 var result = _lp.Solve(trusted);
+                if (result.Status != LpStatus.Optimal && margins.Count > 0)
+                {
+                    // The corrections asked for more than a ration near the best one can give: a shorter step, on the plain lines.
+                    margins.Clear();
+                    step /= 2;
+                    if (step < MinStepKgDm)
+                    {
+                        return $"step below {MinStepKgDm} kg DM: no confirmed cheaper ration near the best one";
+                    }
+
+                    continue;
+                }
+
                 if (result.Status != LpStatus.Optimal)
                 {
                     // The best ration meets its targets within the tolerance only: no ration near it meets them at 100 %.
@@ -360,6 +378,13 @@ internal static class AnimalFormulation
                         step *= 2;
                     }
                 }
+                else if (candidate.CostPerDay < best.CostPerDay && Restore(candidate, best, step) is { } restored)
+                {
+                    // Restored at the new ration's own lines: accepted, re-linearise there.
+                    best = _best = restored;
+                    linear = restored.Point?.Linearization ?? Linearize(best.Amounts);
+                    margins.Clear();
+                }
                 else if (candidate.CostPerDay < best.CostPerDay && ShorterStep(best, next, lp, result, rows) is { } shorter)
                 {
                     // Part of the way is confirmed: the curvature the line misses shrinks with the square of the step, the
@@ -392,6 +417,42 @@ internal static class AnimalFormulation
             }
 
             return $"round limit ({MaxRefinementRounds} least-cost rounds) reached";
+        }
+
+        /// <summary>
+        /// Feasibility restoration (the usual companion of a trust-region step in sequential LP): a cheaper ration the full model
+        /// finds a little short is moved, at its own linearisation (exact there) and within a quarter of the step, to the cheapest
+        /// ration meeting every target; accepted if the full model confirms it and it is still cheaper than the best. Tried only
+        /// when the shortfall is small (the worst enforced requirement at ≥ <see cref="RestoreFromPercent"/> % of its target).
+        /// </summary>
+        private Candidate? Restore(Candidate candidate, Candidate best, double step)
+        {
+            if (candidate.WorstPercent < RestoreFromPercent || !candidate.Rails.All(r => r.Met) || candidate.Point is null)
+            {
+                return null;
+            }
+
+            var (dmMin, dmMax) = IntakeBounds(candidate.PredictedIntakeKg);
+            var lp = ModelBuilder.Build(_request, dmMin, dmMax);
+            var rows = AnimalRows.Add(lp, candidate.Point.Linearization, _spec, NoMargins);
+            var trusted = lp.Clone();
+            var radius = Math.Max(step / 4, MinStepKgDm);
+            for (var j = 0; j < lp.FeedCount; j++)
+            {
+                trusted.Lower[j] = Math.Max(lp.Lower[j], candidate.Amounts[j] - radius);
+                trusted.Upper[j] = Math.Min(lp.Upper[j], candidate.Amounts[j] + radius);
+            }
+
+            var result = _lp.Solve(trusted);
+            if (result.Status != LpStatus.Optimal)
+            {
+                return null;
+            }
+
+            var restored = Evaluate(ResponseBuilder.CleanAmounts(result, _request.FeedCount), lp, result, rows);
+            var accepted = restored.Confirmed && restored.CostPerDay < best.CostPerDay;
+            Record(restored, "least cost", accepted);
+            return accepted ? restored : null;
         }
 
         /// <summary>Line search from the best ration towards the LP's: the first of half and a quarter of the way that the
@@ -781,6 +842,8 @@ internal static class AnimalFormulation
             return dm > 0 ? sum / dm : 0;
         }
 
+        // As the library gives it (a blank cell counts 0), as the LP row takes it: the model's completion of blank cells (a vitamin
+        // premix's CP taken from a similar premix) would move the rail by a few thousandths of a percent.
         var cp = Concentration(f => f.OrZero(FeedNutrient.Fd_CP));
         yield return Rail("crude protein", "% DM", cp, rails.MinCrudeProteinPercentOfDm, rails.MaxCrudeProteinPercentOfDm, 1e-6,
             cp < (rails.MinCrudeProteinPercentOfDm ?? 0) ? "minCrudeProteinPercentOfDm" : "maxCrudeProteinPercentOfDm");

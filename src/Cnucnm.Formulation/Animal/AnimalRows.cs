@@ -107,10 +107,18 @@ internal sealed class AnimalRows
         Concentration("fatty acids", "FA", "maxFatPercentOfDm", BoundSide.Max, spec.MaxFatPercentOfDm);
 
         var rails = spec.Rails;
-        Concentration("crude protein", "CP", "maxCrudeProteinPercentOfDm", BoundSide.Max, rails.MaxCrudeProteinPercentOfDm!.Value);
+        // Crude protein from the library's composition as given (a blank cell counts 0), as the guard-rail check reads it.
+        double[] libraryCp = [.. linear.Feeds.Select(f => f.OrZero(FeedNutrient.Fd_CP))];
+        void CrudeProtein(string field, BoundSide side, double percent)
+        {
+            ConcentrationRow.Add(lp, "crude protein", $"guardRails.{field}", "% DM", side, percent, libraryCp, Math.Max(percent, 1) * dm);
+            rows._rows.Add((lp.Rows.Count - 1, "crude protein", "% DM", null, libraryCp, 0));
+        }
+
+        CrudeProtein("maxCrudeProteinPercentOfDm", BoundSide.Max, rails.MaxCrudeProteinPercentOfDm!.Value);
         if (rails.MinCrudeProteinPercentOfDm is { } minimumCp)
         {
-            Concentration("crude protein", "CP", "minCrudeProteinPercentOfDm", BoundSide.Min, minimumCp);
+            CrudeProtein("minCrudeProteinPercentOfDm", BoundSide.Min, minimumCp);
         }
 
         // Exactly linear concentrations from the feeds' composition: Σ x·(v − limit) ≤ 0 (≥ 0 for a minimum).
