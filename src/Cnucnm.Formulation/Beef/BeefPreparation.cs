@@ -11,7 +11,8 @@ internal sealed record PreparedBeef(
     IBeefRequirementModel Model,
     double TolerancePercent,
     IReadOnlyDictionary<string, RequirementTarget> Requirements,
-    BeefDefaults.PhaseDefaults Limits);
+    BeefDefaults.PhaseDefaults Limits,
+    BeefEnvironmentUsed Environment);
 
 /// <summary>Validates <see cref="FormulationRequest.Beef"/> field by field (paths <c>beef.animal.bodyWeightKg</c> …).</summary>
 internal static class BeefPreparation
@@ -81,7 +82,7 @@ internal static class BeefPreparation
             rails.MinCalciumToPhosphorus ?? defaults.MinCalciumToPhosphorus,
             rails.MaxCalciumToPhosphorus ?? defaults.MaxCalciumToPhosphorus,
             rails.MinDegradableProteinBalanceGramsPerDay ?? defaults.MinDegradableProteinBalanceGramsPerDay);
-        return new PreparedBeef(animal, phase, model, tolerance, requirements, limits);
+        return new PreparedBeef(animal, phase, model, tolerance, requirements, limits, BeefAnimalDescriptions.DescribeEnvironment(beef.Environment));
     }
 
     /// <summary>Pregnant and lactating cows: the NRC (2000) Ch. 7 beef-cow equation, whatever the breed. The Japanese Feeding
