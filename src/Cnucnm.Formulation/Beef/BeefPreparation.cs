@@ -40,13 +40,13 @@ internal static class BeefPreparation
             BeefRequirementModels.ValidateChoice(v, beef.RequirementModel, candidate, "beef.");
             if ((beef.RequirementModel ?? BeefRequirementModels.DefaultFor(candidate)) == BeefRequirementModel.KoreanFeedingStandard)
             {
-                model = new KfsBeefRequirements();
+                model = new KfsBeefRequirements(japaneseIntake: beef.IntakeEquation == BeefIntakeEquation.JapaneseStandard);
             }
         }
 
-        if (beef.IntakeEquation is not null and not BeefIntakeEquation.KoreanStandard and not BeefIntakeEquation.Automatic && model is KfsBeefRequirements)
+        if (beef.IntakeEquation is BeefIntakeEquation.NrcGrowing or BeefIntakeEquation.NrcBeefCow && model is KfsBeefRequirements)
         {
-            v.Add("beef.intakeEquation", "the Korean Feeding Standard formulates at its own expected intake (koreanStandard): leave intakeEquation out or choose requirementModel nrc2000.");
+            v.Add("beef.intakeEquation", "the Korean Feeding Standard formulates at its own expected intake (koreanStandard) or at the Japanese Feeding Standard's (japaneseStandard): leave intakeEquation out, choose one of those, or choose requirementModel nrc2000.");
         }
 
         var requirements = RequestPreparation.RequirementTargets(request.Requirements, [.. model.Rows.Select(r => r.Nutrient)], $"the {model.Name} model", v);
