@@ -179,6 +179,8 @@ public sealed record Relaxation(ConstraintReference Constraint, string Label, do
 /// is then the number of the beef model's equation).</param>
 /// <param name="RequirementModelNote">Beef animal mode: why a Hanwoo animal is formulated on NRC (2000) rather than the Korean
 /// Feeding Standard (cows, pregnant or lactating animals and calves, whose KFS equations were not found); null otherwise.</param>
+/// <param name="Environment">Beef animal mode: the current and previous-month temperatures used and where each came from (the
+/// request, the KMA 1991–2020 normals of the farm's province for the month, or the defaults).</param>
 public sealed record AnimalResult(
     double PredictedDryMatterIntakeKg,
     int DryMatterIntakeEquation,
@@ -192,7 +194,8 @@ public sealed record AnimalResult(
     IReadOnlyList<RequirementCheck>? ShortAtFivePercentLowerIntake = null,
     string? RequirementModel = null,
     string? DryMatterIntakeEquationName = null,
-    string? RequirementModelNote = null);
+    string? RequirementModelNote = null,
+    Cnucnm.Nutrition.Beef.BeefEnvironmentUsed? Environment = null);
 
 /// <param name="WorstRequirement">The enforced requirement furthest below its target in the full model.</param>
 /// <param name="WorstPercentOfTarget">Its supply as % of its target (≥ 99 passes).</param>

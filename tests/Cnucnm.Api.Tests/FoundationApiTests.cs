@@ -98,4 +98,35 @@ public sealed class FoundationApiTests(ApiFixture api) : IClassFixture<ApiFixtur
             Assert.True(errors.TryGetProperty(field, out _), $"missing error for {field}: {errors}");
         }
     }
+    [Fact]
+    public async Task A_korean_farm_keeps_its_province_and_an_unknown_one_is_refused_in_english_and_korean()
+    {
+        var created = await _client.PostAsJsonAsync("/api/v1/farms", new
+        {
+            name = "횡성 한우",
+            // KR-42 is Gangwon's code before 2023: stored as the current KR-51.
+            location = new { region = "Hoengseong", countryCode = "KR", province = "KR-42" },
+            currency = "KRW",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using (var farm = JsonDocument.Parse(await _client.GetStringAsync(created.Headers.Location!.ToString(), Ct)))
+        {
+            Assert.Equal("KR-51", farm.RootElement.GetProperty("location").GetProperty("province").GetString());
+        }
+
+        foreach (var (language, expected) in new[] { ("en-US", "ISO 3166-2:KR"), ("ko-KR", "시·도") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/farms")
+            {
+                Content = JsonContent.Create(new { name = "x", location = new { region = "r", countryCode = "KR", province = "Gangwon" }, currency = "KRW" }),
+            };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var response = await _client.SendAsync(request, Ct);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            var message = problem.RootElement.GetProperty("errors").GetProperty("location.province")[0].GetString();
+            Assert.Contains(expected, message, StringComparison.Ordinal);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cnucnm.Nutrition;
+using Cnucnm.Nutrition.Beef;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
@@ -29,9 +30,9 @@ public static class FarmEndpoints
     }
 
     private static async Task<Results<Created<FarmResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        FarmRequest request, IGrainFactory grains, IFarmMembershipStore memberships, ClaimsPrincipal user, CancellationToken cancellationToken)
+        FarmRequest request, IGrainFactory grains, IFarmMembershipStore memberships, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        var validation = request.Validate();
+        var validation = request.Validate(ProblemExceptionHandler.PrefersKorean(http.Request));
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
@@ -74,9 +75,9 @@ public static class FarmEndpoints
     }
 
     private static async Task<Results<Ok<FarmResponse>, ValidationProblem, NotFound>> UpdateAsync(
-        Guid farmId, FarmRequest request, IGrainFactory grains, IFarmMembershipStore memberships, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid farmId, FarmRequest request, IGrainFactory grains, IFarmMembershipStore memberships, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        var validation = request.Validate();
+        var validation = request.Validate(ProblemExceptionHandler.PrefersKorean(http.Request));
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
@@ -99,7 +100,8 @@ public sealed record FarmRequest(
     string? TimeZone,
     ClimateBody? Climate)
 {
-    public Validation Validate()
+    /// <param name="korean">Messages of the fields added with the province in Korean (the client asks for Korean first).</param>
+    public Validation Validate(bool korean = false)
     {
         var v = new Validation()
             .RequireText(Name, "name", 200)
@@ -114,7 +116,14 @@ public sealed record FarmRequest(
             v.RequireText(Location.Region, "location.region", 200)
              .Require(Location.CountryCode is { Length: 2 } cc && cc.All(char.IsAsciiLetterUpper), "location.countryCode", "must be a two-letter ISO 3166 code such as KR.")
              .RequireRange(Location.Latitude, "location.latitude", -90, 90, required: false)
-             .RequireRange(Location.Longitude, "location.longitude", -180, 180, required: false);
+             .RequireRange(Location.Longitude, "location.longitude", -180, 180, required: false)
+             .Require(Location.Province is null || (KoreanClimateNormals.TryGet(Location.Province, out var province) && province.Codes.Contains(Location.Province.Trim().ToUpperInvariant())),
+                 "location.province", korean
+                     ? $"대한민국 시·도의 ISO 3166-2:KR 코드({KoreanClimateNormals.CodeList})여야 합니다."
+                     : $"must be the ISO 3166-2:KR code of a Korean province ({KoreanClimateNormals.CodeList}).")
+             .Require(Location.Province is null || Location.CountryCode == "KR", "location.province", korean
+                 ? "대한민국(countryCode KR) 농장에만 지정합니다."
+                 : "applies to farms in Korea (countryCode KR) only.");
         }
 
         if (Climate is not null)
@@ -128,13 +137,16 @@ public sealed record FarmRequest(
 
     public FarmProfile ToProfile() => new(
         Name!.Trim(),
-        new FarmLocation(Location!.Region!.Trim(), Location.CountryCode!, Location.Latitude, Location.Longitude),
+        new FarmLocation(Location!.Region!.Trim(), Location.CountryCode!, Location.Latitude, Location.Longitude,
+            KoreanClimateNormals.TryGet(Location.Province, out var province) ? province.Code : null),
         Currency!,
         Climate is null ? ClimateDefaults.Temperate : new ClimateDefaults(Climate.AmbientTemperatureCelsius!.Value, Climate.RelativeHumidityPercent!.Value),
         TimeZone ?? "Asia/Seoul");
 }
 
-public sealed record LocationBody(string? Region, string? CountryCode, double? Latitude, double? Longitude);
+/// <param name="Province">Korean farms: ISO 3166-2:KR code of the province (KR-11 … KR-52; KR-42 and KR-45 are read as
+/// KR-51 and KR-52). Its KMA 1991–2020 climate normals give beef formulations their temperatures when none are given.</param>
+public sealed record LocationBody(string? Region, string? CountryCode, double? Latitude, double? Longitude, string? Province = null);
 
 /// <param name="AmbientTemperatureCelsius">Typical ambient temperature, °C.</param>
 /// <param name="RelativeHumidityPercent">Typical relative humidity, %.</param>
@@ -150,7 +162,8 @@ public sealed record FarmResponse(
     public static FarmResponse From(FarmSnapshot farm, FarmRole? role, bool isAdmin = false) => new(
         farm.FarmId,
         farm.Profile.Name,
-        new LocationBody(farm.Profile.Location.Region, farm.Profile.Location.CountryCode, farm.Profile.Location.Latitude, farm.Profile.Location.Longitude),
+        new LocationBody(farm.Profile.Location.Region, farm.Profile.Location.CountryCode, farm.Profile.Location.Latitude, farm.Profile.Location.Longitude,
+            farm.Profile.Location.Province),
         farm.Profile.Currency,
         farm.Profile.TimeZone,
         new ClimateBody(farm.Profile.Climate.AmbientTemperatureCelsius, farm.Profile.Climate.RelativeHumidityPercent),

@@ -24,8 +24,10 @@ public static class FormulationEndpoints
     }
 
     private static async Task<Results<Ok<FormulationResponse>, ValidationProblem, ProblemHttpResult>> FormulateAsync(
-        FormulationRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+        FormulationRequest request, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken)
     {
+        // A beef request naming the farm's province without a month is formulated for the current month (docs/science.md).
+        request = Cnucnm.Formulation.Beef.BeefClimateMonth.WithMonthFrom(request, clock.GetUtcNow());
         var response = await grains.FormulationPool().FormulateAsync(request, cancellationToken);
         return response.Status switch
         {

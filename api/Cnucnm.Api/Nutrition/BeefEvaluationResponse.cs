@@ -11,6 +11,8 @@ namespace Cnucnm.Api.Nutrition;
 /// had imputed or unknown values (issue 25), in English and Korean, as the dairy answer does.</summary>
 /// <param name="RequirementModelNote">Why a Hanwoo animal's requirements come from NRC (2000) rather than the Korean Feeding Standard
 /// (cows, pregnant or lactating animals and calves, whose KFS equations were not found); null otherwise.</param>
+/// <param name="Environment">The current and previous-month temperatures used and where each came from (the request, the KMA
+/// 1991–2020 normals of <c>beef.environment.province</c> for the month, or the defaults).</param>
 public sealed record BeefEvaluationResponse(
     BeefIntakeResult Intake,
     BeefBodyResult Body,
@@ -23,9 +25,10 @@ public sealed record BeefEvaluationResponse(
     BeefRequirementModel RequirementModel,
     KoreanFeedingStandardResult? KoreanFeedingStandard,
     IReadOnlyList<CompositionNoteLine> CompositionNotes,
-    string? RequirementModelNote = null) : EvaluationResponse
+    string? RequirementModelNote = null,
+    BeefEnvironmentUsed? Environment = null) : EvaluationResponse
 {
-    internal static BeefEvaluationResponse From(BeefResult result)
+    internal static BeefEvaluationResponse From(BeefResult result, BeefEnvironmentUsed? environment = null)
     {
         var n = result.Variables;
         double? Get(string name) => n.TryGetValue(name, out var value) ? value : null;
@@ -46,7 +49,8 @@ public sealed record BeefEvaluationResponse(
             result.RequirementModel,
             result.KoreanFeedingStandard is { } kfs ? KoreanFeedingStandardResult.From(kfs) : null,
             [.. result.CompositionNotes.Select(CompositionNoteLine.From)],
-            result.RequirementModelNote);
+            result.RequirementModelNote,
+            environment);
     }
 }
 

@@ -27,8 +27,20 @@ public static class NutritionEndpoints
         return endpoints;
     }
 
-    private static Results<Ok<EvaluationResponse>, ValidationProblem> Evaluate(NutritionEvaluationRequest request)
+    private static Results<Ok<EvaluationResponse>, ValidationProblem> Evaluate(NutritionEvaluationRequest request, TimeProvider clock)
     {
+        // A beef environment naming the farm's province without a month is evaluated for the current month in Korea (docs/science.md).
+        if (request.Beef is { Environment: { Province: not null, Month: null } environment } beefWithoutMonth)
+        {
+            request = request with
+            {
+                Beef = beefWithoutMonth with
+                {
+                    Environment = environment with { Month = clock.GetUtcNow().ToOffset(Cnucnm.Formulation.Beef.BeefClimateMonth.KoreaOffset).Month },
+                },
+            };
+        }
+
         switch (request.EffectiveModel)
         {
             case NutritionEvaluationRequest.DairyModel:
@@ -40,7 +52,8 @@ public static class NutritionEndpoints
             case NutritionEvaluationRequest.BeefModel:
             {
                 var (input, validation) = request.ToBeefInput();
-                return input is null ? TypedResults.ValidationProblem(validation.Errors) : Guarded(() => BeefEvaluationResponse.From(BeefModel.Evaluate(input)));
+                return input is null ? TypedResults.ValidationProblem(validation.Errors) : Guarded(() => BeefEvaluationResponse.From(BeefModel.Evaluate(input),
+                    BeefAnimalDescriptions.DescribeEnvironment(request.Beef!.Environment)));
             }
 
             default:

@@ -223,7 +223,8 @@ public sealed partial class FormulateCommand : ICliCommand
             return FormulationResponse.Invalid(FormulationMode.Explicit, [new FieldError("body", "is required: a JSON object.")]);
         }
 
-        return RationFormulator.Formulate(request);
+        // A beef request naming the farm's province without a month is formulated for the current month (docs/science.md).
+        return RationFormulator.Formulate(Cnucnm.Formulation.Beef.BeefClimateMonth.WithMonthFrom(request, DateTimeOffset.UtcNow));
     }
 
     /// <summary>A field error from a JSON exception: the path in the request and what was wrong, no .NET type names.</summary>

@@ -10,12 +10,17 @@ public sealed record FarmProfile(
     [property: Id(3)] ClimateDefaults Climate,
     [property: Id(4)] string TimeZone);
 
+/// <param name="Region">Where the farm is, in the farm's own words.</param>
+/// <param name="Province">Korean farms: the province (시·도) as an ISO 3166-2:KR code such as KR-44; its KMA 1991–2020 climate
+/// normals give beef formulations their current and previous-month temperatures when a group gives none (docs/science.md).
+/// Null when not given.</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.FarmLocation")]
 public sealed record FarmLocation(
     [property: Id(0)] string Region,
     [property: Id(1)] string CountryCode,
     [property: Id(2)] double? Latitude,
-    [property: Id(3)] double? Longitude);
+    [property: Id(3)] double? Longitude,
+    [property: Id(4)] string? Province = null);
 
 /// <summary>Typical ambient conditions used when a group gives none.</summary>
 [GenerateSerializer, Immutable, Alias("cnucnm.ClimateDefaults")]

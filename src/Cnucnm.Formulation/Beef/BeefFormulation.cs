@@ -203,7 +203,8 @@ internal static class BeefFormulation
         new(prediction.Kg, prediction.EquationNumber, new Bounds(dmMin, dmMax), iterations, confirmed, lines, rails,
             RequirementModel: beef.Model.Name, DryMatterIntakeEquationName: prediction.Equation,
             RequirementModelNote: BeefRequirementModels.FallbackNote(beef.Animal,
-                beef.Model is KfsBeefRequirements ? BeefRequirementModel.KoreanFeedingStandard : BeefRequirementModel.Nrc2000));
+                beef.Model is KfsBeefRequirements ? BeefRequirementModel.KoreanFeedingStandard : BeefRequirementModel.Nrc2000),
+            Environment: beef.Environment);
 
     private static double[] Blend(double[] previous, double[] next) => [.. previous.Select((p, j) => (p + next[j]) / 2)];
 

@@ -11,7 +11,8 @@ internal sealed record PreparedBeef(
     IBeefRequirementModel Model,
     double TolerancePercent,
     IReadOnlyDictionary<string, RequirementTarget> Requirements,
-    BeefDefaults.PhaseDefaults Limits);
+    BeefDefaults.PhaseDefaults Limits,
+    BeefEnvironmentUsed Environment);
 
 /// <summary>Validates <see cref="FormulationRequest.Beef"/> field by field (paths <c>beef.animal.bodyWeightKg</c> …).</summary>
 internal static class BeefPreparation
@@ -39,13 +40,13 @@ internal static class BeefPreparation
             BeefRequirementModels.ValidateChoice(v, beef.RequirementModel, candidate, "beef.");
             if ((beef.RequirementModel ?? BeefRequirementModels.DefaultFor(candidate)) == BeefRequirementModel.KoreanFeedingStandard)
             {
-                model = new KfsBeefRequirements();
+                model = new KfsBeefRequirements(japaneseIntake: beef.IntakeEquation == BeefIntakeEquation.JapaneseStandard);
             }
         }
 
-        if (beef.IntakeEquation is not null and not BeefIntakeEquation.KoreanStandard and not BeefIntakeEquation.Automatic && model is KfsBeefRequirements)
+        if (beef.IntakeEquation is BeefIntakeEquation.NrcGrowing or BeefIntakeEquation.NrcBeefCow && model is KfsBeefRequirements)
         {
-            v.Add("beef.intakeEquation", "the Korean Feeding Standard formulates at its own expected intake (koreanStandard): leave intakeEquation out or choose requirementModel nrc2000.");
+            v.Add("beef.intakeEquation", "the Korean Feeding Standard formulates at its own expected intake (koreanStandard) or at the Japanese Feeding Standard's (japaneseStandard): leave intakeEquation out, choose one of those, or choose requirementModel nrc2000.");
         }
 
         var requirements = RequestPreparation.RequirementTargets(request.Requirements, [.. model.Rows.Select(r => r.Nutrient)], $"the {model.Name} model", v);
@@ -81,7 +82,7 @@ internal static class BeefPreparation
             rails.MinCalciumToPhosphorus ?? defaults.MinCalciumToPhosphorus,
             rails.MaxCalciumToPhosphorus ?? defaults.MaxCalciumToPhosphorus,
             rails.MinDegradableProteinBalanceGramsPerDay ?? defaults.MinDegradableProteinBalanceGramsPerDay);
-        return new PreparedBeef(animal, phase, model, tolerance, requirements, limits);
+        return new PreparedBeef(animal, phase, model, tolerance, requirements, limits, BeefAnimalDescriptions.DescribeEnvironment(beef.Environment));
     }
 
     /// <summary>Pregnant and lactating cows: the NRC (2000) Ch. 7 beef-cow equation, whatever the breed. The Japanese Feeding

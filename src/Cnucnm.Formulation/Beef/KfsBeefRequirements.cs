@@ -11,8 +11,12 @@ namespace Cnucnm.Formulation.Beef;
 /// linear in the feeds: ME = Σ x·TDN × 4.41 Mcal DE/kg TDN × 0.82 (the standard's conversion, <see cref="KfsAllowableGain"/>),
 /// CP, Ca and P per kg DM, vitamins A and D per kg DM. Intake is the standard's expected DMI (steers and bulls: KFS ME ÷ 4.4 q;
 /// heifers: the Japanese Feeding Standard 2008 heifer equation), which reads weight and gain only. The target gain reaches the standard as live gain (shrunk ÷ 0.96).
+/// With <paramref name="japaneseIntake"/> (request <c>intakeEquation: japaneseStandard</c>) intake is the beef model's Japanese
+/// Feeding Standard (2008) equation instead, as under NRC (steers: the steer equation; bulls and heifers: the heifer-or-bull
+/// equation; shrunk gain): closer to what bulls eat ad libitum than ME ÷ 4.4 q (docs/science.md, bulls checked against
+/// published intake).
 /// </summary>
-internal sealed class KfsBeefRequirements : IBeefRequirementModel
+internal sealed class KfsBeefRequirements(bool japaneseIntake = false) : IBeefRequirementModel
 {
     private static readonly HashSet<string> Defaults = new(StringComparer.Ordinal) { "ME", "CP", "Ca", "P" };
 
@@ -25,6 +29,14 @@ internal sealed class KfsBeefRequirements : IBeefRequirementModel
 
     public BeefIntakePrediction PredictIntake(BeefAnimal animal, Feed[] feeds, double[] kgDm)
     {
+        if (japaneseIntake)
+        {
+            var kg = animal.Sex == BeefSex.Steer
+                ? BeefIntake.JapaneseSteerKg(animal.BodyWeightKg, animal.TargetGainKgPerDay)
+                : BeefIntake.JapaneseHeiferOrBullKg(animal.BodyWeightKg, animal.TargetGainKgPerDay);
+            return new(kg, (int)BeefIntakeEquation.JapaneseStandard, NrcBeefRequirements.EquationName(BeefIntakeEquation.JapaneseStandard), DependsOnDiet: false);
+        }
+
         // Steers and bulls: the standard's ME ÷ (4.4 q); heifers (Chung et al. 1992 requirements): the Japanese heifer equation.
         var equation = animal.Sex is BeefSex.Steer or BeefSex.Bull ? BeefIntakeEquation.KoreanStandard : BeefIntakeEquation.JapaneseStandard;
         return new(KoreanFeedingStandard.Requirements(HanwooAnimal.From(animal)).DryMatterIntakeKgPerDay, (int)equation,

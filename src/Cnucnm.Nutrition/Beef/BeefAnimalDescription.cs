@@ -57,6 +57,9 @@ public sealed record BeefAnimalDescription(
 /// <param name="HideThickness">1 thin, 2 average, 3 thick; 2 when left out.</param>
 /// <param name="Panting">1 none, 2 rapid shallow, 3 open-mouth; 1 when left out.</param>
 /// <param name="NightCooling">Nights cool off in hot weather; true when left out.</param>
+/// <param name="Province">The farm's province (ISO 3166-2:KR code such as KR-44, or its Korean or English name): with
+/// <paramref name="Month"/>, the temperatures left out are the KMA 1991–2020 normals of its station (<see cref="KoreanClimateNormals"/>).</param>
+/// <param name="Month">Month of the formulation or evaluation, 1–12 (the API takes it from the date when a province is given).</param>
 public sealed record BeefEnvironmentDescription(
     double? TemperatureCelsius,
     double? PreviousMonthTemperatureCelsius,
@@ -68,7 +71,29 @@ public sealed record BeefEnvironmentDescription(
     int? CoatCondition,
     int? HideThickness,
     int? Panting,
-    bool? NightCooling);
+    bool? NightCooling,
+    string? Province = null,
+    int? Month = null);
+
+/// <summary>The temperatures the beef model used and where each came from, as answers state them.</summary>
+/// <param name="TemperatureCelsius">Mean temperature now, °C (cold stress, intake).</param>
+/// <param name="TemperatureSource">request (given), kmaNormal (the province's normal for the month) or default (15 °C).</param>
+/// <param name="PreviousMonthTemperatureCelsius">Mean temperature of the previous month, °C (NRC 2000 acclimatization of maintenance).</param>
+/// <param name="PreviousMonthTemperatureSource">request, kmaNormal (normal of the month before), currentTemperature (the current
+/// temperature given) or default (20 °C: no adjustment).</param>
+/// <param name="Province">ISO 3166-2:KR code of the province whose normals were used; null when none.</param>
+/// <param name="Station">The KMA station of those normals (English name and number); null when none.</param>
+/// <param name="Month">The month the normals were read for; null when none.</param>
+/// <param name="Note">The same in one English sentence.</param>
+public sealed record BeefEnvironmentUsed(
+    double TemperatureCelsius,
+    string TemperatureSource,
+    double PreviousMonthTemperatureCelsius,
+    string PreviousMonthTemperatureSource,
+    string? Province,
+    string? Station,
+    int? Month,
+    string Note);
 
 /// <summary>A beef evaluation: the animal, its environment, and where intake comes from.</summary>
 /// <param name="Intake">diet: the diet's kg DM are eaten (default); predicted: the intake equation predicts DMI and the diet gives proportions.</param>
@@ -137,7 +162,12 @@ public static class BeefAnimalDescriptions
              .RequireRange(e.MudDepthCm, prefix + "environment.mudDepthCm", 0, 100, required: false)
              .RequireRange(e.CoatCondition, prefix + "environment.coatCondition", 1, 4, required: false)
              .RequireRange(e.HideThickness, prefix + "environment.hideThickness", 1, 3, required: false)
-             .RequireRange(e.Panting, prefix + "environment.panting", 1, 3, required: false);
+             .RequireRange(e.Panting, prefix + "environment.panting", 1, 3, required: false)
+             .Require(e.Month is null or (>= 1 and <= 12), prefix + "environment.month", "must be a month from 1 to 12.")
+             .Require(e.Province is null || KoreanClimateNormals.TryGet(e.Province, out _), prefix + "environment.province",
+                 $"is not a Korean province: give an ISO 3166-2:KR code ({KoreanClimateNormals.CodeList}) or its Korean or English name.")
+             .Require(e.Province is null || e.Month is not null, prefix + "environment.month",
+                 "is required with a province: the climate normals are monthly.");
         }
     }
 
@@ -147,9 +177,8 @@ public static class BeefAnimalDescriptions
         ArgumentNullException.ThrowIfNull(a);
         var breed = BeefBreeds.Get(a.Breed!);
         var sex = a.Sex!.Value;
-        var temperature = e?.TemperatureCelsius ?? 15;
-        var previousMonth = e?.PreviousMonthTemperatureCelsius ?? e?.TemperatureCelsius ?? BeefEnvironment.AcclimatizationNeutralCelsius;
-        var environment = new BeefEnvironment(temperature, previousMonth, e?.RelativeHumidityPercent ?? 50,
+        var used = DescribeEnvironment(e);
+        var environment = new BeefEnvironment(used.TemperatureCelsius, used.PreviousMonthTemperatureCelsius, e?.RelativeHumidityPercent ?? 50,
             e?.WindSpeedKmPerHour ?? 5, e?.SunHoursPerDay ?? 0, e?.HairDepthCm ?? 0.3, e?.MudDepthCm ?? 0, e?.CoatCondition ?? 1, e?.HideThickness ?? 2,
             e?.Panting ?? 1, e?.NightCooling ?? true);
         return new BeefAnimal(breed, sex, a.BodyWeightKg!.Value, a.MatureBodyWeightKg ?? breed.MatureWeightKg(sex)!.Value, a.AgeMonths!.Value,
@@ -157,5 +186,39 @@ public static class BeefAnimalDescriptions
             a.MilkFatPercent ?? breed.MilkFatPercent, a.MilkProteinPercent ?? breed.MilkProteinPercent,
             a.MilkSolidsNotFatPercent ?? breed.MilkSolidsNotFatPercent ?? BeefBreed.DefaultSolidsNotFatPercent, a.RelativeMilkYield ?? 5,
             a.ShrunkTargetGainKgPerDay, a.Implanted ?? false, environment);
+    }
+
+    /// <summary>
+    /// The temperatures of <paramref name="e"/> with the defaults filled in, and where each came from. Current temperature: the
+    /// one given, else the KMA 1991–2020 normal of the province's station for the month, else 15 °C. Previous-month temperature
+    /// (NRC 2000 Ch. 1 acclimatization: a2 = 0.0007 × (20 − T_prev) Mcal NEm per kg SBW^0.75): the one given, else the normal of the month before,
+    /// else the current temperature given, else 20 °C (no adjustment). Call after <see cref="Validate"/> found nothing.
+    /// </summary>
+    public static BeefEnvironmentUsed DescribeEnvironment(BeefEnvironmentDescription? e)
+    {
+        ProvinceClimate? climate = e?.Province is { } p && e.Month is { } && KoreanClimateNormals.TryGet(p, out var c) ? c : null;
+        var month = climate is null ? (int?)null : e!.Month!.Value;
+        var (temperature, source) = e?.TemperatureCelsius is { } given ? (given, "request")
+            : climate is not null ? (climate.MeanCelsius(month!.Value), "kmaNormal")
+            : (15.0, "default");
+        var (previous, previousSource) = e?.PreviousMonthTemperatureCelsius is { } givenPrevious ? (givenPrevious, "request")
+            : climate is not null ? (climate.PreviousMonthMeanCelsius(month!.Value), "kmaNormal")
+            : e?.TemperatureCelsius is { } current ? (current, "currentTemperature")
+            : (BeefEnvironment.AcclimatizationNeutralCelsius, "default");
+        var station = climate is null ? null : $"{climate.StationEnglish} ({climate.StationId})";
+        string Sentence(string what, double value, string from, bool previousMonth) => from switch
+        {
+            "request" => $"{what} {value:0.#} °C as given",
+            "kmaNormal" => $"{what} {value:0.#} °C, the {KoreanClimateNormals.Source} of {station} for "
+                + System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(previousMonth ? (month!.Value + 10) % 12 + 1 : month!.Value)
+                + $" ({climate!.NameEnglish}, {climate.Code})",
+            "currentTemperature" => $"{what} {value:0.#} °C, the current temperature given (no previous-month temperature or province)",
+            _ => previousMonth
+                ? $"{what} {value:0.#} °C by default (thermoneutral: no acclimatization adjustment; give the farm's province and month to use its climate normals)"
+                : $"{what} {value:0.#} °C by default (give the farm's province and month to use its climate normals)",
+        };
+        var note = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Sentence("Temperature", temperature, source, false)}; previous month {Sentence("", previous, previousSource, true).TrimStart()}.");
+        return new BeefEnvironmentUsed(temperature, source, previous, previousSource, climate?.Code, station, month, note);
     }
 }

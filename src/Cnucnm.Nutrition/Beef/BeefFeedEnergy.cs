@@ -19,11 +19,23 @@ public static class BeefFeedEnergy
     public const double DefaultFatSupplementFaDigestibilityPercent = 73;
 
     /// <summary>
+    /// Apparent digestibility of the fatty acids of ordinary feeds when the feed gives none, %: NASEM (2021) Ch. 3 sets 73 %
+    /// for basal feeds (the NASEM feed library carries 73 for 249 of its feeds; this application's dairy model uses it). The
+    /// Korean Standard Tables agree: digestion coefficients of ether extract in cattle 77.8 % for corn, 76.1 % for full-fat
+    /// rice bran, 69.9 % for wheat bran (NIAS feed ingredient table as distributed in the <c>feed</c> R package of adatalab,
+    /// data-raw/feed_nias.xlsx, columns EED.%). NRC (2001)'s summative equation counted FA at 100 %, which puts full-fat
+    /// rice bran (19 % ether extract) at 90–97 % TDN against 70 % (NRC 2000 beef feed table) and 77.8 % (the NIAS table's
+    /// own digestion coefficients); see docs/feeds.md.
+    /// </summary>
+    public const double DefaultFaDigestibilityPercent = 73;
+
+    /// <summary>
     /// NRC (2001) Ch. 2 summative TDN at maintenance intake, % DM:
     /// tdNFC = 0.98 × (100 − (NDF − NDICP) − CP − EE − ash); tdCP = CP × e^(−1.2 ADICP/CP) (forage) or CP × (1 − 0.4 ADICP/CP)
     /// (concentrate); tdFA = FA (EE − 1 when FA is unknown); tdNDF = 0.75 × (NDFn − L) × (1 − (L/NDFn)^0.667);
-    /// TDN = tdNFC + tdCP + 2.25 tdFA + tdNDF − 7. Minerals and NPN sources have no TDN; fat supplements are 2.25 × digestible FA.
-    /// Forage and concentrate forms are weighted by the feed's concentrate share.
+    /// TDN = tdNFC + tdCP + 2.25 tdFA + tdNDF − 7, with tdFA = FA × the feed's FA digestibility (NASEM 2021: 73 % when the feed
+    /// gives none, <see cref="DefaultFaDigestibilityPercent"/>; NRC 2001 took 100 %). Minerals and NPN sources have no TDN; fat
+    /// supplements are 2.25 × digestible FA. Forage and concentrate forms are weighted by the feed's concentrate share.
     /// </summary>
     public static double TdnPercent(Feed feed)
     {
@@ -55,7 +67,8 @@ public static class BeefFeedEnergy
         var adicpOfCp = cp > 0 ? adicp / cp : 0;
         var tdCp = cp * ((1 - concentrateShare) * Math.Exp(-1.2 * adicpOfCp) + concentrateShare * (1 - 0.4 * adicpOfCp));
         var tdNdf = ndfn > 0 && ndfn > lignin ? 0.75 * (ndfn - lignin) * (1 - Math.Pow(lignin / ndfn, 0.667)) : 0;
-        return Math.Max(0, tdNfc + tdCp + 2.25 * fa + tdNdf - 7);
+        var faDigestibility = feed[FeedNutrient.Fd_dcFA] is var dc && double.IsFinite(dc) && dc > 0 ? dc : DefaultFaDigestibilityPercent;
+        return Math.Max(0, tdNfc + tdCp + 2.25 * fa * faDigestibility / 100 + tdNdf - 7);
     }
 
     /// <summary>NRC (2000): DE, Mcal/kg DM = 0.04409 × TDN %.</summary>

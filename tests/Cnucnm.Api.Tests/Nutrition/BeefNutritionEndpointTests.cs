@@ -282,4 +282,49 @@ public sealed class BeefNutritionEndpointTests(ApiFixture api) : IClassFixture<A
         Assert.Contains("beef", fields);
         Assert.Contains("animal", fields);
     }
+    /// <summary>The environment from the farm: a province and month stand in for the temperatures left out (KMA 1991–2020
+    /// normals, Chungcheongnam-do's station Seosan: January −1.6 °C, December 0.8 °C), and the answer says which were used.</summary>
+    [Fact]
+    public async Task A_province_and_month_fill_in_the_temperatures_and_the_answer_states_them()
+    {
+        var (status, body) = await PostAsync(new
+        {
+            model = "beef",
+            beef = new
+            {
+                animal = new { breed = "holstein", sex = "steer", bodyWeightKg = 450, ageMonths = 14, targetGainKgPerDay = 1.2 },
+                environment = new { province = "KR-44", month = 1 },
+                intake = "predicted",
+            },
+            diet = FatteningDiet,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var environment = body.GetProperty("environment");
+        Assert.Equal(-1.6, environment.GetProperty("temperatureCelsius").GetDouble(), 3);
+        Assert.Equal("kmaNormal", environment.GetProperty("temperatureSource").GetString());
+        Assert.Equal(0.8, environment.GetProperty("previousMonthTemperatureCelsius").GetDouble(), 3);
+        Assert.Equal("KR-44", environment.GetProperty("province").GetString());
+        Assert.Contains("Seosan (129)", environment.GetProperty("note").GetString(), StringComparison.Ordinal);
+
+        // Without a month the month of today (in Korea) is used; an unknown province is a 400 naming the field.
+        var monthBefore = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).Month;
+        var (today, todayBody) = await PostAsync(new
+        {
+            model = "beef",
+            beef = new { animal = new { breed = "holstein", sex = "steer", bodyWeightKg = 450, ageMonths = 14, targetGainKgPerDay = 1.2 }, environment = new { province = "KR-44" } },
+            diet = FatteningDiet,
+        });
+        Assert.Equal(HttpStatusCode.OK, today);
+        var month = todayBody.GetProperty("environment").GetProperty("month").GetInt32();
+        Assert.Contains(month, new[] { monthBefore, DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).Month });
+        var (bad, badBody) = await PostAsync(new
+        {
+            model = "beef",
+            beef = new { animal = new { breed = "holstein", sex = "steer", bodyWeightKg = 450, ageMonths = 14, targetGainKgPerDay = 1.2 }, environment = new { province = "Mordor", month = 3 } },
+            diet = FatteningDiet,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.True(badBody.GetProperty("errors").TryGetProperty("beef.environment.province", out _));
+    }
 }

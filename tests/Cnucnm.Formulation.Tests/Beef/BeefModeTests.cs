@@ -280,4 +280,32 @@ public sealed class BeefModeTests
         Assert.Contains("\"requirementModel\":\"NRC (2000) beef\"", FormulationJson.Write(response), StringComparison.Ordinal);
         Assert.Equal(BeefRequirementModel.Nrc2000, request.Beef.RequirementModel);
     }
+    /// <summary>A Hanwoo bull pen under the Korean Feeding Standard: by default at the standard's expected intake ME ÷ 4.4 q
+    /// (500 kg, 1.0 kg/d live: ME = 0.1307 × 500^0.75 + 0.0429 × 500^0.75 × 1.0 / (0.78 q + 0.006), q = 0.5304 + 0.0748 = 0.6052,
+    /// 8.75 kg DM); with intakeEquation japaneseStandard at the Japanese Feeding Standard (2008) bull equation on shrunk gain
+    /// (0.96 kg/d): (0.1067 M + 0.0639 M g / (0.78 q' + 0.006)) / (4.4 q'), M = 500^0.75, q' = 0.4213 + 0.1491 g: 10.40 kg DM,
+    /// nearer the 10.35 kg of the NLRI bull-trial regression (docs/science.md).</summary>
+    [Fact]
+    public void A_hanwoo_bull_pen_may_be_formulated_at_the_japanese_bull_intake_under_the_korean_standard()
+    {
+        var pen = ReferencePens.Pen("hanwoo", BeefSex.Bull, 500, 18, BeefGrowthPhase.EarlyFattening, targetGainKgPerDay: 0.96);
+        var m = Math.Pow(500, 0.75);
+        var q = 0.5304 + 0.0748 * 1.0;
+        var kfsKg = (0.1307 * m + 0.0429 * m * 1.0 / (0.78 * q + 0.006)) / (4.4 * q);
+        var qj = 0.4213 + 0.1491 * 0.96;
+        var japaneseKg = (0.1067 * m + 0.0639 * m * 0.96 / (0.78 * qj + 0.006)) / (4.4 * qj);
+
+        var standard = RationFormulator.Formulate(pen);
+        var japanese = RationFormulator.Formulate(pen with { Beef = pen.Beef! with { IntakeEquation = BeefIntakeEquation.JapaneseStandard } });
+
+        Assert.Equal(FormulationStatus.Optimal, standard.Status);
+        Assert.Equal(FormulationStatus.Optimal, japanese.Status);
+        Assert.StartsWith("Korean", japanese.Animal!.RequirementModel, StringComparison.Ordinal);
+        Assert.Equal(kfsKg, standard.Animal!.PredictedDryMatterIntakeKg, 0.01);
+        Assert.Equal(japaneseKg, japanese.Animal.PredictedDryMatterIntakeKg, 0.01);
+        Assert.InRange(japanese.DryMatterIntakeKg!.Value, 0.95 * japaneseKg, 1.05 * japaneseKg);
+        // An NRC intake equation is still refused under the standard, naming the field.
+        var nrc = RationFormulator.Formulate(pen with { Beef = pen.Beef! with { IntakeEquation = BeefIntakeEquation.NrcGrowing } });
+        Assert.Contains(nrc.Errors!, e => e.Field == "beef.intakeEquation");
+    }
 }

@@ -1,5 +1,6 @@
 // UI text in English and Korean (vue-i18n) and number/date formats of the user's locale.
 import { feedsText } from "./i18n-feeds.js";
+import { climateText } from "./i18n-climate.js";
 
 const en = {
   app: { title: "CNUCNM", signOut: "Sign out", language: "Language" },
@@ -299,7 +300,7 @@ export const i18n = VueI18n.createI18n({
   legacy: false,
   locale: storedLanguage(),
   fallbackLocale: "en",
-  messages: { en: { ...en, ...feedsText.en }, ko: { ...ko, ...feedsText.ko } },
+  messages: { en: { ...en, ...feedsText.en, ...climateText.en }, ko: { ...ko, ...feedsText.ko, ...climateText.ko } },
 });
 
 /** Number with fixed decimals in the UI language's locale ("–" when absent). */

@@ -2,6 +2,7 @@
 // farm (the person becomes its owner).
 import { get, request } from "../api.js";
 import { FieldError, fieldMessages } from "../fields.js";
+import { provinceCodes } from "../i18n-climate.js";
 
 export const FarmsPage = {
   components: { FieldError },
@@ -20,7 +21,7 @@ export const FarmsPage = {
       .then(load).catch((e) => { error.value = e.message; });
 
     const adding = Vue.ref(false);
-    const form = Vue.reactive({ name: "", region: "", countryCode: "KR", currency: "KRW", timeZone: "Asia/Seoul" });
+    const form = Vue.reactive({ name: "", region: "", province: "", countryCode: "KR", currency: "KRW", timeZone: "Asia/Seoul" });
     const fields = Vue.ref({});
     const busy = Vue.ref(false);
     async function create() {
@@ -29,7 +30,7 @@ export const FarmsPage = {
       try {
         const farm = await request("POST", "/api/v1/farms", {
           name: form.name,
-          location: { region: form.region, countryCode: form.countryCode.toUpperCase() },
+          location: { region: form.region, countryCode: form.countryCode.toUpperCase(), province: form.province || null },
           currency: form.currency.toUpperCase(),
           timeZone: form.timeZone,
         });
@@ -40,7 +41,7 @@ export const FarmsPage = {
         busy.value = false;
       }
     }
-    return { farms, invitations, accept, error, welcome, adding, form, fields, busy, create };
+    return { farms, invitations, accept, error, welcome, adding, form, fields, busy, create, provinceCodes };
   },
   template: `
     <h1>{{ $t('farms.title') }}</h1>
@@ -71,6 +72,11 @@ export const FarmsPage = {
       <FieldError :fields="fields" name="name" />
       <label>{{ $t('farms.region') }} <input v-model="form.region" name="region" required maxlength="200"></label>
       <FieldError :fields="fields" name="location.region" />
+      <label>{{ $t('province.label') }} <select v-model="form.province" name="province">
+        <option value="">{{ $t('province.none') }}</option>
+        <option v-for="code in provinceCodes" :key="code" :value="code">{{ $t('province.names.' + code.replace('-', '')) }}</option>
+      </select></label>
+      <FieldError :fields="fields" name="location.province" />
       <label>{{ $t('farms.country') }} <input v-model="form.countryCode" name="countryCode" required maxlength="2" size="3"></label>
       <FieldError :fields="fields" name="location.countryCode" />
       <label>{{ $t('farms.currency') }} <input v-model="form.currency" name="currency" required maxlength="3" size="4"></label>

@@ -484,6 +484,9 @@ export const WorkbenchPage = {
                 {{ $t(animal.confirmedByFullModel ? 'workbench.confirmed' : 'workbench.notConfirmed') }}</p>
               <p v-if="animal.requirementModelNote?.includes('were not found')" class="hint"
                  data-testid="requirement-model-note" :title="animal.requirementModelNote">{{ $t('workbench.kfsFallback') }}</p>
+              <p v-if="animal.environment" class="hint" data-testid="beef-environment" :title="animal.environment.note">{{ $t('province.environment', {
+                t: number(animal.environment.temperatureCelsius, 1), ts: $t('province.source.' + animal.environment.temperatureSource),
+                p: number(animal.environment.previousMonthTemperatureCelsius, 1), ps: $t('province.source.' + animal.environment.previousMonthTemperatureSource) }) }}</p>
               <h2>{{ $t('workbench.guardRails') }}</h2>
               <table data-testid="guard-rails">
                 <thead><tr><th>{{ $t('workbench.rail') }}</th><th class="n">{{ $t('workbench.value') }}</th><th class="n">{{ $t('workbench.limit') }}</th><th></th></tr></thead>
