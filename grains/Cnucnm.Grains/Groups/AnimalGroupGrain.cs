@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cnucnm.Analytics.Anomalies;
+using Cnucnm.Analytics.Intake;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
@@ -209,7 +210,7 @@ public sealed partial class AnimalGroupGrain(
         foreach (var day in totals)
         {
             // Totals only grow: the one with more readings is the later one (calls may overtake each other).
-            if (!_days.TryGetValue(day.Day, out var known) || day.Readings > known.Readings)
+            if (IntakeLedger.Supersedes(day.Readings, _days.TryGetValue(day.Day, out var known) ? known.Readings : null))
             {
                 _unpublishedReadings += day.Readings - (known?.Readings ?? 0);
                 _days[day.Day] = day;
@@ -431,50 +432,31 @@ public sealed partial class AnimalGroupGrain(
 
         var policy = farm.Policy;
         var today = summary.Today;
-        var complete = _days.Values.Where(d => d.Day < today).ToDictionary(d => d.Day);
-        var yesterday = today.AddDays(-1);
-        if (complete.TryGetValue(yesterday, out var last))
+        var head = State.Inputs.HeadCount;
+        var complete = _days.Values.Where(d => d.Day < today).ToDictionary(d => d.Day, d => d.DryMatterKg);
+        // Two rules, one alert a day (the pure IntakeLedger decides): a drop beyond the farm's threshold, or (with two weeks of
+        // history) a day unusual for this pen by the robust z-score, which catches a smaller drop in a steady pen.
+        if (IntakeLedger.Drop(complete, today, policy.IntakeWindowDays, policy.IntakeDropThresholdPercent) is { } drop)
         {
-            var before = Enumerable.Range(2, policy.IntakeWindowDays).Select(i => today.AddDays(-i))
-                .Where(complete.ContainsKey).Select(d => complete[d].DryMatterKg).ToList();
-            // Two rules, one alert a day: a drop beyond the farm's threshold, or (with two weeks of history) a day that
-            // is unusual for this pen by the robust z-score, which catches a smaller drop in a steady pen.
-            var unusual = RobustAnomalyDetector.Detect(
-                    complete.Values.Where(d => d.Day >= yesterday.AddDays(-RobustAnomalyDetector.DefaultWindowDays))
-                        .Select(d => new DailyValue(d.Day, d.DryMatterKg)),
-                    AnomalyDirection.Drop)
-                .FirstOrDefault(a => a.Date == yesterday);
-            if (before.Count > 0 && before.Average() > 0)
-            {
-                var dropPercent = (1 - last.DryMatterKg / before.Average()) * 100;
-                if (dropPercent > policy.IntakeDropThresholdPercent || unusual is not null)
-                {
-                    var robust = unusual is null ? "" : $" Unusual for this pen: robust z-score {unusual.RobustZScore:0.0} against the {RobustAnomalyDetector.DefaultWindowDays} days before (median {unusual.RecentMedian / State.Inputs.HeadCount:0.0} kg DM/head).";
-                    await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.IntakeDrop, AlertSeverity.Warning,
-                        $"{State.Name}: intake fell {dropPercent:0} %",
-                        $"{last.DryMatterKg / State.Inputs.HeadCount:0.0} kg DM/head on {yesterday:yyyy-MM-dd} against {before.Average() / State.Inputs.HeadCount:0.0} over the {before.Count} days before.{robust}",
-                        $"intake-drop:{GroupId}:{yesterday:yyyy-MM-dd}", cancellationToken);
-                }
-            }
+            var robust = drop.Unusual is not { } unusual ? "" : $" Unusual for this pen: robust z-score {unusual.RobustZScore:0.0} against the {RobustAnomalyDetector.DefaultWindowDays} days before (median {unusual.RecentMedian / head:0.0} kg DM/head).";
+            await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.IntakeDrop, AlertSeverity.Warning,
+                $"{State.Name}: intake fell {drop.DropPercent:0} %",
+                $"{drop.DryMatterKg / head:0.0} kg DM/head on {drop.Day:yyyy-MM-dd} against {drop.MeanBeforeKg / head:0.0} over the {drop.DaysBefore} days before.{robust}",
+                $"intake-drop:{GroupId}:{drop.Day:yyyy-MM-dd}", cancellationToken);
         }
 
-        var window = Enumerable.Range(1, policy.IntakeWindowDays).Select(i => today.AddDays(-i)).ToList();
-        if (summary.FormulatedDryMatterKgPerHead is > 0 and var formulated && window.All(complete.ContainsKey)
-            && State.LastIntakeReformulationDay != today)
+        if (State.LastIntakeReformulationDay != today
+            && IntakeLedger.Deviation(complete, today, policy.IntakeWindowDays, head, summary.FormulatedDryMatterKgPerHead, policy.IntakeDeviationThresholdPercent)
+                is { } deviation)
         {
-            var observed = window.Average(d => complete[d].DryMatterKg) / State.Inputs.HeadCount;
-            var deviationPercent = (observed - formulated) / formulated * 100;
-            if (Math.Abs(deviationPercent) > policy.IntakeDeviationThresholdPercent)
+            state.State = State with { LastIntakeReformulationDay = today };
+            await state.WriteStateAsync(cancellationToken);
+            if (await RationInputsAsync(cancellationToken) is { } inputs)
             {
-                state.State = State with { LastIntakeReformulationDay = today };
-                await state.WriteStateAsync(cancellationToken);
-                if (await RationInputsAsync(cancellationToken) is { } inputs)
-                {
-                    await GrainFactory.Ration(GroupId).ReformulateAsync(inputs, new RationChangeCause(RationChangeKind.IntakeDeviation, "sensors",
-                        $"actual intake {observed:0.0} kg DM/head over {window.Count} days is {deviationPercent:+0;-0} % from the formulated {formulated:0.0}"),
-                        observed, cancellationToken);
-                    _rationGroupBrought = inputs.Group;
-                }
+                await GrainFactory.Ration(GroupId).ReformulateAsync(inputs, new RationChangeCause(RationChangeKind.IntakeDeviation, "sensors",
+                    $"actual intake {deviation.ObservedKgPerHead:0.0} kg DM/head over {deviation.Days} days is {deviation.DeviationPercent:+0;-0} % from the formulated {deviation.FormulatedKgPerHead:0.0}"),
+                    deviation.ObservedKgPerHead, cancellationToken);
+                _rationGroupBrought = inputs.Group;
             }
         }
     }
