@@ -267,8 +267,17 @@ public sealed class RationGrain(
     public async Task<GroupRationUpdate> FeedChangedAsync(RationInputs inputs, string feedId, RationChangeCause? cause,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var usesFeed = State.Current?.Items.Any(i => i.FeedId == feedId) == true;
+        if (inputs.Group is null && State.Group is null && (usesFeed || State.Settings?.Candidates.Any(c => c.FeedId == feedId) == true))
+        {
+            // A ration stored before it kept its group's part, whose group has not been activated since: evaluating without the
+            // animal would store a ration without balances. The farm retries (5 s, then every minute) until the group brings it.
+            throw new InvalidOperationException($"The ration of group {GroupId} has no group inputs yet; its group brings them when activated.");
+        }
+
         RationVersion? reEvaluated = null;
-        if (State.Current is { } current && current.Items.Any(i => i.FeedId == feedId))
+        if (usesFeed)
         {
             await RefreshAsync(inputs, cancellationToken);
             reEvaluated = State.Current;
