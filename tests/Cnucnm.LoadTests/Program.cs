@@ -6,6 +6,7 @@ using Cnucnm.LoadTests;
 // cnucnm-load sse --api URL [--readings N] [--rate R]
 // cnucnm-load search --db CONNECTION [--feeds N] [--readings ROUNDS]   (feed search latency over N feeds, default 50,000)
 // cnucnm-load import --db CONNECTION [--readings ROUNDS]   (the 5,000-animal import: parse, preview, apply)
+// cnucnm-load reformulate [--groups N] [--readings CHANGES]   (a price change re-formulating every group of a farm, embedded profile)
 if (args.Length == 0)
 {
     return Usage();
@@ -27,11 +28,12 @@ return args[0] switch
     "sse" => await EventLatency.RunAsync(options, cancel.Token),
     "search" => await FeedSearchLoad.RunAsync(options, cancel.Token),
     "import" => await AnimalImportLoad.RunAsync(options, cancel.Token),
+    "reformulate" => await ReformulationLoad.RunAsync(options, cancel.Token),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: cnucnm-load ingest|grains|store|sse|search|import [options]");
+    Console.Error.WriteLine("usage: cnucnm-load ingest|grains|store|sse|search|import|reformulate [options]");
     return 2;
 }

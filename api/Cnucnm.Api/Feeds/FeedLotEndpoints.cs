@@ -229,7 +229,8 @@ public static class FeedLotEndpoints
                 var definition = changed.ToFarmFeed(feed.FeedId, feed.Name);
                 foreach (var group in snapshot.Groups)
                 {
-                    if (await grains.Ration(group.GroupId).PreviewFeedChangeAsync(definition, cancellationToken) is { } change)
+                    if (await grains.Group(group.GroupId).GetRationInputsAsync(cancellationToken) is { } inputs
+                        && await grains.Ration(group.GroupId).PreviewFeedChangeAsync(inputs, definition, cancellationToken) is { } change)
                     {
                         rations.Add(new LotAffectedRation(snapshot.FarmId, snapshot.Profile.Name, feed.FeedId, group.GroupId, group.Name,
                             change.Before, change.After, null, null));

@@ -47,7 +47,8 @@ public static class LabAnalysisEndpoints
             var after = new List<AffectedRation>();
             foreach (var (group, _) in rations)
             {
-                if (await grains.Ration(group.GroupId).PreviewFeedChangeAsync(changed, cancellationToken) is { } change)
+                if (await grains.Group(group.GroupId).GetRationInputsAsync(cancellationToken) is { } inputs
+                    && await grains.Ration(group.GroupId).PreviewFeedChangeAsync(inputs, changed, cancellationToken) is { } change)
                 {
                     after.Add(new AffectedRation(group.GroupId, group.Name, change.Before, change.After, null));
                 }
@@ -145,7 +146,7 @@ public static class LabAnalysisEndpoints
         var rations = new List<(FarmGroupRef, RationVersion)>();
         foreach (var group in farm.Groups)
         {
-            if ((await grains.Ration(group.GroupId).GetAsync(cancellationToken)).Current is { } current
+            if (await grains.Ration(group.GroupId).GetCurrentAsync(cancellationToken) is { } current
                 && current.Items.Any(i => i.FeedId == feedId))
             {
                 rations.Add((group, current));

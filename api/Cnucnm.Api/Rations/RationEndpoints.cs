@@ -77,7 +77,12 @@ public static partial class RationEndpoints
         }
 
         var items = request.Items!.Select(i => new RationItem(i!.FeedId!, feeds[i.FeedId!].Definition.Name, i.KgDryMatterPerHead!.Value, 0, null)).ToList();
-        var version = await grains.Ration(groupId).SetRationAsync(items,
+        if (await grains.Group(groupId).GetRationInputsAsync(cancellationToken) is not { } inputs)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var version = await grains.Ration(groupId).SetRationAsync(inputs, items,
             new RationChangeCause(RationChangeKind.Manual, user.ActorId(), request.Reason ?? "set by hand"), cancellationToken);
         return TypedResults.Ok(version);
     }
@@ -155,7 +160,12 @@ public static partial class RationEndpoints
             return TypedResults.NotFound();
         }
 
-        var result = await grains.Ration(groupId).ReformulateAsync(
+        if (await grains.Group(groupId).GetRationInputsAsync(cancellationToken) is not { } inputs)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = await grains.Ration(groupId).ReformulateAsync(inputs,
             new RationChangeCause(RationChangeKind.Formulated, user.ActorId(), "formulated on request"), null, cancellationToken);
         return result.Outcome switch
         {
@@ -179,7 +189,8 @@ public static partial class RationEndpoints
             return TypedResults.NotFound();
         }
 
-        return await grains.Ration(groupId).ApproveSuggestionAsync(suggestionId, user.ActorId(), cancellationToken) is { } version
+        return await grains.Group(groupId).GetRationInputsAsync(cancellationToken) is { } inputs
+               && await grains.Ration(groupId).ApproveSuggestionAsync(inputs, suggestionId, user.ActorId(), cancellationToken) is { } version
             ? TypedResults.Ok(version)
             : TypedResults.NotFound();
     }
@@ -215,7 +226,8 @@ public static partial class RationEndpoints
             return TypedResults.NotFound();
         }
 
-        return await grains.Ration(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, scaleResolutionKg, cancellationToken) is { } sheet
+        return await grains.Group(groupId).GetRationInputsAsync(cancellationToken) is { } inputs
+               && await grains.Ration(groupId).GetMixerSheetAsync(inputs, headCount, mixerCapacityKgAsFed, scaleResolutionKg, cancellationToken) is { } sheet
             ? TypedResults.Ok(sheet)
             : TypedResults.NotFound();
     }

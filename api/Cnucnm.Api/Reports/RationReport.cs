@@ -28,8 +28,8 @@ public sealed record RationReport(
             return null;
         }
 
-        var ration = await grains.Ration(groupId).GetAsync(cancellationToken);
-        return new RationReport(farm.Profile, group, ration.Current, clock.GetUtcNow(), await ActorNameAsync(users, ration.Current?.Cause.Actor, cancellationToken));
+        var current = await grains.Ration(groupId).GetCurrentAsync(cancellationToken);
+        return new RationReport(farm.Profile, group, current, clock.GetUtcNow(), await ActorNameAsync(users, current?.Cause.Actor, cancellationToken));
     }
 
     /// <summary>The display name of a "user:{id}" actor (null when the account no longer exists); other actors as they are.</summary>

@@ -120,7 +120,9 @@ public static class ReportEndpoints
 
         var dryMatter = (await grains.Farm(farmId).GetFeedsAsync(null, cancellationToken))
             .ToDictionary(f => f.Definition.FeedId, f => f.Definition.DryMatterPercent, StringComparer.Ordinal);
-        return (await grains.Ration(groupId).GetMixerSheetAsync(headCount, mixerCapacityKgAsFed, null, cancellationToken), dryMatter, null);
+        return (await grains.Group(groupId).GetRationInputsAsync(cancellationToken) is { } inputs
+            ? await grains.Ration(groupId).GetMixerSheetAsync(inputs, headCount, mixerCapacityKgAsFed, null, cancellationToken)
+            : null, dryMatter, null);
     }
 
     private static readonly IReadOnlyDictionary<string, double> NoFeeds = new Dictionary<string, double>();

@@ -219,7 +219,7 @@ public sealed partial class FarmGrain(
 
         if (before != after)
         {
-            await GrainFactory.GetGrain<IFarmEventsGrain>(this.GetPrimaryKey()).PublishAsync(FarmEventKind.PriceChanged, null,
+            await GrainFactory.FarmEvents(this.GetPrimaryKey()).PublishAsync(FarmEventKind.PriceChanged, null,
                 $"{updated.Definition!.Name}: {after:0.###} {State.Profile!.Currency}/kg as fed",
                 new Dictionary<string, double> { ["pricePerKgAsFed"] = (double)(after ?? 0), ["changePercent"] = changePercent ?? 0 }, CancellationToken.None);
             if (reformulate && changePercent is { } change)
@@ -327,11 +327,11 @@ public sealed partial class FarmGrain(
         }
     }
 
-    public Task<IReadOnlyList<FarmFeed>> GetFeedsAsync(DateOnly? on = null, CancellationToken cancellationToken = default)
-    {
-        var day = on ?? Today();
-        return Task.FromResult<IReadOnlyList<FarmFeed>>([.. State.Feeds.Values.OrderBy(f => f.Definition!.Name, StringComparer.Ordinal).Select(f => ToFarmFeed(f, day))]);
-    }
+    public Task<IReadOnlyList<FarmFeed>> GetFeedsAsync(DateOnly? on = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(FeedList(on ?? Today()));
+
+    private IReadOnlyList<FarmFeed> FeedList(DateOnly day) =>
+        [.. State.Feeds.Values.OrderBy(f => f.Definition!.Name, StringComparer.Ordinal).Select(f => ToFarmFeed(f, day))];
 
     private async Task CheckInventoryAsync(string feedId, FarmFeedState feed, CancellationToken cancellationToken)
     {
@@ -376,7 +376,9 @@ public sealed partial class FarmGrain(
         var left = new List<PendingRationWork>();
         foreach (var work in taken)
         {
-            var done = await Task.WhenAll(work.Groups.Select(async groupId => (GroupId: groupId, Update: await TryRationWorkAsync(work, groupId))));
+            // The farm's part of every ration's inputs, brought down with the call (a ration never calls its farm back).
+            var inputs = new RationInputs(State.Profile!, State.Policy, FeedList(Today()), null);
+            var done = await Task.WhenAll(work.Groups.Select(async groupId => (GroupId: groupId, Update: await TryRationWorkAsync(work, groupId, inputs))));
             updated[work.WorkId] = [.. done.Where(d => d.Update is not null).Select(d => d.Update!)];
             var failed = done.Where(d => d.Update is null).Select(d => d.GroupId).ToList();
             if (failed.Count == 0)
@@ -410,26 +412,15 @@ public sealed partial class FarmGrain(
         return updated;
     }
 
-    /// <summary>One group's part of a work item: the current ration re-evaluated (costs and supply with the feed as it is now)
-    /// when it uses the feed, then re-formulated by the farm's policy when the work has a cause and the feed is in the ration or
-    /// among its candidates. Null when a call failed (retried later).</summary>
-    private async Task<GroupRationUpdate?> TryRationWorkAsync(PendingRationWork work, Guid groupId)
+    /// <summary>One group's part of a work item, in one call to its ration (<see cref="IRationGrain.FeedChangedAsync"/>): the current
+    /// ration re-evaluated (costs and supply with the feed as it is now) when it uses the feed, then re-formulated by the farm's
+    /// policy when the work has a cause and the feed is in the ration or among its candidates. The groups' calls run at once, so
+    /// their formulations share the formulation pool. Null when the call failed (retried later).</summary>
+    private async Task<GroupRationUpdate?> TryRationWorkAsync(PendingRationWork work, Guid groupId, RationInputs inputs)
     {
         try
         {
-            var ration = GrainFactory.GetGrain<IRationGrain>(groupId);
-            var snapshot = await ration.GetAsync();
-            RationVersion? reEvaluated = null;
-            if (snapshot.Current is { } current && current.Items.Any(i => i.FeedId == work.FeedId))
-            {
-                await ration.RefreshAsync(current.HeadCount);
-                reEvaluated = (await ration.GetAsync()).Current;
-            }
-
-            var reformulation = work.Cause is { } cause && (reEvaluated is not null || snapshot.Settings?.Candidates.Any(c => c.FeedId == work.FeedId) == true)
-                ? await ration.ReformulateAsync(cause)
-                : null;
-            return new GroupRationUpdate(groupId, reEvaluated, reformulation);
+            return await GrainFactory.Ration(groupId).FeedChangedAsync(inputs, work.FeedId, work.Cause);
         }
         catch (Exception exception)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cnucnm.Analytics.Anomalies;
+using Cnucnm.Analytics.Intake;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
@@ -9,6 +10,7 @@ using Cnucnm.Contracts.Rations;
 using Cnucnm.Grains.Alerts;
 using Cnucnm.Grains.Infrastructure;
 using Cnucnm.Grains.Farms;
+using Cnucnm.Grains.Rations;
 using Cnucnm.Storage.LiveHerd;
 using Microsoft.Extensions.Logging;
 
@@ -48,6 +50,9 @@ public sealed partial class AnimalGroupGrain(
     private bool _pastDayChanged;
     private RetryTimer? _rationUpdateRetry;
 
+    /// <summary>The group's part of the ration inputs as last brought to the ration (it keeps it for the farm's calls).</summary>
+    private RationGroupInputs? _rationGroupBrought;
+
     private GroupState State => state.State;
 
     private bool Exists => State.FarmId != Guid.Empty && !State.Deleted;
@@ -68,6 +73,12 @@ public sealed partial class AnimalGroupGrain(
         }
 
         await RecomputeAsync(farm, cancellationToken);
+        if (farm is not null)
+        {
+            // The ration keeps the group's part for the farm's feed changes; one stored before it kept any gets it here.
+            await BringGroupToRationAsync(farm, cancellationToken);
+        }
+
         if (State.PendingReformulation is not null)
         {
             // A ration update a previous activation stored but did not finish (its silo died): resume shortly, outside activation.
@@ -108,8 +119,9 @@ public sealed partial class AnimalGroupGrain(
         await state.WriteStateAsync(cancellationToken);
         (_farm, _farmReadAt) = (farm, clock.GetUtcNow());
         await GrainFactory.Farm(farmId).AddGroupAsync(GroupId, name, cancellationToken);
-        await GrainFactory.GetGrain<IRationGrain>(GroupId).AttachAsync(farmId, inputs.HeadCount, cancellationToken);
+        await GrainFactory.Ration(GroupId).AttachAsync(farmId, inputs.HeadCount, cancellationToken);
         await RecomputeAsync(farm, cancellationToken);
+        await BringGroupToRationAsync(farm, cancellationToken);
         await PublishAsync(FarmEventKind.GroupChanged, $"Group {name} created");
         return new GroupResult(GroupOutcome.Created, await SnapshotAsync(cancellationToken));
     }
@@ -198,7 +210,7 @@ public sealed partial class AnimalGroupGrain(
         foreach (var day in totals)
         {
             // Totals only grow: the one with more readings is the later one (calls may overtake each other).
-            if (!_days.TryGetValue(day.Day, out var known) || day.Readings > known.Readings)
+            if (IntakeLedger.Supersedes(day.Readings, _days.TryGetValue(day.Day, out var known) ? known.Readings : null))
             {
                 _unpublishedReadings += day.Readings - (known?.Readings ?? 0);
                 _days[day.Day] = day;
@@ -255,6 +267,60 @@ public sealed partial class AnimalGroupGrain(
             _intakeCheckedDay = summary.Today;
             _pastDayChanged = false;
             await CheckIntakeAsync(farm, summary, cancellationToken);
+            if (farm is not null)
+            {
+                // A completed day moves the adapted intake: the ration keeps it for the farm's calls.
+                await BringGroupToRationAsync(farm, cancellationToken);
+            }
+        }
+    }
+
+    public async Task<RationInputs?> GetRationInputsAsync(CancellationToken cancellationToken = default) =>
+        Exists ? await RationInputsAsync(cancellationToken) : null;
+
+    /// <summary>
+    /// What the ration needs, brought down to it (it never calls the group or farm back): the farm's profile, policy and feeds as
+    /// they are now, and the group's part, with requirements on the ration's current version first (the predicted intake the
+    /// adapted intake starts from depends on it). Null when the farm is gone.
+    /// </summary>
+    private async Task<RationInputs?> RationInputsAsync(CancellationToken cancellationToken)
+    {
+        var farm = await FarmAsync(cancellationToken, refresh: true);
+        if (farm is null)
+        {
+            return null;
+        }
+
+        var feeds = await GrainFactory.Farm(State.FarmId).GetFeedsAsync(null, cancellationToken);
+        var current = await GrainFactory.Ration(GroupId).GetCurrentAsync(cancellationToken);
+        if (current?.Version != _requirementsRationVersion)
+        {
+            Recompute(farm, feeds, current);
+        }
+
+        return new RationInputs(farm.Profile, farm.Policy, feeds, RationGroup(farm));
+    }
+
+    /// <summary>The group's part of the ration inputs: its inputs as the model sees them and its adapted intake
+    /// (<see cref="AdaptedIntake"/> over the last <see cref="AdaptedIntake.HistoryDays"/> days).</summary>
+    private RationGroupInputs RationGroup(FarmSnapshot? farm)
+    {
+        var today = LocalToday(farm);
+        var from = today.AddDays(-AdaptedIntake.HistoryDays + 1);
+        var inputs = State.Inputs!.ForState();
+        return new RationGroupInputs(State.Name, inputs,
+            AdaptedIntake.KgPerHead(inputs, _requirements?.PredictedDryMatterIntakeKg, today, _days.Values.Where(d => d.Day >= from)));
+    }
+
+    /// <summary>Brings the group's part to the ration when it changed since the last time (the ration keeps it for the farm's calls,
+    /// which come without it).</summary>
+    private async Task BringGroupToRationAsync(FarmSnapshot farm, CancellationToken cancellationToken)
+    {
+        var group = RationGroup(farm);
+        if (group != _rationGroupBrought)
+        {
+            await GrainFactory.Ration(GroupId).UpdateGroupAsync(group, cancellationToken);
+            _rationGroupBrought = group;
         }
     }
 
@@ -310,9 +376,14 @@ public sealed partial class AnimalGroupGrain(
 
         try
         {
-            var ration = GrainFactory.GetGrain<IRationGrain>(GroupId);
-            await ration.RefreshAsync(State.Inputs!.HeadCount);
-            await ration.ReformulateAsync(cause);
+            // A farm that is gone has no ration to update.
+            if (await RationInputsAsync(CancellationToken.None) is { } inputs)
+            {
+                var ration = GrainFactory.Ration(GroupId);
+                await ration.RefreshAsync(inputs);
+                await ration.ReformulateAsync(inputs, cause);
+                _rationGroupBrought = inputs.Group;
+            }
         }
         catch (Exception exception)
         {
@@ -361,52 +432,37 @@ public sealed partial class AnimalGroupGrain(
 
         var policy = farm.Policy;
         var today = summary.Today;
-        var complete = _days.Values.Where(d => d.Day < today).ToDictionary(d => d.Day);
-        var yesterday = today.AddDays(-1);
-        if (complete.TryGetValue(yesterday, out var last))
+        var head = State.Inputs.HeadCount;
+        var complete = _days.Values.Where(d => d.Day < today).ToDictionary(d => d.Day, d => d.DryMatterKg);
+        // Two rules, one alert a day (the pure IntakeLedger decides): a drop beyond the farm's threshold, or (with two weeks of
+        // history) a day unusual for this pen by the robust z-score, which catches a smaller drop in a steady pen.
+        if (IntakeLedger.Drop(complete, today, policy.IntakeWindowDays, policy.IntakeDropThresholdPercent) is { } drop)
         {
-            var before = Enumerable.Range(2, policy.IntakeWindowDays).Select(i => today.AddDays(-i))
-                .Where(complete.ContainsKey).Select(d => complete[d].DryMatterKg).ToList();
-            // Two rules, one alert a day: a drop beyond the farm's threshold, or (with two weeks of history) a day that
-            // is unusual for this pen by the robust z-score, which catches a smaller drop in a steady pen.
-            var unusual = RobustAnomalyDetector.Detect(
-                    complete.Values.Where(d => d.Day >= yesterday.AddDays(-RobustAnomalyDetector.DefaultWindowDays))
-                        .Select(d => new DailyValue(d.Day, d.DryMatterKg)),
-                    AnomalyDirection.Drop)
-                .FirstOrDefault(a => a.Date == yesterday);
-            if (before.Count > 0 && before.Average() > 0)
-            {
-                var dropPercent = (1 - last.DryMatterKg / before.Average()) * 100;
-                if (dropPercent > policy.IntakeDropThresholdPercent || unusual is not null)
-                {
-                    var robust = unusual is null ? "" : $" Unusual for this pen: robust z-score {unusual.RobustZScore:0.0} against the {RobustAnomalyDetector.DefaultWindowDays} days before (median {unusual.RecentMedian / State.Inputs.HeadCount:0.0} kg DM/head).";
-                    await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.IntakeDrop, AlertSeverity.Warning,
-                        $"{State.Name}: intake fell {dropPercent:0} %",
-                        $"{last.DryMatterKg / State.Inputs.HeadCount:0.0} kg DM/head on {yesterday:yyyy-MM-dd} against {before.Average() / State.Inputs.HeadCount:0.0} over the {before.Count} days before.{robust}",
-                        $"intake-drop:{GroupId}:{yesterday:yyyy-MM-dd}", cancellationToken);
-                }
-            }
+            var robust = drop.Unusual is not { } unusual ? "" : $" Unusual for this pen: robust z-score {unusual.RobustZScore:0.0} against the {RobustAnomalyDetector.DefaultWindowDays} days before (median {unusual.RecentMedian / head:0.0} kg DM/head).";
+            await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.IntakeDrop, AlertSeverity.Warning,
+                $"{State.Name}: intake fell {drop.DropPercent:0} %",
+                $"{drop.DryMatterKg / head:0.0} kg DM/head on {drop.Day:yyyy-MM-dd} against {drop.MeanBeforeKg / head:0.0} over the {drop.DaysBefore} days before.{robust}",
+                $"intake-drop:{GroupId}:{drop.Day:yyyy-MM-dd}", cancellationToken);
         }
 
-        var window = Enumerable.Range(1, policy.IntakeWindowDays).Select(i => today.AddDays(-i)).ToList();
-        if (summary.FormulatedDryMatterKgPerHead is > 0 and var formulated && window.All(complete.ContainsKey)
-            && State.LastIntakeReformulationDay != today)
+        if (State.LastIntakeReformulationDay != today
+            && IntakeLedger.Deviation(complete, today, policy.IntakeWindowDays, head, summary.FormulatedDryMatterKgPerHead, policy.IntakeDeviationThresholdPercent)
+                is { } deviation)
         {
-            var observed = window.Average(d => complete[d].DryMatterKg) / State.Inputs.HeadCount;
-            var deviationPercent = (observed - formulated) / formulated * 100;
-            if (Math.Abs(deviationPercent) > policy.IntakeDeviationThresholdPercent)
+            state.State = State with { LastIntakeReformulationDay = today };
+            await state.WriteStateAsync(cancellationToken);
+            if (await RationInputsAsync(cancellationToken) is { } inputs)
             {
-                state.State = State with { LastIntakeReformulationDay = today };
-                await state.WriteStateAsync(cancellationToken);
-                await GrainFactory.GetGrain<IRationGrain>(GroupId).ReformulateAsync(new RationChangeCause(RationChangeKind.IntakeDeviation, "sensors",
-                    $"actual intake {observed:0.0} kg DM/head over {window.Count} days is {deviationPercent:+0;-0} % from the formulated {formulated:0.0}"),
-                    observed, cancellationToken);
+                await GrainFactory.Ration(GroupId).ReformulateAsync(inputs, new RationChangeCause(RationChangeKind.IntakeDeviation, "sensors",
+                    $"actual intake {deviation.ObservedKgPerHead:0.0} kg DM/head over {deviation.Days} days is {deviation.DeviationPercent:+0;-0} % from the formulated {deviation.FormulatedKgPerHead:0.0}"),
+                    deviation.ObservedKgPerHead, cancellationToken);
+                _rationGroupBrought = inputs.Group;
             }
         }
     }
 
     /// <summary>Requirements from the current inputs, on the group's current ration (intake-dependent terms).</summary>
-    private async Task RecomputeAsync(FarmSnapshot? farm, CancellationToken cancellationToken, RationSnapshot? ration = null)
+    private async Task RecomputeAsync(FarmSnapshot? farm, CancellationToken cancellationToken)
     {
         if (farm is null)
         {
@@ -414,10 +470,14 @@ public sealed partial class AnimalGroupGrain(
             return;
         }
 
-        ration ??= await GrainFactory.GetGrain<IRationGrain>(GroupId).GetAsync(cancellationToken);
-        var feeds = await GrainFactory.Farm(State.FarmId).GetFeedsAsync(null, cancellationToken);
-        (_requirements, _requirementsProblem) = nutrition.Requirements(State.Inputs!, farm.Profile, State.FarmId, feeds, ration.Current?.Items, clock.GetUtcNow());
-        _requirementsRationVersion = ration.Current?.Version;
+        var current = await GrainFactory.Ration(GroupId).GetCurrentAsync(cancellationToken);
+        Recompute(farm, await GrainFactory.Farm(State.FarmId).GetFeedsAsync(null, cancellationToken), current);
+    }
+
+    private void Recompute(FarmSnapshot farm, IReadOnlyList<FarmFeed> feeds, RationVersion? current)
+    {
+        (_requirements, _requirementsProblem) = nutrition.Requirements(State.Inputs!, farm.Profile, State.FarmId, feeds, current?.Items, clock.GetUtcNow());
+        _requirementsRationVersion = current?.Version;
     }
 
     private async Task<IntakeSummary> IntakeSummaryAsync(FarmSnapshot? farm, CancellationToken cancellationToken)
@@ -425,10 +485,18 @@ public sealed partial class AnimalGroupGrain(
         var today = LocalToday(farm);
         var head = Math.Max(1, State.Inputs!.HeadCount);
         var recent = _days.Values.Where(d => d.Day < today && d.Day >= today.AddDays(-7)).ToList();
-        var ration = await GrainFactory.GetGrain<IRationGrain>(GroupId).GetAsync(cancellationToken);
-        if (ration.Current?.Version != _requirementsRationVersion)
+        // The current version only (this runs with every live update of a busy pen, up to 10 a second).
+        var current = await GrainFactory.Ration(GroupId).GetCurrentAsync(cancellationToken);
+        if (current?.Version != _requirementsRationVersion)
         {
-            await RecomputeAsync(farm, cancellationToken, ration);
+            if (farm is null)
+            {
+                (_requirements, _requirementsProblem) = (null, "the farm is not available");
+            }
+            else
+            {
+                Recompute(farm, await GrainFactory.Farm(State.FarmId).GetFeedsAsync(null, cancellationToken), current);
+            }
         }
 
         return new IntakeSummary(
@@ -436,7 +504,7 @@ public sealed partial class AnimalGroupGrain(
             _days.TryGetValue(today, out var todayTotals) ? todayTotals.DryMatterKg / head : null,
             recent.Count > 0 ? recent.Average(d => d.DryMatterKg) / head : null,
             _requirements?.PredictedDryMatterIntakeKg,
-            ration.Current?.DryMatterKgPerHead,
+            current?.DryMatterKgPerHead,
             [.. _days.Values.Where(d => d.Day >= today.AddDays(-30))]);
     }
 
@@ -462,7 +530,7 @@ public sealed partial class AnimalGroupGrain(
     private DateOnly LocalToday(FarmSnapshot? farm) => FarmClock.LocalDay(clock.GetUtcNow(), farm?.Profile.TimeZone);
 
     private Task PublishAsync(FarmEventKind kind, string summary, IReadOnlyDictionary<string, double>? values = null) =>
-        GrainFactory.GetGrain<IFarmEventsGrain>(State.FarmId).PublishAsync(kind, GroupId, summary, values);
+        GrainFactory.FarmEvents(State.FarmId).PublishAsync(kind, GroupId, summary, values);
 }
 
 [GenerateSerializer, Alias("cnucnm.GroupState")]

@@ -208,7 +208,7 @@ public sealed partial class IntakeIngestGrain(IIntakeStore store, TimeProvider c
         }
 
         var feeds = (await GrainFactory.Farm(farmId).GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId);
-        var rations = await Task.WhenAll(farm.Groups.Select(async g => (g.GroupId, Ration: (await GrainFactory.Ration(g.GroupId).GetAsync(cancellationToken)).Current)));
+        var rations = await Task.WhenAll(farm.Groups.Select(async g => (g.GroupId, Ration: await GrainFactory.Ration(g.GroupId).GetCurrentAsync(cancellationToken))));
         var catalog = new FarmCatalog(
             farm.Version,
             [.. farm.Groups.Select(g => g.GroupId)],

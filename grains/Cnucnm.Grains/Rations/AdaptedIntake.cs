@@ -10,21 +10,28 @@ namespace Cnucnm.Grains.Rations;
 /// </summary>
 internal static class AdaptedIntake
 {
+    /// <summary>Intake days the adapted intake learns from (the ratio's memory half-life is 14 days).</summary>
+    public const int HistoryDays = 60;
+
     /// <summary>Fewest complete intake days before the learned ratio replaces the book's prediction.</summary>
     public const int MinimumDays = 7;
 
     /// <summary>Null when the group fixes its own intake, has no prediction, or has fewer than <see cref="MinimumDays"/>
     /// complete days (today is still filling).</summary>
-    public static double? KgPerHead(GroupSnapshot group, IReadOnlyList<Contracts.Groups.IntakeDay> history)
+    /// <param name="inputs">The group's inputs (head count, a fixed target intake).</param>
+    /// <param name="predictedKgPerHead">The group's predicted DMI, kg DM per head per day.</param>
+    /// <param name="today">The farm's local day (still filling, so left out).</param>
+    /// <param name="history">The group's intake days.</param>
+    public static double? KgPerHead(GroupInputs inputs, double? predictedKgPerHead, DateOnly today, IEnumerable<Contracts.Groups.IntakeDay> history)
     {
-        if (group.Inputs.TargetDryMatterIntakeKg is not null || group.Intake.PredictedDryMatterKgPerHead is not > 0 || group.Inputs.HeadCount < 1)
+        if (inputs.TargetDryMatterIntakeKg is not null || predictedKgPerHead is not > 0 || inputs.HeadCount < 1)
         {
             return null;
         }
 
-        var predicted = group.Intake.PredictedDryMatterKgPerHead.Value;
-        var days = history.Where(d => d.Day < group.Intake.Today && d.Readings > 0 && d.DryMatterKg > 0)
-            .Select(d => new Analytics.Intake.ModelledIntakeDay(d.Day, predicted, d.DryMatterKg / group.Inputs.HeadCount))
+        var predicted = predictedKgPerHead.Value;
+        var days = history.Where(d => d.Day < today && d.Readings > 0 && d.DryMatterKg > 0)
+            .Select(d => new Analytics.Intake.ModelledIntakeDay(d.Day, predicted, d.DryMatterKg / inputs.HeadCount))
             .ToList();
         return days.Count < MinimumDays ? null : predicted * AdaptiveIntakePredictor.Learn(days).MeanRatio;
     }

@@ -20,9 +20,6 @@ public sealed class RationGrain(
 {
     private const int HistoryKept = 200;
 
-    /// <summary>Intake days the adapted intake learns from (the ratio's memory half-life is 14 days).</summary>
-    private const int AdaptedIntakeHistoryDays = 60;
-
     /// <summary>Amounts closer than this (kg DM per head) are the same ration.</summary>
     private const double SameAmountKg = 0.005;
 
@@ -32,6 +29,17 @@ public sealed class RationGrain(
 
     public Task<RationSnapshot> GetAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new RationSnapshot(GroupId, State.FarmId, State.Current, State.Suggestion, State.Settings, State.History));
+
+    public Task<RationVersion?> GetCurrentAsync(CancellationToken cancellationToken = default) => Task.FromResult(State.Current);
+
+    public async Task UpdateGroupAsync(RationGroupInputs group, CancellationToken cancellationToken = default)
+    {
+        if (group != State.Group || group.Inputs.HeadCount != State.HeadCount)
+        {
+            state.State = State with { Group = group, HeadCount = group.Inputs.HeadCount };
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
 
     public async Task AttachAsync(Guid farmId, int headCount, CancellationToken cancellationToken = default)
     {
@@ -46,34 +54,44 @@ public sealed class RationGrain(
         return await GetAsync(cancellationToken);
     }
 
-    public async Task<RationVersion> SetRationAsync(IReadOnlyList<RationItem> items, RationChangeCause cause, CancellationToken cancellationToken = default)
+    public async Task<RationVersion> SetRationAsync(RationInputs inputs, IReadOnlyList<RationItem> items, RationChangeCause cause,
+        CancellationToken cancellationToken = default)
     {
-        var context = await ContextAsync(cancellationToken);
+        var context = Context(inputs);
         var version = Build(context, items.Select(i => (i.FeedId, i.KgDryMatterPerHead)), cause, NextVersion());
         await ApplyAsync(version, context, cancellationToken);
         return version;
     }
 
-    public async Task<ReformulationResult> ReformulateAsync(RationChangeCause cause, double? observedDryMatterIntakeKgPerHead = null, CancellationToken cancellationToken = default)
+    public async Task<ReformulationResult> ReformulateAsync(RationInputs inputs, RationChangeCause cause, double? observedDryMatterIntakeKgPerHead = null,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var groupBrought = inputs.Group is not null && inputs.Group != State.Group;
+        var context = Context(inputs);
+        if (groupBrought)
+        {
+            // Kept for the farm's calls, which come without it, whatever this re-formulation finds.
+            await state.WriteStateAsync(cancellationToken);
+        }
+
         if (State.Settings is not { Candidates.Count: > 0 } settings || State.FarmId == Guid.Empty)
         {
             return new ReformulationResult(ReformulationOutcome.NotReady, null, "No candidate feeds are set for this group's formulation.");
         }
 
-        var context = await ContextAsync(cancellationToken);
-        if (context.Group is null || context.Farm is null)
+        if (context.Group is null)
         {
             return new ReformulationResult(ReformulationOutcome.NotReady, null, "The group or farm does not exist.");
         }
 
-        if (observedDryMatterIntakeKgPerHead is null && context.Farm.Policy.FormulateWithAdaptedIntake)
+        if (observedDryMatterIntakeKgPerHead is null && context.Policy.FormulateWithAdaptedIntake)
         {
-            var history = await GrainFactory.GetGrain<IAnimalGroupGrain>(GroupId).GetIntakeHistoryAsync(AdaptedIntakeHistoryDays, cancellationToken);
-            observedDryMatterIntakeKgPerHead = AdaptedIntake.KgPerHead(context.Group, history);
+            // Learned by the group from its complete intake days (AdaptedIntake) and brought with its part of the inputs.
+            observedDryMatterIntakeKgPerHead = context.Group.AdaptedDryMatterIntakeKgPerHead;
         }
 
-        var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Farm.Profile, State.FarmId, context.Feeds, settings,
+        var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Profile, State.FarmId, context.Feeds, settings,
             observedDryMatterIntakeKgPerHead, cancellationToken);
         if (!formulation.Ready)
         {
@@ -82,7 +100,7 @@ public sealed class RationGrain(
 
         var best = formulation.Response?.BestPossible is { } b && b.Feeds.Any(f => f.KgDm > 1e-6) ? b : null;
         var proposed = formulation.Feasible ? Build(context, formulation.Amounts.Select(a => (a.Key, a.Value)), cause, NextVersion()) : null;
-        var outcome = RationBook.Decide(formulation.Feasible, best is not null, context.Farm.Policy.Reformulation, State.Current is not null, cause.Kind,
+        var outcome = RationBook.Decide(formulation.Feasible, best is not null, context.Policy.Reformulation, State.Current is not null, cause.Kind,
             proposed is not null && State.Current is { } now && SameAmounts(now, proposed));
         switch (outcome)
         {
@@ -124,7 +142,7 @@ public sealed class RationGrain(
         state.State = State with { Suggestion = new RationSuggestion(Guid.CreateVersion7(), proposed, difference) };
         await state.WriteStateAsync(cancellationToken);
         var summary = difference is { } d
-            ? $"{context.Group.Name}: new ration suggested ({cause.Reason}); {(d <= 0 ? "saves" : "costs")} {Math.Abs(d):0.##} {context.Farm.Profile.Currency}/head/day"
+            ? $"{context.Group.Name}: new ration suggested ({cause.Reason}); {(d <= 0 ? "saves" : "costs")} {Math.Abs(d):0.##} {context.Profile.Currency}/head/day"
             : $"{context.Group.Name}: new ration suggested ({cause.Reason})";
         await PublishAsync(FarmEventKind.SuggestionCreated, summary,
             new Dictionary<string, double> { ["costDifferencePerHeadPerDay"] = (double)(difference ?? 0) });
@@ -198,14 +216,14 @@ public sealed class RationGrain(
 
     private string InfeasibleAlertKey => $"infeasible:{GroupId}";
 
-    public async Task<RationVersion?> ApproveSuggestionAsync(Guid suggestionId, string approvedBy, CancellationToken cancellationToken = default)
+    public async Task<RationVersion?> ApproveSuggestionAsync(RationInputs inputs, Guid suggestionId, string approvedBy, CancellationToken cancellationToken = default)
     {
         if (State.Suggestion?.SuggestionId != suggestionId)
         {
             return null;
         }
 
-        var context = await ContextAsync(cancellationToken);
+        var context = Context(inputs);
         var proposed = State.Suggestion.Proposed;
         // Re-evaluated now: prices or requirements may have moved since it was suggested.
         var version = Build(context, proposed.Items.Select(i => (i.FeedId, i.KgDryMatterPerHead)),
@@ -230,12 +248,11 @@ public sealed class RationGrain(
     /// <summary>The one open "new ration suggested" alert of this group, closed when the suggestion is decided or replaced.</summary>
     private string SuggestionAlertKey => $"suggestion:{GroupId}";
 
-    public async Task RefreshAsync(int headCount, CancellationToken cancellationToken = default)
+    public async Task RefreshAsync(RationInputs inputs, CancellationToken cancellationToken = default)
     {
-        state.State = State with { HeadCount = headCount };
+        var context = Context(inputs);
         if (State.Current is { } current)
         {
-            var context = await ContextAsync(cancellationToken);
             var refreshed = Build(context, current.Items.Select(i => (i.FeedId, i.KgDryMatterPerHead)), current.Cause, current.Version) with
             {
                 CreatedAt = current.CreatedAt,
@@ -247,21 +264,46 @@ public sealed class RationGrain(
         await state.WriteStateAsync(cancellationToken);
     }
 
-    public async Task<RationFeedChange?> PreviewFeedChangeAsync(FarmFeedDefinition changed, CancellationToken cancellationToken = default)
+    public async Task<GroupRationUpdate> FeedChangedAsync(RationInputs inputs, string feedId, RationChangeCause? cause,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var usesFeed = State.Current?.Items.Any(i => i.FeedId == feedId) == true;
+        if (inputs.Group is null && State.Group is null && (usesFeed || State.Settings?.Candidates.Any(c => c.FeedId == feedId) == true))
+        {
+            // A ration stored before it kept its group's part, whose group has not been activated since: evaluating without the
+            // animal would store a ration without balances. The farm retries (5 s, then every minute) until the group brings it.
+            throw new InvalidOperationException($"The ration of group {GroupId} has no group inputs yet; its group brings them when activated.");
+        }
+
+        RationVersion? reEvaluated = null;
+        if (usesFeed)
+        {
+            await RefreshAsync(inputs, cancellationToken);
+            reEvaluated = State.Current;
+        }
+
+        var reformulation = cause is not null && (reEvaluated is not null || State.Settings?.Candidates.Any(c => c.FeedId == feedId) == true)
+            ? await ReformulateAsync(inputs, cause, null, cancellationToken)
+            : null;
+        return new GroupRationUpdate(GroupId, reEvaluated, reformulation);
+    }
+
+    public Task<RationFeedChange?> PreviewFeedChangeAsync(RationInputs inputs, FarmFeedDefinition changed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changed);
         if (State.Current is not { } current || current.Items.All(i => i.FeedId != changed.FeedId))
         {
-            return null;
+            return Task.FromResult<RationFeedChange?>(null);
         }
 
-        var context = await ContextAsync(cancellationToken);
+        var context = Context(inputs, remember: false);
         var amounts = current.Items.Select(i => (i.FeedId, i.KgDryMatterPerHead)).ToList();
         var before = Build(context, amounts, current.Cause, current.Version) with { CreatedAt = current.CreatedAt };
-        var today = FarmClock.LocalDay(clock.GetUtcNow(), context.Farm?.Profile.TimeZone);
+        var today = FarmClock.LocalDay(clock.GetUtcNow(), context.Profile.TimeZone);
         var feeds = context.Feeds.Select(f => f.Definition.FeedId == changed.FeedId ? WithDefinition(f, changed, today) : f).ToList();
         var after = Build(context with { Feeds = feeds }, amounts, current.Cause, current.Version) with { CreatedAt = current.CreatedAt };
-        return new RationFeedChange(GroupId, before, after);
+        return Task.FromResult<RationFeedChange?>(new RationFeedChange(GroupId, before, after));
     }
 
     /// <summary>The feed with a new definition; a price per kg DM in effect becomes a new price per kg as fed with the new DM.</summary>
@@ -275,30 +317,30 @@ public sealed class RationGrain(
         };
     }
 
-    public async Task<MixerSheet?> GetMixerSheetAsync(int? headCount, double? mixerCapacityKgAsFed, double? scaleResolutionKg = null,
+    public Task<MixerSheet?> GetMixerSheetAsync(RationInputs inputs, int? headCount, double? mixerCapacityKgAsFed, double? scaleResolutionKg = null,
         CancellationToken cancellationToken = default)
     {
         if (State.Current is not { } current)
         {
-            return null;
+            return Task.FromResult<MixerSheet?>(null);
         }
 
-        var context = await ContextAsync(cancellationToken);
+        var context = Context(inputs, remember: false);
         var feeds = context.Feeds.ToDictionary(f => f.Definition.FeedId);
         var sheet = MixerPlanner.Plan(GroupId, current, headCount ?? State.HeadCount, mixerCapacityKgAsFed ?? State.Settings?.MixerCapacityKgAsFed, feeds,
             scaleResolutionKg);
-        if (scaleResolutionKg is null || context.Group is null || context.Farm is null)
+        if (scaleResolutionKg is null || context.Group is null)
         {
-            return sheet;
+            return Task.FromResult<MixerSheet?>(sheet);
         }
 
         // What the feeder will actually load, through the full model, next to what was formulated.
         var loaded = MixerPlanner.LoadedPerHead(sheet, feeds).Select(l => new RationFeedAmount(feeds[l.FeedId], l.KgDryMatterPerHead)).ToList();
-        var (balances, _, _) = evaluator.Evaluate(context.Group.Inputs, context.Farm.Profile, State.FarmId, loaded);
+        var (balances, _, _) = evaluator.Evaluate(context.Group.Inputs, context.Profile, State.FarmId, loaded);
         var formulated = current.Balances.ToDictionary(b => b.Nutrient);
         var effects = balances.Where(b => formulated.ContainsKey(b.Nutrient))
             .Select(b => new RoundingEffect(b.Nutrient, b.Unit, formulated[b.Nutrient].PercentOfRequirement, b.PercentOfRequirement)).ToList();
-        return sheet with { RoundingEffects = effects };
+        return Task.FromResult<MixerSheet?>(sheet with { RoundingEffects = effects });
     }
 
     private int NextVersion() => (State.History.Count == 0 ? 0 : State.History.Max(v => v.Version)) + 1;
@@ -330,12 +372,7 @@ public sealed class RationGrain(
     /// <summary>Deficits and excesses beyond the farm's tolerance become alerts.</summary>
     private async Task CheckBalancesAsync(RationVersion version, RationContext context, CancellationToken cancellationToken)
     {
-        if (context.Farm is null)
-        {
-            return;
-        }
-
-        var tolerance = context.Farm.Policy.NutrientTolerancePercent;
+        var tolerance = context.Policy.NutrientTolerancePercent;
         foreach (var balance in version.Balances.Where(b => b.Required > 0 && b.PercentOfRequirement < 100 - tolerance))
         {
             await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.NutrientDeficit, AlertSeverity.Warning,
@@ -364,8 +401,8 @@ public sealed class RationGrain(
         }
 
         var cost = items.All(i => i.CostPerHead is not null) ? items.Sum(i => i.CostPerHead) : null;
-        var (balances, analysis, _) = context.Group is not null && context.Farm is not null
-            ? evaluator.Evaluate(context.Group.Inputs, context.Farm.Profile, State.FarmId, forModel)
+        var (balances, analysis, _) = context.Group is not null
+            ? evaluator.Evaluate(context.Group.Inputs, context.Profile, State.FarmId, forModel)
             : ([], null, "no group");
         return new RationVersion(versionNumber, clock.GetUtcNow(), cause, items, items.Sum(i => i.KgDryMatterPerHead),
             items.Sum(i => i.KgAsFedPerHead), cost, State.HeadCount, balances, evaluator.CompositionNotes(State.FarmId, forModel), analysis);
@@ -378,18 +415,27 @@ public sealed class RationGrain(
         return left.Keys.Union(right.Keys).All(k => Math.Abs(left.GetValueOrDefault(k) - right.GetValueOrDefault(k)) < SameAmountKg);
     }
 
-    private async Task<RationContext> ContextAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The inputs the caller brought (the ration never calls its group or farm back). A group part that came with them is kept,
+    /// with its head count, for callers without one (the farm's feed changes); it is written with the state's next write, which
+    /// every changing call makes (<paramref name="remember"/> is false for reads).
+    /// </summary>
+    private RationContext Context(RationInputs inputs, bool remember = true)
     {
-        var farm = State.FarmId == Guid.Empty ? null : await GrainFactory.Farm(State.FarmId).GetAsync(cancellationToken);
-        var group = await GrainFactory.GetGrain<IAnimalGroupGrain>(GroupId).GetAsync(cancellationToken);
-        var feeds = farm is null ? [] : await GrainFactory.Farm(State.FarmId).GetFeedsAsync(null, cancellationToken);
-        return new RationContext(farm, group, feeds);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var group = inputs.Group ?? State.Group;
+        if (remember && inputs.Group is { } brought)
+        {
+            state.State = State with { Group = brought, HeadCount = brought.Inputs.HeadCount };
+        }
+
+        return new RationContext(inputs.Profile, inputs.Policy, group, inputs.Feeds);
     }
 
     private Task PublishAsync(FarmEventKind kind, string summary, IReadOnlyDictionary<string, double> values) =>
-        GrainFactory.GetGrain<IFarmEventsGrain>(State.FarmId).PublishAsync(kind, GroupId, summary, values);
+        GrainFactory.FarmEvents(State.FarmId).PublishAsync(kind, GroupId, summary, values);
 
-    private sealed record RationContext(FarmSnapshot? Farm, GroupSnapshot? Group, IReadOnlyList<FarmFeed> Feeds);
+    private sealed record RationContext(FarmProfile Profile, FarmPolicy Policy, RationGroupInputs? Group, IReadOnlyList<FarmFeed> Feeds);
 }
 
 [GenerateSerializer, Alias("cnucnm.RationState")]
@@ -404,6 +450,9 @@ public sealed record RationState
 
     /// <summary>A near-miss warning or infeasibility alert of this group may be open (closed by the next formulation that meets everything).</summary>
     [Id(6)] public bool FormulationAlertOpen { get; init; }
+
+    /// <summary>The group's part of the inputs as the group last brought it (for calls without one: the farm's feed changes).</summary>
+    [Id(7)] public RationGroupInputs? Group { get; init; }
 }
 
 internal static class RationMetrics

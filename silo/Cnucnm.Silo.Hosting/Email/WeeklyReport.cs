@@ -37,7 +37,7 @@ public sealed class WeeklyReportBuilder(IGrainFactory grains, IFarmMembershipSto
             var groups = new List<WeeklyGroupLine>();
             foreach (var group in farm.Groups)
             {
-                var ration = (await grains.Ration(group.GroupId).GetAsync(cancellationToken)).Current;
+                var ration = await grains.Ration(group.GroupId).GetCurrentAsync(cancellationToken);
                 var week = (await grains.Group(group.GroupId).GetIntakeHistoryAsync(21, cancellationToken))
                     .Where(d => d.Day >= weekStart && d.Day < weekEnd && d.Readings > 0).ToList();
                 var head = ration?.HeadCount ?? 0;

@@ -47,7 +47,6 @@ public interface IFarmEventsGrain : IGrainWithGuidKey
     Task WebhooksChangedAsync(CancellationToken cancellationToken = default);
 
     [Alias("GetSince")]
-    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
     Task<FarmEventPage> GetSinceAsync(long afterSequence, CancellationToken cancellationToken = default);
 }
 

@@ -15,14 +15,16 @@ public interface IFarmGrain : IGrainWithGuidKey
     /// <summary>The farm, or null when no farm with this id was created.</summary>
     [Alias("Get")]
     [ResponseTimeout(ResponseTimeouts.Read)]
-    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
+    [AlwaysInterleave] // not a call-back (no grain the farm calls calls it): a read of in-memory state that ingest (every batch), the
+                       // groups and the API must not queue behind a feed change's ration work (it awaits every group's re-formulation)
     Task<FarmSnapshot?> GetAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The farm's version (it grows with every change of profile, policy, groups or feeds), or null when no farm
     /// with this id was created: a cheap check that something read from the farm is still current.</summary>
     [Alias("GetVersion")]
     [ResponseTimeout(ResponseTimeouts.Read)]
-    [AlwaysInterleave]
+    [AlwaysInterleave] // not a call-back (no grain the farm calls calls it): a read of in-memory state that ingest (every batch), the
+                       // groups and the API must not queue behind a feed change's ration work (it awaits every group's re-formulation)
     Task<long?> GetVersionAsync(CancellationToken cancellationToken = default);
 
     [Alias("UpdateProfile")]
@@ -71,12 +73,12 @@ public interface IFarmGrain : IGrainWithGuidKey
 
     /// <summary>The ids of the feed lots the farm owns, oldest first.</summary>
     [Alias("GetLots")]
-    [AlwaysInterleave]
     Task<IReadOnlyList<Guid>> GetLotsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The feed list with the price in effect at <paramref name="on"/> (today when null).</summary>
     [Alias("GetFeeds")]
     [ResponseTimeout(ResponseTimeouts.Read)]
-    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
+    [AlwaysInterleave] // not a call-back (no grain the farm calls calls it): a read of in-memory state that ingest (every batch), the
+                       // groups and the API must not queue behind a feed change's ration work (it awaits every group's re-formulation)
     Task<IReadOnlyList<FarmFeed>> GetFeedsAsync(DateOnly? on = null, CancellationToken cancellationToken = default);
 }

@@ -10,7 +10,6 @@ public interface IAnimalGroupGrain : IGrainWithGuidKey
 
     [Alias("Get")]
     [ResponseTimeout(ResponseTimeouts.Read)]
-    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
     Task<GroupSnapshot?> GetAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the inputs; requirements are recomputed and the ration follows by farm policy.</summary>
@@ -30,8 +29,13 @@ public interface IAnimalGroupGrain : IGrainWithGuidKey
 
     /// <summary>Daily intake of the last <paramref name="days"/> days, oldest first.</summary>
     [Alias("GetIntakeHistory")]
-    [AlwaysInterleave] // a read; may run while this grain awaits a call that reads it back
     Task<IReadOnlyList<IntakeDay>> GetIntakeHistoryAsync(int days, CancellationToken cancellationToken = default);
+
+    /// <summary>What the group's ration needs to evaluate or formulate (the farm's profile, policy and feeds as they are now, and
+    /// the group's part), for a caller outside the grains that calls the ration (the API): null when the group does not exist.</summary>
+    [Alias("GetRationInputs")]
+    [ResponseTimeout(ResponseTimeouts.Read)]
+    Task<Rations.RationInputs?> GetRationInputsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Removes the group from its farm; its history stays in PostgreSQL.</summary>
     [Alias("Delete")]

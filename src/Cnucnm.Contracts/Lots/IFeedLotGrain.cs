@@ -10,7 +10,6 @@ public interface IFeedLotGrain : IGrainWithGuidKey
     Task<FeedLot?> CreateAsync(Guid ownerFarmId, FeedLotDefinition definition, string createdBy, CancellationToken cancellationToken = default);
 
     [Alias("Get")]
-    [AlwaysInterleave] // a read; may run while this grain awaits a farm that reads it back
     Task<FeedLot?> GetAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Records a farm feed that points to the lot (called by the farm).</summary>

@@ -31,7 +31,7 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
     {
         var scenario = await CreateAsync(ReformulationPolicy.Automatic);
 
-        var result = await scenario.Ration(Grains).ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "first formulation"), null, Ct);
+        var result = await scenario.Ration(Grains).ReformulateAsync(await scenario.RationInputsAsync(Grains), new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "first formulation"), null, Ct);
 
         Assert.True(result.Outcome == ReformulationOutcome.Applied, $"{result.Outcome}: {result.Explanation}");
         var ration = (await scenario.Ration(Grains).GetAsync(Ct)).Current!;
@@ -56,7 +56,7 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
     {
         var scenario = await CreateAsync(ReformulationPolicy.Automatic);
         var ration = scenario.Ration(Grains);
-        await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "first formulation"), null, Ct);
+        await ration.ReformulateAsync(await scenario.RationInputsAsync(Grains), new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "first formulation"), null, Ct);
         var first = (await ration.GetAsync(Ct)).Current!;
         var canola = first.Items.Single(i => i.FeedId == "canola-meal").KgDryMatterPerHead;
         Assert.True(canola > 0.5, $"canola meal {canola} kg DM");
@@ -82,7 +82,7 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
     {
         var scenario = await CreateAsync(ReformulationPolicy.Automatic);
         var ration = scenario.Ration(Grains);
-        await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "first formulation"), null, Ct);
+        await ration.ReformulateAsync(await scenario.RationInputsAsync(Grains), new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "first formulation"), null, Ct);
         var first = (await ration.GetAsync(Ct)).Current!;
         var salt = first.Items.Single(i => i.FeedId == "salt");
 
@@ -106,14 +106,14 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
         var scenario = await CreateAsync(ReformulationPolicy.Suggest);
         var ration = scenario.Ration(Grains);
 
-        var result = await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.IntakeDeviation, "sensors", "intake 12 % below"), null, Ct);
+        var result = await ration.ReformulateAsync(await scenario.RationInputsAsync(Grains), new RationChangeCause(RationChangeKind.IntakeDeviation, "sensors", "intake 12 % below"), null, Ct);
 
         Assert.Equal(ReformulationOutcome.Suggested, result.Outcome);
         var snapshot = await ration.GetAsync(Ct);
         Assert.Equal(1, snapshot.Current!.Version);
         Assert.NotNull(snapshot.Suggestion);
         Assert.True(snapshot.Suggestion.CostDifferencePerHeadPerDay < 0, "the suggestion is cheaper than the demo ration");
-        var approved = await ration.ApproveSuggestionAsync(snapshot.Suggestion.SuggestionId, "nutritionist", Ct);
+        var approved = await ration.ApproveSuggestionAsync(await scenario.RationInputsAsync(Grains), snapshot.Suggestion.SuggestionId, "nutritionist", Ct);
         Assert.Equal(2, approved!.Version);
         Assert.Equal(RationChangeKind.SuggestionApproved, approved.Cause.Kind);
     }
@@ -127,7 +127,7 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
         var scenario = await CreateAsync(policy, maxProteinFeedsKgDm: 0.2);
         var ration = scenario.Ration(Grains);
 
-        var result = await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "tight protein"), null, Ct);
+        var result = await ration.ReformulateAsync(await scenario.RationInputsAsync(Grains), new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "tight protein"), null, Ct);
 
         Assert.True(result.Outcome == ReformulationOutcome.BestPossible, $"{result.Outcome}: {result.Explanation}");
         var snapshot = await ration.GetAsync(Ct);
@@ -165,7 +165,7 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
         {
             Candidates = [.. settings.Candidates.Select(c => c.FeedId is "soybean-meal" or "canola-meal" or "alfalfa" ? c with { MaxKgDryMatter = 8 } : c)],
         }, "nutritionist", Ct);
-        var feasible = await ration.ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "caps lifted"), null, Ct);
+        var feasible = await ration.ReformulateAsync(await scenario.RationInputsAsync(Grains), new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "caps lifted"), null, Ct);
 
         Assert.Equal(policy == ReformulationPolicy.Automatic ? ReformulationOutcome.Applied : ReformulationOutcome.Suggested, feasible.Outcome);
         var after = await ration.GetAsync(Ct);
@@ -186,7 +186,7 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
         var settings = (await scenario.Ration(Grains).GetAsync(Ct)).Settings!;
         await scenario.Ration(Grains).SetSettingsAsync(settings with { Candidates = [.. settings.Candidates, new CandidateFeed("barley", 0, 5, null)] }, "nutritionist", Ct);
 
-        var result = await scenario.Ration(Grains).ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "with barley"), null, Ct);
+        var result = await scenario.Ration(Grains).ReformulateAsync(await scenario.RationInputsAsync(Grains), new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "with barley"), null, Ct);
 
         Assert.Equal(ReformulationOutcome.NotReady, result.Outcome);
         Assert.Equal("feed 'barley' has no price in effect: set one before formulating.", result.Explanation);
@@ -207,7 +207,7 @@ public sealed class GroupFormulationTests(ClusterFixture fixture)
             .Select((day, i) => new Contracts.Groups.IntakeDay(day, 0, 0, predicted * 1.1 * (i % 2 == 0 ? 1.02 : 0.98) * head, 20)).ToList();
         await scenario.Group(Grains).RecordIntakeAsync(days, Ct);
 
-        var result = await scenario.Ration(Grains).ReformulateAsync(new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "adapted intake"), null, Ct);
+        var result = await scenario.Ration(Grains).ReformulateAsync(await scenario.RationInputsAsync(Grains), new RationChangeCause(RationChangeKind.Formulated, "nutritionist", "adapted intake"), null, Ct);
 
         var learned = Cnucnm.Analytics.Intake.AdaptiveIntakePredictor.Learn(
             days.Select(d => new Cnucnm.Analytics.Intake.ModelledIntakeDay(d.Day, predicted, d.DryMatterKg / head)));

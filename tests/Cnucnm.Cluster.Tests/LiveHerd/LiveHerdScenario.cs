@@ -46,7 +46,7 @@ public sealed record LiveHerdScenario(Guid FarmId, Guid GroupId)
         await grains.GetGrain<IAnimalGroupGrain>(scenario.GroupId).CreateAsync(scenario.FarmId, "High pen", LactatingPen, "owner", ct);
         if (withRation)
         {
-            await scenario.Ration(grains).SetRationAsync(
+            await scenario.Ration(grains).SetRationAsync(await scenario.RationInputsAsync(grains),
                 [.. DemoRation.Select(r => new RationItem(r.FeedId, r.FeedId, r.KgDm, 0, null))],
                 new RationChangeCause(RationChangeKind.Manual, "nutritionist", "initial ration"), ct);
         }
@@ -57,4 +57,8 @@ public sealed record LiveHerdScenario(Guid FarmId, Guid GroupId)
     public IAnimalGroupGrain Group(IGrainFactory grains) => grains.GetGrain<IAnimalGroupGrain>(GroupId);
 
     public IRationGrain Ration(IGrainFactory grains) => grains.GetGrain<IRationGrain>(GroupId);
+
+    /// <summary>What the ration needs, as the group brings it (the ration never calls the group or farm back).</summary>
+    public async Task<RationInputs> RationInputsAsync(IGrainFactory grains) =>
+        await Group(grains).GetRationInputsAsync(TestContext.Current.CancellationToken) ?? throw new InvalidOperationException("no group");
 }
