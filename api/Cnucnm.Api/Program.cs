@@ -1,5 +1,6 @@
 using Cnucnm.Api;
 using Cnucnm.Api.Analytics;
+using Cnucnm.Api.Demo;
 using Cnucnm.Api.Alerts;
 using Cnucnm.Api.Animals;
 using Cnucnm.Api.Events;
@@ -17,7 +18,7 @@ using Cnucnm.Api.Nutrition;
 using Cnucnm.Api.Security;
 using Cnucnm.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoSetup.ExpandDemoSwitch(args));
 var options = builder.AddCnucnmOptions();
 var api = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
 if (api.CoHostSilo)
@@ -31,6 +32,7 @@ else
 }
 
 builder.AddCnucnmApi(options);
+builder.AddCnucnmDemo();
 var telemetry = builder.AddCnucnmTelemetry("cnucnm-api");
 
 var app = builder.Build();

@@ -125,7 +125,9 @@ public static class AnalyticsEndpoints
 
             var totals = Sum(group.Name, groupDays);
             // From the days (not the summed totals), so that days without a ration in force are left out of compliance and cost.
-            groups.Add(new GroupKpis(group.GroupId, group.Name, Cnucnm.Analytics.Kpis.FeedingKpiCalculator.Combined(group.Name, groupDays, prices), totals));
+            groups.Add(new GroupKpis(group.GroupId, group.Name, Cnucnm.Analytics.Kpis.FeedingKpiCalculator.Combined(group.Name, groupDays, prices), totals,
+                [.. groupDays.OrderBy(d => d.From).Select(d => Cnucnm.Analytics.Kpis.FeedingKpiCalculator.Combined(
+                    d.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), [d], prices))]));
             days.AddRange(groupDays);
         }
 

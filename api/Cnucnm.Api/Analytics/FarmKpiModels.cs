@@ -25,4 +25,6 @@ public sealed record FarmKpiResponse(
     IReadOnlyList<FeedingKpis> Daily);
 
 /// <summary>One group's KPIs over the period, with the totals they come from.</summary>
-public sealed record GroupKpis(Guid GroupId, string Group, FeedingKpis Kpis, FeedingPeriod Totals);
+/// <param name="Daily">The group's KPIs on each of its intake days, oldest first (the KPI screen's trend chart); each day's
+/// <c>scope</c> is its date.</param>
+public sealed record GroupKpis(Guid GroupId, string Group, FeedingKpis Kpis, FeedingPeriod Totals, IReadOnlyList<FeedingKpis> Daily);

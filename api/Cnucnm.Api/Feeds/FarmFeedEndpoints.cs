@@ -25,7 +25,7 @@ public static class FarmFeedEndpoints
         feeds.MapDelete("/{feedId}", DeleteAsync).WithName("DeleteFarmFeed").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Remove a feed from the farm's list.");
         feeds.MapPost("/{feedId}/prices", PriceAsync).WithName("AddFeedPrice").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
-            .WithSummary("Record a price from a date; a change beyond the farm's threshold re-formulates affected rations.");
+            .WithSummary("Record a price from a date; a change beyond the farm's threshold re-formulates affected rations; a price that more than halves or doubles the feed's recent price needs confirmLargeChange.");
         feeds.MapPut("/{feedId}/inventory", InventoryAsync).WithName("SetFeedInventory").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Set the stock on hand, kg as fed.");
 
@@ -125,7 +125,7 @@ public static class FarmFeedEndpoints
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<FarmFeed>, ValidationProblem, NotFound>> PriceAsync(
-        Guid farmId, string feedId, PriceRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid farmId, string feedId, PriceRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
         var validation = new Validation()
             .Require(request.EffectiveFrom is not null, "effectiveFrom", "is required (yyyy-mm-dd).")
@@ -137,8 +137,18 @@ public static class FarmFeedEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var result = await grains.Farm(farmId).SetPriceAsync(feedId,
-            new FeedPrice(request.EffectiveFrom!.Value, request.Amount!.Value, request.Basis ?? PriceBasis.PerTonneAsFed, request.Supplier), user.ActorId(), cancellationToken);
+        var price = new FeedPrice(request.EffectiveFrom!.Value, request.Amount!.Value, request.Basis ?? PriceBasis.PerTonneAsFed, request.Supplier);
+        // The same check as a price list import (issue 23): a price that more than halves or doubles the feed's recent one
+        // waits for confirmation, so a unit slip typed by hand is not formulated on either.
+        var feeds = (await grains.Farm(farmId).GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId, StringComparer.Ordinal);
+        if (request.ConfirmLargeChange != true
+            && PricePlausibility.Check([new PriceListRow(1, feedId, price)], feeds) is [var large, ..]
+            && await grains.Farm(farmId).GetAsync(cancellationToken) is { } farm)
+        {
+            return TypedResults.ValidationProblem(LargeChangeErrors(large, farm.Profile.Currency, ProblemExceptionHandler.PrefersKorean(http.Request)));
+        }
+
+        var result = await grains.Farm(farmId).SetPriceAsync(feedId, price, user.ActorId(), cancellationToken);
         return result.Outcome == FarmFeedOutcome.Ok ? TypedResults.Ok(result.Feed!) : TypedResults.NotFound();
     }
 
@@ -177,6 +187,26 @@ public static class FarmFeedEndpoints
 
         var result = await grains.Farm(farmId).SetPolicyAsync(request, user.ActorId(), cancellationToken);
         return result.Farm is { } farm ? TypedResults.Ok(farm.Policy) : TypedResults.NotFound();
+    }
+
+    /// <summary>A held single price: what it is against the recent price, and how to store it anyway (English or Korean).</summary>
+    internal static Dictionary<string, string[]> LargeChangeErrors(LargePriceChange change, string currency, bool korean)
+    {
+        var percent = Math.Abs(change.ChangePercent).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        var price = change.PricePerKgAsFed.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        var recent = change.RecentPricePerKgAsFed.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        var rise = change.ChangePercent > 0;
+        return korean
+            ? new(StringComparer.Ordinal)
+            {
+                ["amount"] = [$"원물 kg당 {price} {currency}은(는) 최근 가격 {recent}보다 {percent} % {(rise ? "높습니다" : "낮습니다")}. 금액과 기준(톤당 원물, 건물 kg당)을 확인하세요."],
+                ["confirmLargeChange"] = ["최근 가격의 절반 미만이거나 두 배를 넘는 가격이라 저장하지 않았습니다. 맞다면 confirmLargeChange: true로 다시 보내세요."],
+            }
+            : new(StringComparer.Ordinal)
+            {
+                ["amount"] = [$"{price} {currency}/kg as fed is a {percent} % {(rise ? "rise" : "fall")} from the recent {recent} (check the amount and its basis)."],
+                ["confirmLargeChange"] = ["The price more than halves or doubles the feed's recent price: it was not stored. Send confirmLargeChange: true to store it as it is."],
+            };
     }
 
     internal static bool IsFeedId(string? id) =>
@@ -218,6 +248,8 @@ public sealed record FarmFeedRequest(string? Name, string? LibraryFeedId, double
     Guid? LotId = null);
 
 /// <param name="Amount">Price in the farm's currency: per tonne as fed, or per kg DM (basis perKgDryMatter).</param>
-public sealed record PriceRequest(DateOnly? EffectiveFrom, decimal? Amount, PriceBasis? Basis, string? Supplier);
+/// <param name="ConfirmLargeChange">Store a price that more than halves or doubles the feed's recent price
+/// (<see cref="PricePlausibility"/>); without it such a price is refused with the change reported.</param>
+public sealed record PriceRequest(DateOnly? EffectiveFrom, decimal? Amount, PriceBasis? Basis, string? Supplier, bool? ConfirmLargeChange = null);
 
 public sealed record InventoryRequest(double? KgAsFedOnHand);

@@ -46,7 +46,9 @@ public sealed class PostgresIntakeStore(NpgsqlDataSource db) : IIntakeStore
         command.Parameters.AddWithValue(readings.Select(r => r.Sequence).ToArray());
         command.Parameters.AddWithValue(readings.Select(r => r.GroupId).ToArray());
         command.Parameters.AddWithValue(readings.Select(r => r.FeedId).ToArray());
-        command.Parameters.AddWithValue(readings.Select(r => r.MeasuredAt).ToArray());
+        // Npgsql writes timestamptz from UTC offsets only: a sensor's local time (2026-12-08T06:00+09:00, valid ISO 8601 that
+        // the API accepts) is the same instant in UTC.
+        command.Parameters.AddWithValue(readings.Select(r => r.MeasuredAt.ToUniversalTime()).ToArray());
         command.Parameters.AddWithValue(readings.Select(r => r.LocalDay).ToArray());
         command.Parameters.AddWithValue(readings.Select(r => r.DeliveredKgAsFed).ToArray());
         command.Parameters.AddWithValue(readings.Select(r => r.RefusedKgAsFed).ToArray());

@@ -49,7 +49,8 @@ public sealed class HanwooFormulationApiTests(ApiFixture api) : IClassFixture<Ap
         var (feedId, kgBefore) = firstItems.Where(i => i.FeedId != "kr-693").MaxBy(i => i.Kg);
         var feed = KoreanBeefFeeds.All.Single(f => FarmFeedId(f.LibraryId) == feedId);
         await DemoFarm.Ok(await owner.PostAsJsonAsync($"/api/v1/farms/{farmId}/feeds/{feedId}/prices",
-            new { effectiveFrom = "2026-02-01", amount = feed.PricePerKgAsFed * 1000 * 3, basis = "perTonneAsFed", supplier = "co-op" }, Ct));
+            // Three times the price: a large change, stored only when confirmed (PricePlausibility, issue 23).
+            new { effectiveFrom = "2026-02-01", amount = feed.PricePerKgAsFed * 1000 * 3, basis = "perTonneAsFed", supplier = "co-op", confirmLargeChange = true }, Ct));
 
         var second = await FormulateAndApproveAsync(owner, ration);
 

@@ -13,6 +13,7 @@ import { GrowthPage } from "./pages/growth.js";
 import { FarmSettingsPage } from "./pages/settings.js";
 import { FeedsPage } from "./pages/feeds.js";
 import { MixerPage } from "./pages/mixer.js";
+import { KpisPage } from "./pages/kpis.js";
 import { NotFoundPage } from "./pages/notfound.js";
 
 const routes = [
@@ -32,6 +33,7 @@ const routes = [
   { path: "/farms/:farmId/settings", component: FarmSettingsPage, props: true },
   { path: "/farms/:farmId/feeds", component: FeedsPage, props: true },
   { path: "/farms/:farmId/groups/:groupId/mixer", component: MixerPage, props: true },
+  { path: "/farms/:farmId/kpis", component: KpisPage, props: true },
   { path: "/:pathMatch(.*)*", component: NotFoundPage },
 ];
 

@@ -83,9 +83,22 @@ export const FeedsPage = {
       t("feeds.savedDm", { feed: feedLabel(feed.definition.name) }));
     const saveInventory = (feed) => act(() => request("PUT", `${base}/feeds/${feed.definition.feedId}/inventory`,
       { kgAsFedOnHand: Number(edits[feed.definition.feedId].inventoryKgAsFed) }), t("feeds.savedStock", { feed: feedLabel(feed.definition.name) }));
-    const savePrice = (feed) => act(() => request("POST", `${base}/feeds/${feed.definition.feedId}/prices`,
-      { effectiveFrom: today(), amount: Number(edits[feed.definition.feedId].pricePerTonne), basis: "perTonneAsFed" }),
-      t("feeds.savedPrice", { feed: feedLabel(feed.definition.name) }));
+    // A price that more than halves or doubles the feed's recent one is held by the API (a unit slip?) until confirmed.
+    const heldPrice = Vue.ref(null);
+    function postPrice(feed, amount, confirmLargeChange) {
+      heldPrice.value = null;
+      return act(async () => {
+        try {
+          await request("POST", `${base}/feeds/${feed.definition.feedId}/prices`,
+            { effectiveFrom: today(), amount, basis: "perTonneAsFed", ...(confirmLargeChange ? { confirmLargeChange: true } : {}) });
+        } catch (e) {
+          if (e.problem?.errors?.confirmLargeChange) heldPrice.value = { feed, amount };
+          throw e;
+        }
+      }, t("feeds.savedPrice", { feed: feedLabel(feed.definition.name) }));
+    }
+    const savePrice = (feed) => postPrice(feed, Number(edits[feed.definition.feedId].pricePerTonne), false);
+    const confirmPrice = () => postPrice(heldPrice.value.feed, heldPrice.value.amount, true);
     const remove = (feed) => act(() => request("DELETE", `${base}/feeds/${feed.definition.feedId}`), t("feeds.removed", { feed: feedLabel(feed.definition.name) }));
 
     const addOverride = () => act(() => putDefinition(current.value, {
@@ -159,7 +172,7 @@ export const FeedsPage = {
 
     return {
       farm, notFound, error, saved, canEdit, feeds, edits, selected, current, override, priceList, priceChart, categories, search, found, searched, onFarm,
-      saveDryMatter, saveInventory, savePrice, remove, addOverride, dropOverride, readPriceFile, importPrices, find, addFromLibrary,
+      saveDryMatter, saveInventory, savePrice, heldPrice, confirmPrice, remove, addOverride, dropOverride, readPriceFile, importPrices, find, addFromLibrary,
       daysOfStock, feedLabel, libraryFeedName, librarySource, number, money, date,
     };
   },
@@ -167,6 +180,7 @@ export const FeedsPage = {
     <NotFoundPage v-if="notFound" />
     <template v-else>
       <p v-if="error" class="error" data-testid="feeds-error">{{ $t('common.error', { m: error }) }}</p>
+      <p v-if="heldPrice"><button type="button" @click="confirmPrice" data-testid="feed-price-confirm">{{ $t('feeds.confirmPrice', { feed: feedLabel(heldPrice.feed.definition.name), amount: money(heldPrice.amount, farm?.currency) }) }}</button></p>
       <p v-if="saved" class="ok" data-testid="feeds-saved">{{ saved }}</p>
       <template v-if="farm">
         <h1><router-link :to="'/farms/' + farmId">{{ farm.name }}</router-link> · {{ $t('feeds.title') }}</h1>

@@ -71,6 +71,7 @@ export const HerdPage = {
       <div class="toolbar" v-if="farm">
         <span class="tag" :data-live="live ? 'ready' : 'connecting'">{{ live ? $t('herd.live') : '…' }}</span>
           <router-link class="button" :to="'/farms/' + farmId + '/alerts'" data-testid="alerts-link">{{ $t('nav.alerts') }} ({{ alerts.length }})</router-link>
+          <router-link class="button" :to="'/farms/' + farmId + '/kpis'" data-testid="kpis-link">{{ $t('kpis.link') }}</router-link>
           <router-link class="button" :to="'/farms/' + farmId + '/growth'" data-testid="growth-link">{{ $t('growth.title') }}</router-link>
           <router-link class="button" :to="'/farms/' + farmId + '/feeds'" data-testid="feeds-link">{{ $t('feeds.title') }}</router-link>
           <router-link class="button" :to="'/farms/' + farmId + '/settings'" data-testid="settings-link">{{ $t('settings.title') }}</router-link>
