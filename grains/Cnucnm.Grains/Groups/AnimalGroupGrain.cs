@@ -1,3 +1,5 @@
+using Cnucnm.Nutrition.Messages;
+using System.Globalization;
 using System.Diagnostics;
 using Cnucnm.Analytics.Anomalies;
 using Cnucnm.Contracts;
@@ -379,10 +381,16 @@ public sealed partial class AnimalGroupGrain(
                 var dropPercent = (1 - last.DryMatterKg / before.Average()) * 100;
                 if (dropPercent > policy.IntakeDropThresholdPercent || unusual is not null)
                 {
-                    var robust = unusual is null ? "" : $" Unusual for this pen: robust z-score {unusual.RobustZScore:0.0} against the {RobustAnomalyDetector.DefaultWindowDays} days before (median {unusual.RecentMedian / State.Inputs.HeadCount:0.0} kg DM/head).";
+                    var head = State.Inputs.HeadCount;
+                    (string, object?)[] args = [("intake", (last.DryMatterKg / head).ToString("0.0", CultureInfo.InvariantCulture)),
+                        ("date", yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("average", (before.Average() / head).ToString("0.0", CultureInfo.InvariantCulture)),
+                        ("days", before.Count)];
                     await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.IntakeDrop, AlertSeverity.Warning,
-                        $"{State.Name}: intake fell {dropPercent:0} %",
-                        $"{last.DryMatterKg / State.Inputs.HeadCount:0.0} kg DM/head on {yesterday:yyyy-MM-dd} against {before.Average() / State.Inputs.HeadCount:0.0} over the {before.Count} days before.{robust}",
+                        ServerMessage.Of("alert.intakeDrop.title", ("group", State.Name), ("percent", dropPercent.ToString("0", CultureInfo.InvariantCulture))),
+                        unusual is null
+                            ? ServerMessage.Of("alert.intakeDrop.detail", args)
+                            : ServerMessage.Of("alert.intakeDrop.detailUnusual", [.. args, ("z", unusual.RobustZScore.ToString("0.0", CultureInfo.InvariantCulture)),
+                                ("window", RobustAnomalyDetector.DefaultWindowDays), ("median", (unusual.RecentMedian / head).ToString("0.0", CultureInfo.InvariantCulture))]),
                         $"intake-drop:{GroupId}:{yesterday:yyyy-MM-dd}", cancellationToken);
                 }
             }
@@ -398,8 +406,9 @@ public sealed partial class AnimalGroupGrain(
             {
                 state.State = State with { LastIntakeReformulationDay = today };
                 await state.WriteStateAsync(cancellationToken);
-                await GrainFactory.GetGrain<IRationGrain>(GroupId).ReformulateAsync(new RationChangeCause(RationChangeKind.IntakeDeviation, "sensors",
-                    $"actual intake {observed:0.0} kg DM/head over {window.Count} days is {deviationPercent:+0;-0} % from the formulated {formulated:0.0}"),
+                await GrainFactory.GetGrain<IRationGrain>(GroupId).ReformulateAsync(RationChangeCause.Of(RationChangeKind.IntakeDeviation, "sensors",
+                    ServerMessage.Of("reason.intakeDeviation", ("intake", observed.ToString("0.0", CultureInfo.InvariantCulture)), ("days", window.Count),
+                        ("percent", deviationPercent.ToString("+0;-0", CultureInfo.InvariantCulture)), ("formulated", formulated.ToString("0.0", CultureInfo.InvariantCulture)))),
                     observed, cancellationToken);
             }
         }
