@@ -24,9 +24,9 @@ public static class FormulationEndpoints
     }
 
     private static async Task<Results<Ok<FormulationResponse>, ValidationProblem, ProblemHttpResult>> FormulateAsync(
-        FormulationRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+        FormulationRequest request, IGrainFactory grains, Localization.MessageLocalizer text, CancellationToken cancellationToken)
     {
-        var response = await grains.FormulationPool().FormulateAsync(request, cancellationToken);
+        var response = text.Localize(await grains.FormulationPool().FormulateAsync(request, cancellationToken));
         return response.Status switch
         {
             FormulationStatus.Optimal => TypedResults.Ok(response),
@@ -35,6 +35,7 @@ public static class FormulationEndpoints
                 extensions: new Dictionary<string, object?>
                 {
                     ["status"] = "Infeasible", ["explanation"] = response.Explanation, ["animal"] = response.Animal, ["bestPossible"] = response.BestPossible,
+                    ["explanationCode"] = response.Explanation?.SummaryMessage,
                 }),
             _ => TypedResults.ValidationProblem((response.Errors ?? []).GroupBy(e => e.Field)
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal)),

@@ -179,12 +179,16 @@ public sealed class PostgresAlertStore(NpgsqlDataSource db) : IAlertStore
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    private static Alert Read(NpgsqlDataReader reader) => new(
+    private static Alert Read(NpgsqlDataReader reader)
+    {
+        var alert = new Alert(
         reader.GetGuid(0), reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetGuid(2),
         Enum.Parse<AlertKind>(reader.GetString(3)), Enum.Parse<AlertSeverity>(reader.GetString(4)),
         reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7),
         reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8), reader.IsDBNull(9) ? null : reader.GetString(9),
-        reader.GetString(10)) is var alert && !reader.IsDBNull(11) ? AlertMessages.FromJson(alert, reader.GetString(11)) : alert;
+        reader.GetString(10));
+        return reader.IsDBNull(11) ? alert : AlertMessages.FromJson(alert, reader.GetString(11));
+    }
 }
 
 /// <summary>An alert's title and detail as message codes (column <c>messages</c>, jsonb).</summary>

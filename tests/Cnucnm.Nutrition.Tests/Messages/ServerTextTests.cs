@@ -33,11 +33,13 @@ public sealed partial class ServerTextTests
     [Fact]
     public void Korean_texts_are_Korean_apart_from_units_and_abbreviations()
     {
-        // Latin words allowed in Korean text: SI and feed units, nutrient abbreviations kept beside their Korean names, and UTC-free dates.
+        // Latin words allowed in Korean text: SI and feed units, nutrient abbreviations kept beside their Korean names, the date
+        // format (yyyy-MM-dd) and values a client must send as they are (en, ko, female, male, steer, null, the field name from).
         var allowed = new HashSet<string>(StringComparer.Ordinal)
         {
             "kg", "g", "mg", "Mcal", "mEq", "IU", "DM", "ME", "NEL", "NEm", "NEg", "MP", "Lys", "Met", "His", "Ile", "Leu", "Phe", "Thr", "Trp", "Val", "Arg",
             "Ca", "P", "Mg", "K", "Na", "Cl", "S", "Co", "Cu", "Fe", "I", "Mn", "Se", "Zn", "Mo", "A", "D", "E", "CP", "RDP", "RUP", "TDN", "NDF", "DCAD",
+            "yyyy", "MM", "dd", "en", "ko", "female", "male", "steer", "null", "from",
         };
         var english = Korean.Where(k => !k.Key.StartsWith("term.", StringComparison.Ordinal) || k.Key != $"term.{k.Value}")
             .SelectMany(k => LatinWord().Matches(Placeholder().Replace(k.Value, "")).Select(m => (k.Key, m.Value)))

@@ -53,6 +53,8 @@ export const GroupPage = {
     loaded.then((f) => f && Promise.all([loadGroup(), loadRation(), loadIntake(), loadPolicy(), loadPeople().catch(() => {})]))
       .catch((e) => { if (e.status === 404) notFound.value = true; else error.value = e.message; });
     Vue.watch(days, loadIntake);
+    // Ration-change reasons and the near miss's texts come from the server in the UI language: fetch them again when it changes.
+    Vue.watch(i18n.global.locale, () => loadRation().catch((e) => { error.value = e.message; }));
 
     const live = useFarmEvents(props.farmId, {
       intakeRecorded: (e) => {

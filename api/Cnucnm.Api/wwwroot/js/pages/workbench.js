@@ -4,7 +4,7 @@
 // approve the result as the group's ration.
 import { get, request } from "../api.js";
 import { useFarm, balanceState } from "../farm.js";
-import { number, money, significantMoney } from "../i18n.js";
+import { number, money, significantMoney, i18n } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
 import { RationAnalysis, RationCompare } from "../analysis.js";
@@ -66,6 +66,9 @@ export const WorkbenchPage = {
       categories.value = await get("/api/v1/feed-library/categories");
     }).catch((e) => { if (e.status === 404) notFound.value = true; else error.value = e.message; });
 
+    // Ration-change reasons and the near miss's texts come from the server in the UI language: fetch the ration again when it changes.
+    Vue.watch(i18n.global.locale, async () => { try { snapshot.value = await get(`${base}/ration`); } catch (e) { error.value = e.message; } });
+
     async function find() {
       const query = new URLSearchParams({ take: "30" });
       if (search.text) query.set("search", search.text);
@@ -126,7 +129,7 @@ export const WorkbenchPage = {
           result.value = await request("POST", `${base}/ration/reformulate`);
         } catch (e) {
           if (e.status !== 422) throw e;
-          result.value = { outcome: e.problem?.outcome, explanation: e.problem?.explanation ?? e.problem?.detail };
+          result.value = { outcome: e.problem?.outcome, explanation: e.problem?.explanation ?? e.problem?.detail, relaxations: e.problem?.relaxations ?? [] };
         }
         await Promise.all([loadRation(), loadFeeds()]);
       } catch (e) {
@@ -137,19 +140,20 @@ export const WorkbenchPage = {
     }
 
     /**
-     * One-click ways out of an infeasible problem without a best-possible ration (beef and Hanwoo groups). First the cheapest ones the solver's explanation names
-     * ("raise Soybean meal, solvent 48CP maximum from 0.2 to 2.98 kg DM/d"), then each constraint the
-     * nutritionist set, loosened one at a time.
+     * One-click ways out of an infeasible problem without a best-possible ration (beef and Hanwoo groups). First the cheapest feed maxima the solver's
+     * explanation raises (its relaxations: constraint kind "feed", bound "max", the farm feed id and the new value, whatever the language of its text),
+     * then each constraint the nutritionist set, loosened one at a time.
      */
     const relaxations = Vue.computed(() => {
       const list = [];
       const names = Object.fromEntries(feeds.value.map((f) => [f.definition.feedId, f.definition.name]));
       const byName = Object.fromEntries(feeds.value.map((f) => [f.definition.name, f.definition.feedId]));
-      for (const match of (result.value?.explanation ?? "").matchAll(/raise (.+?) maximum from [\d.]+ to ([\d.]+) kg DM/g)) {
-        const feedId = byName[match[1]];
+      for (const r of result.value?.relaxations ?? []) {
+        if (r.constraint?.kind !== "feed" || r.constraint.bound !== "max") continue;
+        const feedId = rows[r.constraint.subject] ? r.constraint.subject : byName[r.constraint.subject];
         if (!feedId || !rows[feedId]) continue;
-        const to = Number(match[2]);
-        list.push({ id: `max-${feedId}`, label: t("workbench.raiseMax", { feed: match[1], n: number(to, 3) }), apply: () => { rows[feedId].max = to; } });
+        const to = Number(r.to);
+        list.push({ id: `max-${feedId}`, label: t("workbench.raiseMax", { feed: names[feedId] ?? feedId, n: number(to, 3) }), apply: () => { rows[feedId].max = to; } });
       }
       if (list.length > 1) {
         const all = list.slice();
