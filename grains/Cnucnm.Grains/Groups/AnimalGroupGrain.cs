@@ -127,7 +127,7 @@ public sealed partial class AnimalGroupGrain(
         }
 
         var renamed = name != State.Name;
-        var reason = $"inputs changed by {changedBy}";
+        var reason = ServerMessage.Of("reason.inputsChanged", ("actor", changedBy));
         await StoreWithRationUpdateAsync(State with { Name = name, Inputs = inputs.ForState(), Version = State.Version + 1, PendingReformulation = InputsChanged(changedBy, reason) },
             cancellationToken);
         if (renamed)
@@ -135,7 +135,7 @@ public sealed partial class AnimalGroupGrain(
             await GrainFactory.Farm(State.FarmId).AddGroupAsync(GroupId, name, cancellationToken);
         }
 
-        await InputsChangedAsync(reason, cancellationToken);
+        await InputsChangedAsync(ServerText.English(reason), cancellationToken);
         return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
     }
 
@@ -153,12 +153,13 @@ public sealed partial class AnimalGroupGrain(
             BodyWeightKg = latest.BodyWeightKg,
             BodyConditionScore = latest.BodyConditionScore ?? State.Inputs!.BodyConditionScore,
         };
-        var reason = $"weighing of {weighing.Date:yyyy-MM-dd}: {weighing.BodyWeightKg:0} kg";
+        var reason = ServerMessage.Of("reason.weighing", ("date", weighing.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("kg", weighing.BodyWeightKg.ToString("0", CultureInfo.InvariantCulture)));
         await StoreWithRationUpdateAsync(State with
         {
             Weighings = weighings, Inputs = inputs, Version = State.Version + 1, PendingReformulation = InputsChanged(weighing.RecordedBy, reason),
         }, cancellationToken);
-        await InputsChangedAsync(reason, cancellationToken);
+        await InputsChangedAsync(ServerText.English(reason), cancellationToken);
         return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
     }
 
@@ -179,12 +180,13 @@ public sealed partial class AnimalGroupGrain(
             MilkTrueProteinPercent = latest.TrueProteinPercent,
             MilkLactosePercent = latest.LactosePercent,
         }).ForState();
-        var reason = $"milk test of {milkTest.Date:yyyy-MM-dd}: {milkTest.MilkKgPerDay:0.#} kg/d";
+        var reason = ServerMessage.Of("reason.milkTest", ("date", milkTest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("kg", milkTest.MilkKgPerDay.ToString("0.#", CultureInfo.InvariantCulture)));
         await StoreWithRationUpdateAsync(State with
         {
             MilkTests = tests, Inputs = inputs, Version = State.Version + 1, PendingReformulation = InputsChanged(milkTest.RecordedBy, reason),
         }, cancellationToken);
-        await InputsChangedAsync(reason, cancellationToken);
+        await InputsChangedAsync(ServerText.English(reason), cancellationToken);
         return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
     }
 
@@ -285,7 +287,7 @@ public sealed partial class AnimalGroupGrain(
         return GroupOutcome.Ok;
     }
 
-    private static RationChangeCause InputsChanged(string actor, string reason) => new(RationChangeKind.GroupInputsChanged, actor, reason);
+    private static RationChangeCause InputsChanged(string actor, ServerMessage reason) => RationChangeCause.Of(RationChangeKind.GroupInputsChanged, actor, reason);
 
     /// <summary>After new inputs were stored with their <see cref="GroupState.PendingReformulation"/>: requirements, the event,
     /// then the ration brought up to date.</summary>
