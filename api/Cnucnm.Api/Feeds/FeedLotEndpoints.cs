@@ -164,11 +164,11 @@ public static class FeedLotEndpoints
         // Every farm feed that is this lot takes the new values; each farm stores the work with the feed and re-evaluates, then
         // re-formulates by its policy, the rations that use it (FarmGrain's outbox: finished after a crash).
         var lot = context.Lot.Definition.Name;
-        var reasonMessage = analysis.SampleId is not { } sample ? Nutrition.Messages.ServerMessage.Of("reason.lotLabAnalysis", ("lot", lot))
-            : analysis.SampledOn is not { } on ? Nutrition.Messages.ServerMessage.Of("reason.lotLabAnalysisSample", ("lot", lot), ("sample", sample))
-            : Nutrition.Messages.ServerMessage.Of("reason.lotLabAnalysisSampleDate", ("lot", lot), ("sample", sample),
+        var reasonMessage = analysis.SampleId is not { } sample ? Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.lotLabAnalysis", ("lot", lot))
+            : analysis.SampledOn is not { } on ? Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.lotLabAnalysisSample", ("lot", lot), ("sample", sample))
+            : Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.lotLabAnalysisSampleDate", ("lot", lot), ("sample", sample),
                 ("date", on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-        var reason = Nutrition.Messages.ServerText.English(reasonMessage);
+        var reason = Cnucnm.Nutrition.Messages.ServerText.English(reasonMessage);
         var cause = Contracts.Rations.RationChangeCause.Of(Contracts.Rations.RationChangeKind.FeedChanged, actor, reasonMessage);
         var updates = new Dictionary<Guid, GroupRationUpdate>();
         foreach (var use in applied.Uses)

@@ -83,11 +83,11 @@ public static class LabAnalysisEndpoints
         var before = await RationsUsingAsync(grains, farm, feedId, cancellationToken);
         var updated = WithAnalysis(definition, analysis);
         var actor = user.ActorId();
-        var reasonMessage = analysis.SampleId is not { } sample ? Nutrition.Messages.ServerMessage.Of("reason.labAnalysis", ("feed", feedId))
-            : analysis.SampledOn is not { } on ? Nutrition.Messages.ServerMessage.Of("reason.labAnalysisSample", ("feed", feedId), ("sample", sample))
-            : Nutrition.Messages.ServerMessage.Of("reason.labAnalysisSampleDate", ("feed", feedId), ("sample", sample),
+        var reasonMessage = analysis.SampleId is not { } sample ? Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.labAnalysis", ("feed", feedId))
+            : analysis.SampledOn is not { } on ? Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.labAnalysisSample", ("feed", feedId), ("sample", sample))
+            : Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.labAnalysisSampleDate", ("feed", feedId), ("sample", sample),
                 ("date", on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-        var reason = Nutrition.Messages.ServerText.English(reasonMessage);
+        var reason = Cnucnm.Nutrition.Messages.ServerText.English(reasonMessage);
         // The farm stores the feed with the ration work it causes (re-evaluate, then re-formulate by the farm's policy) and does
         // it: a crash in between still updates every ration (FarmGrain's outbox).
         var put = await grains.Farm(farmId).PutFeedAsync(updated, actor, RationChangeCause.Of(RationChangeKind.FeedChanged, actor, reasonMessage), cancellationToken);

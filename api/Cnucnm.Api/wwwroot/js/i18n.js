@@ -331,3 +331,17 @@ export function date(value) {
   return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium", timeZone: plain ? "UTC" : undefined })
     .format(new Date(plain ? `${value}T00:00:00Z` : value));
 }
+
+// Units as the API writes them (a requirement's or limit's "unit"), in Korean; the same words as the server's message catalogue
+// (unit.* in src/Cnucnm.Nutrition/Resources/Messages/ServerText.ko.resx). English shows the API's unit as it is.
+const koreanUnits = {
+  "g/d": "g/일", "Mcal/d": "Mcal/일", "kg DM/d": "건물 kg/일", "kg DM": "건물 kg", "% DM": "건물 %", "% of requirement": "요구량 대비 %",
+  "share of DM": "건물 중 비율", "kg as fed": "원물 kg", "g CP/d": "g 조단백질/일", "mg/kg DM": "mg/건물 kg", "mEq/kg DM": "mEq/건물 kg", "mg/d": "mg/일",
+  "IU/d": "IU/일", "kg/d": "kg/일", "g/d absorbed": "g/일 (흡수)", "mg/d absorbed": "mg/일 (흡수)", "g/d dietary": "g/일 (사료 중)",
+  "mg/d dietary": "mg/일 (사료 중)", "g Ca/g P": "g 칼슘/g 인",
+};
+
+/** An API unit in the UI language. */
+export function unitName(unit) {
+  return i18n.global.locale.value === "ko" ? koreanUnits[unit] ?? unit : unit;
+}

@@ -4,7 +4,7 @@
 // approve the result as the group's ration.
 import { get, request } from "../api.js";
 import { useFarm, balanceState } from "../farm.js";
-import { number, money, significantMoney, i18n } from "../i18n.js";
+import { number, money, significantMoney, i18n, unitName } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
 import { RationAnalysis, RationCompare } from "../analysis.js";
@@ -199,7 +199,7 @@ export const WorkbenchPage = {
       const n = number(change.fieldValue, 3);
       if (c.kind === "feed") return t(c.bound === "max" ? "workbench.way.raiseMax" : "workbench.way.lowerMin", { feed: feedName(c.subject), n });
       if (c.kind === "requirement") return t("workbench.way.target", { nutrient: c.subject, n, from: number(change.from, 0) });
-      if (c.kind === "guardRail") return t("workbench.way.rail", { name: railName(c.subject), n, unit: change.unit });
+      if (c.kind === "guardRail") return t("workbench.way.rail", { name: railName(c.subject), n, unit: unitName(change.unit) });
       if (c.kind === "dryMatterIntake") return t(c.bound === "max" ? "workbench.way.intakeMax" : "workbench.way.intakeMin", { n });
       return change.message;
     }
@@ -339,7 +339,7 @@ export const WorkbenchPage = {
       return name;
     };
     const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
-    return { farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown, bindingNutrients, unusedFeeds,
+    return { unitName, farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown, bindingNutrients, unusedFeeds,
       relaxations, relax, approve, message, snapshot, number, money, significantMoney, nutrientName, boundName, boundUnit, percent, balanceState, isBeef, addDefaults, animal, railName,
       waits, best, miss, suggestionLabel, takeSuggestion, dropRequestField, requirementLimits, dietLimits, fieldValue, setField, fieldLabel, policy, compareWith };
   },
@@ -443,7 +443,7 @@ export const WorkbenchPage = {
                 <tbody>
                   <tr v-for="l in best.short" :key="l.nutrient" class="short"><td>{{ l.nutrient }}</td>
                     <td class="n">{{ number(l.supplied / l.required * 100, 1) }} %</td>
-                    <td class="n">{{ $t(miss(l).over ? 'workbench.overBy' : 'workbench.shortByAmount', { n: number(miss(l).amount, 2), unit: l.unit }) }}</td></tr>
+                    <td class="n">{{ $t(miss(l).over ? 'workbench.overBy' : 'workbench.shortByAmount', { n: number(miss(l).amount, 2), unit: unitName(l.unit) }) }}</td></tr>
                   <tr v-for="g in best.guardRailsMissed" :key="g.name" class="short"><td>{{ railName(g.name) }}</td>
                     <td class="n">{{ number(g.value, 2) }}</td><td class="n">{{ g.min != null ? '≥ ' + number(g.min, 2) : '' }} {{ g.max != null ? '≤ ' + number(g.max, 2) : '' }}</td></tr>
                 </tbody>
@@ -476,7 +476,7 @@ export const WorkbenchPage = {
             <table data-testid="balances">
               <thead><tr><th>{{ $t('workbench.nutrient') }}</th><th class="n">{{ $t('group.required') }}</th><th class="n">{{ $t('group.supplied') }}</th><th class="n">%</th></tr></thead>
               <tbody><tr v-for="b in shown.balances" :key="b.nutrient" :class="balanceState(b)">
-                <td>{{ nutrientName(b.nutrient) }} ({{ b.unit }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
+                <td>{{ nutrientName(b.nutrient) }} ({{ unitName(b.unit) }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
               </tr></tbody>
             </table>
             <RationAnalysis :version="shown" :formulation="best ? null : result.formulation" :inputs="group.inputs" :currency="farm.currency" />
