@@ -319,16 +319,21 @@ export function significantMoney(value, currency) {
   return new Intl.NumberFormat(locales[i18n.global.locale.value], { style: "currency", currency: currency || "KRW", maximumSignificantDigits: 3 }).format(value);
 }
 
+/** The time zone of the farm on screen (IANA, Asia/Seoul unless the farm says otherwise); outside a farm, the browser's. */
+export const farmTimeZone = Vue.ref(null);
+
+/** A moment in the farm's time zone (a reading at 07:00 in Seoul shows 07:00 wherever the browser is). */
 export function dateTime(value) {
   if (!value) return "–";
-  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium", timeStyle: "short", timeZone: farmTimeZone.value ?? undefined })
+    .format(new Date(value));
 }
 
 export function date(value) {
   if (!value) return "–";
   // A plain date (YYYY-MM-DD) is a calendar day: format it as such, not as UTC midnight in the browser's zone.
   const plain = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium", timeZone: plain ? "UTC" : undefined })
+  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium", timeZone: plain ? "UTC" : farmTimeZone.value ?? undefined })
     .format(new Date(plain ? `${value}T00:00:00Z` : value));
 }
 
