@@ -197,6 +197,10 @@ internal static class NearMissSuggestions
             FieldValue = Round(value),
             To = Round(to),
             Message = relaxation.Message.Replace(Wording.Number(relaxation.To), Wording.Number(Round(to)), StringComparison.Ordinal),
+            // The same change in the message's parameters (the value the text shows moves with it).
+            MessageCode = relaxation.MessageCode is { } code
+                ? code with { Args = code.Args.ToDictionary(a => a.Key, a => a.Value == Wording.Number(relaxation.To) ? Wording.Number(Round(to)) : a.Value, StringComparer.Ordinal) }
+                : null,
         };
     }
 
