@@ -65,11 +65,10 @@ public sealed class ServerText
             var placeholder = text[(open + 1)..close];
             var colon = placeholder.IndexOf(':', StringComparison.Ordinal);
             var name = colon < 0 ? placeholder : placeholder[..colon];
-            if (name.StartsWith("items", StringComparison.Ordinal))
+            if (placeholder == "items" || placeholder.StartsWith("items|", StringComparison.Ordinal))
             {
-                // {items} joins with "; ", {items|sep} with sep (e.g. {items| } for sentences).
-                var bar = name.IndexOf('|', StringComparison.Ordinal);
-                result.AppendJoin(bar < 0 ? "; " : name[(bar + 1)..], (message.Items ?? []).Select(item => Render(item, template)));
+                // {items} joins with "; ", {items|sep} with sep (e.g. {items| } for sentences, {items|: } for clauses).
+                result.AppendJoin(placeholder == "items" ? "; " : placeholder["items|".Length..], (message.Items ?? []).Select(item => Render(item, template)));
             }
             else if (message.Args.TryGetValue(name, out var value))
             {
