@@ -34,15 +34,16 @@ public sealed partial class ServerTextTests
     public void Korean_texts_are_Korean_apart_from_units_and_abbreviations()
     {
         // Latin words allowed in Korean text: SI and feed units, nutrient abbreviations kept beside their Korean names, the date
-        // format (yyyy-MM-dd) and values a client must send as they are (en, ko, female, male, steer, null, the field name from).
+        // format (yyyy-MM-dd), the model names (NASEM, NRC) and values a client must send as they are (en, ko, female, male, steer, null,
+        // the field name from).
         var allowed = new HashSet<string>(StringComparer.Ordinal)
         {
             "kg", "g", "mg", "Mcal", "mEq", "IU", "DM", "ME", "NEL", "NEm", "NEg", "MP", "Lys", "Met", "His", "Ile", "Leu", "Phe", "Thr", "Trp", "Val", "Arg",
             "Ca", "P", "Mg", "K", "Na", "Cl", "S", "Co", "Cu", "Fe", "I", "Mn", "Se", "Zn", "Mo", "A", "D", "E", "CP", "RDP", "RUP", "TDN", "NDF", "DCAD",
-            "yyyy", "MM", "dd", "en", "ko", "female", "male", "steer", "null", "from",
+            "yyyy", "MM", "dd", "en", "ko", "female", "male", "steer", "null", "from", "NASEM", "NRC",
         };
         var english = Korean.Where(k => !k.Key.StartsWith("term.", StringComparison.Ordinal) || k.Key != $"term.{k.Value}")
-            .SelectMany(k => LatinWord().Matches(Placeholder().Replace(k.Value, "")).Select(m => (k.Key, m.Value)))
+            .SelectMany(k => LatinWord().Matches(Identifier().Replace(Placeholder().Replace(k.Value, ""), "")).Select(m => (k.Key, m.Value)))
             .Where(w => !allowed.Contains(w.Value) && !w.Key.StartsWith("unit.", StringComparison.Ordinal) && w.Key != $"term.{w.Value}")
             .Select(w => $"{w.Key}: {w.Value}").ToList();
         Assert.True(english.Count == 0, $"English words in Korean texts: {string.Join("; ", english)}");
@@ -103,6 +104,10 @@ public sealed partial class ServerTextTests
 
     [GeneratedRegex("[A-Za-z]+")]
     private static partial Regex LatinWord();
+
+    /// <summary>Request field paths and NASEM column names a client sends as they are (requirements.….minPercent, Fd_CP).</summary>
+    [GeneratedRegex(@"[A-Za-z]+([._|][A-Za-z]*)+")]
+    private static partial Regex Identifier();
 
     [GeneratedRegex(@"(?:ServerMessage\.Of|Wrapped)\(\s*""([a-zA-Z][\w.]*)""")]
     private static partial Regex CodeLiteral();
