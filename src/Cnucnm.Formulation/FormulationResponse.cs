@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition.Messages;
 using System.Text.Json.Serialization;
 using Cnucnm.Nutrition;
 using Cnucnm.Nutrition.Feeds;
@@ -134,11 +135,13 @@ public sealed record BatchLine(string Id, string Name, double KgAsFedPerHead, do
 /// <param name="Relaxations">The smallest weighted relaxation that makes the problem feasible, all to apply together;
 /// each sets one request field to a new value (a one-click fix).</param>
 /// <param name="RelaxedCostPerDay">Cost of the least-cost ration once the relaxations are applied.</param>
+/// <param name="SummaryMessage"><paramref name="Summary"/> as a message code with parameters (docs/integrations.md, "Message codes").</param>
 public sealed record InfeasibilityExplanation(
     string Summary,
     IReadOnlyList<Conflict> Conflicts,
     IReadOnlyList<Relaxation> Relaxations,
-    double? RelaxedCostPerDay);
+    double? RelaxedCostPerDay,
+    ServerMessage? SummaryMessage = null);
 
 /// <summary>A constraint of the request, as the UI addresses it.</summary>
 /// <param name="Kind"><c>feed</c>, <c>fixed</c>, <c>inventory</c>, <c>dryMatterIntake</c>, <c>nutrient</c>, <c>ratio</c>,
@@ -152,14 +155,18 @@ public sealed record ConstraintReference(string Kind, string Subject, string Bou
 /// <summary>One of the constraints that conflict.</summary>
 /// <param name="Value">The bound as given, in <paramref name="Unit"/>.</param>
 /// <param name="Shortfall">How far the bound is missed when only nutritional bounds may give (0: it binds in the conflict without being missed).</param>
-public sealed record Conflict(ConstraintReference Constraint, string Label, double Value, double Shortfall, string Unit, string Message);
+/// <param name="MessageCode"><paramref name="Message"/> as a message code with parameters.</param>
+public sealed record Conflict(ConstraintReference Constraint, string Label, double Value, double Shortfall, string Unit, string Message,
+    ServerMessage? MessageCode = null);
 
 /// <summary>Set <see cref="ConstraintReference.Field"/> to <see cref="FieldValue"/>.</summary>
 /// <param name="From">The bound as given, in <paramref name="Unit"/>.</param>
 /// <param name="To">The relaxed bound, in <paramref name="Unit"/> (rounded outward).</param>
 /// <param name="FieldValue">The new value of the request field (differs from <paramref name="To"/> only where the field
 /// is a percentage of a requirement).</param>
-public sealed record Relaxation(ConstraintReference Constraint, string Label, double From, double To, string Unit, double FieldValue, string Message);
+/// <param name="MessageCode"><paramref name="Message"/> as a message code with parameters.</param>
+public sealed record Relaxation(ConstraintReference Constraint, string Label, double From, double To, string Unit, double FieldValue, string Message,
+    ServerMessage? MessageCode = null);
 
 /// <summary>Animal mode: where the bounds came from and what the full model says about the answer.</summary>
 /// <param name="PredictedDryMatterIntakeKg">NASEM predicted intake (or the target/observed intake given).</param>
@@ -246,7 +253,16 @@ public sealed record BestPossibleRation(
     IReadOnlyList<FeedResult> Feeds,
     IReadOnlyList<RequirementCheck> Short,
     IReadOnlyList<GuardRailCheck> GuardRailsMissed,
-    IReadOnlyList<Suggestion> Suggestions);
+    IReadOnlyList<Suggestion> Suggestions)
+{
+    /// <summary><see cref="Warning"/> as a message code with parameters, from what the ration leaves short and the guard rails it misses.</summary>
+    public ServerMessage WarningMessage => Short.Count + GuardRailsMissed.Count == 0
+        ? ServerMessage.Of("bestPossible.warningNothing")
+        : ServerMessage.Of("bestPossible.warning").WithItems([
+            .. Short.Select(l => ServerMessage.Of("bestPossible.short", ("name", l.Nutrient),
+                ("percent", ServerMessage.Num(l.Supplied / (l.Required * l.TargetPercent / 100) * 100)))),
+            .. GuardRailsMissed.Select(r => ServerMessage.Of("bestPossible.rail", ("name", r.Name), ("value", ServerMessage.Num(r.Value)), ("unit", r.Unit)))]);
+}
 
 /// <summary>One verified way out of an infeasible request.</summary>
 /// <param name="Rank">1 is the most practical.</param>
@@ -256,5 +272,6 @@ public sealed record BestPossibleRation(
 /// <param name="AddFeeds">Feeds to add to <c>feeds</c>, all together.</param>
 /// <param name="CostPerDay">The optimal ration's cost with the suggestion applied (it was re-solved).</param>
 /// <param name="ChangesIntake">The suggestion assumes the cows eat more than predicted: check the intake before using it.</param>
+/// <param name="MessageCode"><paramref name="Message"/> as a message code with parameters.</param>
 public sealed record Suggestion(int Rank, string Kind, string Message, IReadOnlyList<Relaxation> Changes, IReadOnlyList<FeedOffer> AddFeeds, double CostPerDay,
-    bool ChangesIntake);
+    bool ChangesIntake, ServerMessage? MessageCode = null);

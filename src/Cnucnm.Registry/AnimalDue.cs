@@ -1,7 +1,11 @@
+using System.Globalization;
+using Cnucnm.Nutrition.Messages;
 namespace Cnucnm.Registry;
 
 /// <summary>One thing an animal is due for, and the date it fell or falls due.</summary>
-public sealed record AnimalDue(Guid AnimalId, string Tag, string? Name, Guid? GroupId, AnimalDueKind Kind, DateOnly DueDate, string Message);
+/// <param name="Message">In English; <paramref name="Text"/> is the same as a message code for the reader's language.</param>
+public sealed record AnimalDue(Guid AnimalId, string Tag, string? Name, Guid? GroupId, AnimalDueKind Kind, DateOnly DueDate, string Message,
+    ServerMessage? Text = null);
 
 /// <summary>The farm's intervals for <see cref="AnimalDueList"/>.</summary>
 /// <param name="WeighingIntervalDays">How often animals are weighed.</param>
@@ -19,25 +23,29 @@ public static class AnimalDueList
         var due = new List<AnimalDue>();
         foreach (var (animal, s) in animals.Where(a => a.Animal.Status == AnimalStatus.Active))
         {
-            AnimalDue Due(AnimalDueKind kind, DateOnly date, string message) => new(animal.Id, animal.Tag, animal.Name, animal.GroupId, kind, date, message);
+            AnimalDue Due(AnimalDueKind kind, DateOnly date, ServerMessage text) =>
+                new(animal.Id, animal.Tag, animal.Name, animal.GroupId, kind, date, ServerText.English(text), text);
             var weighingDue = (s.LastWeighingDate ?? animal.BirthDate).AddDays(settings.WeighingIntervalDays);
             if (weighingDue <= today)
             {
                 due.Add(Due(AnimalDueKind.WeighingOverdue, weighingDue,
-                    s.LastWeighingDate is { } last ? $"last weighed {last:yyyy-MM-dd}, {today.DayNumber - last.DayNumber} days ago" : "never weighed"));
+                    s.LastWeighingDate is { } last
+                        ? ServerMessage.Of("due.weighing.last", ("date", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("days", today.DayNumber - last.DayNumber))
+                        : ServerMessage.Of("due.weighing.never")));
             }
 
             if (s.ExpectedCalving is { } calving)
             {
                 if (calving.AddDays(-settings.CalvingNoticeDays) <= today)
                 {
-                    due.Add(Due(AnimalDueKind.CalvingDue, calving, $"expected to calve {calving:yyyy-MM-dd} ({calving.DayNumber - today.DayNumber} days)"));
+                    due.Add(Due(AnimalDueKind.CalvingDue, calving, ServerMessage.Of("due.calving", ("date", calving.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("days", calving.DayNumber - today.DayNumber))));
                 }
 
                 var dryOff = calving.AddDays(-settings.DryPeriodDays);
                 if (s.DaysInMilk is not null && dryOff <= today)
                 {
-                    due.Add(Due(AnimalDueKind.DryOffDue, dryOff, $"still milking; dry-off was due {dryOff:yyyy-MM-dd} for calving {calving:yyyy-MM-dd}"));
+                    due.Add(Due(AnimalDueKind.DryOffDue, dryOff, ServerMessage.Of("due.dryOff", ("date", dryOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                        ("calving", calving.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))));
                 }
             }
         }

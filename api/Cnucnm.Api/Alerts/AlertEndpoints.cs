@@ -25,18 +25,19 @@ public static class AlertEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Alert>>, ValidationProblem>> ListAsync(
-        Guid farmId, IAlertStore alerts, CancellationToken cancellationToken, bool open = false, int limit = 100)
+        Guid farmId, IAlertStore alerts, Localization.MessageLocalizer text, CancellationToken cancellationToken, bool open = false, int limit = 100)
     {
         if (limit is < 1 or > 1000)
         {
             return TypedResults.ValidationProblem(new Validation().Add("limit", "must be between 1 and 1000.").Errors);
         }
 
-        return TypedResults.Ok(await alerts.ListAsync(farmId, open, limit, cancellationToken));
+        return TypedResults.Ok<IReadOnlyList<Alert>>([.. (await alerts.ListAsync(farmId, open, limit, cancellationToken)).Select(text.Localize)]);
     }
 
     private static async Task<Results<Ok<Alert>, NotFound>> AcknowledgeAsync(
-        Guid farmId, Guid alertId, IAlertStore alerts, IGrainFactory grains, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
+        Guid farmId, Guid alertId, IAlertStore alerts, IGrainFactory grains, ClaimsPrincipal user, TimeProvider clock, Localization.MessageLocalizer text,
+        CancellationToken cancellationToken)
     {
         var alert = await alerts.AcknowledgeAsync(farmId, alertId, user.ActorId(), clock.GetUtcNow(), cancellationToken);
         if (alert is null)
@@ -47,6 +48,6 @@ public static class AlertEndpoints
         // Persist, then publish: the acknowledgement is stored, so its event goes out even if the client has gone.
         await grains.FarmEvents(farmId).PublishAsync(FarmEventKind.AlertAcknowledged, alert.GroupId, $"Acknowledged: {alert.Title}",
             cancellationToken: CancellationToken.None);
-        return TypedResults.Ok(alert);
+        return TypedResults.Ok(text.Localize(alert));
     }
 }

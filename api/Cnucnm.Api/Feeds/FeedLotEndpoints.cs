@@ -163,8 +163,13 @@ public static class FeedLotEndpoints
 
         // Every farm feed that is this lot takes the new values; each farm stores the work with the feed and re-evaluates, then
         // re-formulates by its policy, the rations that use it (FarmGrain's outbox: finished after a crash).
-        var reason = $"lab analysis of lot {context.Lot.Definition.Name}" + (analysis.SampleId is { } sample ? $" ({sample}" + (analysis.SampledOn is { } on ? $", {on:yyyy-MM-dd})" : ")") : "");
-        var cause = new Contracts.Rations.RationChangeCause(Contracts.Rations.RationChangeKind.FeedChanged, actor, reason);
+        var lot = context.Lot.Definition.Name;
+        var reasonMessage = analysis.SampleId is not { } sample ? Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.lotLabAnalysis", ("lot", lot))
+            : analysis.SampledOn is not { } on ? Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.lotLabAnalysisSample", ("lot", lot), ("sample", sample))
+            : Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.lotLabAnalysisSampleDate", ("lot", lot), ("sample", sample),
+                ("date", on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        var reason = Cnucnm.Nutrition.Messages.ServerText.English(reasonMessage);
+        var cause = Contracts.Rations.RationChangeCause.Of(Contracts.Rations.RationChangeKind.FeedChanged, actor, reasonMessage);
         var updates = new Dictionary<Guid, GroupRationUpdate>();
         foreach (var use in applied.Uses)
         {

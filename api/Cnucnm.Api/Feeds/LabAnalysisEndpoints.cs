@@ -84,10 +84,14 @@ public static class LabAnalysisEndpoints
         var before = await RationsUsingAsync(grains, farm, feedId, cancellationToken);
         var updated = WithAnalysis(definition, analysis);
         var actor = user.ActorId();
-        var reason = $"lab analysis of {feedId}" + (analysis.SampleId is { } sample ? $" ({sample}" + (analysis.SampledOn is { } on ? $", {on:yyyy-MM-dd})" : ")") : "");
+        var reasonMessage = analysis.SampleId is not { } sample ? Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.labAnalysis", ("feed", feedId))
+            : analysis.SampledOn is not { } on ? Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.labAnalysisSample", ("feed", feedId), ("sample", sample))
+            : Cnucnm.Nutrition.Messages.ServerMessage.Of("reason.labAnalysisSampleDate", ("feed", feedId), ("sample", sample),
+                ("date", on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        var reason = Cnucnm.Nutrition.Messages.ServerText.English(reasonMessage);
         // The farm stores the feed with the ration work it causes (re-evaluate, then re-formulate by the farm's policy) and does
         // it: a crash in between still updates every ration (FarmGrain's outbox).
-        var put = await grains.Farm(farmId).PutFeedAsync(updated, actor, new RationChangeCause(RationChangeKind.FeedChanged, actor, reason), cancellationToken);
+        var put = await grains.Farm(farmId).PutFeedAsync(updated, actor, RationChangeCause.Of(RationChangeKind.FeedChanged, actor, reasonMessage), cancellationToken);
         var outcomes = (put.Rations ?? []).ToDictionary(r => r.GroupId);
 
         // A group missing from the outcomes is still being updated (its silo was lost): shown as before, finished by the farm.

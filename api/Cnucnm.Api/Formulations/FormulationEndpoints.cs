@@ -24,11 +24,11 @@ public static class FormulationEndpoints
     }
 
     private static async Task<Results<Ok<FormulationResponse>, ValidationProblem, ProblemHttpResult>> FormulateAsync(
-        FormulationRequest request, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken)
+        FormulationRequest request, IGrainFactory grains, TimeProvider clock, Localization.MessageLocalizer text, CancellationToken cancellationToken)
     {
         // A beef request naming the farm's province without a month is formulated for the current month (docs/science.md).
         request = Cnucnm.Formulation.Beef.BeefClimateMonth.WithMonthFrom(request, clock.GetUtcNow());
-        var response = await grains.FormulationPool().FormulateAsync(request, cancellationToken);
+        var response = text.Localize(await grains.FormulationPool().FormulateAsync(request, cancellationToken));
         return response.Status switch
         {
             FormulationStatus.Optimal => TypedResults.Ok(response),
@@ -37,6 +37,7 @@ public static class FormulationEndpoints
                 extensions: new Dictionary<string, object?>
                 {
                     ["status"] = "Infeasible", ["explanation"] = response.Explanation, ["animal"] = response.Animal, ["bestPossible"] = response.BestPossible,
+                    ["explanationCode"] = response.Explanation?.SummaryMessage,
                 }),
             _ => TypedResults.ValidationProblem((response.Errors ?? []).GroupBy(e => e.Field)
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal)),

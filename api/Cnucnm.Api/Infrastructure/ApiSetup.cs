@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cnucnm.Api.Localization;
 using Cnucnm.Api.Security;
 using Cnucnm.Silo.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -22,7 +23,9 @@ public static class ApiSetup
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            Localization.ValidationMessages.Apply(context);
         });
+        builder.Services.AddCnucnmLocalization();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton<Animals.GroupInputsSync>();
         builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiContract.DescribeEdgesAsync).AddSchemaTransformer(RequiredMembers.DescribeRequiredAsync).AddDocumentTransformer(OpenApiContract.DescribeTagsAsync).AddDocumentTransformer((document, _, _) =>
@@ -102,6 +105,7 @@ public static class ApiSetup
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = WebFront.PrepareResponse });
         app.UseCors();
         app.UseCnucnmSecurity();
+        app.UseCnucnmLocalization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CNUCNM API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
     }

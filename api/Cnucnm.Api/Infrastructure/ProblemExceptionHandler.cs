@@ -86,9 +86,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             ? RequiredMembers.FieldErrors(json, korean)
             : new(StringComparer.Ordinal) { ["body"] = [exception.Message] };
 
-    /// <summary>Field messages in Korean when the client asks for Korean first (the web front sends its UI language).</summary>
+    /// <summary>Field messages in Korean when the request's language is Korean (Localization/ServerLanguage.cs: ?lang, Accept-Language, the
+    /// person's stored language); before localisation ran (a body refused early), when the client asks for Korean first.</summary>
     internal static bool PrefersKorean(HttpRequest request) =>
-        request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault() is { } first
+        request.HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } language
+            ? language.RequestCulture.UICulture.TwoLetterISOLanguageName == "ko"
+            : request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault() is { } first
         && first.Value.Value?.StartsWith("ko", StringComparison.OrdinalIgnoreCase) == true;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "503 for {Path}: {Reason}")]

@@ -1,3 +1,5 @@
+using Cnucnm.Api.Localization;
+using Cnucnm.Nutrition.Messages;
 using System.Text.RegularExpressions;
 using Cnucnm.Formulation;
 using Cnucnm.Nutrition;
@@ -45,13 +47,14 @@ public static partial class RationEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<RationSnapshot>, NotFound>> GetAsync(Guid farmId, Guid groupId, IGrainFactory grains, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<RationSnapshot>, NotFound>> GetAsync(Guid farmId, Guid groupId, IGrainFactory grains, MessageLocalizer text,
+        CancellationToken cancellationToken) =>
         await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(await grains.Ration(groupId).GetAsync(cancellationToken));
+            : TypedResults.Ok(text.Localize(await grains.Ration(groupId).GetAsync(cancellationToken)));
 
     private static async Task<Results<Ok<RationVersion>, ValidationProblem, NotFound>> SetAsync(
-        Guid farmId, Guid groupId, SetRationRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid farmId, Guid groupId, SetRationRequest request, IGrainFactory grains, ClaimsPrincipal user, MessageLocalizer text, CancellationToken cancellationToken)
     {
         if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
         {
@@ -83,12 +86,13 @@ public static partial class RationEndpoints
         }
 
         var version = await grains.Ration(groupId).SetRationAsync(inputs, items,
-            new RationChangeCause(RationChangeKind.Manual, user.ActorId(), request.Reason ?? "set by hand"), cancellationToken);
-        return TypedResults.Ok(version);
+            request.Reason is { } reason ? new RationChangeCause(RationChangeKind.Manual, user.ActorId(), reason)
+                : RationChangeCause.Of(RationChangeKind.Manual, user.ActorId(), ServerMessage.Of("reason.setByHand")), cancellationToken);
+        return TypedResults.Ok(text.Localize(version));
     }
 
     private static async Task<Results<Ok<RationSnapshot>, ValidationProblem, NotFound>> SettingsAsync(
-        Guid farmId, Guid groupId, SettingsRequest request, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid farmId, Guid groupId, SettingsRequest request, IGrainFactory grains, ClaimsPrincipal user, MessageLocalizer text, CancellationToken cancellationToken)
     {
         if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
         {
@@ -130,7 +134,7 @@ public static partial class RationEndpoints
             [.. request.Candidates!.Select(c => new CandidateFeed(c!.FeedId!, c.MinKgDryMatter ?? 0, c.MaxKgDryMatter, c.FixedKgDryMatter))],
             request.DryMatterIntakeTolerancePercent ?? 0, request.MinForageNdfPercentOfDm, request.MaxStarchPercentOfDm, request.MaxFatPercentOfDm,
             request.MixerCapacityKgAsFed, request.RequestFields is { Count: > 0 } fields ? new Dictionary<string, double>(fields, StringComparer.Ordinal) : null);
-        return TypedResults.Ok(await grains.Ration(groupId).SetSettingsAsync(settings, user.ActorId(), cancellationToken));
+        return TypedResults.Ok(text.Localize(await grains.Ration(groupId).SetSettingsAsync(settings, user.ActorId(), cancellationToken)));
     }
 
     /// <summary>A field the formulation's relaxations know how to set (an empty request takes it without complaint).</summary>
@@ -153,7 +157,7 @@ public static partial class RationEndpoints
     private static partial Regex RequestFieldPattern();
 
     private static async Task<Results<Ok<ReformulationResult>, ProblemHttpResult, NotFound>> ReformulateAsync(
-        Guid farmId, Guid groupId, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid farmId, Guid groupId, IGrainFactory grains, ClaimsPrincipal user, MessageLocalizer text, CancellationToken cancellationToken)
     {
         if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
         {
@@ -165,8 +169,8 @@ public static partial class RationEndpoints
             return TypedResults.NotFound();
         }
 
-        var result = await grains.Ration(groupId).ReformulateAsync(inputs,
-            new RationChangeCause(RationChangeKind.Formulated, user.ActorId(), "formulated on request"), null, cancellationToken);
+        var result = text.Localize(await grains.Ration(groupId).ReformulateAsync(inputs,
+            RationChangeCause.Of(RationChangeKind.Formulated, user.ActorId(), ServerMessage.Of("reason.formulated")), null, cancellationToken));
         return result.Outcome switch
         {
             ReformulationOutcome.Infeasible => TypedResults.Problem(result.Explanation, statusCode: StatusCodes.Status422UnprocessableEntity,
@@ -174,6 +178,7 @@ public static partial class RationEndpoints
                 extensions: new Dictionary<string, object?>
                 {
                     ["outcome"] = "infeasible", ["explanation"] = result.Explanation, ["relaxations"] = result.Formulation?.Explanation?.Relaxations,
+                    ["explanationCode"] = result.Formulation?.Explanation?.SummaryMessage,
                 }),
             ReformulationOutcome.NotReady => TypedResults.Problem(result.Explanation, statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The group's ration cannot be formulated yet.", extensions: new Dictionary<string, object?> { ["outcome"] = "notReady" }),
@@ -182,7 +187,7 @@ public static partial class RationEndpoints
     }
 
     private static async Task<Results<Ok<RationVersion>, NotFound>> ApproveAsync(
-        Guid farmId, Guid groupId, Guid suggestionId, IGrainFactory grains, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid farmId, Guid groupId, Guid suggestionId, IGrainFactory grains, ClaimsPrincipal user, MessageLocalizer text, CancellationToken cancellationToken)
     {
         if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
         {
@@ -191,7 +196,7 @@ public static partial class RationEndpoints
 
         return await grains.Group(groupId).GetRationInputsAsync(cancellationToken) is { } inputs
                && await grains.Ration(groupId).ApproveSuggestionAsync(inputs, suggestionId, user.ActorId(), cancellationToken) is { } version
-            ? TypedResults.Ok(version)
+            ? TypedResults.Ok(text.Localize(version))
             : TypedResults.NotFound();
     }
 

@@ -237,7 +237,8 @@ public static class AuthEndpoints
             await tokens.EmailVerifiedAtAsync(user.Id, cancellationToken) is not null));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> SetLanguageAsync(LanguageRequest request, ClaimsPrincipal principal, IUserStore users, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ValidationProblem>> SetLanguageAsync(LanguageRequest request, ClaimsPrincipal principal, IUserStore users,
+        Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken cancellationToken)
     {
         if (request.Language is not ("en" or "ko"))
         {
@@ -245,6 +246,7 @@ public static class AuthEndpoints
         }
 
         await users.SetPreferredLanguageAsync(principal.GetUserId()!.Value, request.Language, cancellationToken);
+        Localization.ServerLanguage.Forget(cache, principal.GetUserId()!.Value);
         return TypedResults.NoContent();
     }
 }

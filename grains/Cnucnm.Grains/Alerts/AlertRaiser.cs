@@ -3,6 +3,7 @@ using Cnucnm.Contracts.Events;
 using Cnucnm.Storage.LiveHerd;
 using Cnucnm.Storage.Notifications;
 using Cnucnm.Contracts;
+using Cnucnm.Nutrition.Messages;
 
 namespace Cnucnm.Grains.Alerts;
 
@@ -10,10 +11,20 @@ namespace Cnucnm.Grains.Alerts;
 /// to the e-mail outbox (due now, after quiet hours, or at the digest hour), then tells the farm's dashboards.</summary>
 public sealed class AlertRaiser(IAlertStore alerts, INotificationStore notifications, IGrainFactory grains, TimeProvider clock)
 {
-    public async Task<Alert?> RaiseAsync(Guid farmId, Guid? groupId, AlertKind kind, AlertSeverity severity, string title, string detail,
-        string dedupeKey, CancellationToken cancellationToken = default)
+    /// <summary>Raises an alert whose title and detail are message codes (rendered in the reader's language by the API); the
+    /// stored title and detail are their English text.</summary>
+    public Task<Alert?> RaiseAsync(Guid farmId, Guid? groupId, AlertKind kind, AlertSeverity severity, ServerMessage title, ServerMessage detail,
+        string dedupeKey, CancellationToken cancellationToken = default) =>
+        RaiseAsync(new Alert(Guid.CreateVersion7(), farmId, groupId, kind, severity, ServerText.English(title), ServerText.English(detail),
+            clock.GetUtcNow(), null, null, dedupeKey, title, detail), cancellationToken);
+
+    public Task<Alert?> RaiseAsync(Guid farmId, Guid? groupId, AlertKind kind, AlertSeverity severity, string title, string detail,
+        string dedupeKey, CancellationToken cancellationToken = default) =>
+        RaiseAsync(new Alert(Guid.CreateVersion7(), farmId, groupId, kind, severity, title, detail, clock.GetUtcNow(), null, null, dedupeKey), cancellationToken);
+
+    private async Task<Alert?> RaiseAsync(Alert alert, CancellationToken cancellationToken)
     {
-        var alert = new Alert(Guid.CreateVersion7(), farmId, groupId, kind, severity, title, detail, clock.GetUtcNow(), null, null, dedupeKey);
+        var (farmId, groupId, kind, title) = (alert.FarmId, alert.GroupId, alert.Kind, alert.Title);
         var stored = await alerts.RaiseAsync(alert, cancellationToken);
         if (stored is not null)
         {

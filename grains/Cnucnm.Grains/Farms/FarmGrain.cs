@@ -1,3 +1,5 @@
+using Cnucnm.Nutrition.Messages;
+using System.Globalization;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
@@ -212,7 +214,8 @@ public sealed partial class FarmGrain(
         var reformulate = before != after && changePercent is { } percent && Math.Abs(percent) > State.Policy.PriceChangeThresholdPercent;
         // The rations to update are written with the price (an outbox): a crash after this write still updates them.
         var work = before == after ? null : new PendingRationWork(Guid.NewGuid(), feedId,
-            reformulate ? new RationChangeCause(RationChangeKind.PriceChange, changedBy, $"{updated.Definition!.Name} price changed {changePercent:+0.#;-0.#} %") : null,
+            reformulate ? RationChangeCause.Of(RationChangeKind.PriceChange, changedBy, ServerMessage.Of("reason.priceChange", ("feed", updated.Definition!.Name),
+                ("percent", changePercent?.ToString("+0.#;-0.#", CultureInfo.InvariantCulture)))) : null,
             [.. State.Groups.Select(g => g.GroupId)], 0);
         await StoreWithRationWorkAsync(State with { Feeds = feeds, Version = State.Version + 1, PendingRationWork = Append(State.PendingRationWork, work) },
             work, cancellationToken);
@@ -225,8 +228,10 @@ public sealed partial class FarmGrain(
             if (reformulate && changePercent is { } change)
             {
                 await alerts.RaiseAsync(this.GetPrimaryKey(), null, AlertKind.PriceJump, AlertSeverity.Warning,
-                    $"{updated.Definition!.Name} price {(change > 0 ? "rose" : "fell")} {Math.Abs(change):0.#} %",
-                    $"From {before:0.###} to {after:0.###} {State.Profile.Currency} per kg as fed (effective {price.EffectiveFrom:yyyy-MM-dd}); rations using it are re-formulated.",
+                    ServerMessage.Of(change > 0 ? "alert.priceJump.titleRose" : "alert.priceJump.titleFell", ("feed", updated.Definition!.Name),
+                        ("percent", Math.Abs(change).ToString("0.#", CultureInfo.InvariantCulture))),
+                    ServerMessage.Of("alert.priceJump.detail", ("from", before?.ToString("0.###", CultureInfo.InvariantCulture)), ("to", after?.ToString("0.###", CultureInfo.InvariantCulture)),
+                        ("currency", State.Profile.Currency), ("date", price.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
                     $"price:{feedId}:{price.EffectiveFrom:yyyy-MM-dd}", cancellationToken);
             }
 
@@ -345,8 +350,8 @@ public sealed partial class FarmGrain(
         if (daysLeft < State.Policy.InventoryWarningDays)
         {
             await alerts.RaiseAsync(this.GetPrimaryKey(), null, AlertKind.InventoryLow, daysLeft < 1 ? AlertSeverity.Critical : AlertSeverity.Warning,
-                $"{feed.Definition!.Name} runs out in {daysLeft:0.#} days",
-                $"{stock:0} kg as fed on hand at {use:0} kg/day recent use.", $"inventory:{feedId}", cancellationToken);
+                ServerMessage.Of("alert.inventoryLow.title", ("feed", feed.Definition!.Name), ("days", daysLeft.ToString("0.#", CultureInfo.InvariantCulture))),
+                ServerMessage.Of("alert.inventoryLow.detail", ("stock", stock.ToString("0", CultureInfo.InvariantCulture)), ("use", use.Value.ToString("0", CultureInfo.InvariantCulture))), $"inventory:{feedId}", cancellationToken);
         }
     }
 

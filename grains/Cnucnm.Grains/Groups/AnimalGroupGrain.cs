@@ -1,3 +1,5 @@
+using Cnucnm.Nutrition.Messages;
+using System.Globalization;
 using System.Diagnostics;
 using Cnucnm.Analytics.Anomalies;
 using Cnucnm.Analytics.Intake;
@@ -137,7 +139,7 @@ public sealed partial class AnimalGroupGrain(
         }
 
         var renamed = name != State.Name;
-        var reason = $"inputs changed by {changedBy}";
+        var reason = ServerMessage.Of("reason.inputsChanged", ("actor", changedBy));
         await StoreWithRationUpdateAsync(State with { Name = name, Inputs = inputs.ForState(), Version = State.Version + 1, PendingReformulation = InputsChanged(changedBy, reason) },
             cancellationToken);
         if (renamed)
@@ -145,7 +147,7 @@ public sealed partial class AnimalGroupGrain(
             await GrainFactory.Farm(State.FarmId).AddGroupAsync(GroupId, name, cancellationToken);
         }
 
-        await InputsChangedAsync(reason, cancellationToken);
+        await InputsChangedAsync(ServerText.English(reason), cancellationToken);
         return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
     }
 
@@ -163,12 +165,13 @@ public sealed partial class AnimalGroupGrain(
             BodyWeightKg = latest.BodyWeightKg,
             BodyConditionScore = latest.BodyConditionScore ?? State.Inputs!.BodyConditionScore,
         };
-        var reason = $"weighing of {weighing.Date:yyyy-MM-dd}: {weighing.BodyWeightKg:0} kg";
+        var reason = ServerMessage.Of("reason.weighing", ("date", weighing.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("kg", weighing.BodyWeightKg.ToString("0", CultureInfo.InvariantCulture)));
         await StoreWithRationUpdateAsync(State with
         {
             Weighings = weighings, Inputs = inputs, Version = State.Version + 1, PendingReformulation = InputsChanged(weighing.RecordedBy, reason),
         }, cancellationToken);
-        await InputsChangedAsync(reason, cancellationToken);
+        await InputsChangedAsync(ServerText.English(reason), cancellationToken);
         return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
     }
 
@@ -189,12 +192,13 @@ public sealed partial class AnimalGroupGrain(
             MilkTrueProteinPercent = latest.TrueProteinPercent,
             MilkLactosePercent = latest.LactosePercent,
         }).ForState();
-        var reason = $"milk test of {milkTest.Date:yyyy-MM-dd}: {milkTest.MilkKgPerDay:0.#} kg/d";
+        var reason = ServerMessage.Of("reason.milkTest", ("date", milkTest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("kg", milkTest.MilkKgPerDay.ToString("0.#", CultureInfo.InvariantCulture)));
         await StoreWithRationUpdateAsync(State with
         {
             MilkTests = tests, Inputs = inputs, Version = State.Version + 1, PendingReformulation = InputsChanged(milkTest.RecordedBy, reason),
         }, cancellationToken);
-        await InputsChangedAsync(reason, cancellationToken);
+        await InputsChangedAsync(ServerText.English(reason), cancellationToken);
         return new GroupResult(GroupOutcome.Ok, await SnapshotAsync(cancellationToken));
     }
 
@@ -349,7 +353,7 @@ public sealed partial class AnimalGroupGrain(
         return GroupOutcome.Ok;
     }
 
-    private static RationChangeCause InputsChanged(string actor, string reason) => new(RationChangeKind.GroupInputsChanged, actor, reason);
+    private static RationChangeCause InputsChanged(string actor, ServerMessage reason) => RationChangeCause.Of(RationChangeKind.GroupInputsChanged, actor, reason);
 
     /// <summary>After new inputs were stored with their <see cref="GroupState.PendingReformulation"/>: requirements, the event,
     /// then the ration brought up to date.</summary>
@@ -438,10 +442,15 @@ public sealed partial class AnimalGroupGrain(
         // history) a day unusual for this pen by the robust z-score, which catches a smaller drop in a steady pen.
         if (IntakeLedger.Drop(complete, today, policy.IntakeWindowDays, policy.IntakeDropThresholdPercent) is { } drop)
         {
-            var robust = drop.Unusual is not { } unusual ? "" : $" Unusual for this pen: robust z-score {unusual.RobustZScore:0.0} against the {RobustAnomalyDetector.DefaultWindowDays} days before (median {unusual.RecentMedian / head:0.0} kg DM/head).";
+            static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+            (string, object?)[] args = [("intake", F(drop.DryMatterKg / head, "0.0")), ("date", drop.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("average", F(drop.MeanBeforeKg / head, "0.0")), ("days", drop.DaysBefore)];
             await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.IntakeDrop, AlertSeverity.Warning,
-                $"{State.Name}: intake fell {drop.DropPercent:0} %",
-                $"{drop.DryMatterKg / head:0.0} kg DM/head on {drop.Day:yyyy-MM-dd} against {drop.MeanBeforeKg / head:0.0} over the {drop.DaysBefore} days before.{robust}",
+                ServerMessage.Of("alert.intakeDrop.title", ("group", State.Name), ("percent", F(drop.DropPercent, "0"))),
+                drop.Unusual is not { } unusual
+                    ? ServerMessage.Of("alert.intakeDrop.detail", args)
+                    : ServerMessage.Of("alert.intakeDrop.detailUnusual", [.. args, ("z", F(unusual.RobustZScore, "0.0")),
+                        ("window", RobustAnomalyDetector.DefaultWindowDays), ("median", F(unusual.RecentMedian / head, "0.0"))]),
                 $"intake-drop:{GroupId}:{drop.Day:yyyy-MM-dd}", cancellationToken);
         }
 
@@ -453,8 +462,10 @@ public sealed partial class AnimalGroupGrain(
             await state.WriteStateAsync(cancellationToken);
             if (await RationInputsAsync(cancellationToken) is { } inputs)
             {
-                await GrainFactory.Ration(GroupId).ReformulateAsync(inputs, new RationChangeCause(RationChangeKind.IntakeDeviation, "sensors",
-                    $"actual intake {deviation.ObservedKgPerHead:0.0} kg DM/head over {deviation.Days} days is {deviation.DeviationPercent:+0;-0} % from the formulated {deviation.FormulatedKgPerHead:0.0}"),
+                await GrainFactory.Ration(GroupId).ReformulateAsync(inputs, RationChangeCause.Of(RationChangeKind.IntakeDeviation, "sensors",
+                    ServerMessage.Of("reason.intakeDeviation", ("intake", deviation.ObservedKgPerHead.ToString("0.0", CultureInfo.InvariantCulture)),
+                        ("days", deviation.Days), ("percent", deviation.DeviationPercent.ToString("+0;-0", CultureInfo.InvariantCulture)),
+                        ("formulated", deviation.FormulatedKgPerHead.ToString("0.0", CultureInfo.InvariantCulture)))),
                     deviation.ObservedKgPerHead, cancellationToken);
                 _rationGroupBrought = inputs.Group;
             }

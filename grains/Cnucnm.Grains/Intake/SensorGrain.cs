@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition.Messages;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Farms;
@@ -102,8 +103,10 @@ public sealed class SensorGrain(
         await state.WriteStateAsync();
         var (farmId, deviceId) = Key;
         await alerts.RaiseAsync(farmId, null, AlertKind.SensorSilent, AlertSeverity.Warning,
-            $"Sensor {deviceId} is silent",
-            $"No reading for {silence.TotalMinutes:0} minutes (expected at least every {interval.TotalMinutes:0}); last reading {last:yyyy-MM-dd HH:mm} UTC.",
+            ServerMessage.Of("alert.sensorSilent.title", ("device", deviceId)),
+            ServerMessage.Of("alert.sensorSilent.detail", ("minutes", silence.TotalMinutes.ToString("0", System.Globalization.CultureInfo.InvariantCulture)),
+                ("interval", interval.TotalMinutes.ToString("0", System.Globalization.CultureInfo.InvariantCulture)),
+                ("last", last.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))),
             $"silent:{deviceId}:{last:O}");
     }
 

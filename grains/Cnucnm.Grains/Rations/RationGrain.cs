@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition.Messages;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Events;
@@ -107,8 +108,10 @@ public sealed class RationGrain(
             case ReformulationOutcome.BestPossible:
                 return await SuggestBestPossibleAsync(context, best!, cause, formulation.Response!, cancellationToken);
             case ReformulationOutcome.Infeasible:
-                await RaiseFormulationAlertAsync(AlertSeverity.Critical, $"{context.Group.Name}: no ration meets the requirements",
-                    formulation.Explanation ?? "The formulation is infeasible.", InfeasibleAlertKey, cancellationToken);
+                await RaiseFormulationAlertAsync(AlertSeverity.Critical, ServerMessage.Of("alert.infeasible.title", ("group", context.Group.Name)),
+                    formulation.Response?.Explanation?.SummaryMessage
+                        ?? (formulation.Explanation is { } explanation ? ServerMessage.Of("text", ("text", explanation)) : ServerMessage.Of("alert.infeasible.detail")),
+                    InfeasibleAlertKey, cancellationToken);
                 return new ReformulationResult(ReformulationOutcome.Infeasible, null, formulation.Explanation, formulation.Response);
         }
 
@@ -141,9 +144,12 @@ public sealed class RationGrain(
         var replacesWaiting = State.Suggestion is not null;
         state.State = State with { Suggestion = new RationSuggestion(Guid.CreateVersion7(), proposed, difference) };
         await state.WriteStateAsync(cancellationToken);
-        var summary = difference is { } d
-            ? $"{context.Group.Name}: new ration suggested ({cause.Reason}); {(d <= 0 ? "saves" : "costs")} {Math.Abs(d):0.##} {context.Profile.Currency}/head/day"
-            : $"{context.Group.Name}: new ration suggested ({cause.Reason})";
+        var reason = cause.ReasonMessage ?? ServerMessage.Of("text", ("text", cause.Reason));
+        var summaryMessage = (difference is { } d
+            ? ServerMessage.Of(d <= 0 ? "alert.suggestion.titleSaves" : "alert.suggestion.titleCosts", ("group", context.Group.Name),
+                ("amount", Math.Abs(d).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)), ("currency", context.Profile.Currency))
+            : ServerMessage.Of("alert.suggestion.title", ("group", context.Group.Name))).WithItems([reason]);
+        var summary = ServerText.English(summaryMessage);
         await PublishAsync(FarmEventKind.SuggestionCreated, summary,
             new Dictionary<string, double> { ["costDifferencePerHeadPerDay"] = (double)(difference ?? 0) });
         if (replacesWaiting)
@@ -152,8 +158,8 @@ public sealed class RationGrain(
             await alerts.CloseAsync(State.FarmId, SuggestionAlertKey, "system", cancellationToken);
         }
 
-        await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.RationSuggestion, AlertSeverity.Info, summary,
-            "Approve it to make it the group's ration.", SuggestionAlertKey, cancellationToken);
+        await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.RationSuggestion, AlertSeverity.Info, summaryMessage,
+            ServerMessage.Of("alert.suggestion.detail"), SuggestionAlertKey, cancellationToken);
         return new ReformulationResult(ReformulationOutcome.Suggested, proposed, null, formulation.Response);
     }
 
@@ -165,7 +171,7 @@ public sealed class RationGrain(
     private async Task<ReformulationResult> SuggestBestPossibleAsync(RationContext context, BestPossibleRation best, RationChangeCause cause,
         FormulationResponse response, CancellationToken cancellationToken)
     {
-        var proposed = Build(context, best.Feeds.Select(f => (f.Id, f.KgDm)), cause with { Reason = $"best possible: {cause.Reason}" }, NextVersion());
+        var proposed = Build(context, best.Feeds.Select(f => (f.Id, f.KgDm)), cause.Wrapped("reason.bestPossible"), NextVersion());
         var difference = proposed.CostPerHeadPerDay - State.Current?.CostPerHeadPerDay;
         var replacesWaiting = State.Suggestion is { BestPossible: null };
         state.State = State with { Suggestion = new RationSuggestion(Guid.CreateVersion7(), proposed, difference, best) };
@@ -177,7 +183,7 @@ public sealed class RationGrain(
         }
 
         var title = NearMissAlert.Title(context.Group?.Name, best);
-        await PublishAsync(FarmEventKind.SuggestionCreated, title, new Dictionary<string, double> { ["costDifferencePerHeadPerDay"] = (double)(difference ?? 0) });
+        await PublishAsync(FarmEventKind.SuggestionCreated, ServerText.English(title), new Dictionary<string, double> { ["costDifferencePerHeadPerDay"] = (double)(difference ?? 0) });
         await RaiseFormulationAlertAsync(AlertSeverity.Warning, title, NearMissAlert.Detail(best), NearMissAlertKey, cancellationToken);
         return new ReformulationResult(ReformulationOutcome.BestPossible, proposed, best.Warning, response);
     }
@@ -201,7 +207,7 @@ public sealed class RationGrain(
         }
     }
 
-    private async Task RaiseFormulationAlertAsync(AlertSeverity severity, string title, string detail, string key, CancellationToken cancellationToken)
+    private async Task RaiseFormulationAlertAsync(AlertSeverity severity, ServerMessage title, ServerMessage detail, string key, CancellationToken cancellationToken)
     {
         if (!State.FormulationAlertOpen)
         {
@@ -227,7 +233,7 @@ public sealed class RationGrain(
         var proposed = State.Suggestion.Proposed;
         // Re-evaluated now: prices or requirements may have moved since it was suggested.
         var version = Build(context, proposed.Items.Select(i => (i.FeedId, i.KgDryMatterPerHead)),
-            new RationChangeCause(RationChangeKind.SuggestionApproved, approvedBy, $"approved: {proposed.Cause.Reason}"), NextVersion());
+            proposed.Cause.Wrapped("reason.approved", RationChangeKind.SuggestionApproved, approvedBy), NextVersion());
         await ApplyAsync(version, context, cancellationToken);
         return version;
     }
@@ -376,8 +382,11 @@ public sealed class RationGrain(
         foreach (var balance in version.Balances.Where(b => b.Required > 0 && b.PercentOfRequirement < 100 - tolerance))
         {
             await alerts.RaiseAsync(State.FarmId, GroupId, AlertKind.NutrientDeficit, AlertSeverity.Warning,
-                $"{context.Group?.Name}: {balance.Nutrient} short by {-balance.Balance:0.##} {balance.Unit}",
-                $"The ration supplies {balance.Supplied:0.##} of the {balance.Required:0.##} {balance.Unit} required per head per day ({balance.PercentOfRequirement:0} %).",
+                ServerMessage.Of("alert.nutrientDeficit.title", ("group", context.Group?.Name), ("nutrient", balance.Nutrient),
+                    ("amount", (-balance.Balance).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)), ("unit", balance.Unit)),
+                ServerMessage.Of("alert.nutrientDeficit.detail", ("supplied", balance.Supplied.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)),
+                    ("required", balance.Required.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)), ("unit", balance.Unit),
+                    ("percent", balance.PercentOfRequirement.ToString("0", System.Globalization.CultureInfo.InvariantCulture))),
                 $"deficit:{GroupId}:{balance.Nutrient}:v{version.Version}", cancellationToken);
         }
     }

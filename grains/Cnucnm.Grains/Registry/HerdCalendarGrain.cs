@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition.Messages;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Groups;
@@ -75,9 +76,9 @@ public sealed class HerdCalendarGrain(IAnimalStore animals, AlertRaiser alerts, 
         foreach (var d in due.Where(d => d.Kind != AnimalDueKind.WeighingOverdue))
         {
             var (kind, title) = d.Kind == AnimalDueKind.CalvingDue
-                ? (AlertKind.CalvingDue, $"{Label(d)}: calving due {d.DueDate:yyyy-MM-dd}")
-                : (AlertKind.DryOffDue, $"{Label(d)}: dry-off due");
-            if (await alerts.RaiseAsync(farmId, d.GroupId, kind, AlertSeverity.Warning, title, d.Message, $"due:{d.Kind}:{d.AnimalId}:{d.DueDate:yyyy-MM-dd}", cancellationToken) is not null)
+                ? (AlertKind.CalvingDue, ServerMessage.Of("alert.calvingDue.title", ("animal", Label(d)), ("date", d.DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))))
+                : (AlertKind.DryOffDue, ServerMessage.Of("alert.dryOffDue.title", ("animal", Label(d))));
+            if (await alerts.RaiseAsync(farmId, d.GroupId, kind, AlertSeverity.Warning, title, d.Text ?? ServerMessage.Of("text", ("text", d.Message)), $"due:{d.Kind}:{d.AnimalId}:{d.DueDate:yyyy-MM-dd}", cancellationToken) is not null)
             {
                 raised++;
             }
@@ -87,9 +88,12 @@ public sealed class HerdCalendarGrain(IAnimalStore animals, AlertRaiser alerts, 
         var weighings = due.Where(d => d.Kind == AnimalDueKind.WeighingOverdue).ToList();
         if (weighings.Count > 0)
         {
-            var listed = string.Join(", ", weighings.Take(MaxListed).Select(Label)) + (weighings.Count > MaxListed ? $" and {weighings.Count - MaxListed} more" : "");
-            if (await alerts.RaiseAsync(farmId, null, AlertKind.WeighingOverdue, AlertSeverity.Info, $"{weighings.Count} animals overdue for weighing",
-                $"Not weighed for {new DueSettings().WeighingIntervalDays} days or more: {listed}.", $"due:{AnimalDueKind.WeighingOverdue}:{today:yyyy-MM-dd}", cancellationToken) is not null)
+            var listed = string.Join(", ", weighings.Take(MaxListed).Select(Label));
+            var days = new DueSettings().WeighingIntervalDays;
+            if (await alerts.RaiseAsync(farmId, null, AlertKind.WeighingOverdue, AlertSeverity.Info, ServerMessage.Of("alert.weighingOverdue.title", ("count", weighings.Count)),
+                weighings.Count > MaxListed
+                    ? ServerMessage.Of("alert.weighingOverdue.detailMore", ("days", days), ("animals", listed), ("more", weighings.Count - MaxListed))
+                    : ServerMessage.Of("alert.weighingOverdue.detail", ("days", days), ("animals", listed)), $"due:{AnimalDueKind.WeighingOverdue}:{today:yyyy-MM-dd}", cancellationToken) is not null)
             {
                 raised++;
             }

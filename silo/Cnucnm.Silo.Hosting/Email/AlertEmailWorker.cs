@@ -73,8 +73,9 @@ public sealed partial class AlertEmailWorker(
                 var alerts = new List<AlertEmailItem>();
                 foreach (var data in email.Select(e => AlertEmailData.FromJson(e.Data)))
                 {
+                    var (title, detail) = data.In(first.Language);
                     alerts.Add(new AlertEmailItem(data.AlertId, data.FarmId, await FarmNameAsync(data.FarmId, farmNames), data.Kind, data.Severity,
-                        data.Title, data.Detail, data.RaisedAt));
+                        title, detail, data.RaisedAt));
                 }
 
                 var zone = await ZoneAsync(first.UserId, email.Key.Farm, cancellationToken);

@@ -25,6 +25,9 @@ public enum AlertSeverity
 }
 
 /// <summary>A stored alert. <see cref="DedupeKey"/> keeps one open alert per condition.</summary>
+/// <param name="Title">In the caller's language when the API answers (English as stored).</param>
+/// <param name="TitleMessage">The title as a message code with parameters (null on alerts stored before codes).</param>
+/// <param name="DetailMessage">The detail as a message code with parameters.</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.Alert")]
 public sealed record Alert(
     [property: Id(0)] Guid Id,
@@ -37,4 +40,6 @@ public sealed record Alert(
     [property: Id(7)] DateTimeOffset RaisedAt,
     [property: Id(8)] DateTimeOffset? AcknowledgedAt,
     [property: Id(9)] string? AcknowledgedBy,
-    [property: Id(10)] string DedupeKey);
+    [property: Id(10)] string DedupeKey,
+    [property: Id(11)] Cnucnm.Nutrition.Messages.ServerMessage? TitleMessage = null,
+    [property: Id(12)] Cnucnm.Nutrition.Messages.ServerMessage? DetailMessage = null);

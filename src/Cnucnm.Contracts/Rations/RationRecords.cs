@@ -35,11 +35,26 @@ public enum RationChangeKind
 }
 
 /// <summary>Who or what caused a ration change, and why, in words a farmer reads.</summary>
+/// <param name="Reason">In English as stored; in the caller's language when the API answers.</param>
+/// <param name="ReasonMessage">The reason as a message code with parameters (null: free text typed by a person, or stored before codes).</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.RationChangeCause")]
 public sealed record RationChangeCause(
     [property: Id(0)] RationChangeKind Kind,
     [property: Id(1)] string Actor,
-    [property: Id(2)] string Reason);
+    [property: Id(2)] string Reason,
+    [property: Id(3)] Cnucnm.Nutrition.Messages.ServerMessage? ReasonMessage = null)
+{
+    /// <summary>A cause whose reason is a message code; <see cref="Reason"/> is its English text.</summary>
+    public static RationChangeCause Of(RationChangeKind kind, string actor, Cnucnm.Nutrition.Messages.ServerMessage reason) =>
+        new(kind, actor, Cnucnm.Nutrition.Messages.ServerText.English(reason), reason);
+
+    /// <summary>This reason wrapped in another message (<c>{reason}</c> of <paramref name="code"/>): "approved: …", "best possible: …".</summary>
+    public RationChangeCause Wrapped(string code, RationChangeKind? kind = null, string? actor = null)
+    {
+        var inner = ReasonMessage ?? Cnucnm.Nutrition.Messages.ServerMessage.Of("text", ("text", Reason));
+        return Of(kind ?? Kind, actor ?? Actor, new Cnucnm.Nutrition.Messages.ServerMessage(code, new Dictionary<string, string>(), [inner]));
+    }
+}
 
 /// <summary>A version of a group's ration with its cost and full-model balances.</summary>
 /// <param name="CompositionNotes">Feeds of the ration whose composition had imputed or unknown values (docs/science.md,

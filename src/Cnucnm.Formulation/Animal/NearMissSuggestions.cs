@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition.Messages;
 using System.Globalization;
 using Cnucnm.Formulation.Model;
 using Cnucnm.Nutrition.Feeds;
@@ -88,7 +89,10 @@ internal static class NearMissSuggestions
             var withFeeds = request with { Feeds = [.. request.Feeds!, .. feeds] };
             if (Verify(withFeeds) is { } cost)
             {
-                found.Add((1, new Suggestion(0, "addFeed", $"Add {words} from the library: the ration then costs {Money(cost)} a head a day.", [], feeds, cost, false)));
+                var offers = additions.Select(a => ServerMessage.Of("suggest.feedOffer", ("feed", a.Offer.Feed), ("nutrient", a.Nutrient),
+                    ("price", Wording.Number(a.Offer.PricePerTonneAsFed!.Value)), ("max", Wording.Number(a.Offer.MaxKgDm!.Value)))).ToList();
+                found.Add((1, new Suggestion(0, "addFeed", $"Add {words} from the library: the ration then costs {Money(cost)} a head a day.", [], feeds, cost, false,
+                    ServerMessage.Of("suggest.addFeed", ("cost", Money(cost))).WithItems(offers))));
             }
         }
 
@@ -97,7 +101,7 @@ internal static class NearMissSuggestions
         if (feedLimits.Count > 0 && FirstThatWorks(request, feedLimits, Verify) is { } limits)
         {
             found.Add((2, new Suggestion(0, "feedLimit", $"{Capitalise(string.Join("; ", limits.Changes.Select(c => c.Message)))}: the ration then costs " +
-                $"{Money(limits.Cost)} a head a day.", limits.Changes, [], limits.Cost, false)));
+                $"{Money(limits.Cost)} a head a day.", limits.Changes, [], limits.Cost, false, Changes("suggest.feedLimit", limits.Changes, limits.Cost))));
         }
 
         // 3. Accept what is short a little lower: every short requirement to just below what the best ration reaches, every
@@ -108,7 +112,7 @@ internal static class NearMissSuggestions
             if (changes.Count > 0 && Verify(ApplyAll(request, changes)) is { } cost)
             {
                 found.Add((3, new Suggestion(0, "target", $"{Capitalise(string.Join("; ", changes.Select(c => c.Message)))}: the ration then costs {Money(cost)} a head a day.",
-                    changes, [], cost, false)));
+                    changes, [], cost, false, Changes("suggest.target", changes, cost))));
                 break;
             }
         }
@@ -118,7 +122,8 @@ internal static class NearMissSuggestions
         if (intake.Count > 0 && FirstThatWorks(request, intake, Verify) is { } more)
         {
             found.Add((4, new Suggestion(0, "intake", $"{Capitalise(string.Join("; ", more.Changes.Select(c => c.Message)))} — only if the cows really eat that much: " +
-                $"check the pen's intake first. The ration then costs {Money(more.Cost)} a head a day.", more.Changes, [], more.Cost, true)));
+                $"check the pen's intake first. The ration then costs {Money(more.Cost)} a head a day.", more.Changes, [], more.Cost, true,
+                Changes("suggest.intake", more.Changes, more.Cost))));
         }
 
         return [.. found.OrderBy(f => f.Order).ThenBy(f => f.Suggestion.CostPerDay).Select((f, i) => f.Suggestion with { Rank = i + 1 })];
@@ -135,7 +140,8 @@ internal static class NearMissSuggestions
             var target = Math.Max(0, Math.Floor(reached - margin));
             var reference = new ConstraintReference("requirement", line.Nutrient, "min", $"requirements.{line.Nutrient}.minPercent");
             changes.Add(new Relaxation(reference, $"{line.Nutrient} requirement", line.TargetPercent, target, "% of requirement", target,
-                $"accept {line.Nutrient} at {Wording.Number(target)} % of the requirement instead of {Wording.Number(line.TargetPercent)} %"));
+                $"accept {line.Nutrient} at {Wording.Number(target)} % of the requirement instead of {Wording.Number(line.TargetPercent)} %",
+                ServerMessage.Of("relax.accept", ("name", line.Nutrient), ("to", Wording.Number(target)), ("from", Wording.Number(line.TargetPercent)))));
         }
 
         foreach (var rail in best.GuardRailsMissed.Where(r => r.Field is not null))
@@ -146,7 +152,9 @@ internal static class NearMissSuggestions
             var value = isMin ? Wording.RoundOutward(rail.Value - step, Lp.BoundSide.Min) : Wording.RoundOutward(rail.Value + step, Lp.BoundSide.Max);
             var reference = new ConstraintReference("guardRail", rail.Name, isMin ? "min" : "max", rail.Field!);
             changes.Add(new Relaxation(reference, $"{rail.Name} {(isMin ? "minimum" : "maximum")}", limit, value, rail.Unit, value,
-                $"{(isMin ? "lower" : "raise")} the {rail.Name} {(isMin ? "minimum" : "maximum")} from {Wording.Number(limit)} to {Wording.Number(value)} {rail.Unit}"));
+                $"{(isMin ? "lower" : "raise")} the {rail.Name} {(isMin ? "minimum" : "maximum")} from {Wording.Number(limit)} to {Wording.Number(value)} {rail.Unit}",
+                ServerMessage.Of(isMin ? "relax.rail.lower" : "relax.rail.raise", ("name", rail.Name), ("from", Wording.Number(limit)), ("to", Wording.Number(value)),
+                    ("unit", rail.Unit))));
         }
 
         return changes;
@@ -189,6 +197,10 @@ internal static class NearMissSuggestions
             FieldValue = Round(value),
             To = Round(to),
             Message = relaxation.Message.Replace(Wording.Number(relaxation.To), Wording.Number(Round(to)), StringComparison.Ordinal),
+            // The same change in the message's parameters (the value the text shows moves with it).
+            MessageCode = relaxation.MessageCode is { } code
+                ? code with { Args = code.Args.ToDictionary(a => a.Key, a => a.Value == Wording.Number(relaxation.To) ? Wording.Number(Round(to)) : a.Value, StringComparer.Ordinal) }
+                : null,
         };
     }
 
@@ -200,6 +212,10 @@ internal static class NearMissSuggestions
     }
 
     private static double Round(double value) => Math.Round(value, value is > -10 and < 10 ? 3 : 1);
+
+    /// <summary>A suggestion of request changes as a message: the changes listed, then the verified cost.</summary>
+    private static ServerMessage Changes(string code, IEnumerable<Relaxation> changes, double cost) =>
+        ServerMessage.Of(code, ("cost", Money(cost))).WithItems([.. changes.Select(c => c.MessageCode ?? ServerMessage.Of("text", ("text", c.Message)))]);
 
     private static string Money(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -48,12 +48,15 @@ internal static class ChangeLimiter
             var needed = Fewest(mip, binaries) ?? lp.FeedCount;
             var reference = new ConstraintReference("changes", "changed feeds", "max", "options.changes.maxChangedFeeds");
             var message = $"at least {needed} feeds must change from the current ration; raise the limit of changed feeds from {changes.MaxChangedFeeds} to {needed}";
+            var messageCode = Nutrition.Messages.ServerMessage.Of("changes.needed", ("needed", needed), ("limit", changes.MaxChangedFeeds));
             var explanation = new InfeasibilityExplanation(
                 $"Changing at most {changes.MaxChangedFeeds} feeds cannot meet the other constraints: {message}.",
                 [new Conflict(reference, "changed feeds maximum", changes.MaxChangedFeeds!.Value, needed - changes.MaxChangedFeeds.Value, "feeds",
-                    $"changed feeds over by {needed - changes.MaxChangedFeeds.Value} feeds")],
-                [new Relaxation(reference, "changed feeds maximum", changes.MaxChangedFeeds.Value, needed, "feeds", needed, message)],
-                null);
+                    $"changed feeds over by {needed - changes.MaxChangedFeeds.Value} feeds",
+                    Nutrition.Messages.ServerMessage.Of("changes.over", ("count", needed - changes.MaxChangedFeeds.Value)))],
+                [new Relaxation(reference, "changed feeds maximum", changes.MaxChangedFeeds.Value, needed, "feeds", needed, message, messageCode)],
+                null,
+                Nutrition.Messages.ServerMessage.Of("changes.summary", ("limit", changes.MaxChangedFeeds)).WithItems([messageCode]));
             return Infeasible(lp, explanation);
         }
 

@@ -1,4 +1,5 @@
 using Cnucnm.Formulation.Lp;
+using Cnucnm.Nutrition.Messages;
 
 namespace Cnucnm.Formulation.Model;
 
@@ -18,7 +19,7 @@ namespace Cnucnm.Formulation.Model;
 /// leaves a feasible problem.</item>
 /// </list>
 /// </summary>
-internal static class InfeasibilityAnalyzer
+internal static partial class InfeasibilityAnalyzer
 {
     private static readonly HashSet<string> NutritionalKinds = new(StringComparer.Ordinal)
     {
@@ -44,7 +45,7 @@ internal static class InfeasibilityAnalyzer
         if (least.Status != LpStatus.Optimal)
         {
             var text = "No ration meets every constraint, and no relaxation of the relaxable bounds helps: check excluded feeds against the other limits.";
-            return new InfeasibilityExplanation(Prefix(preamble, text), conflicts, [], null);
+            return new InfeasibilityExplanation(Prefix(preamble, text), conflicts, [], null, PrefixMessage(preamble, ServerMessage.Of("explain.noRelaxation")));
         }
 
         var chosen = CheapestWithin(lp, wayOut, least) ?? least;
@@ -68,7 +69,11 @@ internal static class InfeasibilityAnalyzer
         var missed = conflicts.Where(c => c.Shortfall > 0).Select(c => c.Message).ToList();
         var summary = (missed.Count > 0 ? string.Join("; ", missed) : "The constraints conflict")
                       + (relaxations.Count > 0 ? ": " + string.Join("; ", relaxations.Select(r => r.Message)) + "." : ".");
-        return new InfeasibilityExplanation(Prefix(preamble, summary), conflicts, relaxations, cost);
+        var missedMessages = conflicts.Where(c => c.Shortfall > 0 && c.MessageCode is not null).Select(c => c.MessageCode!).ToList();
+        var summaryMessage = ServerMessage.Of(relaxations.Count > 0 ? "explain.summary" : "explain.summaryNoRelaxation").WithItems([
+            missedMessages.Count > 0 ? ServerMessage.Of("list").WithItems(missedMessages) : ServerMessage.Of("explain.conflict"),
+            ServerMessage.Of("list").WithItems([.. relaxations.Select(r => r.MessageCode!)])]);
+        return new InfeasibilityExplanation(Prefix(preamble, summary), conflicts, relaxations, cost, PrefixMessage(preamble, summaryMessage));
     }
 
     /// <summary>
@@ -95,7 +100,8 @@ internal static class InfeasibilityAnalyzer
             if (amount > 1e-7 * slack.Info.RowScale + 1e-10)
             {
                 var shortfall = amount / slack.Info.RowUnitsPerUnit(dm);
-                shortfalls.Add(new Conflict(slack.Info.Reference, slack.Info.Label, slack.Info.Value, shortfall, slack.Info.Unit, Wording.Shortfall(slack.Info, shortfall)));
+                shortfalls.Add(new Conflict(slack.Info.Reference, slack.Info.Label, slack.Info.Value, shortfall, slack.Info.Unit, Wording.Shortfall(slack.Info, shortfall),
+                    Wording.ShortfallMessage(slack.Info, shortfall)));
             }
         }
 
@@ -103,6 +109,22 @@ internal static class InfeasibilityAnalyzer
     }
 
     private static string Prefix(string? preamble, string text) => preamble is null ? text : $"{preamble} {text}";
+
+    /// <summary>The preamble the formulations pass ("(Linearised at the ration of round 2.)") before a message.</summary>
+    private static ServerMessage PrefixMessage(string? preamble, ServerMessage message)
+    {
+        if (preamble is null)
+        {
+            return message;
+        }
+
+        var round = RoundPreamble().Match(preamble);
+        var lead = round.Success ? ServerMessage.Of("explain.linearisedAt", ("round", round.Groups[1].Value)) : ServerMessage.Of("text", ("text", preamble));
+        return ServerMessage.Of("sentences").WithItems([lead, message]);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\(Linearised at the ration of round (\d+)\.\)$")]
+    private static partial System.Text.RegularExpressions.Regex RoundPreamble();
 
     /// <summary>The elastic copy: feed variables keep only hard bounds; each relaxable bound gets a slack.</summary>
     private static ElasticModel BuildElastic(LinearProgram lp, Func<BoundInfo, double> weight)
@@ -184,7 +206,8 @@ internal static class InfeasibilityAnalyzer
             {
                 var shortfall = amount / slack.Info.RowUnitsPerUnit(dm);
                 missed.Add(slack.Info);
-                conflicts.Add(new Conflict(slack.Info.Reference, slack.Info.Label, slack.Info.Value, shortfall, slack.Info.Unit, Wording.Shortfall(slack.Info, shortfall)));
+                conflicts.Add(new Conflict(slack.Info.Reference, slack.Info.Label, slack.Info.Value, shortfall, slack.Info.Unit, Wording.Shortfall(slack.Info, shortfall),
+                    Wording.ShortfallMessage(slack.Info, shortfall)));
             }
         }
 
@@ -200,7 +223,8 @@ internal static class InfeasibilityAnalyzer
             var info = dual > 0 ? lower : upper;
             if (info is not null && missed.Add(info))
             {
-                conflicts.Add(new Conflict(info.Reference, info.Label, info.Value, 0, info.Unit, $"{info.Label} ({Wording.Number(info.Value)} {info.Unit}) binds"));
+                conflicts.Add(new Conflict(info.Reference, info.Label, info.Value, 0, info.Unit, $"{info.Label} ({Wording.Number(info.Value)} {info.Unit}) binds",
+                    Wording.BindsMessage(info)));
             }
         }
 
@@ -234,6 +258,7 @@ internal static class InfeasibilityAnalyzer
 
         var to = Wording.RoundOutward(exact, info.Side);
         var fieldValue = info.FieldPerUnit == 1 ? to : Wording.RoundOutward(exact * info.FieldPerUnit, info.Side);
-        return new Relaxation(info.Reference, info.Label, info.Value, to, info.Unit, fieldValue, Wording.Relaxation(info, to, fieldValue, change));
+        return new Relaxation(info.Reference, info.Label, info.Value, to, info.Unit, fieldValue, Wording.Relaxation(info, to, fieldValue, change),
+            Wording.RelaxationMessage(info, to, fieldValue, change));
     }
 }

@@ -111,12 +111,12 @@ public sealed class PostgresIntakeStore(NpgsqlDataSource db) : IIntakeStore
 
 public sealed class PostgresAlertStore(NpgsqlDataSource db) : IAlertStore
 {
-    private const string Columns = "id, farm_id, group_id, kind, severity, title, detail, raised_at, acknowledged_at, acknowledged_by, dedupe_key";
+    private const string Columns = "id, farm_id, group_id, kind, severity, title, detail, raised_at, acknowledged_at, acknowledged_by, dedupe_key, messages";
 
     public async Task<Alert?> RaiseAsync(Alert alert, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand($"""
-            INSERT INTO alerts ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, $9)
+            INSERT INTO alerts ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, $9, $10)
             ON CONFLICT (farm_id, dedupe_key) WHERE acknowledged_at IS NULL DO NOTHING
             """);
         command.Parameters.AddWithValue(alert.Id);
@@ -128,6 +128,7 @@ public sealed class PostgresAlertStore(NpgsqlDataSource db) : IAlertStore
         command.Parameters.AddWithValue(alert.Detail);
         command.Parameters.AddWithValue(alert.RaisedAt);
         command.Parameters.AddWithValue(alert.DedupeKey);
+        command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, (object?)AlertMessages.ToJson(alert) ?? DBNull.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? alert : null;
     }
 
@@ -180,10 +181,29 @@ public sealed class PostgresAlertStore(NpgsqlDataSource db) : IAlertStore
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    private static Alert Read(NpgsqlDataReader reader) => new(
+    private static Alert Read(NpgsqlDataReader reader)
+    {
+        var alert = new Alert(
         reader.GetGuid(0), reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetGuid(2),
         Enum.Parse<AlertKind>(reader.GetString(3)), Enum.Parse<AlertSeverity>(reader.GetString(4)),
         reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7),
         reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8), reader.IsDBNull(9) ? null : reader.GetString(9),
         reader.GetString(10));
+        return reader.IsDBNull(11) ? alert : AlertMessages.FromJson(alert, reader.GetString(11));
+    }
+}
+
+/// <summary>An alert's title and detail as message codes (column <c>messages</c>, jsonb).</summary>
+internal static class AlertMessages
+{
+    private sealed record Stored(Cnucnm.Nutrition.Messages.ServerMessage? Title, Cnucnm.Nutrition.Messages.ServerMessage? Detail);
+
+    public static string? ToJson(Alert alert) => alert.TitleMessage is null && alert.DetailMessage is null
+        ? null
+        : System.Text.Json.JsonSerializer.Serialize(new Stored(alert.TitleMessage, alert.DetailMessage), System.Text.Json.JsonSerializerOptions.Web);
+
+    public static Alert FromJson(Alert alert, string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<Stored>(json, System.Text.Json.JsonSerializerOptions.Web) is { } stored
+            ? alert with { TitleMessage = stored.Title, DetailMessage = stored.Detail }
+            : alert;
 }

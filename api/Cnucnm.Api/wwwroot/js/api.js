@@ -1,5 +1,7 @@
 // Calls to the CNUCNM API with the signed-in person's bearer token; a stale access token is renewed
-// once with the refresh token. Errors carry the ProblemDetails body the API answered with.
+// once with the refresh token. Errors carry the ProblemDetails body the API answered with. Every call names the UI language
+// (Accept-Language), so the texts the server writes (alerts, reasons, field and solver messages) come in it.
+import { storedLanguage } from "./i18n.js";
 const storageKey = "cnucnm.session";
 
 export class ApiError extends Error {
@@ -48,7 +50,7 @@ async function problemOf(response) {
 }
 
 async function send(method, url, body, accept) {
-  const headers = { Accept: accept ?? "application/json" };
+  const headers = { Accept: accept ?? "application/json", "Accept-Language": storedLanguage() };
   if (session.accessToken) headers.Authorization = `Bearer ${session.accessToken}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
   return fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -1,12 +1,13 @@
 // The farm a page belongs to, loaded once per page: a farm the person cannot see answers 404.
 import { get, farmEvents } from "./api.js";
+import { farmTimeZone } from "./i18n.js";
 
 export function useFarm(farmId) {
   const farm = Vue.ref(null);
   const notFound = Vue.ref(false);
   const error = Vue.ref(null);
   const loaded = get(`/api/v1/farms/${farmId}`)
-    .then((f) => { farm.value = f; return f; })
+    .then((f) => { farm.value = f; farmTimeZone.value = f.timeZone || "Asia/Seoul"; return f; })
     .catch((e) => {
       if (e.status === 404 || e.status === 403) notFound.value = true;
       else error.value = e.message;

@@ -324,15 +324,34 @@ export function significantMoney(value, currency) {
   return new Intl.NumberFormat(locales[i18n.global.locale.value], { style: "currency", currency: currency || "KRW", maximumSignificantDigits: 3 }).format(value);
 }
 
+/** The time zone of the farm on screen (IANA, Asia/Seoul unless the farm says otherwise); outside a farm, the browser's. */
+export const farmTimeZone = Vue.ref(null);
+
+/** A moment in the farm's time zone (a reading at 07:00 in Seoul shows 07:00 wherever the browser is). */
 export function dateTime(value) {
   if (!value) return "–";
-  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium", timeStyle: "short", timeZone: farmTimeZone.value ?? undefined })
+    .format(new Date(value));
 }
 
 export function date(value) {
   if (!value) return "–";
   // A plain date (YYYY-MM-DD) is a calendar day: format it as such, not as UTC midnight in the browser's zone.
   const plain = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium", timeZone: plain ? "UTC" : undefined })
+  return new Intl.DateTimeFormat(locales[i18n.global.locale.value], { dateStyle: "medium", timeZone: plain ? "UTC" : farmTimeZone.value ?? undefined })
     .format(new Date(plain ? `${value}T00:00:00Z` : value));
+}
+
+// Units as the API writes them (a requirement's or limit's "unit"), in Korean; the same words as the server's message catalogue
+// (unit.* in src/Cnucnm.Nutrition/Resources/Messages/ServerText.ko.resx). English shows the API's unit as it is.
+const koreanUnits = {
+  "g/d": "g/일", "Mcal/d": "Mcal/일", "kg DM/d": "건물 kg/일", "kg DM": "건물 kg", "% DM": "건물 %", "% of requirement": "요구량 대비 %",
+  "share of DM": "건물 중 비율", "kg as fed": "원물 kg", "g CP/d": "g 조단백질/일", "mg/kg DM": "mg/건물 kg", "mEq/kg DM": "mEq/건물 kg", "mg/d": "mg/일",
+  "IU/d": "IU/일", "kg/d": "kg/일", "g/d absorbed": "g/일 (흡수)", "mg/d absorbed": "mg/일 (흡수)", "g/d dietary": "g/일 (사료 중)",
+  "mg/d dietary": "mg/일 (사료 중)", "g Ca/g P": "g 칼슘/g 인",
+};
+
+/** An API unit in the UI language. */
+export function unitName(unit) {
+  return i18n.global.locale.value === "ko" ? koreanUnits[unit] ?? unit : unit;
 }

@@ -1,7 +1,7 @@
 // The farm's alerts, newest first, with acknowledge.
 import { get, request } from "../api.js";
 import { useFarm, useFarmEvents } from "../farm.js";
-import { dateTime } from "../i18n.js";
+import { dateTime, i18n } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 
 export const AlertsPage = {
@@ -17,6 +17,8 @@ export const AlertsPage = {
       .catch((e) => { error.value = e.message; });
     loaded.then((f) => f && load());
     Vue.watch(openOnly, load);
+    // The server writes the alerts' texts in the UI language: fetch them again when it changes.
+    Vue.watch(i18n.global.locale, load);
     useFarmEvents(props.farmId, { alertRaised: load, alertAcknowledged: load, reset: load });
     async function acknowledge(alert) {
       try {

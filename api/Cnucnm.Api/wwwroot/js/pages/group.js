@@ -53,6 +53,8 @@ export const GroupPage = {
     loaded.then((f) => f && Promise.all([loadGroup(), loadRation(), loadIntake(), loadPolicy(), loadPeople().catch(() => {})]))
       .catch((e) => { if (e.status === 404) notFound.value = true; else error.value = e.message; });
     Vue.watch(days, loadIntake);
+    // Ration-change reasons and the near miss's texts come from the server in the UI language: fetch them again when it changes.
+    Vue.watch(i18n.global.locale, () => loadRation().catch((e) => { error.value = e.message; }));
 
     const live = useFarmEvents(props.farmId, {
       intakeRecorded: (e) => {
@@ -138,7 +140,15 @@ export const GroupPage = {
     }
     const run = (report) => report().catch((e) => { error.value = e.message; });
     const itemsText = (version) => version.items.map((i) => `${i.name} ${number(i.kgDryMatterPerHead, 2)}`).join(", ");
-    return { policy, policyChoice, policyMessage, savePolicy, editing, edited, live, decide, actor, farm, notFound, error, can, group, ration, days, balanceChart, intakeChart, reports, run, itemsText, number, money, date, dateTime };
+    // Nutrients and diet limits the near miss names, in farm language (the workbench's names; the API's name where none).
+    const limitName = (name) => {
+      for (const key of [`workbench.nutrients.${name}`, `workbench.rails.${name}`]) {
+        const text = t(key);
+        if (text !== key) return text;
+      }
+      return name;
+    };
+    return { limitName, policy, policyChoice, policyMessage, savePolicy, editing, edited, live, decide, actor, farm, notFound, error, can, group, ration, days, balanceChart, intakeChart, reports, run, itemsText, number, money, date, dateTime };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -156,7 +166,7 @@ export const GroupPage = {
         <section class="card" v-if="ration?.suggestion" data-testid="suggestion">
           <h2>{{ $t('group.suggestion') }}</h2>
           <p v-if="ration.suggestion.bestPossible" class="error" data-testid="suggestion-best-possible">{{ $t('group.bestPossible', {
-            missed: ration.suggestion.bestPossible.short.map((l) => l.nutrient).concat(ration.suggestion.bestPossible.guardRailsMissed.map((g) => g.name)).join(', ') }) }}
+            missed: ration.suggestion.bestPossible.short.map((l) => limitName(l.nutrient)).concat(ration.suggestion.bestPossible.guardRailsMissed.map((g) => limitName(g.name))).join(', ') }) }}
             <router-link v-if="can('formulate')" :to="'/farms/' + farmId + '/groups/' + groupId + '/workbench'">{{ $t('group.waysOut') }}</router-link></p>
           <p>{{ ration.suggestion.proposed.cause.reason }} · {{ $t('group.costDifference') }}: {{ money(ration.suggestion.costDifferencePerHeadPerDay, farm.currency) }}</p>
           <RationCompare v-if="ration.current" :left="ration.current" :right="ration.suggestion.proposed" :currency="farm.currency"

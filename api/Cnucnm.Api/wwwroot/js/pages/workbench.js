@@ -4,7 +4,7 @@
 // approve the result as the group's ration.
 import { get, request } from "../api.js";
 import { useFarm, balanceState } from "../farm.js";
-import { number, money, significantMoney } from "../i18n.js";
+import { number, money, significantMoney, i18n, unitName } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
 import { RationAnalysis, RationCompare } from "../analysis.js";
@@ -66,6 +66,9 @@ export const WorkbenchPage = {
       categories.value = await get("/api/v1/feed-library/categories");
     }).catch((e) => { if (e.status === 404) notFound.value = true; else error.value = e.message; });
 
+    // Ration-change reasons and the near miss's texts come from the server in the UI language: fetch the ration again when it changes.
+    Vue.watch(i18n.global.locale, async () => { try { snapshot.value = await get(`${base}/ration`); } catch (e) { error.value = e.message; } });
+
     async function find() {
       const query = new URLSearchParams({ take: "30" });
       if (search.text) query.set("search", search.text);
@@ -126,7 +129,7 @@ export const WorkbenchPage = {
           result.value = await request("POST", `${base}/ration/reformulate`);
         } catch (e) {
           if (e.status !== 422) throw e;
-          result.value = { outcome: e.problem?.outcome, explanation: e.problem?.explanation ?? e.problem?.detail };
+          result.value = { outcome: e.problem?.outcome, explanation: e.problem?.explanation ?? e.problem?.detail, relaxations: e.problem?.relaxations ?? [] };
         }
         await Promise.all([loadRation(), loadFeeds()]);
       } catch (e) {
@@ -137,19 +140,20 @@ export const WorkbenchPage = {
     }
 
     /**
-     * One-click ways out of an infeasible problem without a best-possible ration (beef and Hanwoo groups). First the cheapest ones the solver's explanation names
-     * ("raise Soybean meal, solvent 48CP maximum from 0.2 to 2.98 kg DM/d"), then each constraint the
-     * nutritionist set, loosened one at a time.
+     * One-click ways out of an infeasible problem without a best-possible ration (beef and Hanwoo groups). First the cheapest feed maxima the solver's
+     * explanation raises (its relaxations: constraint kind "feed", bound "max", the farm feed id and the new value, whatever the language of its text),
+     * then each constraint the nutritionist set, loosened one at a time.
      */
     const relaxations = Vue.computed(() => {
       const list = [];
       const names = Object.fromEntries(feeds.value.map((f) => [f.definition.feedId, f.definition.name]));
       const byName = Object.fromEntries(feeds.value.map((f) => [f.definition.name, f.definition.feedId]));
-      for (const match of (result.value?.explanation ?? "").matchAll(/raise (.+?) maximum from [\d.]+ to ([\d.]+) kg DM/g)) {
-        const feedId = byName[match[1]];
+      for (const r of result.value?.relaxations ?? []) {
+        if (r.constraint?.kind !== "feed" || r.constraint.bound !== "max") continue;
+        const feedId = rows[r.constraint.subject] ? r.constraint.subject : byName[r.constraint.subject];
         if (!feedId || !rows[feedId]) continue;
-        const to = Number(match[2]);
-        list.push({ id: `max-${feedId}`, label: t("workbench.raiseMax", { feed: match[1], n: number(to, 3) }), apply: () => { rows[feedId].max = to; } });
+        const to = Number(r.to);
+        list.push({ id: `max-${feedId}`, label: t("workbench.raiseMax", { feed: names[feedId] ?? feedId, n: number(to, 3) }), apply: () => { rows[feedId].max = to; } });
       }
       if (list.length > 1) {
         const all = list.slice();
@@ -195,7 +199,7 @@ export const WorkbenchPage = {
       const n = number(change.fieldValue, 3);
       if (c.kind === "feed") return t(c.bound === "max" ? "workbench.way.raiseMax" : "workbench.way.lowerMin", { feed: feedName(c.subject), n });
       if (c.kind === "requirement") return t("workbench.way.target", { nutrient: c.subject, n, from: number(change.from, 0) });
-      if (c.kind === "guardRail") return t("workbench.way.rail", { name: railName(c.subject), n, unit: change.unit });
+      if (c.kind === "guardRail") return t("workbench.way.rail", { name: railName(c.subject), n, unit: unitName(change.unit) });
       if (c.kind === "dryMatterIntake") return t(c.bound === "max" ? "workbench.way.intakeMax" : "workbench.way.intakeMin", { n });
       return change.message;
     }
@@ -335,7 +339,7 @@ export const WorkbenchPage = {
       return name;
     };
     const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
-    return { farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown, bindingNutrients, unusedFeeds,
+    return { unitName, farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown, bindingNutrients, unusedFeeds,
       relaxations, relax, approve, message, snapshot, number, money, significantMoney, nutrientName, boundName, boundUnit, percent, balanceState, isBeef, addDefaults, animal, railName,
       waits, best, miss, suggestionLabel, takeSuggestion, dropRequestField, requirementLimits, dietLimits, fieldValue, setField, fieldLabel, policy, compareWith };
   },
@@ -439,7 +443,7 @@ export const WorkbenchPage = {
                 <tbody>
                   <tr v-for="l in best.short" :key="l.nutrient" class="short"><td>{{ l.nutrient }}</td>
                     <td class="n">{{ number(l.supplied / l.required * 100, 1) }} %</td>
-                    <td class="n">{{ $t(miss(l).over ? 'workbench.overBy' : 'workbench.shortByAmount', { n: number(miss(l).amount, 2), unit: l.unit }) }}</td></tr>
+                    <td class="n">{{ $t(miss(l).over ? 'workbench.overBy' : 'workbench.shortByAmount', { n: number(miss(l).amount, 2), unit: unitName(l.unit) }) }}</td></tr>
                   <tr v-for="g in best.guardRailsMissed" :key="g.name" class="short"><td>{{ railName(g.name) }}</td>
                     <td class="n">{{ number(g.value, 2) }}</td><td class="n">{{ g.min != null ? '≥ ' + number(g.min, 2) : '' }} {{ g.max != null ? '≤ ' + number(g.max, 2) : '' }}</td></tr>
                 </tbody>
@@ -472,7 +476,7 @@ export const WorkbenchPage = {
             <table data-testid="balances">
               <thead><tr><th>{{ $t('workbench.nutrient') }}</th><th class="n">{{ $t('group.required') }}</th><th class="n">{{ $t('group.supplied') }}</th><th class="n">%</th></tr></thead>
               <tbody><tr v-for="b in shown.balances" :key="b.nutrient" :class="balanceState(b)">
-                <td>{{ nutrientName(b.nutrient) }} ({{ b.unit }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
+                <td>{{ nutrientName(b.nutrient) }} ({{ unitName(b.unit) }})</td><td class="n">{{ number(b.required, 2) }}</td><td class="n">{{ number(b.supplied, 2) }}</td><td class="n">{{ number(b.percentOfRequirement, 0) }}</td>
               </tr></tbody>
             </table>
             <RationAnalysis :version="shown" :formulation="best ? null : result.formulation" :inputs="group.inputs" :currency="farm.currency" />
