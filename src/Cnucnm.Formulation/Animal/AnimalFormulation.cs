@@ -25,11 +25,13 @@ internal static class AnimalFormulation
     /// <summary>A least-cost step the full model rejects is tried again half, then a quarter … of the way: this many times.</summary>
     private const int LineSearchSteps = 2;
 
-    /// <summary>Starting mixes at most: the current ration, neutral, forage-rich, concentrate-rich, cheapest, and the forage bases.</summary>
-    public const int MaxStarts = 5 + ForageBaseStarts;
+    /// <summary>Starting mixes at most: the current ration, neutral, forage-rich, concentrate-rich, cheapest, the forage bases, and the
+    /// cheapest forage kept.</summary>
+    public const int MaxStarts = 6 + ForageBaseStarts;
 
-    /// <summary>Full-model rounds of one formulation at most (feasibility and least-cost rounds from every start).</summary>
-    public const int MaxRounds = MaxStarts * (MaxIterations + MaxRefinementRounds * (1 + LineSearchSteps));
+    /// <summary>Full-model rounds of one formulation at most (feasibility and least-cost rounds, with their line search and
+    /// restoration steps, from every start).</summary>
+    public const int MaxRounds = MaxStarts * (MaxIterations + MaxRefinementRounds * (2 + LineSearchSteps));
 
     /// <summary>Starting mixes on one forage each (the cheapest forages).</summary>
     private const int ForageBaseStarts = 3;
@@ -52,6 +54,9 @@ internal static class AnimalFormulation
     /// whose unconfirmed round lands this near an earlier start's confirmed ration is not followed further (it saves about a
     /// fifth of the rounds on 200 generated 60-feed cows and changed no ration's cost by more than 0.01 %).</summary>
     private const double SameRegionShare = 0.05;
+
+    /// <summary>Share of its starting amount a forage-base start keeps in its feasibility rounds.</summary>
+    private const double KeptBaseShare = 0.75;
 
     /// <summary>A cheaper ration this close to its targets (worst enforced requirement, % of target) is worth a restoration step.</summary>
     private const double RestoreFromPercent = 97;
@@ -120,24 +125,31 @@ internal static class AnimalFormulation
         public FormulationResponse Run()
         {
             _predicted = PredictIntake(StartingDiet(_request, _feeds, 20, StartingMix.Neutral));
-            var starts = new List<double[]>();
+            var starts = new List<(double[] Amounts, int BaseForage)>();
             if (_request.Changes is { } change && change.Current.Sum() > 0)
             {
-                starts.Add(change.Current);
+                starts.Add((change.Current, -1));
             }
 
-            starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.Neutral));
-            starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.ForageRich));
-            starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.ConcentrateRich));
+            starts.Add((StartingDiet(_request, _feeds, _predicted, StartingMix.Neutral), -1));
+            starts.Add((StartingDiet(_request, _feeds, _predicted, StartingMix.ForageRich), -1));
+            starts.Add((StartingDiet(_request, _feeds, _predicted, StartingMix.ConcentrateRich), -1));
             if (_leastCost && _request.Changes is null)
             {
-                starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.Cheapest));
+                starts.Add((StartingDiet(_request, _feeds, _predicted, StartingMix.Cheapest), -1));
                 // The forage base decides the region a ration is in (straw, silage or hay): the ruminal N balance against the
                 // microbial growth the digested NDF and starch support is not convex in the feeds, so a straw-based ration is
                 // not reached by rounds from a silage-based one. One start on each of the cheapest forages.
+                var cheapestForage = ForageBases(_request, _feeds).DefaultIfEmpty(-1).First();
                 foreach (var forage in ForageBases(_request, _feeds))
                 {
-                    starts.Add(StartingDiet(_request, _feeds, _predicted, StartingMix.ForageBase, forage));
+                    // Free first (its LP may leave for the cheaper region it finds), then, if it left, keeping the forage.
+                    var start = StartingDiet(_request, _feeds, _predicted, StartingMix.ForageBase, forage);
+                    starts.Add((start, -1));
+                    if (forage == cheapestForage)
+                    {
+                        starts.Add((start, forage));
+                    }
                 }
             }
 
@@ -146,9 +158,18 @@ internal static class AnimalFormulation
             // least cost every start is followed to its confirmed ration: each is refined below, since sequential LP only
             // finds the cheapest ration of the region it starts in (a straw-based far-off dry cow ration is not reached from
             // a corn-silage one).
-            foreach (var start in starts)
+            double[]? lastFound = null;
+            foreach (var (start, baseForage) in starts)
             {
-                if (FindConfirmed(start) is { } found)
+                // A kept-forage start only where the same start, free, ended with less than the kept share of that forage.
+                if (baseForage >= 0 && lastFound is not null && lastFound[baseForage] >= KeptBaseShare * start[baseForage] - 1e-9)
+                {
+                    continue;
+                }
+
+                var found = FindConfirmed(start, baseForage);
+                lastFound = found?.Amounts;
+                if (found is not null)
                 {
                     _best ??= found;
                     _confirmed.Add(found);
@@ -196,8 +217,11 @@ internal static class AnimalFormulation
             return Answer(_best, criterion);
         }
 
-        /// <summary>The linearise → solve → confirm loop from one start, with halfway steps and margins for curvature.</summary>
-        private Candidate? FindConfirmed(double[] start)
+        /// <summary>The linearise → solve → confirm loop from one start, with halfway steps and margins for curvature. A start on
+        /// one forage keeps at least <see cref="KeptBaseShare"/> of that forage's starting amount in these rounds: the first LP,
+        /// free, would leave the region at once for the linearisation's global optimum (which the other starts reach); the
+        /// least-cost rounds from its confirmed ration may then move the forage freely, step by step.</summary>
+        private Candidate? FindConfirmed(double[] start, int baseForage = -1)
         {
             var x = start;
             RationPoint? atX = null;
@@ -207,6 +231,11 @@ internal static class AnimalFormulation
                 var linear = atX?.Linearization ?? Linearize(x);
                 var (dmMin, dmMax) = IntakeBounds(_predicted);
                 var lp = ModelBuilder.Build(_request, dmMin, dmMax);
+                if (baseForage >= 0)
+                {
+                    lp.Lower[baseForage] = Math.Max(lp.Lower[baseForage], Math.Min(lp.Upper[baseForage], KeptBaseShare * start[baseForage]));
+                }
+
                 var rows = AnimalRows.Add(lp, linear, _spec, margins);
                 LpResult result;
                 if (_request.Changes is { } changes)
@@ -223,6 +252,12 @@ internal static class AnimalFormulation
                 else
                 {
                     result = _lp.Solve(lp);
+                    if (result.Status == LpStatus.Infeasible && baseForage >= 0)
+                    {
+                        // The kept forage is this start's own bound, not the request's: nothing to explain.
+                        return null;
+                    }
+
                     if (result.Status == LpStatus.Infeasible)
                     {
                         _firstInfeasibility ??= InfeasibilityAnalyzer.Explain(lp, round > 1 ? $"(Linearised at the ration of round {round - 1}.)" : null);
