@@ -69,9 +69,9 @@ public sealed class DemoFarmTests(WebFixture web)
         await Expect(page.GetByTestId("kpi-gainKgPerKgDryMatter-farm")).ToHaveTextAsync(new Regex(@"^0\.\d{3}$"));
         await Expect(page.GetByTestId("kpi-refusalsPercentOfDelivered-farm")).ToHaveTextAsync(new Regex(@"^\d\.\d$"));
         await Expect(table.Locator("tr[data-kpi=dryMatterIntakeKgPerHeadPerDay]")).ToContainTextAsync("kg DM/head/day");
-        // The rations were set today: the month before had none in force, so it is counted, not priced (docs/analytics.md).
-        await Expect(page.GetByTestId("kpi-feedCostPerHeadPerDay-farm")).ToHaveTextAsync("–");
-        await Expect(page.GetByTestId("kpi-without-ration")).ToContainTextAsync("group-days had no ration in force");
+        // The demo's rations were entered as fed since before the month of readings: every day has a ration in force, priced.
+        await Expect(page.GetByTestId("kpi-feedCostPerHeadPerDay-farm")).ToHaveTextAsync(new Regex(@"\d"));
+        await Expect(page.GetByTestId("kpi-without-ration")).ToHaveCountAsync(0);
         var chart = page.GetByTestId("kpi-chart");
         await Expect(chart).ToContainTextAsync("Farm");
         await Expect(chart).ToContainTextAsync("Hanwoo finishers");

@@ -36,9 +36,10 @@ internal static class FeedingPeriodsFromRecords
             .ToList();
     }
 
-    /// <summary>The ration version created last on or before the day (in the farm's calendar); none before the first.</summary>
+    /// <summary>The latest version in force on the day (taking effect on or before it in the farm's calendar: when created, or
+    /// since the date the farm gave for a ration it was already feeding); none before the first.</summary>
     private static RationVersion? RationOn(RationSnapshot ration, DateOnly day, TimeZoneInfo farmZone) =>
-        ration.History.Where(v => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(v.CreatedAt, farmZone).DateTime) <= day).MaxBy(v => v.Version);
+        ration.History.Where(v => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(v.EffectiveFrom, farmZone).DateTime) <= day).MaxBy(v => v.Version);
 
     /// <summary>Lactating groups: the latest milk test on or before the day, else the group's input; others: not recorded.</summary>
     private static double? MilkKgPerCow(GroupSnapshot group, DateOnly day)

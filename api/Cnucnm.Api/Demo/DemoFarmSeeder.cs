@@ -116,7 +116,7 @@ public sealed class DemoFarmSeeder(HttpClient api, int seed = 1)
         var animals = await AddAnimalsAsync(farm, today, cancellationToken);
         foreach (var pen in Pens)
         {
-            await SetRationAsync(farm, groups[pen.Key], pen, cancellationToken);
+            await SetRationAsync(farm, groups[pen.Key], pen, today, cancellationToken);
         }
 
         await AddReadingsAsync(farm, groups, now, seoul, cancellationToken);
@@ -316,7 +316,7 @@ public sealed class DemoFarmSeeder(HttpClient api, int seed = 1)
     }
 
     /// <summary>The pen's ration: its diet shares of the group's predicted DMI (the model's, after the members' records came in).</summary>
-    private async Task SetRationAsync(string farm, Guid groupId, Pen pen, CancellationToken cancellationToken)
+    private async Task SetRationAsync(string farm, Guid groupId, Pen pen, DateOnly today, CancellationToken cancellationToken)
     {
         var group = await GetAsync($"{farm}/groups/{groupId}", cancellationToken);
         var dmi = PredictedDmi(group) ?? throw new InvalidOperationException($"{pen.Name}: the model gave no predicted intake ({group}).");
@@ -324,6 +324,8 @@ public sealed class DemoFarmSeeder(HttpClient api, int seed = 1)
         {
             items = pen.Diet.Select(d => new { feedId = d.Feed, kgDryMatterPerHead = Math.Round(dmi * d.Share, 2) }).ToArray(),
             reason = "demo farm: starting diet",
+            // Fed since before the month of readings, so the KPI screen has a ration in force on every day (cost, compliance).
+            inForceSince = today.AddDays(-(ReadingDays + 1)),
         }, cancellationToken);
     }
 

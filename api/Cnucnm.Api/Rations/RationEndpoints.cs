@@ -17,6 +17,9 @@ namespace Cnucnm.Api.Rations;
 
 public static partial class RationEndpoints
 {
+    /// <summary>How far back a ration set by hand may say it has been fed (a year and a day).</summary>
+    public const int MaxInForceDaysBack = 366;
+
     public static IEndpointRouteBuilder MapRationEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var ration = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/groups/{groupId:guid}/ration").WithTags("Rations");
@@ -54,7 +57,8 @@ public static partial class RationEndpoints
             : TypedResults.Ok(text.Localize(await grains.Ration(groupId).GetAsync(cancellationToken)));
 
     private static async Task<Results<Ok<RationVersion>, ValidationProblem, NotFound>> SetAsync(
-        Guid farmId, Guid groupId, SetRationRequest request, IGrainFactory grains, ClaimsPrincipal user, MessageLocalizer text, CancellationToken cancellationToken)
+        Guid farmId, Guid groupId, SetRationRequest request, IGrainFactory grains, ClaimsPrincipal user, MessageLocalizer text, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null)
         {
@@ -62,9 +66,14 @@ public static partial class RationEndpoints
         }
 
         var feeds = (await grains.Farm(farmId).GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById((await grains.Farm(farmId).GetAsync(cancellationToken))?.Profile.TimeZone ?? "", out var found)
+            ? found : TimeZoneInfo.Utc;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         var validation = new Validation()
             .Require(request.Items is { Count: > 0 and <= 100 }, "items", "must list 1 to 100 feeds.")
-            .Require(request.Reason is null || request.Reason.Length <= 500, "reason", "must be at most 500 characters.");
+            .Require(request.Reason is null || request.Reason.Length <= 500, "reason", "must be at most 500 characters.")
+            .Require(request.InForceSince is not { } first || first <= today && first >= today.AddDays(-MaxInForceDaysBack), "inForceSince",
+                $"may not be in the future or more than {MaxInForceDaysBack} days back (the farm's calendar).");
         for (var i = 0; i < (request.Items?.Count ?? 0); i++)
         {
             var item = request.Items![i];
@@ -85,9 +94,10 @@ public static partial class RationEndpoints
             return TypedResults.NotFound();
         }
 
+        var since = request.InForceSince is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))) : (DateTimeOffset?)null;
         var version = await grains.Ration(groupId).SetRationAsync(inputs, items,
             request.Reason is { } reason ? new RationChangeCause(RationChangeKind.Manual, user.ActorId(), reason)
-                : RationChangeCause.Of(RationChangeKind.Manual, user.ActorId(), ServerMessage.Of("reason.setByHand")), cancellationToken);
+                : RationChangeCause.Of(RationChangeKind.Manual, user.ActorId(), ServerMessage.Of("reason.setByHand")), since, cancellationToken);
         return TypedResults.Ok(text.Localize(version));
     }
 
@@ -238,7 +248,9 @@ public static partial class RationEndpoints
     }
 }
 
-public sealed record SetRationRequest(List<RationItemBody?>? Items, string? Reason);
+/// <param name="InForceSince">The day (farm's calendar) since which the farm has been feeding this ration, when it was fed before it
+/// was entered: at most <see cref="RationEndpoints.MaxInForceDaysBack"/> days back, not in the future. Feeding figures count it from then.</param>
+public sealed record SetRationRequest(List<RationItemBody?>? Items, string? Reason, DateOnly? InForceSince = null);
 
 /// <param name="KgDryMatterPerHead">kg DM per head per day.</param>
 public sealed record RationItemBody(string? FeedId, double? KgDryMatterPerHead);

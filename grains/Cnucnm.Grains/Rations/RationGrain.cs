@@ -55,11 +55,16 @@ public sealed class RationGrain(
         return await GetAsync(cancellationToken);
     }
 
-    public async Task<RationVersion> SetRationAsync(RationInputs inputs, IReadOnlyList<RationItem> items, RationChangeCause cause,
+    public async Task<RationVersion> SetRationAsync(RationInputs inputs, IReadOnlyList<RationItem> items, RationChangeCause cause, DateTimeOffset? inForceSince,
         CancellationToken cancellationToken = default)
     {
         var context = Context(inputs);
         var version = Build(context, items.Select(i => (i.FeedId, i.KgDryMatterPerHead)), cause, NextVersion());
+        if (inForceSince is { } since && since < version.CreatedAt)
+        {
+            version = version with { InForceSince = since };
+        }
+
         await ApplyAsync(version, context, cancellationToken);
         return version;
     }

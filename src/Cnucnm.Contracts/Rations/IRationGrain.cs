@@ -27,9 +27,11 @@ public interface IRationGrain : IGrainWithGuidKey
     [Alias("SetSettings")]
     Task<RationSnapshot> SetSettingsAsync(FormulationSettings settings, string changedBy, CancellationToken cancellationToken = default);
 
-    /// <summary>Makes the given feeds and amounts the group's ration (evaluated with the full model).</summary>
+    /// <summary>Makes the given feeds and amounts the group's ration (evaluated with the full model); <paramref name="inForceSince"/>,
+    /// when the farm has been feeding it since an earlier time (not in the future).</summary>
     [Alias("SetRation")]
-    Task<RationVersion> SetRationAsync(RationInputs inputs, IReadOnlyList<RationItem> items, RationChangeCause cause, CancellationToken cancellationToken = default);
+    Task<RationVersion> SetRationAsync(RationInputs inputs, IReadOnlyList<RationItem> items, RationChangeCause cause, DateTimeOffset? inForceSince,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Re-formulates from the settings; the farm's policy decides whether it takes effect.</summary>
     [Alias("Reformulate")]

@@ -62,6 +62,8 @@ public sealed record RationChangeCause(
 /// stored before the notes existed.</param>
 /// <param name="Analysis">The ration's diet analysis and allowable production by the same model (null in versions stored before it
 /// existed, or when the model could not evaluate the ration).</param>
+/// <param name="InForceSince">When a ration set by hand was already being fed before it was entered (the farm's own start date);
+/// null when it took effect when created. Feeding figures (KPIs) count it from then.</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.RationVersion")]
 public sealed record RationVersion(
     [property: Id(0)] int Version,
@@ -74,9 +76,13 @@ public sealed record RationVersion(
     [property: Id(7)] int HeadCount,
     [property: Id(8)] IReadOnlyList<NutrientBalance> Balances,
     [property: Id(9)] IReadOnlyList<CompositionNoteLine>? CompositionNotes = null,
-    [property: Id(10)] RationAnalysis? Analysis = null)
+    [property: Id(10)] RationAnalysis? Analysis = null,
+    [property: Id(11)] DateTimeOffset? InForceSince = null)
 {
     public decimal? CostPerPenPerDay => CostPerHeadPerDay * HeadCount;
+
+    /// <summary>When the ration took effect: <see cref="InForceSince"/> when given, else when it was created.</summary>
+    public DateTimeOffset EffectiveFrom => InForceSince ?? CreatedAt;
 }
 
 /// <summary>

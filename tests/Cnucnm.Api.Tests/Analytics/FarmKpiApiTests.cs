@@ -71,6 +71,61 @@ public sealed class FarmKpiApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         await AssertFieldErrorsAsync(herd, "?from=2026-01-01&to=2026-06-01&dressingPercent=101&milkPricePerKg=-1", "to", "dressingPercent", "milkPricePerKg");
     }
 
+    [Fact]
+    public async Task A_ration_entered_as_fed_since_an_earlier_day_is_in_force_from_then_and_a_future_or_too_old_day_is_400()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory, withRation: false);
+        var group = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}", Ct));
+        var today = DateOnly.Parse(group.GetProperty("intake").GetProperty("today").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var rationPath = $"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration";
+        object Ration(DateOnly? since) => new
+        {
+            items = new[] { new { feedId = "corn-silage", kgDryMatterPerHead = 12.0 }, new { feedId = "hm-corn", kgDryMatterPerHead = 8.0 } },
+            inForceSince = since,
+        };
+
+        // Not in the future, not more than a year and a day back; the message in the caller's language.
+        foreach (var bad in new[] { today.AddDays(1), today.AddDays(-367) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, rationPath) { Content = JsonContent.Create(Ration(bad)) };
+            request.Headers.AcceptLanguage.ParseAdd("ko");
+            var refused = await herd.Owner.SendAsync(request, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var message = Assert.Single((await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("inForceSince").EnumerateArray()).GetString();
+            Assert.Contains("366일", message, StringComparison.Ordinal);
+        }
+
+        // Fed since three days ago: the version says so, and a day two days ago has the ration in force (priced, not counted
+        // as a day without a ration).
+        var version = await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync(rationPath, Ration(today.AddDays(-3)), Ct));
+        Assert.Equal(today.AddDays(-3), DateOnly.FromDateTime(version.GetProperty("inForceSince").GetDateTimeOffset().DateTime));
+        using var device = herd.DeviceClient(api.Factory);
+        var twoDaysAgo = today.AddDays(-2);
+        await DemoFarm.Ok(await device.PostAsJsonAsync("/api/v1/intake-readings", new
+        {
+            readings = new object[]
+            {
+                new { deviceId = "scale-1", sequence = 1L, measuredAt = new DateTimeOffset(twoDaysAgo.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(9)),
+                    groupId = herd.GroupId, feedId = "corn-silage", deliveredKgAsFed = 400.0, refusedKgAsFed = 20.0 },
+            },
+        }, Ct));
+        var day = $"{twoDaysAgo:yyyy-MM-dd}";
+        JsonElement farm = default;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            farm = (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/kpis?from={day}&to={day}", Ct))).GetProperty("farm");
+            if (farm.ValueKind == JsonValueKind.Object)
+            {
+                break;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Equal(0, farm.GetProperty("daysWithoutRation").GetDouble());
+        Assert.True(farm.GetProperty("feedCostPerHeadPerDay").GetDouble() > 0);
+    }
+
     private async Task<JsonElement> KpisAsync(HerdApi herd, string query)
     {
         // Readings reach the group through the ingestion fan-out: wait until the day's 241 kg DM is there.

@@ -48,7 +48,7 @@ public sealed record LiveHerdScenario(Guid FarmId, Guid GroupId)
         {
             await scenario.Ration(grains).SetRationAsync(await scenario.RationInputsAsync(grains),
                 [.. DemoRation.Select(r => new RationItem(r.FeedId, r.FeedId, r.KgDm, 0, null))],
-                new RationChangeCause(RationChangeKind.Manual, "nutritionist", "initial ration"), ct);
+                new RationChangeCause(RationChangeKind.Manual, "nutritionist", "initial ration"), null, ct);
         }
 
         return scenario;
