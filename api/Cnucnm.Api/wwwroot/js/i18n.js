@@ -1,6 +1,7 @@
 // UI text in English and Korean (vue-i18n) and number/date formats of the user's locale.
 import { feedsText } from "./i18n-feeds.js";
 import { climateText } from "./i18n-climate.js";
+import { controlsText } from "./i18n-controls.js";
 
 const en = {
   app: { title: "CNUCNM", signOut: "Sign out", language: "Language" },
@@ -300,7 +301,7 @@ export const i18n = VueI18n.createI18n({
   legacy: false,
   locale: storedLanguage(),
   fallbackLocale: "en",
-  messages: { en: { ...en, ...feedsText.en, ...climateText.en }, ko: { ...ko, ...feedsText.ko, ...climateText.ko } },
+  messages: { en: { ...en, ...feedsText.en, ...climateText.en, ...controlsText.en }, ko: { ...ko, ...feedsText.ko, ...climateText.ko, ...controlsText.ko } },
 });
 
 /** Number with fixed decimals in the UI language's locale ("–" when absent). */

@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+using Cnucnm.Testing;
+
+namespace Cnucnm.Web.Tests;
+
+/// <summary>Formulation controls of the workbench (issue 19, "What to build" 3): a ration copied to another pen, which is then
+/// formulated under the farm's policy; trace-mineral maxima and the intake basis kept with the group's settings; English and Korean.</summary>
+public sealed partial class FormulationControlsTests(WebFixture web)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_ration_copied_to_another_pen_gives_that_pen_the_settings_or_the_amounts_and_a_ration_under_the_policy()
+    {
+        var herd = await Herd.CreateAsync(web.Server);
+        await herd.AddFormulationCandidatesAsync(proteinMaxKgDm: null);
+        var low = await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups", DemoFarm.LactatingPen("Low pen"), Ct));
+        var lowId = low.GetProperty("id").GetGuid();
+        var page = await web.NewPageAsync();
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");
+        await Expect(page.GetByTestId("copy-ration")).ToBeVisibleAsync();
+        await page.GetByTestId("copy-target").SelectOptionAsync(lowId.ToString());
+
+        // The settings: the other pen gets the candidates and limits and its first ration (under Suggest, a first ration takes effect).
+        await page.GetByTestId("copy-mode-settings").CheckAsync();
+        await page.GetByTestId("copy-run").ClickAsync();
+        var outcome = page.GetByTestId("copy-outcome");
+        await Expect(outcome).ToHaveAttributeAsync("data-outcome", "applied", new() { Timeout = 30_000 });
+        await Expect(outcome).ToContainTextAsync("Low pen: the copied ration took effect");
+        var source = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", Ct));
+        var target = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{lowId}/ration", Ct));
+        var sourceCandidates = source.GetProperty("settings").GetProperty("candidates").EnumerateArray()
+            .Select(c => (c.GetProperty("feedId").GetString(), c.GetProperty("maxKgDryMatter").ToString())).ToList();
+        Assert.Equal(sourceCandidates, target.GetProperty("settings").GetProperty("candidates").EnumerateArray()
+            .Select(c => (c.GetProperty("feedId").GetString(), c.GetProperty("maxKgDryMatter").ToString())).ToList());
+        Assert.Equal(5, target.GetProperty("settings").GetProperty("dryMatterIntakeTolerancePercent").GetDouble());
+        Assert.Equal(1, target.GetProperty("current").GetProperty("version").GetInt32());
+        await Browser.ScreenshotAsync(page, "workbench-copy-ration");
+
+        // The amounts, in Korean: every feed of this ration fixed at its kg DM; the pen has a ration now, so the new one waits (Suggest).
+        await page.GetByTestId("language").SelectOptionAsync("ko");
+        await Expect(page.GetByTestId("copy-ration")).ToContainTextAsync("다른 우군에 복사");
+        await page.GetByTestId("copy-mode-amounts").CheckAsync();
+        await page.GetByTestId("copy-run").ClickAsync();
+        await Expect(outcome).ToHaveAttributeAsync("data-outcome", new Regex("^(suggested|bestPossible)$"), new() { Timeout = 30_000 });
+        await Expect(outcome).ToContainTextAsync("승인을 기다립니다");
+        target = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{lowId}/ration", Ct));
+        var fixedAmounts = target.GetProperty("settings").GetProperty("candidates").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("feedId").GetString()!, c => c.GetProperty("fixedKgDryMatter").GetDouble());
+        var sourceItems = source.GetProperty("current").GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("feedId").GetString()!, i => i.GetProperty("kgDryMatterPerHead").GetDouble());
+        Assert.Equal(sourceItems.Keys.Order(), fixedAmounts.Keys.Order());
+        Assert.All(sourceItems, i => Assert.Equal(i.Value, fixedAmounts[i.Key], 3));
+        Assert.Equal(1, target.GetProperty("current").GetProperty("version").GetInt32());
+        var proposed = target.GetProperty("suggestion").GetProperty("proposed").GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("feedId").GetString()!, i => i.GetProperty("kgDryMatterPerHead").GetDouble());
+        Assert.All(sourceItems, i => Assert.Equal(i.Value, proposed[i.Key], 2));
+        await Browser.ScreenshotAsync(page, "workbench-copy-ration-ko");
+
+        // A viewer neither formulates nor copies.
+        var viewer = await herd.AddMemberAsync(web.Server, "viewer");
+        var viewerPage = await web.NewPageAsync();
+        await Browser.SignInAsync(viewerPage, viewer);
+        await viewerPage.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");
+        await Expect(viewerPage.Locator("h1")).ToContainTextAsync("High pen");
+        await Expect(viewerPage.GetByTestId("copy-ration")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Trace_mineral_maxima_and_the_intake_basis_are_kept_with_the_settings_and_reach_the_guard_rails()
+    {
+        var herd = await Herd.CreateAsync(web.Server);
+        await herd.AddFormulationCandidatesAsync(proteinMaxKgDm: null);
+        var page = await web.NewPageAsync();
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        var workbench = $"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench";
+        await page.GotoAsync(workbench);
+        await Expect(page.Locator("[data-feed=alfalfa] [data-testid=use]")).ToBeCheckedAsync();
+        await page.GetByTestId("limits").Locator("summary").ClickAsync();
+
+        // The saved 5 % tolerance, then back to the default: formulated at the predicted intake.
+        await Expect(page.GetByTestId("intake-basis")).ToHaveAttributeAsync("data-basis", "tolerance");
+        await Expect(page.GetByTestId("intake-basis-text")).ToContainTextAsync("up to 5.0 % above or below");
+        await page.GetByTestId("intake-basis-select").SelectOptionAsync("predicted");
+        await Expect(page.GetByTestId("intake-basis-text")).ToContainTextAsync("equals the model's predicted intake");
+        await Expect(page.GetByTestId("dmi-tolerance")).ToHaveValueAsync("0");
+
+        // Copper at most 30 mg/kg DM (default 40), supplemental Se at most 0.25 mg/kg DM (default 0.3).
+        var copper = page.Locator("[data-testid=mineral-maxima] [data-mineral=Cu] [data-testid=mineral-max]");
+        await Expect(copper).ToHaveAttributeAsync("placeholder", "40.00");
+        await copper.FillAsync("30");
+        await copper.PressAsync("Tab");
+        var selenium = page.Locator("[data-testid=mineral-maxima] [data-mineral=supplementalSe] [data-testid=mineral-max]");
+        await selenium.FillAsync("0.25");
+        await selenium.PressAsync("Tab");
+        await page.GetByTestId("formulate").ClickAsync();
+        await Expect(page.GetByTestId("ration")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        var settings = (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", Ct))).GetProperty("settings");
+        Assert.Equal(0, settings.GetProperty("dryMatterIntakeTolerancePercent").GetDouble());
+        var fields = settings.GetProperty("requestFields");
+        Assert.Equal(30, fields.GetProperty("guardRails.maxMineralPerKgDm.Fd_Cu").GetDouble());
+        Assert.Equal(0.25, fields.GetProperty("guardRails.maxSupplementalSeleniumMgPerKgDm").GetDouble());
+        // The formulation used them: the Cu guard rail's limit is 30, the supplemental Se rail's 0.25.
+        await Expect(page.GetByTestId("guard-rails").Locator("tr", new() { HasText = "Copper (Cu)" })).ToContainTextAsync("≤ 30.00");
+        await Expect(page.GetByTestId("guard-rails").Locator("tr", new() { HasText = "supplemental Se" })).ToContainTextAsync("≤ 0.25");
+        await Expect(page.Locator("[data-field='guardRails.maxMineralPerKgDm.Fd_Cu']")).ToContainTextAsync("Copper (Cu): maximum, mg/kg DM");
+
+        // Kept after a reload; a window of intake in kg DM replaces the predicted intake.
+        await page.ReloadAsync();
+        await page.GetByTestId("limits").Locator("summary").ClickAsync();
+        await Expect(copper).ToHaveValueAsync("30");
+        await Expect(page.GetByTestId("intake-basis")).ToHaveAttributeAsync("data-basis", "predicted");
+        await page.GetByTestId("intake-basis-select").SelectOptionAsync("window");
+        await Expect(page.GetByTestId("intake-min")).Not.ToHaveValueAsync("");
+        await Expect(page.GetByTestId("intake-basis-text")).ToContainTextAsync("whatever the model predicts");
+        await Browser.ScreenshotAsync(page, "workbench-trace-limits");
+        await page.GetByTestId("language").SelectOptionAsync("ko");
+        await Expect(page.GetByTestId("trace-limits")).ToContainTextAsync("미량광물질 최대 농도");
+        await Expect(page.GetByTestId("intake-basis-text")).ToContainTextAsync("모델 예측과 관계없이");
+        await Expect(page.Locator("[data-field='guardRails.maxMineralPerKgDm.Fd_Cu']")).ToContainTextAsync("구리 (Cu): 최대, mg/건물 kg");
+        await Browser.ScreenshotAsync(page, "workbench-trace-limits-ko");
+    }
+}
