@@ -91,7 +91,7 @@ public sealed partial class FormulationControlsTests(WebFixture web)
 
         // Copper at most 30 mg/kg DM (default 40), supplemental Se at most 0.25 mg/kg DM (default 0.3).
         var copper = page.Locator("[data-testid=mineral-maxima] [data-mineral=Cu] [data-testid=mineral-max]");
-        await Expect(copper).ToHaveAttributeAsync("placeholder", "40.00");
+        await Expect(copper).ToHaveAttributeAsync("placeholder", "40");
         await copper.FillAsync("30");
         await copper.PressAsync("Tab");
         var selenium = page.Locator("[data-testid=mineral-maxima] [data-mineral=supplementalSe] [data-testid=mineral-max]");
@@ -124,5 +124,61 @@ public sealed partial class FormulationControlsTests(WebFixture web)
         await Expect(page.GetByTestId("intake-basis-text")).ToContainTextAsync("모델 예측과 관계없이");
         await Expect(page.Locator("[data-field='guardRails.maxMineralPerKgDm.Fd_Cu']")).ToContainTextAsync("구리 (Cu): 최대, mg/건물 kg");
         await Browser.ScreenshotAsync(page, "workbench-trace-limits-ko");
+    }
+    [Fact]
+    public async Task Two_what_ifs_are_compared_side_by_side_with_what_separates_them_and_the_first_is_restored()
+    {
+        var herd = await Herd.CreateAsync(web.Server);
+        await herd.AddFormulationCandidatesAsync(proteinMaxKgDm: null);
+        var page = await web.NewPageAsync();
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");
+        await Expect(page.Locator("[data-feed=canola-meal] [data-testid=use]")).ToBeCheckedAsync();
+        await page.GetByTestId("formulate").ClickAsync();
+        await Expect(page.GetByTestId("result")).ToContainTextAsync("waiting for approval", new() { Timeout = 30_000 });
+        var costA = await page.GetByTestId("ration-cost").InnerTextAsync();
+        // The protein meal or grain the least-cost ration A uses most.
+        var a = await ProposedAsync(herd);
+        var (feedId, feedName, kgA) = a.Where(i => i.FeedId is "soybean-meal" or "canola-meal" or "corn-grain").MaxBy(i => i.KgDm);
+        Assert.True(kgA > 0.1, $"{feedId} at {kgA} kg DM in what-if A");
+        var price = page.Locator($"[data-feed={feedId}] [data-testid=price]");
+        var priceA = await price.InputValueAsync();
+        await page.GetByTestId("whatif-keep").ClickAsync();
+        await Expect(page.GetByTestId("whatif-kept")).ToContainTextAsync("What-if A kept");
+
+        // What-if B: that feed at five times its price.
+        var priceB = (5 * decimal.Parse(priceA, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await price.FillAsync(priceB);
+        await page.GetByTestId("formulate").ClickAsync();
+        var compare = page.GetByTestId("whatif-compare");
+        await Expect(compare).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("whatif-changes")).ToContainTextAsync($"{feedName}: price per tonne ₩");
+        var kgB = (await ProposedAsync(herd)).Where(i => i.FeedId == feedId).Sum(i => i.KgDm);
+        Assert.True(kgB < kgA, $"{feedId} {kgA} → {kgB} kg DM at five times the price");
+        await Expect(compare.Locator("thead")).ToContainTextAsync("What-if A");
+        await Expect(compare.Locator("thead")).ToContainTextAsync("What-if B (this run)");
+        await Expect(compare.Locator("[data-row=cost]")).ToContainTextAsync(costA);
+        await Expect(compare.Locator("[data-testid=compare-cost-difference]")).ToHaveTextAsync(new Regex(@"^\+₩[\d,]+"));
+        await Expect(compare.Locator($"[data-feed={feedId}] td").Last).ToHaveTextAsync(new Regex(@"^-\d"));
+        await Expect(compare.Locator("[data-row=cp]")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "workbench-what-if");
+        await page.GetByTestId("language").SelectOptionAsync("ko");
+        await Expect(page.GetByTestId("whatif")).ToContainTextAsync("가정 A와 가정 B 비교");
+        await Expect(page.GetByTestId("whatif-changes")).ToContainTextAsync("톤당 가격");
+        await Browser.ScreenshotAsync(page, "workbench-what-if-ko");
+
+        // Back to A: its price again, formulated again, the same ration as A.
+        await page.GetByTestId("whatif-back").ClickAsync();
+        await Expect(page.GetByTestId("whatif-changes")).ToContainTextAsync("A와 가격, 사료, 한도가 같습니다.", new() { Timeout = 30_000 });
+        await Expect(price).ToHaveValueAsync(priceA);
+        Assert.Equal(kgA, (await ProposedAsync(herd)).Where(i => i.FeedId == feedId).Sum(i => i.KgDm), 2);
+    }
+
+    /// <summary>The waiting suggestion's feeds, kg DM a head a day.</summary>
+    private static async Task<List<(string FeedId, string Name, double KgDm)>> ProposedAsync(Herd herd)
+    {
+        var snapshot = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", Ct));
+        return [.. snapshot.GetProperty("suggestion").GetProperty("proposed").GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("feedId").GetString()!, i.GetProperty("name").GetString()!, i.GetProperty("kgDryMatterPerHead").GetDouble()))];
     }
 }

@@ -54,7 +54,7 @@ export const TraceLimits = {
           <label>{{ $t('traceLimits.min') }} <input class="bound" type="number" step="any" :value="value('dryMatterIntakeKg.min')"
             @change="setField('dryMatterIntakeKg.min', $event.target.value)" data-testid="intake-min"></label>
           <label>{{ $t('traceLimits.max') }} <input class="bound" type="number" step="any" :value="value('dryMatterIntakeKg.max')"
-            @change="setField('dryMatterIntakeKg.max', $event.target.value)" data-testid="intake-max"> kg DM</label>
+            @change="setField('dryMatterIntakeKg.max', $event.target.value)" data-testid="intake-max"> {{ $t('analysis.units.kgDm') }}</label>
         </template>
       </div>
       <p class="hint" data-testid="intake-basis-text">{{ basis === 'predicted'
@@ -70,7 +70,7 @@ export const TraceLimits = {
           <tbody>
             <tr v-for="m in mineralMaxima" :key="m.column" :data-mineral="m.name">
               <td>{{ $t('traceLimits.names.' + m.name) }}</td>
-              <td class="n"><input class="bound" type="number" step="any" :placeholder="number(m.max, 2)" :value="value('guardRails.maxMineralPerKgDm.' + m.column)"
+              <td class="n"><input class="bound" type="number" step="any" :placeholder="number(m.max, m.max < 1 ? 2 : 0)" :value="value('guardRails.maxMineralPerKgDm.' + m.column)"
                 @change="setField('guardRails.maxMineralPerKgDm.' + m.column, $event.target.value)" data-testid="mineral-max"></td>
               <td>{{ $t('analysis.units.' + m.unit) }}</td>
             </tr>

@@ -10,6 +10,7 @@ import { CompositionNotes } from "../compositionnotes.js";
 import { RationAnalysis, RationCompare } from "../analysis.js";
 import { libraryFeedName } from "../feedname.js";
 import { CopyRation } from "../copyration.js";
+import { WhatIfCompare } from "../whatif.js";
 import { TraceLimits, traceFieldLabel } from "../tracelimits.js";
 
 /** A farm feed id from a library id (nasem:Corn silage, typical → corn-silage-typical; kr:693 → kr-693, never a bare number). */
@@ -18,7 +19,7 @@ export function farmFeedId(libraryId) {
 }
 
 export const WorkbenchPage = {
-  components: { NotFoundPage, CompositionNotes, RationAnalysis, RationCompare, CopyRation, TraceLimits },
+  components: { NotFoundPage, CompositionNotes, RationAnalysis, RationCompare, CopyRation, TraceLimits, WhatIfCompare },
   props: { farmId: String, groupId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
@@ -469,6 +470,7 @@ export const WorkbenchPage = {
               </tbody>
             </table>
             <CompositionNotes :notes="result.formulation?.compositionNotes" />
+            <WhatIfCompare v-if="can('formulate')" :group-id="groupId" :shown="shown" :rows="rows" :settings="settings" :feeds="feeds" :run="run" :field-label="fieldLabel" :currency="farm.currency" :busy="busy" />
             <template v-if="compareWith">
               <h2>{{ $t('compare.title') }}</h2>
               <RationCompare :left="compareWith" :right="shown" :currency="farm.currency"
