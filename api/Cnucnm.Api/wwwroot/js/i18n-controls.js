@@ -1,5 +1,5 @@
 // Formulation controls of the workbench (issue 19, "What to build" 3): copying a ration to another pen, trace-mineral maxima and
-// the intake basis, two what-ifs side by side; English and Korean (merged into js/i18n.js).
+// the intake basis, two what-ifs side by side; lab analyses on the farm feeds page; English and Korean (merged into js/i18n.js).
 export const controlsText = {
   en: {
     copyRation: {
@@ -26,6 +26,19 @@ export const controlsText = {
       max: "{feed}: maximum {a} → {b} kg DM", fixed: "{feed}: fixed amount {a} → {b} kg DM", limit: "{name}: {a} → {b}",
       settings: { dryMatterIntakeTolerancePercent: "intake tolerance, %", minForageNdfPercentOfDm: "forage NDF minimum, % DM", maxStarchPercentOfDm: "starch maximum, % DM",
         maxFatPercentOfDm: "fat maximum, % DM" },
+    },
+    labAnalysis: {
+      title: "Lab analysis", hint: "Paste the lab report (CSV: a header row such as Sample ID, Date, DM (%), CP (%DM), aNDF (%DM), ADF (%DM), Starch (%DM) and one row per sample, DM basis) or choose a CSV or XLSX file. Check it first: nothing changes until you apply.",
+      placeholder: "Sample ID,Date,DM (%),CP (%DM),aNDF (%DM)", preview: "Check the analysis", apply: "Apply this analysis",
+      sample: "Row {row}: sample {sample}, {date}", nutrient: "Nutrient", current: "Now", analysed: "Analysed", difference: "Difference",
+      blastRadius: "Rations using this feed: {n}", group: "Group", cost: "Cost a head a day", asFed: "As fed a head a day", lowest: "Lowest balance, % of requirement",
+      noRations: "No ration of the farm uses this feed.",
+      applied: "Analysis of row {row} applied; {n} ration(s) re-evaluated.",
+      outcome: { applied: "re-formulated, the new ration took effect", suggested: "re-formulated, the new ration waits for approval",
+        bestPossible: "re-evaluated; no ration meets everything now: the best-possible ration waits for approval", unchanged: "re-evaluated; the ration stays the least-cost one",
+        infeasible: "re-evaluated; no ration meets the requirements with its settings: open its workbench", notReady: "re-evaluated", reEvaluated: "re-evaluated" },
+      nutrients: { Fd_DM: "Dry matter", Fd_CP: "Crude protein", Fd_NDF: "NDF", Fd_ADF: "ADF", Fd_Lg: "Lignin", Fd_St: "Starch", Fd_FA: "Fatty acids", Fd_CFat: "Crude fat",
+        Fd_Ash: "Ash", Fd_Ca: "Calcium (Ca)", Fd_P: "Phosphorus (P)", Fd_WSC: "Sugar (WSC)", Fd_NDFIP: "NDF-insoluble protein", Fd_ADFIP: "ADF-insoluble protein" },
     },
     traceLimits: {
       intakeTitle: "Intake basis", basis: "Formulate at", predicted: "the predicted intake (default)", tolerance: "predicted intake ± a tolerance",
@@ -65,6 +78,19 @@ export const controlsText = {
       max: "{feed}: 최대 건물 {a} → {b} kg", fixed: "{feed}: 고정량 건물 {a} → {b} kg", limit: "{name}: {a} → {b}",
       settings: { dryMatterIntakeTolerancePercent: "섭취량 허용 오차, %", minForageNdfPercentOfDm: "조사료 NDF 최소, 건물 %", maxStarchPercentOfDm: "전분 최대, 건물 %",
         maxFatPercentOfDm: "지방 최대, 건물 %" },
+    },
+    labAnalysis: {
+      title: "성분 분석", hint: "분석 성적서를 붙여 넣거나 (CSV: Sample ID, Date, DM (%), CP (%DM), aNDF (%DM), ADF (%DM), Starch (%DM) 같은 머리글 행과 시료마다 한 행, 건물 기준) CSV 또는 XLSX 파일을 고르세요. 먼저 확인합니다: 적용하기 전에는 아무것도 바뀌지 않습니다.",
+      placeholder: "Sample ID,Date,DM (%),CP (%DM),aNDF (%DM)", preview: "분석 확인", apply: "이 분석 적용",
+      sample: "{row}행: 시료 {sample}, {date}", nutrient: "영양소", current: "현재", analysed: "분석값", difference: "차이",
+      blastRadius: "이 사료를 쓰는 배합: {n}개", group: "우군", cost: "두당 하루 비용", asFed: "두당 하루 급여량 (원물)", lowest: "가장 낮은 충족률, 요구량 대비 %",
+      noRations: "이 사료를 쓰는 배합이 없습니다.",
+      applied: "{row}행의 분석을 적용했습니다. 배합 {n}개를 다시 평가했습니다.",
+      outcome: { applied: "다시 계산, 새 배합이 적용됨", suggested: "다시 계산, 새 배합이 승인을 기다림",
+        bestPossible: "다시 평가; 이제 모든 요구량을 만족하는 배합이 없어 가능한 최선의 배합이 승인을 기다림", unchanged: "다시 평가; 지금 배합이 여전히 최소 비용 배합",
+        infeasible: "다시 평가; 설정으로는 요구량을 만족하는 배합이 없음: 배합 작업대를 여세요", notReady: "다시 평가", reEvaluated: "다시 평가" },
+      nutrients: { Fd_DM: "건물", Fd_CP: "조단백질", Fd_NDF: "NDF", Fd_ADF: "ADF", Fd_Lg: "리그닌", Fd_St: "전분", Fd_FA: "지방산", Fd_CFat: "조지방",
+        Fd_Ash: "조회분", Fd_Ca: "칼슘 (Ca)", Fd_P: "인 (P)", Fd_WSC: "당 (WSC)", Fd_NDFIP: "NDF 불용성 단백질", Fd_ADFIP: "ADF 불용성 단백질" },
     },
     traceLimits: {
       intakeTitle: "섭취량 기준", basis: "배합 기준", predicted: "예측 섭취량 (기본값)", tolerance: "예측 섭취량 ± 허용 범위",
