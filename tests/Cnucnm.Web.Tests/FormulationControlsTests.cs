@@ -71,6 +71,33 @@ public sealed partial class FormulationControlsTests(WebFixture web)
     }
 
     [Fact]
+    public async Task A_ration_set_by_hand_is_copied_from_the_group_page_as_its_feeds_and_amounts()
+    {
+        // The demo pen's ration was set by hand: no formulation settings, so only its amounts can be copied.
+        var herd = await Herd.CreateAsync(web.Server);
+        var low = await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups", DemoFarm.LactatingPen("Low pen"), Ct));
+        var lowId = low.GetProperty("id").GetGuid();
+        var page = await web.NewPageAsync();
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}");
+        var copy = page.GetByTestId("copy-ration");
+        await Expect(copy.GetByTestId("copy-mode-settings")).ToHaveCountAsync(0);
+        await Expect(copy.GetByTestId("copy-mode-amounts")).ToBeCheckedAsync();
+        await copy.GetByTestId("copy-run").ClickAsync();
+        await Expect(copy.GetByTestId("copy-outcome")).ToHaveAttributeAsync("data-outcome", "bestPossible", new() { Timeout = 30_000 });
+        // The hand-made ration, fed as it is, misses something for these cows: it waits for approval as the best-possible ration.
+        await Expect(copy.GetByTestId("copy-outcome")).ToContainTextAsync("Low pen: no ration meets everything with these settings; the best-possible ration waits for approval");
+
+        var target = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{lowId}/ration", Ct));
+        var fixedAmounts = target.GetProperty("settings").GetProperty("candidates").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("feedId").GetString()!, c => c.GetProperty("fixedKgDryMatter").GetDouble());
+        Assert.Equal(DemoFarm.Ration.Select(r => r.FeedId).Order(), fixedAmounts.Keys.Order());
+        Assert.All(DemoFarm.Ration, r => Assert.Equal(r.KgDryMatter, fixedAmounts[r.FeedId], 3));
+        await copy.GetByTestId("copy-open").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/groups/{lowId}/workbench$"));
+    }
+
+    [Fact]
     public async Task Trace_mineral_maxima_and_the_intake_basis_are_kept_with_the_settings_and_reach_the_guard_rails()
     {
         var herd = await Herd.CreateAsync(web.Server);

@@ -24,6 +24,8 @@ export const CopyRation = {
 
     const canAmounts = Vue.computed(() => !!props.snapshot?.current?.items?.length);
     const canSettings = Vue.computed(() => !!props.snapshot?.settings?.candidates?.length);
+    // A group with a ration but no settings (a ration set by hand) can only copy its amounts.
+    Vue.watchEffect(() => { if (!canSettings.value && canAmounts.value) mode.value = "amounts"; });
 
     /** The other group's settings: a copy of this group's, or this ration's feeds each fixed at its kg DM a head a day. */
     function settingsToCopy() {
