@@ -163,7 +163,7 @@ public static partial class RationEndpoints
 
     /// <summary>The group-level request fields a suggestion can set: requirement targets, guard rails, intake limits (feed limits and
     /// feeds are the candidates themselves).</summary>
-    [GeneratedRegex(@"^(requirements\.[A-Za-z0-9 _-]{1,40}\.(minPercent|maxPercent)|guardRails\.[A-Za-z.]{1,80}|dryMatterIntakeKg\.(min|max))$")]
+    [GeneratedRegex(@"^(requirements\.[A-Za-z0-9 _-]{1,40}\.(minPercent|maxPercent)|guardRails\.[A-Za-z_.]{1,80}|dryMatterIntakeKg\.(min|max))$")]
     private static partial Regex RequestFieldPattern();
 
     private static async Task<Results<Ok<ReformulationResult>, ProblemHttpResult, NotFound>> ReformulateAsync(

@@ -129,7 +129,8 @@ public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<Api
         using var response = await herd.Owner.PutAsJsonAsync($"{RationUrl(herd)}/settings", new
         {
             candidates = new[] { new { feedId = "corn-silage" } },
-            requestFields = new Dictionary<string, double> { ["requirements.Met.minPercent"] = 95, ["guardRails.maxMoonPhase"] = 1, ["feeds[0].maxKgDm"] = 3 },
+            requestFields = new Dictionary<string, double> { ["requirements.Met.minPercent"] = 95, ["guardRails.maxMoonPhase"] = 1, ["feeds[0].maxKgDm"] = 3,
+                ["guardRails.maxMineralPerKgDm.Fd_Cu"] = 30 },
         }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -137,6 +138,8 @@ public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<Api
         Assert.True(errors.TryGetProperty("requestFields.guardRails.maxMoonPhase", out _), errors.ToString());
         Assert.True(errors.TryGetProperty("requestFields.feeds[0].maxKgDm", out _), errors.ToString());
         Assert.False(errors.TryGetProperty("requestFields.requirements.Met.minPercent", out _), errors.ToString());
+        // A trace-mineral maximum by its NASEM column (the workbench's trace-mineral controls).
+        Assert.False(errors.TryGetProperty("requestFields.guardRails.maxMineralPerKgDm.Fd_Cu", out _), errors.ToString());
     }
 
     /// <summary>The group's settings with a verified suggestion taken, as the workbench takes it.</summary>

@@ -2,6 +2,7 @@
 import { feedsText } from "./i18n-feeds.js";
 import { climateText } from "./i18n-climate.js";
 import { kpisText } from "./i18n-kpis.js";
+import { controlsText } from "./i18n-controls.js";
 
 const en = {
   app: { title: "CNUCNM", signOut: "Sign out", language: "Language" },
@@ -302,8 +303,8 @@ export const i18n = VueI18n.createI18n({
   locale: storedLanguage(),
   fallbackLocale: "en",
   messages: {
-    en: { ...en, ...feedsText.en, ...climateText.en, ...kpisText.en },
-    ko: { ...ko, ...feedsText.ko, ...climateText.ko, ...kpisText.ko },
+    en: { ...en, ...feedsText.en, ...climateText.en, ...kpisText.en, ...controlsText.en },
+    ko: { ...ko, ...feedsText.ko, ...climateText.ko, ...kpisText.ko, ...controlsText.ko },
   },
 });
 

@@ -7,6 +7,7 @@ import { number, money, date, i18n } from "../i18n.js";
 import { EChart } from "../chart.js";
 import { feedLabel, libraryFeedName, librarySource } from "../feedname.js";
 import { NotFoundPage } from "./notfound.js";
+import { LabAnalysis } from "../labanalysis.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -28,7 +29,7 @@ function problemText(e) {
 }
 
 export const FeedsPage = {
-  components: { NotFoundPage, EChart },
+  components: { NotFoundPage, EChart, LabAnalysis },
   props: { farmId: String },
   setup(props) {
     const t = i18n.global.t;
@@ -173,7 +174,7 @@ export const FeedsPage = {
     return {
       farm, notFound, error, saved, canEdit, feeds, edits, selected, current, override, priceList, priceChart, categories, search, found, searched, onFarm,
       saveDryMatter, saveInventory, savePrice, heldPrice, confirmPrice, remove, addOverride, dropOverride, readPriceFile, importPrices, find, addFromLibrary,
-      daysOfStock, feedLabel, libraryFeedName, librarySource, number, money, date,
+      daysOfStock, feedLabel, libraryFeedName, librarySource, number, money, date, load,
     };
   },
   template: `
@@ -251,6 +252,7 @@ export const FeedsPage = {
             <h3>{{ $t('feeds.gaps') }}</h3>
             <ul data-testid="feed-gaps"><li v-for="g in current.compositionGaps" :key="g.column">{{ g.column }}: {{ number(g.valueUsed, 2) }} {{ g.unit }} <span class="muted">{{ $i18n.locale === 'ko' ? g.sourceKorean : g.source }}</span></li></ul>
           </template>
+          <LabAnalysis v-if="canEdit && !current.definition.lotId" :key="current.definition.feedId" :farm-id="farmId" :feed="current" :currency="farm.currency" @applied="load" />
           <h3>{{ $t('feeds.priceHistory') }}</h3>
           <p v-if="!priceChart">{{ $t('feeds.noPrices') }}</p>
           <template v-else>

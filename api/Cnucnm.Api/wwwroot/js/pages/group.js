@@ -8,9 +8,10 @@ import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
 import { RationAnalysis, RationCompare } from "../analysis.js";
 import { GroupRecords } from "../records.js";
+import { CopyRation } from "../copyration.js";
 
 export const GroupPage = {
-  components: { NotFoundPage, EChart, GroupForm, CompositionNotes, RationAnalysis, RationCompare, GroupRecords },
+  components: { NotFoundPage, EChart, GroupForm, CompositionNotes, RationAnalysis, RationCompare, GroupRecords, CopyRation },
   props: { farmId: String, groupId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
@@ -244,6 +245,7 @@ export const GroupPage = {
             <button type="button" @click="run(reports.reportXlsx)" data-testid="report-xlsx">{{ $t('group.reportXlsx') }}</button>
           </div>
         </section>
+        <CopyRation v-if="can('formulate') && ration" :farm-id="farmId" :group-id="groupId" :snapshot="ration" :currency="farm.currency" />
         <section class="card">
           <h2>{{ $t('group.rationHistory') }}</h2>
           <table data-testid="ration-history">

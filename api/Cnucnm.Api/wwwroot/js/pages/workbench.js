@@ -9,6 +9,9 @@ import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
 import { RationAnalysis, RationCompare } from "../analysis.js";
 import { libraryFeedName } from "../feedname.js";
+import { CopyRation } from "../copyration.js";
+import { WhatIfCompare } from "../whatif.js";
+import { TraceLimits, traceFieldLabel } from "../tracelimits.js";
 
 /** A farm feed id from a library id (nasem:Corn silage, typical → corn-silage-typical; kr:693 → kr-693, never a bare number). */
 export function farmFeedId(libraryId) {
@@ -16,7 +19,7 @@ export function farmFeedId(libraryId) {
 }
 
 export const WorkbenchPage = {
-  components: { NotFoundPage, CompositionNotes, RationAnalysis, RationCompare },
+  components: { NotFoundPage, CompositionNotes, RationAnalysis, RationCompare, CopyRation, TraceLimits, WhatIfCompare },
   props: { farmId: String, groupId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
@@ -258,6 +261,8 @@ export const WorkbenchPage = {
       if (requirement) return t(`workbench.limits.requirement${requirement[2] === "min" ? "Min" : "Max"}`, { nutrient: railName(requirement[1]) });
       const diet = dietLimits.find((l) => l.field === field);
       if (diet) return t(`workbench.limits.${diet.label}`);
+      const trace = traceFieldLabel(t, field);
+      if (trace) return trace;
       const rail = field.match(/^guardRails\.(.+)$/);
       return rail ? t("workbench.limits.rail", { name: rail[1] }) : field;
     }
@@ -417,6 +422,7 @@ export const WorkbenchPage = {
                 </tr></tbody>
               </table>
             </div>
+            <TraceLimits :settings="settings" :set-field="setField" :predicted-dmi="group.intake?.predictedDryMatterKgPerHead" :beef="isBeef" />
           </details>
           <p v-if="policy?.reformulation === 'suggest' && snapshot && !snapshot.current" class="hint" data-testid="first-ration-note">{{ $t('policy.firstRation') }}</p>
           <div class="toolbar" style="margin-top:8px">
@@ -424,6 +430,7 @@ export const WorkbenchPage = {
             <button v-if="can('formulate')" class="primary" type="button" :disabled="busy" @click="run" data-testid="formulate">{{ $t('workbench.run') }}</button>
           </div>
         </section>
+        <CopyRation v-if="can('formulate') && snapshot" :farm-id="farmId" :group-id="groupId" :snapshot="snapshot" :currency="farm.currency" />
         <section class="card" v-if="result" data-testid="result">
           <h2>{{ $t('workbench.result') }}</h2>
           <p v-if="message" data-testid="message">{{ message }}</p>
@@ -467,6 +474,7 @@ export const WorkbenchPage = {
               </tbody>
             </table>
             <CompositionNotes :notes="result.formulation?.compositionNotes" />
+            <WhatIfCompare v-if="can('formulate')" :group-id="groupId" :shown="shown" :rows="rows" :settings="settings" :feeds="feeds" :run="run" :field-label="fieldLabel" :currency="farm.currency" :busy="busy" />
             <template v-if="compareWith">
               <h2>{{ $t('compare.title') }}</h2>
               <RationCompare :left="compareWith" :right="shown" :currency="farm.currency"
