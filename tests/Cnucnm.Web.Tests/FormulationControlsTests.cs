@@ -177,6 +177,9 @@ public sealed partial class FormulationControlsTests(WebFixture web)
         var priceB = (5 * decimal.Parse(priceA, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await price.FillAsync(priceB);
         await page.GetByTestId("formulate").ClickAsync();
+        // Five times the recent price is held as a likely typo until stored as typed.
+        await Expect(page.GetByTestId("prices-held")).ToContainTextAsync(feedName);
+        await page.GetByTestId("prices-confirm").ClickAsync();
         var compare = page.GetByTestId("whatif-compare");
         await Expect(compare).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("whatif-changes")).ToContainTextAsync($"{feedName}: price per tonne ₩");

@@ -2,6 +2,10 @@
 // the intake basis, two what-ifs side by side; lab analyses on the farm feeds page; English and Korean (merged into js/i18n.js).
 export const controlsText = {
   en: {
+    priceHold: {
+      held: "Not stored: these prices more than halve or double the feed's recent price (a typo guard). Check them; if they are right, store them as typed.",
+      confirm: "Store as typed and formulate",
+    },
     copyRation: {
       title: "Copy to another pen",
       hint: "The other pen gets these settings (candidate feeds, bounds, fixed amounts, limits) or this ration's feeds at its amounts (fixed kg DM a head a day), and is formulated for its own animals. The farm's ration policy decides: under Suggest the new ration waits for approval (except a pen's first ration).",
@@ -54,6 +58,10 @@ export const controlsText = {
     },
   },
   ko: {
+    priceHold: {
+      held: "저장하지 않았습니다: 아래 가격은 최근 가격의 절반 이하이거나 두 배 이상입니다 (입력 오류 방지). 확인하고 맞으면 입력한 대로 저장하세요.",
+      confirm: "입력한 대로 저장하고 배합",
+    },
     copyRation: {
       title: "다른 우군에 복사",
       hint: "다른 우군이 이 설정(후보 사료, 상·하한, 고정량, 한도) 또는 이 배합의 사료와 급여량(두당 하루 건물 kg 고정)을 받아 그 우군의 가축에 맞게 배합을 계산합니다. 농장의 배합 정책에 따라: 제안 정책이면 새 배합은 승인을 기다립니다 (우군의 첫 배합 제외).",

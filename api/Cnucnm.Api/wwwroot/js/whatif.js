@@ -58,7 +58,8 @@ export const WhatIfCompare = {
       for (const key of Object.keys(props.rows)) if (!(key in a.rows)) props.rows[key].use = false;
       for (const [key, row] of Object.entries(a.rows)) props.rows[key] = { ...(props.rows[key] ?? {}), ...clone(row) };
       Object.assign(props.settings, clone(a.settings));
-      await props.run();
+      // A's prices were stored minutes ago: restoring them is no typo, so they are sent confirmed past the large-change guard.
+      await props.run(true);
     }
     return { pinned, keep, comparing, changes, backToA, money };
   },

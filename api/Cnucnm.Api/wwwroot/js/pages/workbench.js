@@ -100,24 +100,36 @@ export const WorkbenchPage = {
 
     // Prices take effect from today on the farm's calendar (en-CA formats as YYYY-MM-DD).
     const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: farm.value?.timeZone || undefined }).format(new Date());
-    async function savePrices() {
+    // A price that more than halves or doubles the feed's recent price is held by the API (a typo guard): the held ones are
+    // listed with the API's reason, and formulating again with "store as typed" sends them confirmed.
+    const heldPrices = Vue.ref([]);
+    async function savePrices(confirm) {
+      const held = [];
       for (const f of feeds.value) {
         const row = rows[f.definition.feedId];
         const current = f.pricePerKgAsFed != null ? Math.round(f.pricePerKgAsFed * 1000) : null;
         if (row.use && row.pricePerTonne != null && row.pricePerTonne !== "" && Number(row.pricePerTonne) !== current) {
-          await request("POST", `${farmBase}/feeds/${f.definition.feedId}/prices`, { effectiveFrom: today(), amount: Number(row.pricePerTonne), basis: "perTonneAsFed" });
+          try {
+            await request("POST", `${farmBase}/feeds/${f.definition.feedId}/prices`,
+              { effectiveFrom: today(), amount: Number(row.pricePerTonne), basis: "perTonneAsFed", ...(confirm ? { confirmLargeChange: true } : {}) });
+          } catch (e) {
+            if (!e.problem?.errors?.confirmLargeChange) throw e;
+            held.push({ feedId: f.definition.feedId, name: f.definition.name, reason: e.problem.errors.amount?.[0] ?? "" });
+          }
         }
       }
+      heldPrices.value = held;
+      return held.length === 0;
     }
 
     const optional = (v) => (v === null || v === "" || v === undefined ? null : Number(v));
-    async function run() {
+    async function run(confirmPrices) {
       busy.value = true;
       message.value = null;
       error.value = null;
       result.value = null;
       try {
-        await savePrices();
+        if (!(await savePrices(confirmPrices === true))) return;
         // Only the farm's current feeds: a removed feed may linger in the saved settings.
         const current = new Set(feeds.value.map((f) => f.definition.feedId));
         const candidates = Object.entries(rows).filter(([feedId, r]) => r.use && current.has(feedId))
@@ -344,7 +356,7 @@ export const WorkbenchPage = {
       return name;
     };
     const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
-    return { unitName, farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, busy, result, shown, bindingNutrients, unusedFeeds,
+    return { unitName, farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, heldPrices, busy, result, shown, bindingNutrients, unusedFeeds,
       relaxations, relax, approve, message, snapshot, number, money, significantMoney, nutrientName, boundName, boundUnit, percent, balanceState, isBeef, addDefaults, animal, railName,
       waits, best, miss, suggestionLabel, takeSuggestion, dropRequestField, requirementLimits, dietLimits, fieldValue, setField, fieldLabel, policy, compareWith };
   },
@@ -428,6 +440,11 @@ export const WorkbenchPage = {
           <div class="toolbar" style="margin-top:8px">
             <label>{{ $t('workbench.dmiTolerance') }} <input class="bound" type="number" step="any" v-model="settings.dryMatterIntakeTolerancePercent" data-testid="dmi-tolerance"></label>
             <button v-if="can('formulate')" class="primary" type="button" :disabled="busy" @click="run" data-testid="formulate">{{ $t('workbench.run') }}</button>
+          </div>
+          <div v-if="heldPrices.length" class="warning" data-testid="prices-held">
+            <p>{{ $t('priceHold.held') }}</p>
+            <ul><li v-for="h in heldPrices" :key="h.feedId">{{ h.name }}: {{ h.reason }}</li></ul>
+            <button type="button" :disabled="busy" @click="run(true)" data-testid="prices-confirm">{{ $t('priceHold.confirm') }}</button>
           </div>
         </section>
         <CopyRation v-if="can('formulate') && snapshot" :farm-id="farmId" :group-id="groupId" :snapshot="snapshot" :currency="farm.currency" />
