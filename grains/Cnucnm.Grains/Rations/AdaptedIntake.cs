@@ -13,11 +13,8 @@ internal static class AdaptedIntake
     /// <summary>Intake days the adapted intake learns from (the ratio's memory half-life is 14 days).</summary>
     public const int HistoryDays = 60;
 
-    /// <summary>Fewest complete intake days before the learned ratio replaces the book's prediction.</summary>
-    public const int MinimumDays = 7;
-
-    /// <summary>Null when the group fixes its own intake, has no prediction, or has fewer than <see cref="MinimumDays"/>
-    /// complete days (today is still filling).</summary>
+    /// <summary>Null when the group fixes its own intake or has no prediction, and where the adapted forecast has not won on the
+    /// pen's own days (<see cref="AdaptedIntakeRule"/>: at least 14 complete days, today still filling, left out).</summary>
     /// <param name="inputs">The group's inputs (head count, a fixed target intake).</param>
     /// <param name="predictedKgPerHead">The group's predicted DMI, kg DM per head per day.</param>
     /// <param name="today">The farm's local day (still filling, so left out).</param>
@@ -33,6 +30,6 @@ internal static class AdaptedIntake
         var days = history.Where(d => d.Day < today && d.Readings > 0 && d.DryMatterKg > 0)
             .Select(d => new Analytics.Intake.ModelledIntakeDay(d.Day, predicted, d.DryMatterKg / inputs.HeadCount))
             .ToList();
-        return days.Count < MinimumDays ? null : predicted * AdaptiveIntakePredictor.Learn(days).MeanRatio;
+        return AdaptedIntakeRule.Judge(days).UseAdapted ? predicted * AdaptiveIntakePredictor.Learn(days).MeanRatio : null;
     }
 }

@@ -32,8 +32,9 @@ public static class IntakeBacktest
     /// <summary>The server learns from a group's last 60 intake days (docs/analytics.md, "Formulating for the adapted intake").</summary>
     public const int TrainingDays = 60;
 
-    /// <summary>The server uses the learned ratio once 7 complete days are in (AdaptedIntake.MinimumDays).</summary>
-    public const int MinimumTrainingDays = 7;
+    /// <summary>The adapted forecast is scored once 7 complete days are learned, as the server's per-pen rule scores it
+    /// (<see cref="AdaptedIntakeRule.LearningDays"/>).</summary>
+    public const int MinimumTrainingDays = AdaptedIntakeRule.LearningDays;
 
     /// <summary>The naive forecast's window, days.</summary>
     public const int NaiveWindowDays = 7;
