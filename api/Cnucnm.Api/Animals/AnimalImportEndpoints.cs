@@ -34,6 +34,24 @@ public static class AnimalImportEndpoints
         return endpoints;
     }
 
+    /// <summary>An import refused whole (animals or records): every error by <c>row{N}.{column}</c>, and why nothing was imported
+    /// (no valid rows, or errors without acceptValidRows).</summary>
+    internal static ValidationProblem Refused(IEnumerable<ImportError> rowErrors, int validRows, int invalidRows, int dataRows)
+    {
+        var errors = rowErrors.GroupBy(e => e.Column.Length > 0 ? $"row{e.Row}.{e.Column}" : $"row{e.Row}")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        if (validRows == 0)
+        {
+            errors["file"] = ["has no valid rows: nothing was imported."];
+        }
+        else
+        {
+            errors["acceptValidRows"] = [$"{invalidRows} of {dataRows} rows have errors: nothing was imported. Send acceptValidRows: true to import the {validRows} valid rows."];
+        }
+
+        return TypedResults.ValidationProblem(errors);
+    }
+
     private static async Task<Results<Ok<AnimalImportPreview>, ValidationProblem, NotFound>> PreviewAsync(
         Guid farmId, AnimalImportRequest request, IAnimalStore store, GroupInputsSync sync, IGrainFactory grains, CancellationToken cancellationToken)
     {
@@ -53,18 +71,7 @@ public static class AnimalImportEndpoints
 
         if ((report.Errors.Count > 0 && request.AcceptValidRows != true) || report.Valid.Count == 0)
         {
-            var errors = report.Errors.GroupBy(e => e.Column.Length > 0 ? $"row{e.Row}.{e.Column}" : $"row{e.Row}")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
-            if (report.Valid.Count == 0)
-            {
-                errors["file"] = ["has no valid rows: nothing was imported."];
-            }
-            else
-            {
-                errors["acceptValidRows"] = [$"{report.InvalidRows.Count} of {report.DataRows} rows have errors: nothing was imported. Send acceptValidRows: true to import the {report.Valid.Count} valid rows."];
-            }
-
-            return TypedResults.ValidationProblem(errors);
+            return AnimalImportEndpoints.Refused(report.Errors, report.Valid.Count, report.InvalidRows.Count, report.DataRows);
         }
 
         var actor = user.ActorId();

@@ -50,18 +50,7 @@ public static class RecordImportEndpoints
 
         if ((report.Errors.Count > 0 && request.AcceptValidRows != true) || (report.Valid.Count == 0 && report.Errors.Count > 0))
         {
-            var errors = report.Errors.GroupBy(e => e.Column.Length > 0 ? $"row{e.Row}.{e.Column}" : $"row{e.Row}")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
-            if (report.Valid.Count == 0)
-            {
-                errors["file"] = ["has no valid rows: nothing was imported."];
-            }
-            else
-            {
-                errors["acceptValidRows"] = [$"{report.InvalidRows.Count} of {report.DataRows} rows have errors: nothing was imported. Send acceptValidRows: true to import the {report.Valid.Count} valid rows."];
-            }
-
-            return TypedResults.ValidationProblem(errors);
+            return AnimalImportEndpoints.Refused(report.Errors, report.Valid.Count, report.InvalidRows.Count, report.DataRows);
         }
 
         if (report.Valid.Any(r => r.Record is HealthEvent)
