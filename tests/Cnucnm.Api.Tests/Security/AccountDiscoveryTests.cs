@@ -21,6 +21,8 @@ public sealed class AccountDiscoveryTests(PostgresServer postgres) : IAsyncLifet
 
     private const int Tries = 25;
 
+    private const int Runs = 3;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static int _nextAddress;
@@ -158,11 +160,14 @@ public sealed class AccountDiscoveryTests(PostgresServer postgres) : IAsyncLifet
 
     /// <summary>
     /// Timing, per flow: 25 tries for the registered address and 25 for unknown ones, interleaved so that the machine's
-    /// load falls on both alike. Each try starts when the e-mail dispatcher has finished the work of the ones before (the
-    /// look-ups, writes and sends that differ go there): what is timed is what one request shows. The median of the paired
-    /// differences (each registered try less the unknown try after it) may be at most a quarter of the larger median, or 3 ms
-    /// for flows that take a few milliseconds (where the scheduler's noise is of that size): a skipped password hash (~250 ms on
-    /// the development machine) fails either bound.
+    /// load falls on both alike (which goes first alternates from pair to pair). Each try starts when the e-mail dispatcher
+    /// has finished the work of the ones before (the look-ups, writes and sends that differ go there): what is timed is what
+    /// one request shows. The median of the paired differences (each registered try less the unknown try beside it) may be
+    /// at most a quarter of the larger median, or 3 ms for flows that take a few milliseconds (where the scheduler's noise is
+    /// of that size): a skipped password hash (~250 ms on the development machine) fails either bound. CI runs the test
+    /// projects side by side on two cores, and a burst of load from another project (a browser starting) can sit on one side
+    /// of a run's pairs: a flow is measured again, up to three runs, and fails only when every run shows a difference. A real
+    /// difference in work shows in every run.
     /// </summary>
     [Fact]
     public async Task Sign_in_registration_reset_and_member_add_take_about_as_long_for_existing_and_unknown_addresses()
@@ -176,29 +181,48 @@ public sealed class AccountDiscoveryTests(PostgresServer postgres) : IAsyncLifet
         {
             await send(existing); // warm both paths
             await send(Unknown());
-            var existingTimes = new List<double>();
-            var unknownTimes = new List<double>();
-            for (var i = 0; i < Tries; i++)
+            var runs = new List<string>();
+            var alike = false;
+            for (var run = 1; run <= Runs && !alike; run++)
             {
-                await DispatcherIdleAsync();
-                existingTimes.Add(await TimeAsync(() => send(existing)));
-                await DispatcherIdleAsync();
-                unknownTimes.Add(await TimeAsync(() => send(Unknown())));
+                var (line, within) = await MeasureAsync(() => send(existing), () => send(Unknown()));
+                runs.Add($"run {run}: {line}");
+                alike = within;
             }
 
-            // Each registered try is paired with the unknown try right after it: the median of the pairs' differences cancels
-            // load that comes and goes over the run (other processes), which the two medians alone do not.
-            var (registered, unknown) = (Median(existingTimes), Median(unknownTimes));
-            var difference = Median([.. existingTimes.Zip(unknownTimes, (e, u) => e - u)]);
-            report.Add($"{flow}: median {registered:0.0} ms registered, {unknown:0.0} ms unknown, paired difference {difference:0.0} ms");
-            if (Math.Abs(difference) > Math.Max(0.25 * Math.Max(registered, unknown), 3.0))
+            report.Add($"{flow}: {string.Join(", ", runs)}");
+            if (!alike)
             {
                 failures.Add(report[^1]);
             }
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"account-discovery timing ({Tries} + {Tries} tries per flow): " + string.Join("; ", report));
+        TestContext.Current.TestOutputHelper?.WriteLine($"account-discovery timing ({Tries} + {Tries} tries per run): " + string.Join("; ", report));
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>One run of a flow's timing: the two medians, the median paired difference, and whether it is within bounds.</summary>
+    private async Task<(string Line, bool Within)> MeasureAsync(Func<Task> sendExisting, Func<Task> sendUnknown)
+    {
+        var existingTimes = new List<double>();
+        var unknownTimes = new List<double>();
+        for (var i = 0; i < Tries; i++)
+        {
+            // Each registered try is paired with the unknown try beside it: the median of the pairs' differences cancels load
+            // that comes and goes over the run (other processes), which the two medians alone do not.
+            var existingFirst = i % 2 == 0;
+            await DispatcherIdleAsync();
+            var first = await TimeAsync(existingFirst ? sendExisting : sendUnknown);
+            await DispatcherIdleAsync();
+            var second = await TimeAsync(existingFirst ? sendUnknown : sendExisting);
+            existingTimes.Add(existingFirst ? first : second);
+            unknownTimes.Add(existingFirst ? second : first);
+        }
+
+        var (registered, unknown) = (Median(existingTimes), Median(unknownTimes));
+        var difference = Median([.. existingTimes.Zip(unknownTimes, (e, u) => e - u)]);
+        var within = Math.Abs(difference) <= Math.Max(0.25 * Math.Max(registered, unknown), 3.0);
+        return ($"median {registered:0.0} ms registered, {unknown:0.0} ms unknown, paired difference {difference:0.0} ms", within);
     }
 
     /// <summary>Each flow once for an address: the status and body it answers with (an invitation's own id, address and
