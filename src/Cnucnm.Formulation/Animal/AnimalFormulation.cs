@@ -316,13 +316,24 @@ internal static class AnimalFormulation
 
             Candidate? cheapest = null;
             var criterion = "";
-            foreach (var start in confirmed.DistinctBy(c => string.Join(",", c.Amounts.Select(a => Math.Round(a, 3)))))
+            // One least-cost run per region: a start confirmed within SameRegionShare of a cheaper confirmed one leads to the
+            // same local optimum by the same rounds.
+            var regions = new List<Candidate>();
+            foreach (var found in confirmed.OrderBy(c => c.CostPerDay))
+            {
+                if (!regions.Any(r => SameRegion(r.Amounts, found.Amounts)))
+                {
+                    regions.Add(found);
+                }
+            }
+
+            foreach (var start in regions)
             {
                 _best = start;
                 var reached = Refine();
                 if (cheapest is null || _best!.CostPerDay < cheapest.CostPerDay)
                 {
-                    (cheapest, criterion) = (_best, confirmed.Count > 1 ? $"{reached} (cheapest of {confirmed.Count} starts)" : reached);
+                    (cheapest, criterion) = (_best, confirmed.Count > 1 ? $"{reached} (cheapest of {regions.Count} regions from {confirmed.Count} confirmed starts)" : reached);
                 }
             }
 
@@ -816,8 +827,8 @@ internal static class AnimalFormulation
         var confirmed = true;
         foreach (var pair in DairyBalances.Pairs)
         {
-            var required = full.Nasem.GetValueOrDefault(pair.RequirementVariable, double.NaN);
-            var supplied = full.Nasem.GetValueOrDefault(pair.SupplyVariable, double.NaN);
+            var required = full.ValueOrNaN(pair.RequirementVariable);
+            var supplied = full.ValueOrNaN(pair.SupplyVariable);
             if (!double.IsFinite(required) || !double.IsFinite(supplied))
             {
                 continue;
