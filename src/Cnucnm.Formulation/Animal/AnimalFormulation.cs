@@ -25,13 +25,13 @@ internal static class AnimalFormulation
     /// <summary>A least-cost step the full model rejects is tried again half, then a quarter … of the way: this many times.</summary>
     private const int LineSearchSteps = 2;
 
-    /// <summary>Starting mixes at most: the current ration, neutral, forage-rich, concentrate-rich, cheapest, the forage bases, and the
-    /// cheapest forage kept.</summary>
-    public const int MaxStarts = 6 + ForageBaseStarts;
+    /// <summary>Starting mixes at most: the current ration, neutral, forage-rich, concentrate-rich, cheapest, and each forage base
+    /// free and kept.</summary>
+    public const int MaxStarts = 5 + 2 * ForageBaseStarts;
 
     /// <summary>Full-model rounds of one formulation at most (feasibility and least-cost rounds, with their line search and
     /// restoration steps, from every start).</summary>
-    public const int MaxRounds = MaxStarts * (MaxIterations + MaxRefinementRounds * (2 + LineSearchSteps));
+    public const int MaxRounds = MaxStarts * (MaxIterations + 2 * MaxRefinementRounds * (2 + LineSearchSteps));
 
     /// <summary>Starting mixes on one forage each (the cheapest forages).</summary>
     private const int ForageBaseStarts = 3;
@@ -106,6 +106,12 @@ internal static class AnimalFormulation
         /// <summary>The confirmed rations of the starts so far.</summary>
         private readonly List<Candidate> _confirmed = [];
 
+        /// <summary>Where the least-cost rounds of each region ended, in the order they ran.</summary>
+        private readonly List<Candidate> _optima = [];
+
+        /// <summary>Confirmed rations of kept-forage starts, with the forage and the amount their rounds kept.</summary>
+        private readonly Dictionary<Candidate, (int Feed, double MinKgDm)> _kept = new(ReferenceEqualityComparer.Instance);
+
         public Search(PreparedRequest request, bool leastCost)
         {
             _request = request;
@@ -140,16 +146,12 @@ internal static class AnimalFormulation
                 // The forage base decides the region a ration is in (straw, silage or hay): the ruminal N balance against the
                 // microbial growth the digested NDF and starch support is not convex in the feeds, so a straw-based ration is
                 // not reached by rounds from a silage-based one. One start on each of the cheapest forages.
-                var cheapestForage = ForageBases(_request, _feeds).DefaultIfEmpty(-1).First();
                 foreach (var forage in ForageBases(_request, _feeds))
                 {
                     // Free first (its LP may leave for the cheaper region it finds), then, if it left, keeping the forage.
                     var start = StartingDiet(_request, _feeds, _predicted, StartingMix.ForageBase, forage);
                     starts.Add((start, -1));
-                    if (forage == cheapestForage)
-                    {
-                        starts.Add((start, forage));
-                    }
+                    starts.Add((start, forage));
                 }
             }
 
@@ -173,6 +175,10 @@ internal static class AnimalFormulation
                 {
                     _best ??= found;
                     _confirmed.Add(found);
+                    if (baseForage >= 0)
+                    {
+                        _kept[found] = (baseForage, KeptBaseShare * start[baseForage]);
+                    }
                     if (!_leastCost || _request.Changes is not null)
                     {
                         break;
@@ -330,7 +336,16 @@ internal static class AnimalFormulation
             foreach (var start in regions)
             {
                 _best = start;
+                if (_kept.TryGetValue(start, out var kept))
+                {
+                    // A kept-forage start: least-cost rounds free at once would leave for the region the other starts reach
+                    // (the linearisation there favours the cheaper forage). First the cheapest ration keeping the forage, then
+                    // free rounds from it.
+                    Refine(kept);
+                }
+
                 var reached = Refine();
+                _optima.Add(_best!);
                 if (cheapest is null || _best!.CostPerDay < cheapest.CostPerDay)
                 {
                     (cheapest, criterion) = (_best, confirmed.Count > 1 ? $"{reached} (cheapest of {regions.Count} regions from {confirmed.Count} confirmed starts)" : reached);
@@ -347,7 +362,7 @@ internal static class AnimalFormulation
         /// the full model. A confirmed, cheaper ration is accepted (and the step doubled when it bound); otherwise the
         /// step is halved. The usual trust-region step control of NLP ration programs.
         /// </summary>
-        private string Refine()
+        private string Refine((int Feed, double MinKgDm)? keep = null)
         {
             var best = _best!;
             var step = Math.Max(InitialStepKgDm, InitialStepShare * best.DryMatterKg);
@@ -357,6 +372,11 @@ internal static class AnimalFormulation
             {
                 var (dmMin, dmMax) = IntakeBounds(best.PredictedIntakeKg);
                 var lp = ModelBuilder.Build(_request, dmMin, dmMax);
+                if (keep is { } kept)
+                {
+                    lp.Lower[kept.Feed] = Math.Max(lp.Lower[kept.Feed], Math.Min(lp.Upper[kept.Feed], kept.MinKgDm));
+                }
+
                 var rows = AnimalRows.Add(lp, linear, _spec, margins);
                 var trusted = lp.Clone();
                 var stepBinds = new bool[lp.FeedCount];
@@ -415,6 +435,13 @@ internal static class AnimalFormulation
                 var candidate = Evaluate(next, lp, result, rows);
                 var accepted = candidate.Confirmed && candidate.CostPerDay < best.CostPerDay;
                 Record(candidate, "least cost", accepted);
+                if (accepted && _optima.FirstOrDefault(o => SameRegion(o.Amounts, candidate.Amounts) && o.CostPerDay <= candidate.CostPerDay) is { } known)
+                {
+                    // Into the region of an earlier run's least-cost ration, no cheaper than it: these rounds would end there.
+                    best = _best = candidate;
+                    return $"joined the region of an earlier least-cost ration (cost {known.CostPerDay:0.####})";
+                }
+
                 if (accepted)
                 {
                     best = _best = candidate;
