@@ -12,9 +12,8 @@ namespace Cnucnm.Api.Infrastructure;
 
 public static class ApiSetup
 {
-    public static void AddCnucnmApi(this WebApplicationBuilder builder, CnucnmOptions cnucnm)
+    public static void AddCnucnmApi(this WebApplicationBuilder builder, CnucnmOptions cnucnm, ApiOptions api)
     {
-        var api = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
         builder.Services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
         // Binding failures (malformed JSON, wrong types) become exceptions that the handler turns
         // into 400 ProblemDetails, in every environment.
