@@ -19,7 +19,7 @@ public static class FeedLotEndpoints
 {
     public static IEndpointRouteBuilder MapFeedLotEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var lots = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/lots").WithTags("Feed lots");
+        var lots = endpoints.Farm().MapGroup("/lots").WithTags("Feed lots");
         lots.MapPost("/", CreateAsync).WithName("CreateFeedLot").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Create a feed lot of the farm: the library feed it is a lot of, dry matter, dates and supplier.");
         lots.MapGet("/", ListAsync).WithName("ListFeedLots").RequireAuthorization(Policies.Farm(FarmPermission.Read))

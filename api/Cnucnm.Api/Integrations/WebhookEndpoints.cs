@@ -21,7 +21,7 @@ public static class WebhookEndpoints
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var policy = Policies.Farm(FarmPermission.ManageIntegrations);
-        var webhooks = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/webhooks").WithTags("Webhooks");
+        var webhooks = endpoints.Farm().MapGroup("/webhooks").WithTags("Webhooks");
         webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook").RequireAuthorization(policy)
             .WithSummary("Subscribe a URL to event types; the signing secret is in this response only.");
         webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").RequireAuthorization(policy)

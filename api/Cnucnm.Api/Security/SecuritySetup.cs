@@ -94,6 +94,7 @@ public static class SecuritySetup
         }
 
         builder.Services.AddSingleton<IAuthorizationHandler, FarmPermissionHandler>();
+        builder.Services.AddSingleton<IAuthorizationHandler, FarmMembershipHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddAuthorization(Policies.Add);
         builder.AddCnucnmRateLimits();
