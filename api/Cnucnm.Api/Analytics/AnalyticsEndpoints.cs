@@ -4,7 +4,7 @@ using Cnucnm.Api.Groups;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cnucnm.Contracts;
 

@@ -4,7 +4,7 @@ using FittedMilkTest = Cnucnm.Analytics.Lactation.MilkTest;
 using FittedWeighing = Cnucnm.Analytics.Growth.Weighing;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Registry;
 using Cnucnm.Registry.Records;
 using Cnucnm.Storage.Animals;

@@ -3,7 +3,7 @@ using Cnucnm.Api.Reports;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Registry;
 using Cnucnm.Registry.Import;
 using Cnucnm.Registry.Records;

@@ -4,7 +4,7 @@ using System.Security.Claims;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Feeds;
 using Cnucnm.Registry.Import;
 using Cnucnm.Registry.Records;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Cnucnm.Api.Groups;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Registry;
 using Cnucnm.Registry.Records;
 using Cnucnm.Storage.Animals;

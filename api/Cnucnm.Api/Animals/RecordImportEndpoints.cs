@@ -4,7 +4,7 @@ using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Registry.Import;
 using Cnucnm.Registry.Records;
 using Cnucnm.Storage.Animals;

@@ -1,4 +1,4 @@
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Storage.Identity;

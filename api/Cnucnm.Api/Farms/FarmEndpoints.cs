@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Beef;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;

@@ -3,7 +3,7 @@ using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Storage.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 

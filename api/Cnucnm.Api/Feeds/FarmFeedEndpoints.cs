@@ -1,5 +1,5 @@
 using Cnucnm.Nutrition.Feeds;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;

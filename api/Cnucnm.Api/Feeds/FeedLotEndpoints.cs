@@ -38,7 +38,7 @@ public static class FeedLotEndpoints
     private static async Task<Results<Created<FeedLot>, ValidationProblem, NotFound>> CreateAsync(
         Guid farmId, FeedLotRequest request, IGrainFactory grains, ClaimsPrincipal user, IFarmMembershipStore memberships, CancellationToken cancellationToken)
     {
-        var validation = new Cnucnm.Nutrition.Validation()
+        var validation = new Cnucnm.FieldValidation.Validation()
             .RequireText(request.Name, "name", 200)
             .RequireRange(request.DryMatterPercent, "dryMatterPercent", 0.5, 100)
             .Require(request.LibraryFeedId is not null || request.Composition is { Count: > 0 }, "composition", "is required when no libraryFeedId is given.")

@@ -3,7 +3,7 @@ using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Feeds;
 using Cnucnm.Storage.Feeds;
 using Microsoft.AspNetCore.Http.HttpResults;

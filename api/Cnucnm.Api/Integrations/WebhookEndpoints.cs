@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Events;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Silo.Hosting.Webhooks;
 using Cnucnm.Storage.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;

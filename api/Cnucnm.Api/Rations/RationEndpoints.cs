@@ -2,7 +2,7 @@ using Cnucnm.Api.Localization;
 using Cnucnm.Nutrition.Messages;
 using System.Text.RegularExpressions;
 using Cnucnm.Formulation;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using System.Security.Claims;
 using Cnucnm.Api.Feeds;
 using Cnucnm.Api.Groups;

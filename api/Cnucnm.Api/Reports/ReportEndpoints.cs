@@ -5,7 +5,7 @@ using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cnucnm.Api.Reports;

@@ -1,5 +1,5 @@
 using Cnucnm.Api.Infrastructure;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
