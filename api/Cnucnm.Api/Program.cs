@@ -20,7 +20,7 @@ using Cnucnm.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(DemoSetup.ExpandDemoSwitch(args));
 var options = builder.AddCnucnmOptions();
-var api = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
+var api = builder.AddSettings<ApiOptions>(ApiOptions.SectionName);
 if (api.CoHostSilo)
 {
     // Embedded default: one process runs the whole system.
@@ -31,7 +31,7 @@ else
     builder.AddCnucnmClient(options);
 }
 
-builder.AddCnucnmApi(options);
+builder.AddCnucnmApi(options, api);
 builder.AddCnucnmDemo();
 var telemetry = builder.AddCnucnmTelemetry("cnucnm-api");
 

@@ -28,29 +28,14 @@ public static class CnucnmHosting
 {
     private const string NpgsqlInvariant = "Npgsql";
 
-    /// <summary>Binds and validates section <c>Cnucnm</c> now (Orleans is configured from it before the
-    /// host starts) and registers it for injection.</summary>
+    /// <summary>Binds and validates section <c>Cnucnm</c> (<see cref="Settings.AddSettings"/>; Orleans is configured from it
+    /// before the host starts) and registers it for injection.</summary>
     public static CnucnmOptions AddCnucnmOptions(this IHostApplicationBuilder builder)
     {
-        var options = new CnucnmOptions();
-        builder.Configuration.GetSection(CnucnmOptions.SectionName).Bind(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            options.ConnectionString = builder.Configuration.GetConnectionString("Cnucnm");
-        }
-
-        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        var context = new System.ComponentModel.DataAnnotations.ValidationContext(options);
-        var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, context, errors, validateAllProperties: true)
-                    & System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options.Silo, new(options.Silo), errors, validateAllProperties: true);
-        if (!valid)
-        {
-            throw new OptionsValidationException(CnucnmOptions.SectionName, typeof(CnucnmOptions),
-                errors.Select(e => $"{CnucnmOptions.SectionName}: {e.ErrorMessage}"));
-        }
-
-        builder.Services.AddSingleton(Options.Create(options));
-        builder.Services.AddSingleton(options);
+        var options = builder.AddSettings<CnucnmOptions>(CnucnmOptions.SectionName, settings => settings.PostConfigure<IConfiguration>(
+            (cnucnm, configuration) => cnucnm.ConnectionString = string.IsNullOrWhiteSpace(cnucnm.ConnectionString)
+                ? configuration.GetConnectionString("Cnucnm")
+                : cnucnm.ConnectionString));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
         builder.Services.AddCnucnmStorage(options.Profile == HostingProfile.Postgres ? options.ConnectionString : null);

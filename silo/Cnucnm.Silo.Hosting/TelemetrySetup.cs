@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cnucnm.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,10 +21,12 @@ public sealed class TelemetryOptions
     public const string SectionName = "Cnucnm:Telemetry";
 
     /// <summary>OTLP endpoint for traces and metrics (e.g. http://otel-collector:4317); empty: no export.</summary>
+    [Url]
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>Port of the Prometheus scrape endpoint <c>/metrics</c>, kept off the public port so the
     /// ingress never exposes it (0: no scrape endpoint).</summary>
+    [Range(0, 65535)]
     public int MetricsPort { get; set; } = 9464;
 
     /// <summary>Address the metrics port listens on. Empty: the address of the process's own first URL
@@ -38,7 +41,7 @@ public static class TelemetrySetup
     /// Orleans, CNUCNM), exported by OTLP when configured and scraped by Prometheus.</summary>
     public static TelemetryOptions AddCnucnmTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
-        var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var options = builder.AddSettings<TelemetryOptions>(TelemetryOptions.SectionName);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName))
             .WithTracing(tracing => tracing

@@ -1,6 +1,6 @@
 using Cnucnm.Nutrition.Messages;
 using System.Text.Json.Serialization;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Feeds;
 
 namespace Cnucnm.Formulation;

@@ -1,7 +1,7 @@
 using Cnucnm.Formulation.Animal;
 using Cnucnm.Formulation.Explicit;
 using Cnucnm.Formulation.Preparation;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 
 namespace Cnucnm.Formulation;
 

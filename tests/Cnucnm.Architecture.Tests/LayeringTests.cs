@@ -12,7 +12,7 @@ namespace Cnucnm.Architecture.Tests;
 public sealed class LayeringTests
 {
     /// <summary>Pure libraries: functions of their inputs, no runtime, no I/O but files.</summary>
-    private static readonly string[] Pure = ["Cnucnm.Nutrition", "Cnucnm.Formulation", "Cnucnm.Analytics", "Cnucnm.Cli"];
+    private static readonly string[] Pure = ["Cnucnm.FieldValidation", "Cnucnm.Nutrition", "Cnucnm.Formulation", "Cnucnm.Analytics", "Cnucnm.Cli"];
 
     /// <summary>The projects in src/ that are not pure, and why.</summary>
     private static readonly Dictionary<string, string> NotPure = new()
@@ -117,6 +117,22 @@ public sealed class LayeringTests
         var storage = XDocument.Load(Path.Combine(RepositoryRoot.Find(), "src", "Cnucnm.Storage", "Cnucnm.Storage.csproj"));
         Assert.DoesNotContain(storage.Descendants().Where(e => e.Name.LocalName is "PackageReference" or "FrameworkReference"),
             reference => ((string?)reference.Attribute("Include") ?? "").StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    /// <summary>Request validation lives outside the science (issue 21, point 5): the API validates with
+    /// <c>Cnucnm.FieldValidation</c>, and a file of the API that names a science namespace does so for the science it calls.
+    /// The science's root namespace holds no types any more, so importing it can only be a leftover.</summary>
+    [Fact]
+    public void The_api_does_not_import_the_science_root_namespace_for_validation()
+    {
+        var api = Path.Combine(RepositoryRoot.Find(), "api", "Cnucnm.Api");
+        var importing = Directory.EnumerateFiles(api, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadLines(f).Any(line => line.Trim() == "using Cnucnm.Nutrition;"))
+            .Select(f => Path.GetRelativePath(api, f)).ToList();
+        Assert.True(importing.Count == 0, "import the science root namespace: " + string.Join(", ", importing));
+        Assert.DoesNotContain(typeof(Cnucnm.Nutrition.Feeds.FeedLibrary).Assembly.GetExportedTypes(), t => t.Namespace == "Cnucnm.Nutrition");
     }
 
     public static TheoryData<string> PureProjects => [.. Pure];

@@ -1,4 +1,4 @@
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
@@ -15,7 +15,7 @@ public static class AlertEndpoints
 {
     public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var alerts = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/alerts").WithTags("Alerts");
+        var alerts = endpoints.Farm().MapGroup("/alerts").WithTags("Alerts");
         alerts.MapGet("/", ListAsync).WithName("ListAlerts").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("Alerts of the farm, newest first (open=true: unacknowledged only).");
         alerts.MapPost("/{alertId:guid}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeAlert")

@@ -4,7 +4,7 @@ using Cnucnm.Api.Groups;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cnucnm.Contracts;
 
@@ -21,14 +21,14 @@ public static class AnalyticsEndpoints
 
     public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/farms/{farmId:guid}/groups/{groupId:guid}/analytics/intake", IntakeAsync)
+        endpoints.Farm().MapGet("/groups/{groupId:guid}/analytics/intake", IntakeAsync)
             .WithTags("Analytics").WithName("GetGroupIntakeAnalytics").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("Model vs adapted vs observed intake of a group over its last complete days (days: 7–90, heldBackDays: 1–30).")
             .WithDescription("The adapted prediction learns the ratio observed / model DMI by a conjugate normal (local level) update each day "
                              + "(docs/analytics.md). The evaluation learns from all days but the last heldBackDays, then scores the book "
                              + "equation and the adapted prediction on those days (MAE kg DM/head/d, RMSPE %). 409 when the group has no "
                              + "predicted intake.");
-        endpoints.MapGet("/api/v1/farms/{farmId:guid}/kpis", KpisAsync)
+        endpoints.Farm().MapGet("/kpis", KpisAsync)
             .WithTags("Analytics").WithName("GetFarmKpis").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("Feeding KPIs of the farm, each group and each day from..to (at most 90 days; today counts the day so far).")
             .WithDescription("Feed cost per head per day, per kg milk and per kg gain; income over feed cost (milkPricePerKg, "

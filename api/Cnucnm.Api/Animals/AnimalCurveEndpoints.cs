@@ -4,7 +4,7 @@ using FittedMilkTest = Cnucnm.Analytics.Lactation.MilkTest;
 using FittedWeighing = Cnucnm.Analytics.Growth.Weighing;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Registry;
 using Cnucnm.Registry.Records;
 using Cnucnm.Storage.Animals;
@@ -22,7 +22,7 @@ public static class AnimalCurveEndpoints
 
     public static IEndpointRouteBuilder MapAnimalCurveEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/farms/{farmId:guid}/animals/{animalId:guid}/curves", GetAsync).WithTags("Animals").WithName("GetAnimalCurves")
+        endpoints.Farm().MapGet("/animals/{animalId:guid}/curves", GetAsync).WithTags("Animals").WithName("GetAnimalCurves")
             .RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("Wood's lactation curve (current lactation) and a Gompertz growth curve fitted to the animal's records, projected from today.");
         return endpoints;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Cnucnm.Api.Groups;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Registry;
 using Cnucnm.Registry.Groups;
 using Cnucnm.Storage.Animals;
@@ -20,7 +20,7 @@ public static class AnimalEndpoints
 
     public static IEndpointRouteBuilder MapAnimalEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var animals = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/animals").WithTags("Animals");
+        var animals = endpoints.Farm().MapGroup("/animals").WithTags("Animals");
         animals.MapPost("/", CreateAsync).WithName("CreateAnimal").RequireAuthorization(Policies.Farm(FarmPermission.EditAnimals))
             .WithSummary("Register an animal by its traceability number (unique per farm), optionally into a group.");
         animals.MapGet("/", ListAsync).WithName("ListAnimals").RequireAuthorization(Policies.Farm(FarmPermission.Read))

@@ -3,7 +3,7 @@ using Cnucnm.Api.Reports;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Registry;
 using Cnucnm.Registry.Import;
 using Cnucnm.Registry.Records;
@@ -18,12 +18,12 @@ public static class AnimalExportEndpoints
 {
     public static IEndpointRouteBuilder MapAnimalExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/farms/{farmId:guid}/animals/export", ExportAsync).WithTags("Animals").WithName("ExportAnimals")
+        endpoints.Farm().MapGet("/animals/export", ExportAsync).WithTags("Animals").WithName("ExportAnimals")
             .RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .Produces(StatusCodes.Status200OK, contentType: ReportFormats.CsvContentType)
             .Produces(StatusCodes.Status200OK, contentType: ReportFormats.XlsxContentType)
             .WithSummary("The active animals in the import's columns with the latest weighing (format: csv or xlsx).");
-        endpoints.MapGet("/api/v1/farms/{farmId:guid}/animals/records/export", ExportRecordsAsync).WithTags("Animals").WithName("ExportAnimalRecords")
+        endpoints.Farm().MapGet("/animals/records/export", ExportRecordsAsync).WithTags("Animals").WithName("ExportAnimalRecords")
             .RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .Produces(StatusCodes.Status200OK, contentType: ReportFormats.CsvContentType)
             .Produces(StatusCodes.Status200OK, contentType: ReportFormats.XlsxContentType)

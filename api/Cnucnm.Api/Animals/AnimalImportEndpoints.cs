@@ -4,7 +4,7 @@ using System.Security.Claims;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Feeds;
 using Cnucnm.Registry.Import;
 using Cnucnm.Registry.Records;
@@ -26,7 +26,7 @@ public static class AnimalImportEndpoints
 
     public static IEndpointRouteBuilder MapAnimalImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var import = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/animals/import").WithTags("Animals");
+        var import = endpoints.Farm().MapGroup("/animals/import").WithTags("Animals");
         import.MapPost("/preview", PreviewAsync).AcceptsImportFiles().WithName("PreviewAnimalImport").RequireAuthorization(Policies.Farm(FarmPermission.EditAnimals))
             .WithSummary("Check an animal file (csv text or xlsxBase64): valid rows and every error by row and column; nothing is stored.");
         import.MapPost("/apply", ApplyAsync).AcceptsImportFiles().WithName("ApplyAnimalImport").RequireAuthorization(Policies.Farm(FarmPermission.EditAnimals))

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Cnucnm.Api.Groups;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Registry;
 using Cnucnm.Registry.Records;
 using Cnucnm.Storage.Animals;
@@ -19,7 +19,7 @@ public static class AnimalRecordEndpoints
 {
     public static IEndpointRouteBuilder MapAnimalRecordEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var animal = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/animals/{animalId:guid}").WithTags("Animals");
+        var animal = endpoints.Farm().MapGroup("/animals/{animalId:guid}").WithTags("Animals");
         animal.MapPost("/records", AddAsync).WithName("AddAnimalRecord").RequireAuthorization(Policies.Farm(FarmPermission.EditAnimals))
             .WithSummary("Record a weighing, milk test, insemination, pregnancy check, calving or dry-off; the animal's group inputs follow.");
         animal.MapGet("/records", ListAsync).WithName("ListAnimalRecords").RequireAuthorization(Policies.Farm(FarmPermission.Read))

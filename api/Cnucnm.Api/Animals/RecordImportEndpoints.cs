@@ -4,7 +4,7 @@ using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Registry.Import;
 using Cnucnm.Registry.Records;
 using Cnucnm.Storage.Animals;
@@ -22,7 +22,7 @@ public static class RecordImportEndpoints
 {
     public static IEndpointRouteBuilder MapRecordImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var import = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/animals/records/import").WithTags("Animals")
+        var import = endpoints.Farm().MapGroup("/animals/records/import").WithTags("Animals")
             .RequireAuthorization(Policies.Farm(FarmPermission.EditAnimals));
         import.MapPost("/preview", PreviewAsync).AcceptsImportFiles().WithName("PreviewAnimalRecordImport")
             .WithSummary("Check a records file (the records export's columns; csv text or xlsxBase64): rows to add, rows already recorded, every error by row and column; nothing is stored.");

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Cnucnm.Api.Security;
+using Cnucnm.Silo.Hosting;
 using Cnucnm.Storage.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -120,7 +121,7 @@ public static class DemoSetup
 
     public static void AddCnucnmDemo(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddSettings<DemoOptions>(DemoOptions.SectionName);
         builder.Services.AddHostedService<DemoFarmService>();
     }
 }

@@ -22,7 +22,7 @@ public static class EventStreamEndpoints
 
     public static IEndpointRouteBuilder MapEventStreamEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/farms/{farmId:guid}/events", Stream).WithTags("Events").WithName("FarmEvents")
+        endpoints.Farm().MapGet("/events", Stream).WithTags("Events").WithName("FarmEvents")
             .RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("Server-sent events of the farm (resume with Last-Event-ID; browsers may pass ?access_token=).");
         return endpoints;

@@ -1,4 +1,4 @@
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Storage.Identity;
@@ -10,7 +10,7 @@ public static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/farms/{farmId:guid}/audit", ListAsync).WithTags("Audit").WithName("ListAudit")
+        endpoints.Farm().MapGet("/audit", ListAsync).WithTags("Audit").WithName("ListAudit")
             .RequireAuthorization(Policies.Farm(FarmPermission.ManageFarm))
             .WithSummary("Writes on the farm, newest first: who, what, when, from where.");
         return endpoints;

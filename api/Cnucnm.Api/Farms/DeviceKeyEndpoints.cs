@@ -1,4 +1,4 @@
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
@@ -13,7 +13,7 @@ public static class DeviceKeyEndpoints
 {
     public static IEndpointRouteBuilder MapDeviceKeyEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var keys = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/device-keys").WithTags("Device keys");
+        var keys = endpoints.Farm().MapGroup("/device-keys").WithTags("Device keys");
         keys.MapPost("/", CreateAsync).WithName("CreateDeviceKey").RequireAuthorization(Policies.Farm(FarmPermission.ManageDevices))
             .WithSummary("Create a key for a sensor; the key is in this response only.");
         keys.MapGet("/", ListAsync).WithName("ListDeviceKeys").RequireAuthorization(Policies.Farm(FarmPermission.ManageDevices))

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Beef;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
@@ -22,9 +22,13 @@ public static class FarmEndpoints
             .WithSummary("Register a farm; the caller becomes its owner.");
         farms.MapGet("/", ListAsync).WithName("ListFarms").RequireAuthorization(Policies.User)
             .WithSummary("The farms the caller belongs to, with the caller's role.");
+        // The farm itself: its route is the group's prefix, which a route under the group cannot be without a trailing slash (and the
+        // route's text is what the audit log records), so it states the group's baseline itself (FarmRoutes).
         farms.MapGet("/{farmId:guid}", GetAsync).WithName("GetFarm").RequireAuthorization(Policies.Farm(FarmPermission.Read))
+            .RequireAuthorization(FarmMembershipRequirement.Policy)
             .WithSummary("A farm's profile.");
         farms.MapPut("/{farmId:guid}", UpdateAsync).WithName("UpdateFarm").RequireAuthorization(Policies.Farm(FarmPermission.ManageFarm))
+            .RequireAuthorization(FarmMembershipRequirement.Policy)
             .WithSummary("Replace a farm's profile.");
         return endpoints;
     }

@@ -3,7 +3,7 @@ using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Storage.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,7 +19,7 @@ public static class InvitationEndpoints
 {
     public static IEndpointRouteBuilder MapInvitationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var farm = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/invitations").WithTags("Farm members")
+        var farm = endpoints.Farm().MapGroup("/invitations").WithTags("Farm members")
             .RequireAuthorization(Policies.Farm(FarmPermission.ManageMembers));
         farm.MapPost("/", InviteAsync).WithName("InviteMember")
             .WithSummary("Invite an e-mail address to the farm in a role (always 202 with the invitation: whether the address has an account is not disclosed).");

@@ -1,4 +1,4 @@
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
@@ -15,7 +15,7 @@ public static class MemberEndpoints
 {
     public static IEndpointRouteBuilder MapMemberEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var members = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/members").WithTags("Farm members");
+        var members = endpoints.Farm().MapGroup("/members").WithTags("Farm members");
         members.MapGet("/", ListAsync).WithName("ListMembers").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("People on the farm and their roles.");
         members.MapPut("/", PutAsync).WithName("PutMember").RequireAuthorization(Policies.Farm(FarmPermission.ManageMembers))

@@ -1,5 +1,5 @@
 using Cnucnm.Nutrition.Feeds;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
@@ -17,7 +17,7 @@ public static class FarmFeedEndpoints
 {
     public static IEndpointRouteBuilder MapFarmFeedEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var feeds = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/feeds").WithTags("Farm feeds");
+        var feeds = endpoints.Farm().MapGroup("/feeds").WithTags("Farm feeds");
         feeds.MapGet("/", ListAsync).WithName("ListFarmFeeds").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("The farm's feeds with the price in effect on a date (today by default) and stock.");
         feeds.MapPut("/{feedId}", PutAsync).WithName("PutFarmFeed").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
@@ -35,11 +35,11 @@ public static class FarmFeedEndpoints
                                          + "replace and every role that may formulate may also approve. Re-formulations the system starts (price, intake, "
                                          + "inputs, feed changes) always wait. automatic: every ration that meets everything takes effect at once. A "
                                          + "best-possible ration (one that misses a requirement) always waits, whatever the policy.";
-        endpoints.MapGet("/api/v1/farms/{farmId:guid}/policy", GetPolicyAsync).WithTags("Farms").WithName("GetFarmPolicy")
+        endpoints.Farm().MapGet("/policy", GetPolicyAsync).WithTags("Farms").WithName("GetFarmPolicy")
             .RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("Re-formulation policy (automatic or suggest) and alert thresholds.")
             .WithDescription(policyDescription);
-        endpoints.MapPut("/api/v1/farms/{farmId:guid}/policy", PolicyAsync).WithTags("Farms").WithName("SetFarmPolicy")
+        endpoints.Farm().MapPut("/policy", PolicyAsync).WithTags("Farms").WithName("SetFarmPolicy")
             .RequireAuthorization(Policies.Farm(FarmPermission.ManageFarm))
             .WithSummary("Re-formulation policy (automatic or suggest) and alert thresholds.")
             .WithDescription(policyDescription);

@@ -1,7 +1,7 @@
 using Cnucnm.Api.Security;
 using Cnucnm.Formulation.Animal;
 using Cnucnm.Formulation.Beef;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Feeds;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -19,7 +19,7 @@ public static class FeedLotEndpoints
 {
     public static IEndpointRouteBuilder MapFeedLotEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var lots = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/lots").WithTags("Feed lots");
+        var lots = endpoints.Farm().MapGroup("/lots").WithTags("Feed lots");
         lots.MapPost("/", CreateAsync).WithName("CreateFeedLot").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Create a feed lot of the farm: the library feed it is a lot of, dry matter, dates and supplier.");
         lots.MapGet("/", ListAsync).WithName("ListFeedLots").RequireAuthorization(Policies.Farm(FarmPermission.Read))
@@ -38,7 +38,7 @@ public static class FeedLotEndpoints
     private static async Task<Results<Created<FeedLot>, ValidationProblem, NotFound>> CreateAsync(
         Guid farmId, FeedLotRequest request, IGrainFactory grains, ClaimsPrincipal user, IFarmMembershipStore memberships, CancellationToken cancellationToken)
     {
-        var validation = new Cnucnm.Nutrition.Validation()
+        var validation = new Cnucnm.FieldValidation.Validation()
             .RequireText(request.Name, "name", 200)
             .RequireRange(request.DryMatterPercent, "dryMatterPercent", 0.5, 100)
             .Require(request.LibraryFeedId is not null || request.Composition is { Count: > 0 }, "composition", "is required when no libraryFeedId is given.")

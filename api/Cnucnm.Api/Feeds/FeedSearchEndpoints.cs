@@ -3,7 +3,7 @@ using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Feeds;
 using Cnucnm.Storage.Feeds;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +30,7 @@ public static class FeedSearchEndpoints
         feeds.MapGet("/compare", CompareLibrariesAsync).WithName("CompareFeeds").RequireAuthorization(Policies.User)
             .WithSummary("Up to 6 library feeds side by side, every nutrient on a DM basis.");
 
-        var farm = endpoints.MapGroup("/api/v1/farms/{farmId:guid}").WithTags("Feed search");
+        var farm = endpoints.Farm().MapGroup("").WithTags("Feed search");
         farm.MapGet("/feed-search", SearchFarmAsync).WithName("SearchFarmFeeds").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("The built-in libraries and the farm's own feeds by name words, category and nutrient ranges.");
         farm.MapGet("/feed-compare", CompareFarmAsync).WithName("CompareFarmFeeds").RequireAuthorization(Policies.Farm(FarmPermission.Read))

@@ -21,7 +21,7 @@ public static class LabAnalysisEndpoints
 {
     public static IEndpointRouteBuilder MapLabAnalysisEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var analyses = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/feeds/{feedId}/lab-analyses").WithTags("Farm feeds");
+        var analyses = endpoints.Farm().MapGroup("/feeds/{feedId}/lab-analyses").WithTags("Farm feeds");
         analyses.MapPost("/preview", PreviewAsync).AcceptsImportFiles().WithName("PreviewLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Check a lab report (CSV or XLSX, DM basis): row/column errors, or each analysis's change from the current values and the rations using the feed.");
         analyses.MapPost("/apply", ApplyAsync).AcceptsImportFiles().WithName("ApplyLabAnalysis").RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))

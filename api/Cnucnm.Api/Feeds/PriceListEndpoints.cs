@@ -15,7 +15,7 @@ public static class PriceListEndpoints
 {
     public static IEndpointRouteBuilder MapPriceListEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/farms/{farmId:guid}/feed-prices/import", ImportAsync).AcceptsImportFiles().WithTags("Farm feeds").WithName("ImportFeedPrices")
+        endpoints.Farm().MapPost("/feed-prices/import", ImportAsync).AcceptsImportFiles().WithTags("Farm feeds").WithName("ImportFeedPrices")
             .RequireAuthorization(Policies.Farm(FarmPermission.EditFeeds))
             .WithSummary("Import a price list (CSV: feed, effectiveFrom, amount, basis, currency, supplier, region); row and column errors, nothing stored on any error; prices that more than halve or double the feed's recent price need confirmLargeChanges.");
         return endpoints;

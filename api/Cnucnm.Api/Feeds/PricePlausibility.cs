@@ -53,7 +53,7 @@ public static class PricePlausibility
         return [.. changes.OrderBy(c => c.Row)];
     }
 
-    /// <summary>Per kg as fed: a price per tonne as fed / 1000, a price per kg DM × DM (as FarmGrain.PricePerKgAsFed).</summary>
+    /// <summary>Per kg as fed: a price per tonne as fed / 1000, a price per kg DM × DM (as FarmFeedBook.PricePerKgAsFed).</summary>
     public static decimal PerKgAsFed(FeedPrice price, double dryMatterPercent)
     {
         ArgumentNullException.ThrowIfNull(price);

@@ -1,4 +1,4 @@
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using System.Security.Claims;
 using Cnucnm.Api.Animals;
 using Cnucnm.Api.Infrastructure;
@@ -15,7 +15,7 @@ public static class GroupEndpoints
 {
     public static IEndpointRouteBuilder MapGroupEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var groups = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/groups").WithTags("Animal groups");
+        var groups = endpoints.Farm().MapGroup("/groups").WithTags("Animal groups");
         groups.MapPost("/", CreateAsync).WithName("CreateGroup").RequireAuthorization(Policies.Farm(FarmPermission.EditGroups))
             .WithSummary("Create a pen or group with the inputs of its mean animal.");
         groups.MapGet("/", ListAsync).WithName("ListGroups").RequireAuthorization(Policies.Farm(FarmPermission.Read))

@@ -1,4 +1,4 @@
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Contracts.Groups;
 

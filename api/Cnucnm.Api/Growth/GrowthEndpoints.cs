@@ -1,5 +1,5 @@
 using Cnucnm.Api.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Beef;
 using Microsoft.AspNetCore.Http.HttpResults;
 

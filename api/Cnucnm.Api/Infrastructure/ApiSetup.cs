@@ -12,9 +12,8 @@ namespace Cnucnm.Api.Infrastructure;
 
 public static class ApiSetup
 {
-    public static void AddCnucnmApi(this WebApplicationBuilder builder, CnucnmOptions cnucnm)
+    public static void AddCnucnmApi(this WebApplicationBuilder builder, CnucnmOptions cnucnm, ApiOptions api)
     {
-        var api = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
         builder.Services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
         // Binding failures (malformed JSON, wrong types) become exceptions that the handler turns
         // into 400 ProblemDetails, in every environment.
@@ -28,6 +27,10 @@ public static class ApiSetup
         builder.Services.AddCnucnmLocalization();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton<Animals.GroupInputsSync>();
+        // Two records are named NutrientLine: the evaluation's line (Nutrition) and a group's requirement line (Contracts). One
+        // schema id for both described one with the other's fields, whichever the generator met first (it changed with route order).
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.CreateSchemaReferenceId = type =>
+            type.Type == typeof(Cnucnm.Contracts.Groups.NutrientLine) ? "GroupNutrientLine" : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type));
         builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiContract.DescribeEdgesAsync).AddSchemaTransformer(RequiredMembers.DescribeRequiredAsync).AddDocumentTransformer(OpenApiContract.DescribeTagsAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CNUCNM API";

@@ -1,4 +1,4 @@
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using System.Security.Claims;
 using Cnucnm.Api.Infrastructure;
 using Cnucnm.Api.Security;
@@ -19,11 +19,11 @@ public static class IntakeEndpoints
         endpoints.MapPost("/api/v1/intake-readings", DeviceIngestAsync).WithTags("Intake").WithName("IngestReadings")
             .RequireAuthorization(Policies.Device)
             .WithSummary("Sensors: post up to 1,000 readings with the farm's device key (X-Api-Key).");
-        endpoints.MapPost("/api/v1/farms/{farmId:guid}/intake-readings", FarmIngestAsync).WithTags("Intake").WithName("IngestFarmReadings")
+        endpoints.Farm().MapPost("/intake-readings", FarmIngestAsync).WithTags("Intake").WithName("IngestFarmReadings")
             .RequireAuthorization(Policies.Farm(FarmPermission.IngestReadings))
             .WithSummary("Post readings for a farm (a person with the right, or the farm's device key).");
 
-        var sensors = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/sensors").WithTags("Intake");
+        var sensors = endpoints.Farm().MapGroup("/sensors").WithTags("Intake");
         sensors.MapGet("/", SensorsAsync).WithName("ListSensors").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("The farm's sensors: last reading, count, expected interval, silent or not.");
         sensors.MapPut("/{deviceId}/expected-interval", IntervalAsync).WithName("SetSensorInterval").RequireAuthorization(Policies.Farm(FarmPermission.ManageDevices))

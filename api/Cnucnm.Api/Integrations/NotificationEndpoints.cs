@@ -4,7 +4,7 @@ using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Alerts;
 using Cnucnm.Contracts.Farms;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Storage.Identity;
 using Cnucnm.Storage.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Cnucnm.Api.Security;
 using Cnucnm.Contracts.Events;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Silo.Hosting.Webhooks;
 using Cnucnm.Storage.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +21,7 @@ public static class WebhookEndpoints
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var policy = Policies.Farm(FarmPermission.ManageIntegrations);
-        var webhooks = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/webhooks").WithTags("Webhooks");
+        var webhooks = endpoints.Farm().MapGroup("/webhooks").WithTags("Webhooks");
         webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook").RequireAuthorization(policy)
             .WithSummary("Subscribe a URL to event types; the signing secret is in this response only.");
         webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").RequireAuthorization(policy)

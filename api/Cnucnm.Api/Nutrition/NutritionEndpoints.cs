@@ -1,4 +1,4 @@
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Api.Security;
 using Cnucnm.Nutrition.Beef;
 using Cnucnm.Nutrition.Dairy;

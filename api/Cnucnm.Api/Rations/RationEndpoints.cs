@@ -2,7 +2,7 @@ using Cnucnm.Api.Localization;
 using Cnucnm.Nutrition.Messages;
 using System.Text.RegularExpressions;
 using Cnucnm.Formulation;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using System.Security.Claims;
 using Cnucnm.Api.Feeds;
 using Cnucnm.Api.Groups;
@@ -22,7 +22,7 @@ public static partial class RationEndpoints
 
     public static IEndpointRouteBuilder MapRationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var ration = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/groups/{groupId:guid}/ration").WithTags("Rations");
+        var ration = endpoints.Farm().MapGroup("/groups/{groupId:guid}/ration").WithTags("Rations");
         ration.MapGet("/", GetAsync).WithName("GetRation").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("The group's current ration, its cost and balances, the waiting suggestion and the history.");
         ration.MapPut("/", SetAsync).WithName("SetRation").RequireAuthorization(Policies.Farm(FarmPermission.ApproveRation))

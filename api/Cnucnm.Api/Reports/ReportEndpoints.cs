@@ -5,7 +5,7 @@ using Cnucnm.Api.Security;
 using Cnucnm.Contracts;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Contracts.Security;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cnucnm.Api.Reports;
@@ -16,7 +16,7 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var reports = endpoints.MapGroup("/api/v1/farms/{farmId:guid}/groups/{groupId:guid}/ration").WithTags("Reports");
+        var reports = endpoints.Farm().MapGroup("/groups/{groupId:guid}/ration").WithTags("Reports");
         reports.MapGet("/mixer-sheet.xlsx", MixerXlsxAsync).WithName("GetMixerSheetXlsx").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .Produces(StatusCodes.Status200OK, contentType: ReportFormats.XlsxContentType)
             .WithSummary("The mixer sheet as an Excel workbook: loads, loading order, kg as fed.");

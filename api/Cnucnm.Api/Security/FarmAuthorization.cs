@@ -51,6 +51,89 @@ public static class Policies
 
 public sealed record FarmPermissionRequirement(FarmPermission Permission) : IAuthorizationRequirement;
 
+/// <summary>The baseline of every route in the farm's route group (<see cref="FarmRoutes"/>): the caller belongs to the farm of
+/// the route (a member in any role, an administrator, or a device key of that farm). Each route adds the permission it needs.</summary>
+public sealed record FarmMembershipRequirement : IAuthorizationRequirement
+{
+    /// <summary>The policy the farm's route group carries. An <see cref="AuthorizationPolicy"/> object, not a named policy: the
+    /// named policy of each route (<see cref="Policies.Farm"/>) stays the one a route states, and both must pass.</summary>
+    public static AuthorizationPolicy Policy { get; } = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+        .AddRequirements(new FarmMembershipRequirement()).Build();
+}
+
+/// <summary>Checks that the caller belongs to the farm of the route. Non-members are told the farm does not exist (404), so farm
+/// ids cannot be probed.</summary>
+public sealed class FarmMembershipHandler(IFarmMembershipStore memberships, IHttpContextAccessor http)
+    : AuthorizationHandler<FarmMembershipRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, FarmMembershipRequirement requirement)
+    {
+        if (http.HttpContext is not { } httpContext || FarmCaller.FarmId(httpContext) is not { } farmId)
+        {
+            context.Fail(new AuthorizationFailureReason(this, "route has no farm id"));
+            return;
+        }
+
+        if (context.User.GetDeviceFarmId() is { } deviceFarm)
+        {
+            if (deviceFarm == farmId)
+            {
+                context.Succeed(requirement);
+            }
+            else
+            {
+                context.Fail(new AuthorizationFailureReason(this, FarmPermissionHandler.NotMemberReason));
+            }
+
+            return;
+        }
+
+        if (context.User.HasClaim(CnucnmClaims.Role, GlobalRoles.Admin))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        if (context.User.GetUserId() is not { } userId)
+        {
+            return;
+        }
+
+        if (await FarmCaller.RoleAsync(httpContext, memberships, farmId, userId) is null)
+        {
+            context.Fail(new AuthorizationFailureReason(this, FarmPermissionHandler.NotMemberReason));
+        }
+        else
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>The farm of the route and the caller's role on it, read once per request (the membership and the permission
+/// requirement both ask).</summary>
+internal static class FarmCaller
+{
+    private static readonly object RoleKey = new();
+
+    public static Guid? FarmId(HttpContext httpContext) =>
+        httpContext.GetRouteValue("farmId") is string raw && Guid.TryParse(raw, out var farmId) ? farmId : null;
+
+    public static async Task<FarmRole?> RoleAsync(HttpContext httpContext, IFarmMembershipStore memberships, Guid farmId, Guid userId)
+    {
+        if (httpContext.Items.TryGetValue(RoleKey, out var known) && known is KnownRole read && read.FarmId == farmId && read.UserId == userId)
+        {
+            return read.Role;
+        }
+
+        var role = await memberships.GetRoleAsync(farmId, userId, httpContext.RequestAborted);
+        httpContext.Items[RoleKey] = new KnownRole(farmId, userId, role);
+        return role;
+    }
+
+    private sealed record KnownRole(Guid FarmId, Guid UserId, FarmRole? Role);
+}
+
 /// <summary>Checks the caller's role on the farm of the route. Non-members are told the farm does not
 /// exist (404), so farm ids cannot be probed; members without the permission get 403.</summary>
 public sealed class FarmPermissionHandler(IFarmMembershipStore memberships, IHttpContextAccessor http)
@@ -60,8 +143,7 @@ public sealed class FarmPermissionHandler(IFarmMembershipStore memberships, IHtt
 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, FarmPermissionRequirement requirement)
     {
-        var httpContext = http.HttpContext;
-        if (httpContext?.GetRouteValue("farmId") is not string raw || !Guid.TryParse(raw, out var farmId))
+        if (http.HttpContext is not { } httpContext || FarmCaller.FarmId(httpContext) is not { } farmId)
         {
             context.Fail(new AuthorizationFailureReason(this, "route has no farm id"));
             return;
@@ -92,7 +174,7 @@ public sealed class FarmPermissionHandler(IFarmMembershipStore memberships, IHtt
             return;
         }
 
-        var role = await memberships.GetRoleAsync(farmId, userId, httpContext.RequestAborted);
+        var role = await FarmCaller.RoleAsync(httpContext, memberships, farmId, userId);
         if (role is null)
         {
             context.Fail(new AuthorizationFailureReason(this, NotMemberReason));

@@ -1,5 +1,6 @@
 using Cnucnm.Api.Infrastructure;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Cnucnm.Silo.Hosting;
@@ -22,13 +23,10 @@ public static class SecuritySetup
 
     public static void AddCnucnmSecurity(this WebApplicationBuilder builder, CnucnmOptions cnucnm)
     {
-        var section = builder.Configuration.GetSection(AuthOptions.SectionName);
-        var auth = section.Get<AuthOptions>() ?? new AuthOptions();
-        builder.Services.AddOptions<AuthOptions>().Bind(section).ValidateDataAnnotations()
+        var auth = builder.AddSettings<AuthOptions>(AuthOptions.SectionName, settings => settings
             .Validate(o => o.SigningKey is null || IsValidKey(o.SigningKey), "Cnucnm:Auth:SigningKey must be base64 of at least 32 bytes.")
             .Validate(o => cnucnm.Profile == HostingProfile.Embedded || !string.IsNullOrEmpty(o.SigningKey),
-                "Cnucnm:Auth:SigningKey is required with the Postgres profile (every API instance must share it).")
-            .ValidateOnStart();
+                "Cnucnm:Auth:SigningKey is required with the Postgres profile (every API instance must share it)."));
         builder.Services.AddSingleton<SigningKeyProvider>();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
@@ -96,6 +94,7 @@ public static class SecuritySetup
         }
 
         builder.Services.AddSingleton<IAuthorizationHandler, FarmPermissionHandler>();
+        builder.Services.AddSingleton<IAuthorizationHandler, FarmMembershipHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddAuthorization(Policies.Add);
         builder.AddCnucnmRateLimits();
@@ -186,19 +185,24 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "Cnucnm:RateLimits";
 
+    [Range(1, int.MaxValue)]
     public int UserPerSecond { get; set; } = 50;
 
+    [Range(1, int.MaxValue)]
     public int UserBurst { get; set; } = 200;
 
     /// <summary>Requests per second one device key may send: with batches of 100 readings, 100,000 readings/s
     /// (a busy feeding station sends a few readings a second; README, "Configuration").</summary>
+    [Range(1, int.MaxValue)]
     public int DevicePerSecond { get; set; } = 1000;
 
     /// <summary>Requests a device key may send at once: a station back from an outage uploads its backlog at this
     /// burst before the per-second rate applies (10,000 requests of up to 1,000 readings each).</summary>
+    [Range(1, int.MaxValue)]
     public int DeviceBurst { get; set; } = 10000;
 
     /// <summary>Anonymous callers (sign-in, registration) per client address.</summary>
+    [Range(1, int.MaxValue)]
     public int AnonymousPerMinute { get; set; } = 60;
 }
 
@@ -206,7 +210,7 @@ internal static class RateLimits
 {
     public static void AddCnucnmRateLimits(this WebApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var limits = builder.AddSettings<RateLimitOptions>(RateLimitOptions.SectionName);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -19,8 +19,6 @@ public sealed partial class FarmGrain(
     TimeProvider clock,
     ILogger<FarmGrain> logger) : Grain, IFarmGrain, IRemindable
 {
-    private const int UseHistoryDays = 14;
-
     /// <summary>Retries pending ration work that failed (a silo lost mid-way); also fires on a survivor when this
     /// grain's own silo died, so no change is left unpropagated (Orleans' minimum reminder period, 1 min).</summary>
     private const string RationWorkReminder = "ration-work";
@@ -125,7 +123,7 @@ public sealed partial class FarmGrain(
         }
 
         var existing = State.Feeds.GetValueOrDefault(feed.FeedId);
-        var changed = existing is not null && existing.Definition != feed;
+        var changed = FarmFeedBook.DefinitionChanges(existing, feed);
         var feeds = new Dictionary<string, FarmFeedState>(State.Feeds)
         {
             [feed.FeedId] = (existing ?? new FarmFeedState()) with { Definition = feed },
@@ -205,22 +203,17 @@ public sealed partial class FarmGrain(
         }
 
         var today = Today();
-        var before = PricePerKgAsFed(feed, today);
-        var prices = feed.Prices.Where(p => p.EffectiveFrom != price.EffectiveFrom).Append(price).OrderBy(p => p.EffectiveFrom).ToList();
-        var updated = feed with { Prices = prices };
+        var (updated, before, after, changePercent, changed, reformulate) = FarmFeedBook.SetPrice(feed, price, today, State.Policy.PriceChangeThresholdPercent);
         var feeds = new Dictionary<string, FarmFeedState>(State.Feeds) { [feedId] = updated };
-        var after = PricePerKgAsFed(updated, today);
-        var changePercent = before is > 0 && after is not null ? (double)((after.Value - before.Value) / before.Value * 100) : (double?)null;
-        var reformulate = before != after && changePercent is { } percent && Math.Abs(percent) > State.Policy.PriceChangeThresholdPercent;
         // The rations to update are written with the price (an outbox): a crash after this write still updates them.
-        var work = before == after ? null : new PendingRationWork(Guid.NewGuid(), feedId,
+        var work = !changed ? null : new PendingRationWork(Guid.NewGuid(), feedId,
             reformulate ? RationChangeCause.Of(RationChangeKind.PriceChange, changedBy, ServerMessage.Of("reason.priceChange", ("feed", updated.Definition!.Name),
                 ("percent", changePercent?.ToString("+0.#;-0.#", CultureInfo.InvariantCulture)))) : null,
             [.. State.Groups.Select(g => g.GroupId)], 0);
         await StoreWithRationWorkAsync(State with { Feeds = feeds, Version = State.Version + 1, PendingRationWork = Append(State.PendingRationWork, work) },
             work, cancellationToken);
 
-        if (before != after)
+        if (changed)
         {
             await GrainFactory.FarmEvents(this.GetPrimaryKey()).PublishAsync(FarmEventKind.PriceChanged, null,
                 $"{updated.Definition!.Name}: {after:0.###} {State.Profile!.Currency}/kg as fed",
@@ -256,7 +249,7 @@ public sealed partial class FarmGrain(
         var updated = feed with { InventoryKgAsFed = kgAsFedOnHand };
         state.State = State with { Feeds = new Dictionary<string, FarmFeedState>(State.Feeds) { [feedId] = updated }, Version = State.Version + 1 };
         await state.WriteStateAsync(cancellationToken);
-        await CheckInventoryAsync(feedId, updated, cancellationToken);
+        await CheckStockAsync(feedId, updated, changedBy, cancellationToken);
         return new FarmFeedResult(FarmFeedOutcome.Ok, ToFarmFeed(updated, Today()), null);
     }
 
@@ -267,37 +260,13 @@ public sealed partial class FarmGrain(
             return;
         }
 
-        var feeds = new Dictionary<string, FarmFeedState>(State.Feeds);
-        var touched = new List<string>();
-        var oldest = Today().AddDays(-UseHistoryDays);
-        foreach (var byFeed in uses.GroupBy(u => u.FeedId))
-        {
-            if (!feeds.TryGetValue(byFeed.Key, out var feed))
-            {
-                continue;
-            }
-
-            var daily = new Dictionary<DateOnly, double>(feed.DailyUseKgAsFed);
-            foreach (var use in byFeed)
-            {
-                daily[use.Day] = daily.GetValueOrDefault(use.Day) + use.KgAsFed;
-            }
-
-            var used = byFeed.Sum(u => u.KgAsFed);
-            feeds[byFeed.Key] = feed with
-            {
-                DailyUseKgAsFed = daily.Where(d => d.Key >= oldest).ToDictionary(),
-                InventoryKgAsFed = feed.InventoryKgAsFed is { } stock ? Math.Max(0, stock - used) : null,
-            };
-            touched.Add(byFeed.Key);
-        }
-
+        var (feeds, touched) = FarmFeedBook.RecordUse(State.Feeds, uses, Today());
         state.State = State with { Feeds = feeds };
         _useUnsaved = true;
         _useFlush ??= this.RegisterGrainTimer(FlushUseAsync, new GrainTimerCreationOptions(UseFlushPeriod, UseFlushPeriod));
         foreach (var feedId in touched)
         {
-            await CheckInventoryAsync(feedId, feeds[feedId], cancellationToken);
+            await CheckStockAsync(feedId, feeds[feedId], null, cancellationToken);
         }
     }
 
@@ -338,28 +307,23 @@ public sealed partial class FarmGrain(
     private IReadOnlyList<FarmFeed> FeedList(DateOnly day) =>
         [.. State.Feeds.Values.OrderBy(f => f.Definition!.Name, StringComparer.Ordinal).Select(f => ToFarmFeed(f, day))];
 
-    private async Task CheckInventoryAsync(string feedId, FarmFeedState feed, CancellationToken cancellationToken)
+    /// <summary>Raises or closes the feed's low-stock alert as the feed book decides (<see cref="FarmFeedBook.CheckStock"/>);
+    /// <paramref name="countedBy"/>: who counted the stock by hand (null after use from readings).</summary>
+    private async Task CheckStockAsync(string feedId, FarmFeedState feed, string? countedBy, CancellationToken cancellationToken)
     {
-        var use = MeanDailyUse(feed);
-        if (feed.InventoryKgAsFed is not { } stock || use is not > 0)
+        var check = FarmFeedBook.CheckStock(feed, State.Policy.InventoryWarningDays, counted: countedBy is not null);
+        if (check.Action == StockAlertAction.Raise)
         {
-            return;
+            await alerts.RaiseAsync(this.GetPrimaryKey(), null, AlertKind.InventoryLow, check.Critical ? AlertSeverity.Critical : AlertSeverity.Warning,
+                ServerMessage.Of("alert.inventoryLow.title", ("feed", feed.Definition!.Name), ("days", check.DaysLeft.ToString("0.#", CultureInfo.InvariantCulture))),
+                ServerMessage.Of("alert.inventoryLow.detail", ("stock", check.StockKgAsFed.ToString("0", CultureInfo.InvariantCulture)),
+                    ("use", check.UseKgAsFedPerDay.ToString("0", CultureInfo.InvariantCulture))),
+                FarmFeedBook.StockAlertKey(feedId), cancellationToken);
         }
-
-        var daysLeft = stock / use.Value;
-        if (daysLeft < State.Policy.InventoryWarningDays)
+        else if (check.Action == StockAlertAction.Close)
         {
-            await alerts.RaiseAsync(this.GetPrimaryKey(), null, AlertKind.InventoryLow, daysLeft < 1 ? AlertSeverity.Critical : AlertSeverity.Warning,
-                ServerMessage.Of("alert.inventoryLow.title", ("feed", feed.Definition!.Name), ("days", daysLeft.ToString("0.#", CultureInfo.InvariantCulture))),
-                ServerMessage.Of("alert.inventoryLow.detail", ("stock", stock.ToString("0", CultureInfo.InvariantCulture)), ("use", use.Value.ToString("0", CultureInfo.InvariantCulture))), $"inventory:{feedId}", cancellationToken);
+            await alerts.CloseAsync(this.GetPrimaryKey(), FarmFeedBook.StockAlertKey(feedId), countedBy!, cancellationToken);
         }
-    }
-
-    private static double? MeanDailyUse(FarmFeedState feed)
-    {
-        // Complete days only: today's partial total would understate use.
-        var days = feed.DailyUseKgAsFed.OrderByDescending(d => d.Key).Skip(1).Take(7).ToList();
-        return days.Count == 0 ? feed.DailyUseKgAsFed.Values.DefaultIfEmpty().Max() is var today && today > 0 ? today : null : days.Average(d => d.Value);
     }
 
     /// <summary>
@@ -472,17 +436,7 @@ public sealed partial class FarmGrain(
     private TimeZoneInfo FarmTimeZone() =>
         State.Profile is { } profile && TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    /// <summary>Price in effect on a day, per kg as fed (a per-kg-DM price is converted with the feed's DM).</summary>
-    public static decimal? PricePerKgAsFed(FarmFeedState feed, DateOnly day)
-    {
-        var price = feed.Prices.LastOrDefault(p => p.EffectiveFrom <= day);
-        return price is null ? null
-            : price.Basis == PriceBasis.PerTonneAsFed ? price.Amount / 1000m
-            : price.Amount * (decimal)(feed.Definition!.DryMatterPercent / 100);
-    }
-
-    private static FarmFeed ToFarmFeed(FarmFeedState feed, DateOnly day) =>
-        new(feed.Definition!, PricePerKgAsFed(feed, day), feed.Prices, feed.InventoryKgAsFed, MeanDailyUse(feed));
+    private static FarmFeed ToFarmFeed(FarmFeedState feed, DateOnly day) => FarmFeedBook.ToFarmFeed(feed, day);
 
     private FarmSnapshot Snapshot() => new(
         this.GetPrimaryKey(), State.Profile!, State.CreatedAt, State.CreatedBy, State.Version, State.Policy, State.Groups, State.Sensors);

@@ -15,16 +15,7 @@ public static class IntegrationsSetup
 
     public static WebhookOptions AddCnucnmIntegrations(this IHostApplicationBuilder builder, CnucnmOptions cnucnm)
     {
-        var webhooks = new WebhookOptions();
-        builder.Configuration.GetSection(WebhookOptions.SectionName).Bind(webhooks);
-        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(webhooks, new(webhooks), errors, validateAllProperties: true))
-        {
-            throw new OptionsValidationException(WebhookOptions.SectionName, typeof(WebhookOptions),
-                errors.Select(e => $"{WebhookOptions.SectionName}: {e.ErrorMessage}"));
-        }
-
-        builder.Services.AddSingleton(webhooks);
+        var webhooks = builder.AddSettings<WebhookOptions>(WebhookOptions.SectionName);
         builder.Services.AddSingleton(new WebhookSecrets(Protector(builder.Configuration[SecretKeySetting], cnucnm.Profile)));
         builder.Services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -38,16 +29,7 @@ public static class IntegrationsSetup
             });
         builder.Services.AddSingleton<WebhookSender>();
 
-        var email = new EmailOptions();
-        builder.Configuration.GetSection(EmailOptions.SectionName).Bind(email);
-        errors.Clear();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(email, new(email), errors, validateAllProperties: true))
-        {
-            throw new OptionsValidationException(EmailOptions.SectionName, typeof(EmailOptions),
-                errors.Select(e => $"{EmailOptions.SectionName}: {e.ErrorMessage}"));
-        }
-
-        builder.Services.AddSingleton(email);
+        builder.AddSettings<EmailOptions>(EmailOptions.SectionName);
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         return webhooks;
     }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cnucnm.Formulation;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 
 namespace Cnucnm.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Beef;
 
 namespace Cnucnm.Cli.Commands;

@@ -1,5 +1,5 @@
 using Cnucnm.Formulation.Preparation;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Beef;
 
 namespace Cnucnm.Formulation.Beef;

@@ -1,4 +1,4 @@
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
 

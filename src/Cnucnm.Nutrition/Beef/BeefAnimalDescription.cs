@@ -1,3 +1,4 @@
+using Cnucnm.FieldValidation;
 namespace Cnucnm.Nutrition.Beef;
 
 // The beef animal, environment and options as API clients and the CLI write them: camelCase names with units,

@@ -1,3 +1,4 @@
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Beef.Hanwoo;
 
 namespace Cnucnm.Nutrition.Beef;

@@ -1,3 +1,4 @@
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Feeds;
 
 namespace Cnucnm.Nutrition.Beef;

@@ -1,3 +1,4 @@
+using Cnucnm.FieldValidation;
 namespace Cnucnm.Nutrition.Dairy;
 
 // The animal, environment and equation choices as API clients, the CLI and the formulation

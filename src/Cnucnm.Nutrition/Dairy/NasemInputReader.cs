@@ -1,3 +1,4 @@
+using Cnucnm.FieldValidation;
 using System.Text.Json;
 using Cnucnm.Nutrition.Feeds;
 

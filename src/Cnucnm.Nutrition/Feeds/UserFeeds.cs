@@ -1,3 +1,4 @@
+using Cnucnm.FieldValidation;
 namespace Cnucnm.Nutrition.Feeds;
 
 /// <summary>

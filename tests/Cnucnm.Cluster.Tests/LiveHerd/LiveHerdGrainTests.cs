@@ -198,6 +198,10 @@ public sealed class LiveHerdGrainTests(ClusterFixture fixture)
         Assert.Equal("Corn silage, typical runs out in 2.3 days", alert.Title);
         var feeds = await Grains.Farm(scenario.FarmId).GetFeedsAsync(null, Ct);
         Assert.Equal(2100, feeds.Single(f => f.Definition.FeedId == "corn-silage").InventoryKgAsFed);
+
+        // A delivery counted by hand: 30,000 kg lasts 33 days at 900 kg/d, so the low-stock alert is over.
+        await Grains.Farm(scenario.FarmId).SetInventoryAsync("corn-silage", 30_000, "feeder", Ct);
+        Assert.DoesNotContain(await TestSiloConfigurator.SharedAlertStore.ListAsync(scenario.FarmId, true, 100, Ct), a => a.Kind == AlertKind.InventoryLow);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Beef;
 
 namespace Cnucnm.Nutrition.Tests.Beef;

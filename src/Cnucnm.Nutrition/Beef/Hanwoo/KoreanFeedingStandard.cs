@@ -1,3 +1,4 @@
+using Cnucnm.FieldValidation;
 namespace Cnucnm.Nutrition.Beef.Hanwoo;
 
 /// <summary>A Hanwoo animal as the Korean Feeding Standard states requirements: by sex, live weight and live-weight gain.</summary>

@@ -1,3 +1,4 @@
+using Cnucnm.FieldValidation;
 using Cnucnm.Nutrition.Beef;
 using Cnucnm.Nutrition.Beef.Hanwoo;
 

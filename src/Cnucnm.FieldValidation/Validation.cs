@@ -1,4 +1,4 @@
-namespace Cnucnm.Nutrition;
+namespace Cnucnm.FieldValidation;
 
 /// <summary>Collects every field error of a request so that one 400 lists them all.</summary>
 public sealed class Validation
