@@ -67,6 +67,7 @@ app.MapAnimalExportEndpoints();
 app.MapRationEndpoints();
 app.MapReportEndpoints();
 app.MapIntakeEndpoints();
+app.MapIntakeHistoryEndpoints();
 app.MapAlertEndpoints();
 app.MapEventStreamEndpoints();
 app.MapAnalyticsEndpoints();

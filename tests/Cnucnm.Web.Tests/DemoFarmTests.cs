@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Cnucnm.Web.Tests;
 
 /// <summary>The demo farm of issue 23, built through the API, in Chromium: the herd overview, a group page and the KPI screen
-/// all show data, within a minute of asking for the farm.</summary>
+/// all show data, within a minute of asking for the farm, and the KPI screen and the intake chart cover a year.</summary>
 public sealed class DemoFarmTests(WebFixture web)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -26,6 +26,8 @@ public sealed class DemoFarmTests(WebFixture web)
         Assert.Equal(105, first.Animals);
         Assert.True(first.Records > 500, $"{first.Records} records");
         Assert.True(first.Readings > 200, $"{first.Readings} readings");
+        // Eleven months of each pen's feeding records through the intake history import (a few days lost to gaps).
+        Assert.InRange(first.HistoryDays, 5 * 300, 5 * (DemoFarmSeeder.HistoryDays - 30));
 
         // A second run finds the farm and adds nothing.
         var second = await new DemoFarmSeeder(owner).SeedAsync(TimeProvider.System, Ct);
@@ -57,6 +59,15 @@ public sealed class DemoFarmTests(WebFixture web)
         await Expect(page.GetByTestId("group-name")).ToHaveTextAsync("Holstein milking · 착유우");
         await Expect(page.GetByTestId("group-actual-dmi")).ToHaveTextAsync(new Regex(@"^\d+\.\d\d$"));
         await Expect(page.GetByTestId("intake-chart").Locator("svg path")).Not.ToHaveCountAsync(0);
+        // A year of its intake: the chart's first day is a year back (the imported records), its last today.
+        await page.GetByTestId("intake-days-365").CheckAsync();
+        var yearBack = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul")).DateTime)
+            .AddDays(-DemoFarmSeeder.HistoryDays);
+        var milking = (await owner.GetFromJsonAsync<JsonElement>($"/api/v1/farms/{first.FarmId}/groups", Ct)).EnumerateArray()
+            .Single(g => g.GetProperty("name").GetString() == "Holstein milking · 착유우").GetProperty("id").GetGuid();
+        var intake = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/farms/{first.FarmId}/groups/{milking}/intake?days=366", Ct);
+        Assert.InRange(intake.GetArrayLength(), 330, DemoFarmSeeder.HistoryDays + 1);
+        Assert.InRange(DateOnly.Parse(intake[0].GetProperty("day").GetString()!, System.Globalization.CultureInfo.InvariantCulture), yearBack, yearBack.AddDays(3));
 
         // The KPI screen: the farm and each pen over the last 30 days, with units and a trend.
         await page.GotoAsync($"/#/farms/{first.FarmId}");
@@ -77,6 +88,21 @@ public sealed class DemoFarmTests(WebFixture web)
         await Expect(chart).ToContainTextAsync("Hanwoo finishers");
         await Expect(chart.Locator("svg path")).Not.ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(page, "kpis");
+
+        // A year: every pen's days from a year back, each with a ration in force, priced, and compliance on all of them.
+        await page.GetByTestId("kpi-last-365").ClickAsync();
+        await Expect(page.GetByTestId("kpi-from")).ToHaveValueAsync(yearBack.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("kpi-feedCostPerHeadPerDay-farm")).ToHaveTextAsync(new Regex(@"\d"));
+        await Expect(page.GetByTestId("kpi-rationCompliancePercent-farm")).ToHaveTextAsync(new Regex(@"^\d{2,3}\.\d$"));
+        await Expect(page.GetByTestId("kpi-without-ration")).ToHaveCountAsync(0);
+        var year = await owner.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/farms/{first.FarmId}/kpis?from={yearBack:yyyy-MM-dd}&to={yearBack.AddDays(DemoFarmSeeder.HistoryDays - 1):yyyy-MM-dd}", Ct);
+        var daily = year.GetProperty("daily").EnumerateArray().Select(d => d.GetProperty("scope").GetString()!).ToList();
+        Assert.InRange(daily.Count, 340, DemoFarmSeeder.HistoryDays);
+        Assert.InRange(DateOnly.Parse(daily[0], System.Globalization.CultureInfo.InvariantCulture), yearBack, yearBack.AddDays(3));
+        Assert.Equal(0, year.GetProperty("farm").GetProperty("daysWithoutRation").GetInt32());
+        Assert.All(year.GetProperty("groups").EnumerateArray(), g => Assert.True(g.GetProperty("daily").GetArrayLength() > 300, g.GetProperty("group").GetString()));
+        await Browser.ScreenshotAsync(page, "kpis-year");
 
         // Another KPI's trend, then the same screen in Korean.
         await page.GetByTestId("kpi-metric").SelectOptionAsync("refusalsPercentOfDelivered");

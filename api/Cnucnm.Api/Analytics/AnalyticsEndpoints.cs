@@ -16,21 +16,24 @@ public static class AnalyticsEndpoints
     /// <summary>Days the adapted prediction learns from before the held-back days are scored.</summary>
     public const int MinimumLearningDays = 7;
 
-    /// <summary>Longest KPI period: the groups keep 90 days of intake.</summary>
-    public const int MaximumKpiDays = 90;
+    /// <summary>Longest KPI period: a year and a day (a leap year's 366 days; the store keeps two years of intake days).</summary>
+    public const int MaximumKpiDays = 366;
+
+    /// <summary>Longest intake analysis: a year of days.</summary>
+    public const int MaximumIntakeAnalysisDays = 365;
 
     public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.Farm().MapGet("/groups/{groupId:guid}/analytics/intake", IntakeAsync)
             .WithTags("Analytics").WithName("GetGroupIntakeAnalytics").RequireAuthorization(Policies.Farm(FarmPermission.Read))
-            .WithSummary("Model vs adapted vs observed intake of a group over its last complete days (days: 7–90, heldBackDays: 1–30).")
+            .WithSummary("Model vs adapted vs observed intake of a group over its last complete days (days: 7–365, heldBackDays: 1–30).")
             .WithDescription("The adapted prediction learns the ratio observed / model DMI by a conjugate normal (local level) update each day "
                              + "(docs/analytics.md). The evaluation learns from all days but the last heldBackDays, then scores the book "
                              + "equation and the adapted prediction on those days (MAE kg DM/head/d, RMSPE %). 409 when the group has no "
                              + "predicted intake.");
         endpoints.Farm().MapGet("/kpis", KpisAsync)
             .WithTags("Analytics").WithName("GetFarmKpis").RequireAuthorization(Policies.Farm(FarmPermission.Read))
-            .WithSummary("Feeding KPIs of the farm, each group and each day from..to (at most 90 days; today counts the day so far).")
+            .WithSummary("Feeding KPIs of the farm, each group and each day from..to (at most 366 days; today counts the day so far).")
             .WithDescription("Feed cost per head per day, per kg milk and per kg gain; income over feed cost (milkPricePerKg, "
                              + "carcassPricePerKg and dressingPercent, in the farm's currency); feed efficiency; refusals %; ration "
                              + "compliance (delivered % of formulated). Built from intake days, the ration in force each day, milk tests "
@@ -42,7 +45,7 @@ public static class AnalyticsEndpoints
         Guid farmId, Guid groupId, IGrainFactory grains, CancellationToken cancellationToken, int days = 30, int heldBackDays = 7)
     {
         var validation = new Validation()
-            .Require(days is >= 7 and <= 90, "days", "must be between 7 and 90.")
+            .Require(days is >= 7 and <= MaximumIntakeAnalysisDays, "days", $"must be between 7 and {MaximumIntakeAnalysisDays}.")
             .Require(heldBackDays is >= 1 and <= 30, "heldBackDays", "must be between 1 and 30.");
         if (!validation.IsValid)
         {
@@ -77,7 +80,7 @@ public static class AnalyticsEndpoints
     }
 
     private static async Task<Results<Ok<FarmKpiResponse>, ValidationProblem, NotFound>> KpisAsync(
-        Guid farmId, IGrainFactory grains, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null,
+        Guid farmId, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null,
         double milkPricePerKg = 0, double carcassPricePerKg = 0, double dressingPercent = 0)
     {
         var validation = new Validation()
@@ -104,6 +107,9 @@ public static class AnalyticsEndpoints
         }
 
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(farm.Profile.TimeZone, out var farmZone) ? farmZone : TimeZoneInfo.Utc;
+        // The group's history is asked for by days back from the farm's today: back to the period's first day.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var historyDays = Math.Max(1, today.DayNumber - from!.Value.DayNumber + 1);
         var prices = new Cnucnm.Analytics.Kpis.ProductPrices(milkPricePerKg, carcassPricePerKg, dressingPercent);
         var groups = new List<GroupKpis>();
         var days = new List<Cnucnm.Analytics.Kpis.FeedingPeriod>();
@@ -116,7 +122,7 @@ public static class AnalyticsEndpoints
             }
 
             var ration = await grains.Ration(reference.GroupId).GetAsync(cancellationToken);
-            var history = await grains.Group(reference.GroupId).GetIntakeHistoryAsync(90, cancellationToken);
+            var history = await grains.Group(reference.GroupId).GetIntakeHistoryAsync(historyDays, cancellationToken);
             var groupDays = FeedingPeriodsFromRecords.Days(group, ration, history, from!.Value, to!.Value, zone);
             if (groupDays.Count == 0)
             {
@@ -153,5 +159,5 @@ public static class AnalyticsEndpoints
         IEnumerable<Contracts.Groups.IntakeDay> history, DateOnly today, int headCount, double modelKgPerHead) =>
         history.Where(d => d.Day < today && d.Readings > 0 && d.DryMatterKg > 0)
             .OrderBy(d => d.Day)
-            .Select(d => new Cnucnm.Analytics.Intake.ModelledIntakeDay(d.Day, modelKgPerHead, d.DryMatterKg / headCount));
+            .Select(d => new Cnucnm.Analytics.Intake.ModelledIntakeDay(d.Day, modelKgPerHead, d.DryMatterKg / (d.HeadCount ?? headCount)));
 }

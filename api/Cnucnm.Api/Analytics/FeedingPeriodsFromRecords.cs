@@ -14,13 +14,15 @@ internal static class FeedingPeriodsFromRecords
     public static IReadOnlyList<FeedingPeriod> Days(GroupSnapshot group, RationSnapshot ration, IEnumerable<Contracts.Groups.IntakeDay> history,
         DateOnly from, DateOnly to, TimeZoneInfo farmZone)
     {
-        var head = group.Inputs.HeadCount;
+        var groupHead = group.Inputs.HeadCount;
         var gainKgPerHeadPerDay = GainKgPerHeadPerDay(group);
         return history
             .Where(d => d.Day >= from && d.Day <= to && d.Readings > 0)
             .OrderBy(d => d.Day)
             .Select(d =>
             {
+                // An imported day carries the head fed that day; a sensor day counts the group's head.
+                var head = d.HeadCount ?? groupHead;
                 var inForce = RationOn(ration, d.Day, farmZone);
                 double? costPerKgAsFed = inForce is { CostPerHeadPerDay: { } cost, AsFedKgPerHead: > 0 } ? (double)cost / inForce.AsFedKgPerHead : null;
                 return new FeedingPeriod(group.Name, d.Day, d.Day, head,

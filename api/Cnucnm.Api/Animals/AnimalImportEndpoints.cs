@@ -34,15 +34,20 @@ public static class AnimalImportEndpoints
         return endpoints;
     }
 
-    /// <summary>An import refused whole (animals or records): every error by <c>row{N}.{column}</c>, and why nothing was imported
-    /// (no valid rows, or errors without acceptValidRows).</summary>
-    internal static ValidationProblem Refused(IEnumerable<ImportError> rowErrors, int validRows, int invalidRows, int dataRows)
+    /// <summary>An import refused whole (animals, records, intake history): every error by <c>row{N}.{column}</c>, and why nothing
+    /// was imported (no valid rows, or errors without acceptValidRows; <paramref name="validRowsAlone"/> false: an import that is
+    /// all or nothing).</summary>
+    internal static ValidationProblem Refused(IEnumerable<ImportError> rowErrors, int validRows, int invalidRows, int dataRows, bool validRowsAlone = true)
     {
         var errors = rowErrors.GroupBy(e => e.Column.Length > 0 ? $"row{e.Row}.{e.Column}" : $"row{e.Row}")
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
         if (validRows == 0)
         {
             errors["file"] = ["has no valid rows: nothing was imported."];
+        }
+        else if (!validRowsAlone)
+        {
+            errors["file"] = [$"{invalidRows} of {dataRows} rows have errors: nothing was imported."];
         }
         else
         {

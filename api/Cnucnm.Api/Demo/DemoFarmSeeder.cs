@@ -11,11 +11,12 @@ using Cnucnm.Registry;
 namespace Cnucnm.Api.Demo;
 
 /// <summary>What a demo-farm run did: the farm, whether it was made now or found from an earlier run, and how long it took.</summary>
-public sealed record DemoFarmResult(Guid FarmId, string FarmName, bool Created, int Animals, int Records, int Readings, TimeSpan Elapsed);
+public sealed record DemoFarmResult(Guid FarmId, string FarmName, bool Created, int Animals, int Records, int Readings, int HistoryDays, TimeSpan Elapsed);
 
 /// <summary>
 /// Builds the demo farm through the public HTTP API, as a farmer's software would (issue 23): a Holstein and Hanwoo farm with
-/// a year of registry history and a month of bunk-scale readings, from the seeded simulators of
+/// a year of registry history and a year of intake (the last month as bunk-scale readings, the eleven months before as the
+/// farm's feeding records through the intake history import), from the seeded simulators of
 /// <c>src/Cnucnm.Analytics/Simulation</c> driven by the models the server runs (the group's predicted DMI: NASEM 2021 for the
 /// Holstein pens, the beef/KFS intake for the Hanwoo pens).
 /// <list type="bullet">
@@ -26,9 +27,13 @@ public sealed record DemoFarmResult(Guid FarmId, string FarmName, bool Created, 
 /// Kim et al. 2002, Park et al. 2020; ± 5 % a steer), BW(0) = the breed table's calf birth weight (b = ln(A/BW0)), and the
 /// maturing rate of docs/analytics.md's worked example (k = 0.004 1/d; gives 790 kg at 30 months).</item>
 /// <item>Intake: observed DMI = the group's predicted DMI × a true ratio (start N(1, 0.08): equations miss a pen by 5–15 %,
-/// drift 0.003 a day, 6 % day-to-day CV, 3 % of days lost to sensor gaps; <see cref="PenIntakeScenario.Typical"/>), for the 30
-/// days the ingest API accepts (older readings are refused, <c>IntakeIngestGrain.MaxAge</c>); yesterday the milking pen ate 25 %
-/// less, which the group raises as an intake-drop alert.</item>
+/// drift 0.003 a day, 6 % day-to-day CV, 3 % of days lost to sensor gaps; <see cref="PenIntakeScenario.Typical"/>) over 365 days,
+/// one simulation a pen. The last <see cref="ReadingDays"/> days go in as bunk-scale readings (the ingest API takes readings up to
+/// 30 days old, <c>IntakeIngestGrain.MaxAge</c>); the days before the live window as the farm's daily feeding records through
+/// the intake history import (the Holstein pens' as fed, the Hanwoo pens' as kg DM, as TMR programs keep either), so the day
+/// between (30 days back) is a gap. A summer heat wave cuts every pen's intake ratio by 0.10 for 21 days from 20 July (heat
+/// stress lowers DMI by about that much: West 2003, J. Dairy Sci. 86:2131, reviews falls of 10–35 % above 25–30 °C; the demo
+/// takes the mild end). Yesterday the milking pen ate 25 % less, which the group raises as an intake-drop alert.</item>
 /// <item>Prices: the demo feeds' prices (tests/Cnucnm.Testing/DemoFarm) moved by a monthly random walk of 3 % SD over 12 months.</item>
 /// </list>
 /// A second run finds the farm by name and changes nothing. The farm is created under a "(setting up)" name and renamed
@@ -44,6 +49,11 @@ public sealed class DemoFarmSeeder(HttpClient api, int seed = 1)
 
     /// <summary>Days of bunk-scale readings: the ingest API takes readings up to 30 days old.</summary>
     public const int ReadingDays = 29;
+
+    /// <summary>The heat wave: its length in days and the fall of the intake ratio (see the class summary).</summary>
+    private const int HeatWaveDays = 21;
+
+    private const double HeatWaveRatioStep = -0.10;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -79,6 +89,7 @@ public sealed class DemoFarmSeeder(HttpClient api, int seed = 1)
     private readonly SeededNoise _noise = new(seed);
     private readonly List<string> _records = [];
     private int _readings;
+    private int _historyDays;
 
     public async Task<DemoFarmResult> SeedAsync(TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -88,7 +99,7 @@ public sealed class DemoFarmSeeder(HttpClient api, int seed = 1)
         {
             if (existing.GetProperty("name").GetString() == FarmName)
             {
-                return new DemoFarmResult(existing.GetProperty("id").GetGuid(), FarmName, false, 0, 0, 0, Stopwatch.GetElapsedTime(started));
+                return new DemoFarmResult(existing.GetProperty("id").GetGuid(), FarmName, false, 0, 0, 0, 0, Stopwatch.GetElapsedTime(started));
             }
         }
 
@@ -119,9 +130,9 @@ public sealed class DemoFarmSeeder(HttpClient api, int seed = 1)
             await SetRationAsync(farm, groups[pen.Key], pen, today, cancellationToken);
         }
 
-        await AddReadingsAsync(farm, groups, now, seoul, cancellationToken);
+        await AddIntakeAsync(farm, groups, now, seoul, cancellationToken);
         await SendAsync(HttpMethod.Put, farm, farmBody with { name = FarmName }, cancellationToken);
-        return new DemoFarmResult(farmId, FarmName, true, animals, _records.Count, _readings, Stopwatch.GetElapsedTime(started));
+        return new DemoFarmResult(farmId, FarmName, true, animals, _records.Count, _readings, _historyDays, Stopwatch.GetElapsedTime(started));
     }
 
     private static object GroupBody(Pen pen) => pen.State switch
@@ -324,20 +335,22 @@ public sealed class DemoFarmSeeder(HttpClient api, int seed = 1)
         {
             items = pen.Diet.Select(d => new { feedId = d.Feed, kgDryMatterPerHead = Math.Round(dmi * d.Share, 2) }).ToArray(),
             reason = "demo farm: starting diet",
-            // Fed since before the month of readings, so the KPI screen has a ration in force on every day (cost, compliance).
-            inForceSince = today.AddDays(-(ReadingDays + 1)),
+            // Fed since before the year of intake, so the KPI screen has a ration in force on every day of a year (cost, compliance).
+            inForceSince = today.AddDays(-(HistoryDays + 1)),
         }, cancellationToken);
     }
 
     private static double? PredictedDmi(JsonElement group) =>
         group.GetProperty("intake").TryGetProperty("predictedDryMatterKgPerHead", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDouble() : null;
 
-    /// <summary>Two TMR deliveries a day (06:00 and 16:00 farm time, 55 : 45) for the last <see cref="ReadingDays"/> days and
-    /// today's morning, with 4 ± 1.5 % weighed back; a gap day sends nothing.</summary>
-    private async Task AddReadingsAsync(string farm, Dictionary<string, Guid> groups, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
+    /// <summary>A year of each pen's intake from one simulation: the days before the live window through the intake history import,
+    /// the last <see cref="ReadingDays"/> days and today's morning as readings.</summary>
+    private async Task AddIntakeAsync(string farm, Dictionary<string, Guid> groups, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var localNow = TimeZoneInfo.ConvertTime(now, zone);
-        var today = DateOnly.FromDateTime(localNow.DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var first = today.AddDays(-HistoryDays);
+        var heatWave = new DateOnly(today.Year, 7, 20) is var july && july < today ? july : july.AddYears(-1);
+        var heatStart = heatWave.DayNumber - first.DayNumber;
         var readings = new List<object>();
         foreach (var pen in Pens)
         {
@@ -347,50 +360,94 @@ public sealed class DemoFarmSeeder(HttpClient api, int seed = 1)
             var model = PredictedDmi(group) ?? 0;
             var ration = (await GetAsync($"{farm}/groups/{groupId}/ration", cancellationToken)).GetProperty("current");
             var dryMatterFraction = ration.GetProperty("dryMatterKgPerHead").GetDouble() / ration.GetProperty("asFedKgPerHead").GetDouble();
-            var modelDays = Enumerable.Range(0, ReadingDays + 1).Select(i => (today.AddDays(i - ReadingDays), model)).ToList();
-            var days = PenIntakeSimulator.Simulate(modelDays, PenIntakeScenario.Typical(_noise.Normal(1, 0.08)), _noise);
-            var device = $"scale-{pen.Key}";
-            foreach (var day in days)
+            var modelDays = Enumerable.Range(0, HistoryDays + 1).Select(i => (first.AddDays(i), model)).ToList();
+            var scenario = PenIntakeScenario.Typical(_noise.Normal(1, 0.08)) with
             {
-                if (day.ObservedDryMatterKgPerHeadPerDay is not { } observed)
-                {
-                    continue;
-                }
-
-                if (pen.Key == "milking" && day.Date == today.AddDays(-1))
-                {
-                    observed *= 0.75; // the planted intake drop
-                }
-
-                var asFedKg = observed * head / dryMatterFraction;
-                foreach (var (feeding, hour, share) in new[] { (0, 6, 0.55), (1, 16, 0.45) })
-                {
-                    var local = new DateTime(day.Date, new TimeOnly(hour, 0), DateTimeKind.Unspecified);
-                    var measuredAt = new DateTimeOffset(local, zone.GetUtcOffset(local));
-                    if (measuredAt > now.AddMinutes(-1))
-                    {
-                        continue; // not delivered yet today
-                    }
-
-                    var delivered = asFedKg * share / (1 - 0.04);
-                    readings.Add(new
-                    {
-                        deviceId = device,
-                        sequence = day.Date.DayNumber * 10L + feeding,
-                        measuredAt,
-                        groupId,
-                        feedId = "tmr",
-                        deliveredKgAsFed = Math.Round(delivered, 1),
-                        refusedKgAsFed = Math.Round(Math.Max(0, delivered * (0.04 + _noise.Normal(0, 0.015))), 1),
-                    });
-                }
-            }
+                StepChanges = [(heatStart, HeatWaveRatioStep), (heatStart + HeatWaveDays, -HeatWaveRatioStep)],
+            };
+            var days = PenIntakeSimulator.Simulate(modelDays, scenario, _noise);
+            await ImportHistoryAsync(farm, groupId, pen, head, dryMatterFraction, days.Where(d => d.Date < today.AddDays(-ReadingDays - 1)), cancellationToken);
+            readings.AddRange(Readings(pen, groupId, head, dryMatterFraction, days.Where(d => d.Date >= today.AddDays(-ReadingDays)), now, zone, today));
         }
 
         foreach (var batch in readings.Chunk(500))
         {
             var result = await SendAsync(HttpMethod.Post, $"{farm}/intake-readings", new { readings = batch }, cancellationToken);
             _readings += result.GetProperty("stored").GetInt32();
+        }
+    }
+
+    /// <summary>The pen's feeding records before the live window, one row a day (a missing day: not recorded), through the intake
+    /// history import: the Holstein pens as fed, the Hanwoo pens as kg DM; 4 ± 1.5 % of the delivered feed weighed back.</summary>
+    private async Task ImportHistoryAsync(string farm, Guid groupId, Pen pen, int head, double dryMatterFraction, IEnumerable<SimulatedIntakeDay> days,
+        CancellationToken cancellationToken)
+    {
+        var dryMatterBasis = pen.Breed == "hanwoo";
+        var csv = new StringBuilder(dryMatterBasis ? "date,headCount,dryMatterPercent,deliveredKgDm,refusedKgDm\n" : "date,headCount,dryMatterPercent,deliveredKgAsFed,refusedKgAsFed\n");
+        var rows = 0;
+        foreach (var day in days)
+        {
+            if (day.ObservedDryMatterKgPerHeadPerDay is not { } observed)
+            {
+                continue;
+            }
+
+            var refusedShare = Math.Clamp(0.04 + _noise.Normal(0, 0.015), 0, 0.2);
+            var eatenKg = observed * head / (dryMatterBasis ? 1 : dryMatterFraction);
+            var delivered = eatenKg / (1 - refusedShare);
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{day.Date:yyyy-MM-dd},{head},{dryMatterFraction * 100:0.0},{delivered:0.0},{delivered * refusedShare:0.0}\n");
+            rows++;
+        }
+
+        var applied = await SendAsync(HttpMethod.Post, $"{farm}/groups/{groupId}/intake/history", new { csv = csv.ToString() }, cancellationToken);
+        _historyDays += applied.GetProperty("days").GetInt32();
+        if (applied.GetProperty("days").GetInt32() != rows)
+        {
+            throw new InvalidOperationException($"Demo farm: {pen.Name} imported {applied} of {rows} days.");
+        }
+    }
+
+    /// <summary>Two TMR deliveries a day (06:00 and 16:00 farm time, 55 : 45) with 4 ± 1.5 % weighed back; a gap day sends nothing;
+    /// today only what was delivered by now.</summary>
+    private IEnumerable<object> Readings(Pen pen, Guid groupId, int head, double dryMatterFraction, IEnumerable<SimulatedIntakeDay> days,
+        DateTimeOffset now, TimeZoneInfo zone, DateOnly today)
+    {
+        var device = $"scale-{pen.Key}";
+        foreach (var day in days)
+        {
+            if (day.ObservedDryMatterKgPerHeadPerDay is not { } observed)
+            {
+                continue;
+            }
+
+            if (pen.Key == "milking" && day.Date == today.AddDays(-1))
+            {
+                observed *= 0.75; // the planted intake drop
+            }
+
+            var asFedKg = observed * head / dryMatterFraction;
+            foreach (var (feeding, hour, share) in new[] { (0, 6, 0.55), (1, 16, 0.45) })
+            {
+                var local = new DateTime(day.Date, new TimeOnly(hour, 0), DateTimeKind.Unspecified);
+                var measuredAt = new DateTimeOffset(local, zone.GetUtcOffset(local));
+                if (measuredAt > now.AddMinutes(-1))
+                {
+                    continue; // not delivered yet today
+                }
+
+                var delivered = asFedKg * share / (1 - 0.04);
+                yield return new
+                {
+                    deviceId = device,
+                    sequence = day.Date.DayNumber * 10L + feeding,
+                    measuredAt,
+                    groupId,
+                    feedId = "tmr",
+                    deliveredKgAsFed = Math.Round(delivered, 1),
+                    refusedKgAsFed = Math.Round(Math.Max(0, delivered * (0.04 + _noise.Normal(0, 0.015))), 1),
+                };
+            }
         }
     }
 

@@ -70,7 +70,7 @@ internal sealed partial class DemoFarmService(
             var result = await new DemoFarmSeeder(client, demo.Seed).SeedAsync(clock, stoppingToken);
             if (result.Created)
             {
-                LogCreated(logger, result.FarmName, result.Animals, result.Records, result.Readings, result.Elapsed.TotalSeconds);
+                LogCreated(logger, result.FarmName, result.Animals, result.Records, result.Readings, result.HistoryDays, result.Elapsed.TotalSeconds);
             }
             else
             {
@@ -99,8 +99,8 @@ internal sealed partial class DemoFarmService(
         return uri.Uri;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo farm '{FarmName}' built: {Animals} animals, {Records} records, {Readings} intake readings in {Seconds:0.0} s")]
-    private static partial void LogCreated(ILogger logger, string farmName, int animals, int records, int readings, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo farm '{FarmName}' built: {Animals} animals, {Records} records, {Readings} intake readings, {HistoryDays} imported intake days in {Seconds:0.0} s")]
+    private static partial void LogCreated(ILogger logger, string farmName, int animals, int records, int readings, int historyDays, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo farm '{FarmName}' is already there; nothing added")]
     private static partial void LogFound(ILogger logger, string farmName);

@@ -13,6 +13,9 @@ namespace Cnucnm.Api.Groups;
 
 public static class GroupEndpoints
 {
+    /// <summary>The longest intake history a group page asks for: a year and a day.</summary>
+    public const int MaxIntakeDays = 366;
+
     public static IEndpointRouteBuilder MapGroupEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var groups = endpoints.Farm().MapGroup("/groups").WithTags("Animal groups");
@@ -31,7 +34,7 @@ public static class GroupEndpoints
         groups.MapPost("/{groupId:guid}/milk-tests", MilkTestAsync).WithName("AddMilkTest").RequireAuthorization(Policies.Farm(FarmPermission.EditGroups))
             .WithSummary("Record a milk test (mean per cow).");
         groups.MapGet("/{groupId:guid}/intake", IntakeAsync).WithName("GetGroupIntake").RequireAuthorization(Policies.Farm(FarmPermission.Read))
-            .WithSummary("Daily intake of the group from sensor readings, oldest first (days: 1–90).");
+            .WithSummary("Daily intake of the group, oldest first (days: 1–366): sensor readings, and days imported from the farm's records (with their headCount).");
         return endpoints;
     }
 
@@ -160,9 +163,9 @@ public static class GroupEndpoints
     private static async Task<Results<Ok<IReadOnlyList<IntakeDay>>, ValidationProblem, NotFound>> IntakeAsync(
         Guid farmId, Guid groupId, IGrainFactory grains, CancellationToken cancellationToken, int days = 30)
     {
-        if (days is < 1 or > 90)
+        if (days is < 1 or > MaxIntakeDays)
         {
-            return TypedResults.ValidationProblem(new Validation().Add("days", "must be between 1 and 90.").Errors);
+            return TypedResults.ValidationProblem(new Validation().Add("days", $"must be between 1 and {MaxIntakeDays}.").Errors);
         }
 
         if (await FindAsync(grains, farmId, groupId, cancellationToken) is null)

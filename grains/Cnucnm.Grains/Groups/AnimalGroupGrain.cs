@@ -34,6 +34,9 @@ public sealed partial class AnimalGroupGrain(
     private static readonly TimeSpan RationUpdateRetry = TimeSpan.FromSeconds(5);
 
     private const int IntakeDaysKept = 90;
+
+    /// <summary>The longest history a caller may ask for: two years (imported days go back that far).</summary>
+    public const int IntakeHistoryDaysMax = 731;
     private const int RecordsKept = 100;
 
     /// <summary>Intake events of a pen go out at most this often (the SSE target is 250 ms from reading to screen).</summary>
@@ -71,7 +74,7 @@ public sealed partial class AnimalGroupGrain(
         var farm = await FarmAsync(cancellationToken);
         foreach (var day in await intakeStore.DailyTotalsAsync(GroupId, LocalToday(farm).AddDays(-IntakeDaysKept), cancellationToken))
         {
-            _days[day.Day] = new IntakeDay(day.Day, day.DeliveredKgAsFed, day.RefusedKgAsFed, day.DryMatterKg, day.Readings);
+            _days[day.Day] = ToIntakeDay(day);
         }
 
         await RecomputeAsync(farm, cancellationToken);
@@ -328,16 +331,51 @@ public sealed partial class AnimalGroupGrain(
         }
     }
 
-    public Task<IReadOnlyList<IntakeDay>> GetIntakeHistoryAsync(int days, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IntakeDay>> GetIntakeHistoryAsync(int days, CancellationToken cancellationToken = default)
     {
         if (!Exists)
         {
-            return Task.FromResult<IReadOnlyList<IntakeDay>>([]);
+            return [];
         }
 
-        var from = LocalToday(_farm).AddDays(-Math.Clamp(days, 1, IntakeDaysKept) + 1);
-        return Task.FromResult<IReadOnlyList<IntakeDay>>([.. _days.Values.Where(d => d.Day >= from)]);
+        var today = LocalToday(_farm);
+        var from = today.AddDays(-Math.Clamp(days, 1, IntakeHistoryDaysMax) + 1);
+        var oldestKept = today.AddDays(-IntakeDaysKept);
+        var kept = _days.Values.Where(d => d.Day >= from);
+        if (from >= oldestKept)
+        {
+            return [.. kept];
+        }
+
+        // Older than the days kept here: read from the store (readings' totals and imported days).
+        var older = (await intakeStore.DailyTotalsAsync(GroupId, from, cancellationToken)).Where(d => d.Day < oldestKept).Select(ToIntakeDay);
+        return [.. older.Concat(kept.Where(d => d.Day >= oldestKept))];
     }
+
+    public async Task<int> ImportIntakeHistoryAsync(IReadOnlyList<IntakeDay> days, CancellationToken cancellationToken = default)
+    {
+        if (!Exists || days.Count == 0)
+        {
+            return 0;
+        }
+
+        var changed = await intakeStore.StoreHistoryAsync(GroupId,
+            [.. days.Select(d => new GroupDayTotals(GroupId, d.Day, d.DeliveredKgAsFed, d.RefusedKgAsFed, d.DryMatterKg, 1, d.HeadCount))], cancellationToken);
+        // The days this group keeps take the imported ones a day without readings shows (as the store reads them).
+        var oldestKept = LocalToday(await FarmAsync(cancellationToken)).AddDays(-IntakeDaysKept);
+        foreach (var day in days.Where(d => d.Day >= oldestKept))
+        {
+            if (!_days.TryGetValue(day.Day, out var known) || known.HeadCount is not null)
+            {
+                _days[day.Day] = day with { Readings = 1 };
+            }
+        }
+
+        return changed;
+    }
+
+    private static IntakeDay ToIntakeDay(GroupDayTotals day) =>
+        new(day.Day, day.DeliveredKgAsFed, day.RefusedKgAsFed, day.DryMatterKg, day.Readings, day.HeadCount);
 
     public async Task<GroupOutcome> DeleteAsync(string deletedBy, CancellationToken cancellationToken = default)
     {

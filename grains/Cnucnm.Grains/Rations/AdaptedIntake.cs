@@ -28,7 +28,8 @@ internal static class AdaptedIntake
 
         var predicted = predictedKgPerHead.Value;
         var days = history.Where(d => d.Day < today && d.Readings > 0 && d.DryMatterKg > 0)
-            .Select(d => new Analytics.Intake.ModelledIntakeDay(d.Day, predicted, d.DryMatterKg / inputs.HeadCount))
+            // An imported day carries the head fed that day; a sensor day is the group's head count.
+            .Select(d => new Analytics.Intake.ModelledIntakeDay(d.Day, predicted, d.DryMatterKg / (d.HeadCount ?? inputs.HeadCount)))
             .ToList();
         return AdaptedIntakeRule.Judge(days).UseAdapted ? predicted * AdaptiveIntakePredictor.Learn(days).MeanRatio : null;
     }

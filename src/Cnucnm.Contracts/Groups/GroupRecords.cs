@@ -121,14 +121,17 @@ public sealed record GroupRequirements(
     [property: Id(2)] IReadOnlyList<NutrientLine> PerAnimal,
     [property: Id(3)] string Model);
 
-/// <summary>Intake of the whole group on one day (farm's local date), from sensor readings.</summary>
+/// <summary>Intake of the whole group on one day (farm's local date), from sensor readings; or imported from the farm's own
+/// records for a day older than the readings go back (one record: <paramref name="Readings"/> = 1, with the
+/// <paramref name="HeadCount"/> fed that day; null for sensor days, whose head count is the group's).</summary>
 [GenerateSerializer, Immutable, Alias("cnucnm.IntakeDay")]
 public sealed record IntakeDay(
     [property: Id(0)] DateOnly Day,
     [property: Id(1)] double DeliveredKgAsFed,
     [property: Id(2)] double RefusedKgAsFed,
     [property: Id(3)] double DryMatterKg,
-    [property: Id(4)] int Readings);
+    [property: Id(4)] int Readings,
+    [property: Id(5)] int? HeadCount = null);
 
 /// <summary>Today's and recent intake per head, next to the predicted and formulated intake.</summary>
 [GenerateSerializer, Immutable, Alias("cnucnm.IntakeSummary")]

@@ -27,9 +27,15 @@ public interface IAnimalGroupGrain : IGrainWithGuidKey
     [Alias("RecordIntake")]
     Task RecordIntakeAsync(IReadOnlyList<IntakeDay> totals, CancellationToken cancellationToken = default);
 
-    /// <summary>Daily intake of the last <paramref name="days"/> days, oldest first.</summary>
+    /// <summary>Daily intake of the last <paramref name="days"/> days (at most two years), oldest first: the days the group keeps,
+    /// and older ones from the store.</summary>
     [Alias("GetIntakeHistory")]
     Task<IReadOnlyList<IntakeDay>> GetIntakeHistoryAsync(int days, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores days imported from the farm's records (each with its head count; all older than the sensor readings go
+    /// back), all or none, replacing an earlier import of the same day; returns how many days are new or changed.</summary>
+    [Alias("ImportIntakeHistory")]
+    Task<int> ImportIntakeHistoryAsync(IReadOnlyList<IntakeDay> days, CancellationToken cancellationToken = default);
 
     /// <summary>What the group's ration needs to evaluate or formulate (the farm's profile, policy and feeds as they are now, and
     /// the group's part), for a caller outside the grains that calls the ration (the API): null when the group does not exist.</summary>

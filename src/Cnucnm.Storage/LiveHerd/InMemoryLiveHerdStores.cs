@@ -13,6 +13,9 @@ public sealed class InMemoryIntakeStore : IIntakeStore
     private readonly Dictionary<(Guid Group, DateOnly Day), GroupDayTotals> _days = [];
     private readonly Lock _daysLock = new();
 
+    // Imported days (the PostgreSQL store's intake_history_days), under the same lock.
+    private readonly Dictionary<(Guid Group, DateOnly Day), GroupDayTotals> _history = [];
+
     public Task<StoredBatch> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
     {
         List<StoredReading> stored = [.. readings.Where(r => _readings.TryAdd((farmId, r.DeviceId, r.Sequence), r))];
@@ -40,7 +43,33 @@ public sealed class InMemoryIntakeStore : IIntakeStore
     {
         lock (_daysLock)
         {
-            return Task.FromResult<IReadOnlyList<GroupDayTotals>>([.. _days.Values.Where(d => d.GroupId == groupId && d.Day >= fromDay).OrderBy(d => d.Day)]);
+            var readings = _days.Values.Where(d => d.GroupId == groupId && d.Day >= fromDay).ToList();
+            var imported = _history.Values.Where(d => d.GroupId == groupId && d.Day >= fromDay && !_days.ContainsKey((groupId, d.Day)));
+            return Task.FromResult<IReadOnlyList<GroupDayTotals>>([.. readings.Concat(imported).OrderBy(d => d.Day)]);
+        }
+    }
+
+    public Task<int> StoreHistoryAsync(Guid groupId, IReadOnlyList<GroupDayTotals> days, CancellationToken cancellationToken)
+    {
+        lock (_daysLock)
+        {
+            var changed = 0;
+            foreach (var day in days)
+            {
+                if (day.HeadCount is null)
+                {
+                    throw new ArgumentException("an imported day needs its head count", nameof(days));
+                }
+
+                var stored = day with { GroupId = groupId, Readings = 1 };
+                if (_history.GetValueOrDefault((groupId, day.Day)) != stored)
+                {
+                    _history[(groupId, day.Day)] = stored;
+                    changed++;
+                }
+            }
+
+            return Task.FromResult(changed);
         }
     }
 

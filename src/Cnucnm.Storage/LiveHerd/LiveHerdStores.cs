@@ -17,8 +17,10 @@ public sealed record StoredReading(
     public double DryMatterKg => (DeliveredKgAsFed - RefusedKgAsFed) * DryMatterFraction;
 }
 
-/// <summary>Totals of one group's readings on one day.</summary>
-public sealed record GroupDayTotals(Guid GroupId, DateOnly Day, double DeliveredKgAsFed, double RefusedKgAsFed, double DryMatterKg, int Readings);
+/// <summary>Totals of one group's readings on one day; or, with <paramref name="HeadCount"/>, a day imported from the farm's records
+/// (<see cref="IIntakeStore.StoreHistoryAsync"/>: one record, <paramref name="Readings"/> = 1, with the head fed that day).</summary>
+public sealed record GroupDayTotals(Guid GroupId, DateOnly Day, double DeliveredKgAsFed, double RefusedKgAsFed, double DryMatterKg, int Readings,
+    int? HeadCount = null);
 
 /// <summary>What a batch stored: the new readings and the totals (all readings so far) of the group days they fell on.</summary>
 public sealed record StoredBatch(IReadOnlyList<StoredReading> Stored, IReadOnlyList<GroupDayTotals> Totals)
@@ -32,7 +34,13 @@ public interface IIntakeStore
     /// touched, as of this batch; (farm, device, sequence) already stored are skipped. Durable when the task completes.</summary>
     Task<StoredBatch> StoreAsync(Guid farmId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken);
 
+    /// <summary>The group's days from <paramref name="fromDay"/> on, oldest first: the readings' totals, and the imported days on
+    /// which there are no readings.</summary>
     Task<IReadOnlyList<GroupDayTotals>> DailyTotalsAsync(Guid groupId, DateOnly fromDay, CancellationToken cancellationToken);
+
+    /// <summary>Stores imported days of a group (each with its <see cref="GroupDayTotals.HeadCount"/>) in one transaction, replacing
+    /// the group's earlier import of the same day; returns how many days are new or changed (0 when the same days come again).</summary>
+    Task<int> StoreHistoryAsync(Guid groupId, IReadOnlyList<GroupDayTotals> days, CancellationToken cancellationToken);
 
     Task<long> CountAsync(Guid farmId, CancellationToken cancellationToken);
 

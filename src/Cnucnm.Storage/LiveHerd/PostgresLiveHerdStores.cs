@@ -78,8 +78,14 @@ public sealed class PostgresIntakeStore(NpgsqlDataSource db) : IIntakeStore
     public async Task<IReadOnlyList<GroupDayTotals>> DailyTotalsAsync(Guid groupId, DateOnly fromDay, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("""
-            SELECT local_day, delivered_kg_as_fed, refused_kg_as_fed, dry_matter_kg, readings
-              FROM intake_group_days WHERE group_id = $1 AND local_day >= $2 ORDER BY local_day
+            SELECT local_day, delivered_kg_as_fed, refused_kg_as_fed, dry_matter_kg, readings, NULL::int
+              FROM intake_group_days WHERE group_id = $1 AND local_day >= $2
+            UNION ALL
+            SELECT h.local_day, h.delivered_kg_as_fed, h.refused_kg_as_fed, h.dry_matter_kg, 1, h.head_count
+              FROM intake_history_days h
+             WHERE h.group_id = $1 AND h.local_day >= $2
+               AND NOT EXISTS (SELECT 1 FROM intake_group_days d WHERE d.group_id = h.group_id AND d.local_day = h.local_day)
+            ORDER BY 1
             """);
         command.Parameters.AddWithValue(groupId);
         command.Parameters.AddWithValue(fromDay);
@@ -87,10 +93,39 @@ public sealed class PostgresIntakeStore(NpgsqlDataSource db) : IIntakeStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            totals.Add(new GroupDayTotals(groupId, reader.GetFieldValue<DateOnly>(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetInt32(4)));
+            totals.Add(new GroupDayTotals(groupId, reader.GetFieldValue<DateOnly>(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetInt32(5)));
         }
 
         return totals;
+    }
+
+    public async Task<int> StoreHistoryAsync(Guid groupId, IReadOnlyList<GroupDayTotals> days, CancellationToken cancellationToken)
+    {
+        if (days.Count == 0)
+        {
+            return 0;
+        }
+
+        // One statement, one transaction: a day already imported with the same figures is left alone (not counted), another
+        // replaces it.
+        await using var command = db.CreateCommand("""
+            INSERT INTO intake_history_days AS h (group_id, local_day, delivered_kg_as_fed, refused_kg_as_fed, dry_matter_kg, head_count)
+            SELECT $1, d.day, d.delivered, d.refused, d.dry_matter, d.head
+              FROM unnest($2::date[], $3::float8[], $4::float8[], $5::float8[], $6::int[]) AS d(day, delivered, refused, dry_matter, head)
+            ON CONFLICT (group_id, local_day) DO UPDATE
+               SET delivered_kg_as_fed = excluded.delivered_kg_as_fed, refused_kg_as_fed = excluded.refused_kg_as_fed,
+                   dry_matter_kg = excluded.dry_matter_kg, head_count = excluded.head_count, imported_at = now()
+             WHERE (h.delivered_kg_as_fed, h.refused_kg_as_fed, h.dry_matter_kg, h.head_count)
+                   IS DISTINCT FROM (excluded.delivered_kg_as_fed, excluded.refused_kg_as_fed, excluded.dry_matter_kg, excluded.head_count)
+            """);
+        command.Parameters.AddWithValue(groupId);
+        command.Parameters.AddWithValue(days.Select(d => d.Day).ToArray());
+        command.Parameters.AddWithValue(days.Select(d => d.DeliveredKgAsFed).ToArray());
+        command.Parameters.AddWithValue(days.Select(d => d.RefusedKgAsFed).ToArray());
+        command.Parameters.AddWithValue(days.Select(d => d.DryMatterKg).ToArray());
+        command.Parameters.AddWithValue(days.Select(d => d.HeadCount ?? throw new ArgumentException("an imported day needs its head count", nameof(days))).ToArray());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<long> CountAsync(Guid farmId, CancellationToken cancellationToken)

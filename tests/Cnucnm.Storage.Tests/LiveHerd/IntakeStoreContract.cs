@@ -60,6 +60,28 @@ public abstract class IntakeStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task Imported_days_list_with_the_readings_days_once_each_and_a_day_with_readings_keeps_its_readings()
+    {
+        var intake = Store<IIntakeStore>();
+        var (farm, group) = (Guid.NewGuid(), Guid.NewGuid());
+        await intake.StoreAsync(farm, [Reading("s", 1, group, Day, 21)], Ct);
+        GroupDayTotals Imported(DateOnly day, double delivered, int head) => new(group, day, delivered, 40, (delivered - 40) * 0.4, 1, head);
+        List<GroupDayTotals> file = [Imported(Day.AddDays(-2), 1000, 38), Imported(Day.AddDays(-1), 1000, 40), Imported(Day, 500, 40)];
+
+        Assert.Equal(3, await intake.StoreHistoryAsync(group, file, Ct));
+        Assert.Equal(0, await intake.StoreHistoryAsync(group, file, Ct)); // the same file again changes nothing
+        Assert.Equal(1, await intake.StoreHistoryAsync(group, [Imported(Day.AddDays(-1), 1100, 40)], Ct)); // a corrected day replaces it
+
+        var days = await intake.DailyTotalsAsync(group, Day.AddDays(-2), Ct);
+        Assert.Equal([Day.AddDays(-2), Day.AddDays(-1), Day], days.Select(d => d.Day));
+        Assert.Equal((1000.0, 38, 1), (days[0].DeliveredKgAsFed, days[0].HeadCount!.Value, days[0].Readings));
+        Assert.Equal((1100.0, 40), (days[1].DeliveredKgAsFed, days[1].HeadCount!.Value));
+        Assert.Equal((21.0, (int?)null), (days[2].DeliveredKgAsFed, days[2].HeadCount)); // the readings' day, not the import
+        Assert.Equal([Day], (await intake.DailyTotalsAsync(group, Day, Ct)).Select(d => d.Day));
+        Assert.Empty(await intake.DailyTotalsAsync(Guid.NewGuid(), Day.AddDays(-2), Ct));
+    }
+
+    [Fact]
     public async Task The_last_reading_of_a_device_is_its_latest_measurement_not_its_latest_arrival()
     {
         var intake = Store<IIntakeStore>();

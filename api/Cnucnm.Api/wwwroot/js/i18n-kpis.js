@@ -2,7 +2,7 @@
 export const kpisText = {
   en: {
     kpis: {
-      title: "Feeding KPIs", link: "KPIs", from: "From", to: "To", show: "Show",
+      title: "Feeding KPIs", link: "KPIs", from: "From", to: "To", show: "Show", last: "Last {n} days",
       milkPrice: "Milk price per kg", carcassPrice: "Carcass price per kg", dressing: "Dressing, %",
       pricesHint: "Income over feed cost needs a milk or carcass price (per kg, farm currency); the other figures need none. The period ends yesterday: today is still filling.",
       kpi: "KPI", unit: "Unit", farm: "Farm", trend: "Trend over the period", metric: "KPI shown",
@@ -25,7 +25,7 @@ export const kpisText = {
   },
   ko: {
     kpis: {
-      title: "사양 성과 지표 (KPI)", link: "KPI", from: "시작일", to: "종료일", show: "보기",
+      title: "사양 성과 지표 (KPI)", link: "KPI", from: "시작일", to: "종료일", show: "보기", last: "최근 {n}일",
       milkPrice: "원유 kg당 가격", carcassPrice: "도체 kg당 가격", dressing: "도체율, %",
       pricesHint: "사료비 대비 수익은 원유 또는 도체 가격(kg당, 농장 통화)이 있어야 계산됩니다. 다른 지표는 가격이 필요 없습니다. 기간은 어제까지입니다 (오늘은 아직 집계 중).",
       kpi: "지표", unit: "단위", farm: "농장 전체", trend: "기간 중 추이", metric: "표시할 지표",

@@ -97,11 +97,12 @@ export const GroupPage = {
       };
     });
 
-    // Today's point comes from the live figure; earlier days from the stored readings.
+    // Today's point comes from the live figure; earlier days from the stored readings and imported records (an imported day
+    // carries the head fed that day).
     const intakeChart = Vue.computed(() => {
       const head = group.value?.inputs.headCount || 1;
       const today = group.value?.intake.today;
-      const points = intake.value.map((d) => ({ day: d.day, actual: d.dryMatterKg / head }));
+      const points = intake.value.map((d) => ({ day: d.day, actual: d.dryMatterKg / (d.headCount || head) }));
       if (today && group.value.intake.todayDryMatterKgPerHead != null) {
         const last = points.find((p) => p.day === today);
         if (last) last.actual = group.value.intake.todayDryMatterKgPerHead;
@@ -207,6 +208,7 @@ export const GroupPage = {
             <div class="toolbar">
               <label><input type="radio" :value="30" v-model="days"> {{ $t('group.days', { n: 30 }) }}</label>
               <label><input type="radio" :value="90" v-model="days"> {{ $t('group.days', { n: 90 }) }}</label>
+              <label><input type="radio" :value="365" v-model="days" data-testid="intake-days-365"> {{ $t('group.days', { n: 365 }) }}</label>
             </div>
             <EChart :option="intakeChart" name="intake-history" testid="intake-chart" />
           </section>

@@ -1,4 +1,4 @@
-// Feeding KPIs of the farm and each group over a period (GET /api/v1/farms/{farmId}/kpis, at most 90 days), with their
+// Feeding KPIs of the farm and each group over a period (GET /api/v1/farms/{farmId}/kpis, at most 366 days), with their
 // units and a trend chart of one KPI per day. Definitions: docs/analytics.md, "Farm KPIs".
 import { get } from "../api.js";
 import { useFarm } from "../farm.js";
@@ -55,14 +55,16 @@ export const KpisPage = {
       }
     }
 
-    loaded.then((f) => {
+    // The last n complete days in the farm's time zone: today is still filling (half a day of deliveries would read as
+    // half the compliance), pick it by hand to see the day so far.
+    function last(n, f = farm.value) {
       if (!f) return;
-      // The last 30 complete days in the farm's time zone: today is still filling (half a day of deliveries would read as
-      // half the compliance), pick it by hand to see the day so far.
       period.to = farmDay(f.timeZone, -1);
-      period.from = farmDay(f.timeZone, -30);
+      period.from = farmDay(f.timeZone, -n);
       return load();
-    }).catch((e) => { error.value = e.message; });
+    }
+
+    loaded.then((f) => (f ? last(30, f) : undefined)).catch((e) => { error.value = e.message; });
 
     const scopes = Vue.computed(() => report.value?.farm
       ? [{ id: "farm", name: t("kpis.farm"), kpis: report.value.farm, daily: report.value.daily }, ...report.value.groups.map((g) => ({ id: g.groupId, name: g.group, kpis: g.kpis, daily: g.daily }))]
@@ -94,7 +96,7 @@ export const KpisPage = {
       };
     });
 
-    return { farm, notFound, error, loading, period, report, metric, scopes, chart, load, format, unit, KPI_KEYS, number };
+    return { farm, notFound, error, loading, period, report, metric, scopes, chart, load, last, format, unit, KPI_KEYS, number };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -109,6 +111,7 @@ export const KpisPage = {
           <label>{{ $t('kpis.carcassPrice') }} <input type="number" min="0" step="any" v-model="period.carcassPricePerKg" data-testid="kpi-carcass-price"></label>
           <label>{{ $t('kpis.dressing') }} <input type="number" min="0" max="100" step="any" v-model="period.dressingPercent" data-testid="kpi-dressing"></label>
           <button type="submit" :disabled="loading" data-testid="kpi-show">{{ $t('kpis.show') }}</button>
+          <button v-for="n in [30, 90, 365]" :key="n" type="button" :disabled="loading" :data-testid="'kpi-last-' + n" @click="last(n)">{{ $t('kpis.last', { n }) }}</button>
         </form>
         <p class="muted">{{ $t('kpis.pricesHint') }}</p>
       </section>
