@@ -6,7 +6,7 @@ using Cnucnm.Contracts;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Security;
 using Cnucnm.Grains.Intake;
-using Cnucnm.Nutrition;
+using Cnucnm.FieldValidation;
 using Cnucnm.Registry.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 
