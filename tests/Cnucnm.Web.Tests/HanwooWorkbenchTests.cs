@@ -57,7 +57,7 @@ public sealed class HanwooWorkbenchTests(WebFixture web)
         await Expect(page.GetByTestId("result")).ToContainTextAsync("제안된 배합: 승인을 기다립니다.");
         await Expect(page.GetByTestId("requirement-model")).ToContainTextAsync("예측 건물섭취량");
         // The answer states the temperatures the beef model used and where they came from: the group's own temperature,
-        // which also stands for the previous month (no farm province reaches the group's ration yet).
+        // which also stands for the previous month (this farm gives no province whose climate normals would).
         await Expect(page.GetByTestId("beef-environment")).ToContainTextAsync("°C (입력값) · 전월 기온");
         await Expect(page.GetByTestId("beef-environment")).ToContainTextAsync("(현재 기온)");
         await Expect(page.GetByTestId("guard-rails")).ToContainTextAsync("조사료 비율");

@@ -101,7 +101,7 @@ public sealed record GroupRequest(
         AgeDays!.Value, Parity ?? 0, DaysInMilk, DaysPregnant ?? 0, MilkKgPerDay, MilkFatPercent ?? DairyDefault(3.8),
         MilkTrueProteinPercent ?? DairyDefault(3.1), MilkLactosePercent ?? (State == PhysiologicalState.LactatingCow ? 4.85 : null), TargetGainKgPerDay ?? 0,
         Environment is null
-            ? GroupEnvironment.Housed()
+            ? GroupEnvironment.FarmClimate()
             : new GroupEnvironment(Environment.TemperatureCelsius!.Value, Environment.RelativeHumidityPercent ?? 60,
                 Environment.DistanceToParlorMeters ?? 0, Environment.TripsToParlorPerDay ?? 0, Environment.TopographyMeters ?? 0, Environment.Grazing ?? false),
         TargetDryMatterIntakeKg).ForState();

@@ -60,7 +60,8 @@ export const GroupForm = {
   setup(props, { emit }) {
     const existing = props.group;
     const form = Vue.reactive(existing
-      ? { name: existing.name, ...existing.inputs, temperatureCelsius: existing.inputs.environment.temperatureCelsius }
+      ? { name: existing.name, ...existing.inputs,
+        temperatureCelsius: existing.inputs.environment.temperatureFromFarmClimate ? "" : existing.inputs.environment.temperatureCelsius }
       : { ...newGroup });
     const lactating = Vue.computed(() => form.state === "lactatingCow");
     const visible = Vue.computed(() => numericFields.filter((f) => (!f.lactating || lactating.value) && (!f.female || !isSteer(form.state))));
@@ -80,7 +81,10 @@ export const GroupForm = {
         breed: form.breed,
         state: form.state,
         ...Object.fromEntries(numericFields.filter((f) => f.name !== "temperatureCelsius").map((f) => [f.name, orNull(form[f.name])])),
-        environment: { ...(existing?.inputs.environment ?? {}), temperatureCelsius: orNull(form.temperatureCelsius) },
+        // A blank temperature leaves the environment to the farm's climate (beef: the KMA normals of the farm's province and
+        // month; dairy: 15 °C), docs/science.md.
+        environment: orNull(form.temperatureCelsius) === null ? null
+          : { ...(existing?.inputs.environment ?? {}), temperatureFromFarmClimate: undefined, temperatureCelsius: form.temperatureCelsius },
         targetDryMatterIntakeKg: existing?.inputs.targetDryMatterIntakeKg ?? null,
       };
       if (!lactating.value) {
@@ -112,7 +116,8 @@ export const GroupForm = {
       <label>{{ $t('herd.state') }}
         <select v-model="form.state" name="state"><option v-for="s in states" :key="s" :value="s">{{ $t('state.' + s) }}</option></select></label>
       <template v-for="f in visible" :key="f.name">
-        <label>{{ $t(f.label) }} <input v-model.number="form[f.name]" :name="f.name" type="number" :step="f.step"></label>
+        <label>{{ $t(f.label) }} <input v-model.number="form[f.name]" :name="f.name" type="number" :step="f.step"
+          :placeholder="f.name === 'temperatureCelsius' ? $t('group.temperatureFromFarm') : null"></label>
         <FieldError :fields="fields" :name="f.name" />
       </template>
       <FieldError :fields="fields" name="" />

@@ -37,7 +37,7 @@ const en = {
   },
   group: {
     inputs: "Inputs", edit: "Edit", matureWeight: "Mature body weight, kg (empty: breed default)", lactose: "Milk lactose, %",
-    temperature: "Temperature, °C", breed: "Breed", bodyWeight: "Body weight, kg", bcs: "Body condition score", ageDays: "Age, days",
+    temperature: "Temperature, °C", temperatureFromFarm: "empty: the farm's climate", breed: "Breed", bodyWeight: "Body weight, kg", bcs: "Body condition score", ageDays: "Age, days",
     parity: "Parity", dim: "Days in milk", daysPregnant: "Days pregnant", milk: "Milk, kg/day", fat: "Milk fat, %",
     protein: "Milk true protein, %", gain: "Target gain, kg/day", weighings: "Weighings", milkTests: "Milk tests",
     date: "Date", recordedBy: "Recorded by", requirementsSupply: "Requirements vs supply (% of requirement)",
@@ -174,7 +174,7 @@ const ko = {
   },
   group: {
     inputs: "입력값", edit: "수정", matureWeight: "성숙 체중, kg (비우면 품종 기본값)", lactose: "유당, %",
-    temperature: "기온, °C", breed: "품종", bodyWeight: "체중, kg", bcs: "체형점수", ageDays: "일령",
+    temperature: "기온, °C", temperatureFromFarm: "비우면 농장 기후", breed: "품종", bodyWeight: "체중, kg", bcs: "체형점수", ageDays: "일령",
     parity: "산차", dim: "비유일수", daysPregnant: "임신일수", milk: "유량, kg/일", fat: "유지방, %",
     protein: "유단백, %", gain: "목표 증체, kg/일", weighings: "체중 측정", milkTests: "유검정",
     date: "날짜", recordedBy: "기록자", requirementsSupply: "요구량 대비 공급량 (요구량 대비 %)",
