@@ -8,6 +8,11 @@ namespace Cnucnm.Api.Groups;
 /// <param name="BodyConditionScore">On the breed's scale: 1–5 for Holstein and Jersey, 1–9 for beef breeds (Hanwoo, Angus, crosses).</param>
 /// <param name="Parity">Lactation number: 0 for heifers and calves, 1 for first-lactation cows.</param>
 /// <param name="TargetDryMatterIntakeKg">Set to use this intake instead of the predicted one.</param>
+/// <param name="TargetGainKgPerDay">Target daily gain, kg/d. Groups on the beef model (beef breeds, Holstein steers): shrunk-weight
+/// gain (NRC 2000: shrunk = 0.96 × live, so a scale's live gain × 0.96); 0 takes the growth phase's default. Dairy (NASEM 2021)
+/// heifers and calves: live-weight gain.</param>
+/// <param name="Environment">The group's own environment; left out, the farm's climate decides (beef groups: the KMA normals of
+/// the farm's province for the farm's month; otherwise 15 °C) and <c>environment.temperatureFromFarmClimate</c> says so.</param>
 public sealed record GroupRequest(
     string? Name,
     Breed? Breed,
