@@ -68,6 +68,9 @@ public sealed class HanwooWorkbenchTests(WebFixture web)
         var analysis = page.GetByTestId("analysis");
         await Expect(analysis).ToContainTextAsync("한우 계수를 쓴 NRC (2000) 육우 모델");
         await Expect(analysis.Locator("[data-row=neGain]")).ToContainTextAsync("에너지 허용 증체");
+        // The beef model's gains are shrunk-weight gains, shown with their live-weight equivalent (÷ 0.96).
+        await Expect(analysis.Locator("[data-row=neGain]")).ToContainTextAsync("(공복체중)");
+        await Expect(analysis.Locator("[data-row=neGain]")).ToContainTextAsync("(생체중 ");
         await Expect(analysis.Locator("[data-row=mpGain]")).ToBeVisibleAsync();
         await Expect(analysis.Locator("[data-row=neg]")).ToContainTextAsync("Mcal/건물 kg");
         await Expect(analysis.Locator("[data-row=cp]")).ToBeVisibleAsync();
