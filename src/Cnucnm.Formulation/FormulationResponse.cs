@@ -188,6 +188,10 @@ public sealed record Relaxation(ConstraintReference Constraint, string Label, do
 /// Feeding Standard (cows, pregnant or lactating animals and calves, whose KFS equations were not found); null otherwise.</param>
 /// <param name="Environment">Beef animal mode: the current and previous-month temperatures used and where each came from (the
 /// request, the KMA 1991–2020 normals of the farm's province for the month, or the defaults).</param>
+/// <param name="TargetShrunkGainKgPerDay">Beef animal mode: the target gain the requirements were set for, as shrunk-weight gain
+/// (NRC 2000: shrunk weight = 0.96 × live weight), kg/d; the request's or the phase's default.</param>
+/// <param name="TargetLiveGainKgPerDay">Beef animal mode: the same target as live-weight gain (shrunk ÷ 0.96), kg/d: what the
+/// Korean Feeding Standard and a farm scale read.</param>
 public sealed record AnimalResult(
     double PredictedDryMatterIntakeKg,
     int DryMatterIntakeEquation,
@@ -202,7 +206,9 @@ public sealed record AnimalResult(
     string? RequirementModel = null,
     string? DryMatterIntakeEquationName = null,
     string? RequirementModelNote = null,
-    Cnucnm.Nutrition.Beef.BeefEnvironmentUsed? Environment = null);
+    Cnucnm.Nutrition.Beef.BeefEnvironmentUsed? Environment = null,
+    double? TargetShrunkGainKgPerDay = null,
+    double? TargetLiveGainKgPerDay = null);
 
 /// <param name="WorstRequirement">The enforced requirement furthest below its target in the full model.</param>
 /// <param name="WorstPercentOfTarget">Its supply as % of its target (≥ 99 passes).</param>

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using Cnucnm.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -47,5 +49,34 @@ public sealed class GroupFormTests(WebFixture web)
         await Expect(page.GetByTestId("predicted-dmi-group")).Not.ToHaveTextAsync(lactatingDmi!);
         Assert.True(double.Parse((await page.GetByTestId("predicted-dmi-group").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture)
                     < double.Parse(lactatingDmi!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_Hanwoo_pen_takes_its_gain_as_live_weight_converted_to_shrunk_and_its_temperature_from_the_farm_in_Korean()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var herd = await Herd.CreateAsync(web.Server);
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync("/api/v1/me/language", new { language = "ko" }, ct));
+        var page = await web.NewPageAsync("ko-KR");
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await page.GotoAsync($"/#/farms/{herd.FarmId}");
+        await page.GetByTestId("add-group").ClickAsync();
+
+        var form = page.GetByTestId("group-form");
+        await form.Locator("input[name=name]").FillAsync("비육 2번 우방");
+        await form.Locator("select[name=state]").SelectOptionAsync("fatteningSteer");
+        // A beef pen's target gain is shrunk-weight gain, and says so; a live-weight gain typed beside it is converted (× 0.96).
+        await Expect(form).ToContainTextAsync("공복체중 기준");
+        await form.GetByTestId("live-gain").FillAsync("1");
+        await Expect(form.Locator("input[name=targetGainKgPerDay]")).ToHaveValueAsync("0.96");
+        // An empty temperature leaves the pen to the farm's climate.
+        await form.Locator("input[name=temperatureCelsius]").FillAsync("");
+        await form.GetByTestId("save-group").ClickAsync();
+        await Expect(page.GetByTestId("group-name")).ToHaveTextAsync("비육 2번 우방");
+
+        var groups = await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups", ct));
+        var pen = groups.EnumerateArray().Single(g => g.GetProperty("name").GetString() == "비육 2번 우방").GetProperty("inputs");
+        Assert.Equal(0.96, pen.GetProperty("targetGainKgPerDay").GetDouble(), 6);
+        Assert.True(pen.GetProperty("environment").GetProperty("temperatureFromFarmClimate").GetBoolean());
     }
 }

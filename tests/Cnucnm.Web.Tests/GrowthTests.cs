@@ -19,10 +19,10 @@ public sealed class GrowthTests(WebFixture web)
         await page.GetByTestId("simulate").ClickAsync();
 
         // "N days to ≥ 700 kg …": the run stops at the target, and the chart has the three series.
-        await Expect(page.GetByTestId("growth-summary")).ToHaveTextAsync(new Regex(@"^\d+ days to 7\d\d kg, \d\.\d\d kg/d on average, feed cost ₩[\d,]+, hot carcass \d+ kg\.$"));
+        await Expect(page.GetByTestId("growth-summary")).ToHaveTextAsync(new Regex(@"^\d+ days to 7\d\d kg, \d\.\d\d kg/d live-weight gain on average, feed cost ₩[\d,]+, hot carcass \d+ kg\.$"));
         var chart = page.GetByTestId("growth-chart");
         await Expect(chart).ToContainTextAsync("Body weight");
-        await Expect(chart).ToContainTextAsync("Daily gain");
+        await Expect(chart).ToContainTextAsync("Daily gain (live weight)");
         await Expect(chart).ToContainTextAsync("Feed cost (cumulative)");
         await Expect(chart.Locator("svg path")).Not.ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(page, "growth");

@@ -57,7 +57,7 @@ public sealed class HanwooWorkbenchTests(WebFixture web)
         await Expect(page.GetByTestId("result")).ToContainTextAsync("제안된 배합: 승인을 기다립니다.");
         await Expect(page.GetByTestId("requirement-model")).ToContainTextAsync("예측 건물섭취량");
         // The answer states the temperatures the beef model used and where they came from: the group's own temperature,
-        // which also stands for the previous month (no farm province reaches the group's ration yet).
+        // which also stands for the previous month (this farm gives no province whose climate normals would).
         await Expect(page.GetByTestId("beef-environment")).ToContainTextAsync("°C (입력값) · 전월 기온");
         await Expect(page.GetByTestId("beef-environment")).ToContainTextAsync("(현재 기온)");
         await Expect(page.GetByTestId("guard-rails")).ToContainTextAsync("조사료 비율");
@@ -68,6 +68,9 @@ public sealed class HanwooWorkbenchTests(WebFixture web)
         var analysis = page.GetByTestId("analysis");
         await Expect(analysis).ToContainTextAsync("한우 계수를 쓴 NRC (2000) 육우 모델");
         await Expect(analysis.Locator("[data-row=neGain]")).ToContainTextAsync("에너지 허용 증체");
+        // The beef model's gains are shrunk-weight gains, shown with their live-weight equivalent (÷ 0.96).
+        await Expect(analysis.Locator("[data-row=neGain]")).ToContainTextAsync("(공복체중)");
+        await Expect(analysis.Locator("[data-row=neGain]")).ToContainTextAsync("(생체중 ");
         await Expect(analysis.Locator("[data-row=mpGain]")).ToBeVisibleAsync();
         await Expect(analysis.Locator("[data-row=neg]")).ToContainTextAsync("Mcal/건물 kg");
         await Expect(analysis.Locator("[data-row=cp]")).ToBeVisibleAsync();

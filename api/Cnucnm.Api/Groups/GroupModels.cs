@@ -8,6 +8,11 @@ namespace Cnucnm.Api.Groups;
 /// <param name="BodyConditionScore">On the breed's scale: 1–5 for Holstein and Jersey, 1–9 for beef breeds (Hanwoo, Angus, crosses).</param>
 /// <param name="Parity">Lactation number: 0 for heifers and calves, 1 for first-lactation cows.</param>
 /// <param name="TargetDryMatterIntakeKg">Set to use this intake instead of the predicted one.</param>
+/// <param name="TargetGainKgPerDay">Target daily gain, kg/d. Groups on the beef model (beef breeds, Holstein steers): shrunk-weight
+/// gain (NRC 2000: shrunk = 0.96 × live, so a scale's live gain × 0.96); 0 takes the growth phase's default. Dairy (NASEM 2021)
+/// heifers and calves: live-weight gain.</param>
+/// <param name="Environment">The group's own environment; left out, the farm's climate decides (beef groups: the KMA normals of
+/// the farm's province for the farm's month; otherwise 15 °C) and <c>environment.temperatureFromFarmClimate</c> says so.</param>
 public sealed record GroupRequest(
     string? Name,
     Breed? Breed,
@@ -101,7 +106,7 @@ public sealed record GroupRequest(
         AgeDays!.Value, Parity ?? 0, DaysInMilk, DaysPregnant ?? 0, MilkKgPerDay, MilkFatPercent ?? DairyDefault(3.8),
         MilkTrueProteinPercent ?? DairyDefault(3.1), MilkLactosePercent ?? (State == PhysiologicalState.LactatingCow ? 4.85 : null), TargetGainKgPerDay ?? 0,
         Environment is null
-            ? GroupEnvironment.Housed()
+            ? GroupEnvironment.FarmClimate()
             : new GroupEnvironment(Environment.TemperatureCelsius!.Value, Environment.RelativeHumidityPercent ?? 60,
                 Environment.DistanceToParlorMeters ?? 0, Environment.TripsToParlorPerDay ?? 0, Environment.TopographyMeters ?? 0, Environment.Grazing ?? false),
         TargetDryMatterIntakeKg).ForState();

@@ -46,8 +46,11 @@ public static class BeefGroupModel
     /// <summary>The beef animal of the group and its phase, or why there is none.</summary>
     /// <remarks>Calves and growing, fattening steers are growing cattle: the group's target gain is the shrunk gain asked
     /// for, and a target of 0 (the group form's default) takes the phase's default gain. Fattening steers are early or
-    /// late fattening by their share of the finishing weight. Cows and heifers that are pregnant or lactating breed.</remarks>
-    public static (BeefFormulationDescription? Beef, string? Problem) ToModel(GroupInputs inputs)
+    /// late fattening by their share of the finishing weight. Cows and heifers that are pregnant or lactating breed.
+    /// The environment: the group's temperature when it stated one, and the farm's <paramref name="province"/> for the farm's
+    /// <paramref name="month"/>, whose KMA normals fill what the group did not state (both temperatures when it stated none, the
+    /// previous month's otherwise); without a province the thermoneutral defaults (<see cref="BeefAnimalDescriptions.DescribeEnvironment"/>).</remarks>
+    public static (BeefFormulationDescription? Beef, string? Problem) ToModel(GroupInputs inputs, string? province, int month)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (!Applies(inputs))
@@ -90,8 +93,9 @@ public static class BeefGroupModel
             inputs.BodyConditionScore is >= 1 and <= 9 ? inputs.BodyConditionScore : null, breeding ? inputs.DaysPregnant : 0,
             lactating ? Math.Max(inputs.DaysInMilk ?? 0, 1) : 0, null, lactating && inputs.MilkKgPerDay is > 0 ? inputs.MilkKgPerDay : null,
             null, null, null, null, gain, null);
-        var environment = new BeefEnvironmentDescription(inputs.Environment.TemperatureCelsius, null, inputs.Environment.RelativeHumidityPercent,
-            null, null, null, null, null, null, null, null);
+        var stated = inputs.Environment.TemperatureFromFarmClimate ? (double?)null : inputs.Environment.TemperatureCelsius;
+        var environment = new BeefEnvironmentDescription(stated, null, inputs.Environment.RelativeHumidityPercent,
+            null, null, null, null, null, null, null, null, province, province is null ? null : month);
         return (new BeefFormulationDescription(animal, environment, phase), null);
     }
 }

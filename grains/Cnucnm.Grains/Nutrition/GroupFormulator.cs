@@ -3,6 +3,7 @@ using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
 using Cnucnm.Formulation;
 using Cnucnm.Formulation.Beef;
+using Cnucnm.Grains.Farms;
 using Cnucnm.Grains.Rations;
 using Cnucnm.Nutrition.Dairy;
 using Cnucnm.Nutrition.Feeds;
@@ -13,14 +14,15 @@ namespace Cnucnm.Grains.Nutrition;
 /// A group's least-cost ration in animal mode: the group's mean animal (NASEM 2021 dairy model), the farm's
 /// candidate feeds at their current prices and composition (library feed with the farm's analysis on top),
 /// the nutritionist's guard rails from the group's settings. Observed intake, when given, replaces the
-/// predicted DMI as the centre of the intake bounds.
+/// predicted DMI as the centre of the intake bounds. A beef group's temperatures come from the farm's province for the farm's
+/// month at <c>formulatedAt</c> where the group states none (docs/science.md).
 /// </summary>
 public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunner runner) : IGroupFormulator
 {
     public async Task<GroupFormulation> FormulateAsync(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<FarmFeed> feeds,
-        FormulationSettings settings, double? observedDryMatterIntakeKgPerHead, CancellationToken cancellationToken)
+        FormulationSettings settings, double? observedDryMatterIntakeKgPerHead, DateTimeOffset formulatedAt, CancellationToken cancellationToken)
     {
-        var (request, problem) = BuildRequest(inputs, farm, farmId, feeds, settings, observedDryMatterIntakeKgPerHead);
+        var (request, problem) = BuildRequest(inputs, farm, farmId, feeds, settings, observedDryMatterIntakeKgPerHead, formulatedAt);
         if (request is not null)
         {
             request = WithRequestFields(request, settings);
@@ -44,14 +46,14 @@ public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunne
 
     /// <summary>The animal-mode request for the group (NASEM dairy, or beef for beef breeds and Holstein steers), or why there cannot be one.</summary>
     public (FormulationRequest? Request, string? Problem) BuildRequest(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<FarmFeed> feeds,
-        FormulationSettings settings, double? observedDryMatterIntakeKgPerHead)
+        FormulationSettings settings, double? observedDryMatterIntakeKgPerHead, DateTimeOffset formulatedAt)
     {
         ArgumentNullException.ThrowIfNull(feeds);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(farm);
         if (BeefGroupModel.Applies(inputs))
         {
-            return BuildBeefRequest(inputs, farm, farmId, feeds, settings, observedDryMatterIntakeKgPerHead);
+            return BuildBeefRequest(inputs, farm, farmId, feeds, settings, observedDryMatterIntakeKgPerHead, formulatedAt);
         }
 
         var (animal, equations, problem) = DairyGroupModel.ToModel(inputs, farm, observedDryMatterIntakeKgPerHead);
@@ -83,9 +85,9 @@ public sealed class GroupFormulator(FarmFeedModels feedModels, IFormulationRunne
     /// <summary>Beef animal mode: the group's settings override the phase's forage NDF, starch and fat rails when set; observed
     /// intake, when given, is the centre of the intake bounds instead of the prediction.</summary>
     private (FormulationRequest? Request, string? Problem) BuildBeefRequest(GroupInputs inputs, FarmProfile farm, Guid farmId,
-        IReadOnlyList<FarmFeed> feeds, FormulationSettings settings, double? observedDryMatterIntakeKgPerHead)
+        IReadOnlyList<FarmFeed> feeds, FormulationSettings settings, double? observedDryMatterIntakeKgPerHead, DateTimeOffset formulatedAt)
     {
-        var (beef, problem) = BeefGroupModel.ToModel(inputs);
+        var (beef, problem) = BeefGroupModel.ToModel(inputs, farm.Location.Province, FarmClock.LocalMonth(formulatedAt, farm.TimeZone));
         if (beef is null)
         {
             return (null, problem);

@@ -1,6 +1,7 @@
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
+using Cnucnm.Grains.Farms;
 using Cnucnm.Grains.Groups;
 using Cnucnm.Formulation.Beef;
 using Cnucnm.Grains.Rations;
@@ -45,7 +46,7 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
 
         if (beef)
         {
-            return BeefRequirements(inputs, diet, ration is { Count: > 0 }, now);
+            return BeefRequirements(inputs, farm, diet, ration is { Count: > 0 }, now);
         }
 
         DairyResult result;
@@ -64,9 +65,10 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
     }
 
     public (IReadOnlyList<NutrientBalance> Balances, RationAnalysis? Analysis, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, Guid farmId,
-        IReadOnlyList<RationFeedAmount> ration)
+        IReadOnlyList<RationFeedAmount> ration, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(ration);
+        ArgumentNullException.ThrowIfNull(farm);
         if (ration.Sum(r => r.KgDryMatterPerHead) <= 0)
         {
             return ([], null, "the ration is empty.");
@@ -74,7 +76,7 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
 
         if (BeefGroupModel.Applies(inputs))
         {
-            return BeefBalances(inputs, farmId, ration);
+            return BeefBalances(inputs, farm, farmId, ration, at);
         }
 
         // The balances of what is fed: intake is the ration's sum.
@@ -112,10 +114,10 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
     }
 
     /// <summary>Beef requirements: the beef model at the group's predicted intake (the diet gives the feeds' proportions).</summary>
-    private static (GroupRequirements? Requirements, string? Problem) BeefRequirements(GroupInputs inputs, IReadOnlyList<DietEntry> diet, bool rationKnown,
-        DateTimeOffset now)
+    private static (GroupRequirements? Requirements, string? Problem) BeefRequirements(GroupInputs inputs, FarmProfile farm, IReadOnlyList<DietEntry> diet,
+        bool rationKnown, DateTimeOffset now)
     {
-        var (animal, problem) = ResolveBeefAnimal(inputs);
+        var (animal, problem) = ResolveBeefAnimal(inputs, farm, now);
         if (animal is null)
         {
             return (null, problem);
@@ -130,10 +132,10 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
     }
 
     /// <summary>Beef balances of what is fed: intake is the ration's sum.</summary>
-    private (IReadOnlyList<NutrientBalance> Balances, RationAnalysis? Analysis, string? Problem) BeefBalances(GroupInputs inputs, Guid farmId,
-        IReadOnlyList<RationFeedAmount> ration)
+    private (IReadOnlyList<NutrientBalance> Balances, RationAnalysis? Analysis, string? Problem) BeefBalances(GroupInputs inputs, FarmProfile farm,
+        Guid farmId, IReadOnlyList<RationFeedAmount> ration, DateTimeOffset at)
     {
-        var (animal, problem) = ResolveBeefAnimal(inputs);
+        var (animal, problem) = ResolveBeefAnimal(inputs, farm, at);
         if (animal is null)
         {
             return ([], null, problem);
@@ -151,10 +153,11 @@ public sealed class GroupNutritionService(FarmFeedModels feedModels) : IGroupNut
             double.IsFinite(b.PercentOfRequirement) ? b.PercentOfRequirement : 100))], RationAnalyses.From(result, diet, model), null);
     }
 
-    /// <summary>The beef model's animal of the group, with the phase's default gain where the group leaves it at 0.</summary>
-    private static (BeefAnimal? Animal, string? Problem) ResolveBeefAnimal(GroupInputs inputs)
+    /// <summary>The beef model's animal of the group, with the phase's default gain where the group leaves it at 0, in the farm's
+    /// climate for the farm's month at <paramref name="at"/>.</summary>
+    private static (BeefAnimal? Animal, string? Problem) ResolveBeefAnimal(GroupInputs inputs, FarmProfile farm, DateTimeOffset at)
     {
-        var (beef, problem) = BeefGroupModel.ToModel(inputs);
+        var (beef, problem) = BeefGroupModel.ToModel(inputs, farm.Location.Province, FarmClock.LocalMonth(at, farm.TimeZone));
         if (beef is null)
         {
             return (null, problem);

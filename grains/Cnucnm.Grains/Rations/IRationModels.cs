@@ -14,7 +14,9 @@ public interface IRationEvaluator
 {
     /// <summary>Supply against requirements for the group's mean animal and the ration's analysis by the same model, or the reason it
     /// cannot be evaluated.</summary>
-    (IReadOnlyList<NutrientBalance> Balances, RationAnalysis? Analysis, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<RationFeedAmount> ration);
+    /// <remarks>A beef group's climate is the farm's for the farm's month at <paramref name="at"/> (see <see cref="IGroupFormulator"/>).</remarks>
+    (IReadOnlyList<NutrientBalance> Balances, RationAnalysis? Analysis, string? Problem) Evaluate(GroupInputs inputs, FarmProfile farm, Guid farmId,
+        IReadOnlyList<RationFeedAmount> ration, DateTimeOffset at);
 
     /// <summary>The ration's feeds whose composition had imputed or unknown values (issue 25), by farm feed id.</summary>
     IReadOnlyList<CompositionNoteLine> CompositionNotes(Guid farmId, IReadOnlyList<RationFeedAmount> ration);
@@ -29,9 +31,11 @@ public interface IRationEvaluator
 public sealed record GroupFormulation(bool Feasible, IReadOnlyDictionary<string, double> Amounts, string? Explanation,
     FormulationResponse? Response = null, bool Ready = true);
 
-/// <summary>Least-cost formulation of a group's ration (through the formulation grain pool).</summary>
+/// <summary>Least-cost formulation of a group's ration (through the formulation grain pool). <c>formulatedAt</c> gives a beef
+/// group's month on the farm's calendar: the KMA normals of the farm's province for that month stand in for the temperatures the
+/// group does not state.</summary>
 public interface IGroupFormulator
 {
     Task<GroupFormulation> FormulateAsync(GroupInputs inputs, FarmProfile farm, Guid farmId, IReadOnlyList<FarmFeed> feeds, FormulationSettings settings,
-        double? observedDryMatterIntakeKgPerHead, CancellationToken cancellationToken);
+        double? observedDryMatterIntakeKgPerHead, DateTimeOffset formulatedAt, CancellationToken cancellationToken);
 }

@@ -98,7 +98,7 @@ public sealed class RationGrain(
         }
 
         var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Profile, State.FarmId, context.Feeds, settings,
-            observedDryMatterIntakeKgPerHead, cancellationToken);
+            observedDryMatterIntakeKgPerHead, clock.GetUtcNow(), cancellationToken);
         if (!formulation.Ready)
         {
             return new ReformulationResult(ReformulationOutcome.NotReady, null, formulation.Explanation, formulation.Response);
@@ -347,7 +347,7 @@ public sealed class RationGrain(
 
         // What the feeder will actually load, through the full model, next to what was formulated.
         var loaded = MixerPlanner.LoadedPerHead(sheet, feeds).Select(l => new RationFeedAmount(feeds[l.FeedId], l.KgDryMatterPerHead)).ToList();
-        var (balances, _, _) = evaluator.Evaluate(context.Group.Inputs, context.Profile, State.FarmId, loaded);
+        var (balances, _, _) = evaluator.Evaluate(context.Group.Inputs, context.Profile, State.FarmId, loaded, clock.GetUtcNow());
         var formulated = current.Balances.ToDictionary(b => b.Nutrient);
         var effects = balances.Where(b => formulated.ContainsKey(b.Nutrient))
             .Select(b => new RoundingEffect(b.Nutrient, b.Unit, formulated[b.Nutrient].PercentOfRequirement, b.PercentOfRequirement)).ToList();
@@ -416,7 +416,7 @@ public sealed class RationGrain(
 
         var cost = items.All(i => i.CostPerHead is not null) ? items.Sum(i => i.CostPerHead) : null;
         var (balances, analysis, _) = context.Group is not null
-            ? evaluator.Evaluate(context.Group.Inputs, context.Profile, State.FarmId, forModel)
+            ? evaluator.Evaluate(context.Group.Inputs, context.Profile, State.FarmId, forModel, clock.GetUtcNow())
             : ([], null, "no group");
         return new RationVersion(versionNumber, clock.GetUtcNow(), cause, items, items.Sum(i => i.KgDryMatterPerHead),
             items.Sum(i => i.KgAsFedPerHead), cost, State.HeadCount, balances, evaluator.CompositionNotes(State.FarmId, forModel), analysis);

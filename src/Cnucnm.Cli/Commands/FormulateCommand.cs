@@ -60,6 +60,9 @@ public sealed partial class FormulateCommand : ICliCommand
         writer.WriteLine("  Animal mode adds \"animal\" (as in POST /api/v1/nutrition/evaluate) and library feeds (\"feed\": \"Corn silage, typical\").");
         writer.WriteLine("  Beef animal mode adds \"beef\" instead: {\"animal\": {\"breed\": \"hanwoo\", \"sex\": \"steer\", \"bodyWeightKg\": 450,");
         writer.WriteLine("     \"ageMonths\": 18, \"targetGainKgPerDay\": 0.8 (shrunk)}, \"phase\": \"earlyFattening\", \"guardRails\": {...}}.");
+        writer.WriteLine("  Gains: targetGainKgPerDay is shrunk-weight gain (NRC 2000: shrunk = 0.96 × live); give targetLiveGainKgPerDay instead");
+        writer.WriteLine("  for a live-weight (scale) gain, converted × 0.96. The answer states both: animal.targetShrunkGainKgPerDay and");
+        writer.WriteLine("  animal.targetLiveGainKgPerDay.");
         writer.WriteLine("  Prints the response JSON. Exit codes: 0 optimal, 1 invalid input (each problem on stderr), 2 usage, 3 infeasible.");
         writer.WriteLine("  --batch: one request per line (blank lines skipped), one response per line in input order, all cores;");
         writer.WriteLine("           exit 1 when any line is invalid (its response line has status Invalid), else 0.");

@@ -24,6 +24,9 @@ public enum PhysiologicalState
 }
 
 /// <summary>Where and how the animals live (NASEM 2021 maintenance activity and thermal inputs).</summary>
+/// <param name="TemperatureFromFarmClimate">True when the group stated no environment: <paramref name="TemperatureCelsius"/> is then
+/// the 15 °C default, and a beef group's formulation takes its temperatures from the farm's province (KMA normals of the farm's
+/// month) or, without one, the thermoneutral default (docs/science.md). False: the group's temperature was stated and is used.</param>
 [GenerateSerializer, Immutable, Alias("cnucnm.GroupEnvironment")]
 public sealed record GroupEnvironment(
     [property: Id(0)] double TemperatureCelsius,
@@ -31,9 +34,13 @@ public sealed record GroupEnvironment(
     [property: Id(2)] double DistanceToParlorMeters,
     [property: Id(3)] int TripsToParlorPerDay,
     [property: Id(4)] double TopographyMeters,
-    [property: Id(5)] bool Grazing)
+    [property: Id(5)] bool Grazing,
+    [property: Id(6)] bool TemperatureFromFarmClimate = false)
 {
     public static GroupEnvironment Housed(double temperatureCelsius = 15) => new(temperatureCelsius, 60, 0, 0, 0, false);
+
+    /// <summary>Housed, with no temperature of the group's own: 15 °C for the dairy model, the farm's climate for the beef model.</summary>
+    public static GroupEnvironment FarmClimate() => Housed() with { TemperatureFromFarmClimate = true };
 }
 
 /// <summary>The inputs the nutrition engine needs for a mean animal of the group.</summary>

@@ -204,7 +204,8 @@ internal static class BeefFormulation
             RequirementModel: beef.Model.Name, DryMatterIntakeEquationName: prediction.Equation,
             RequirementModelNote: BeefRequirementModels.FallbackNote(beef.Animal,
                 beef.Model is KfsBeefRequirements ? BeefRequirementModel.KoreanFeedingStandard : BeefRequirementModel.Nrc2000),
-            Environment: beef.Environment);
+            Environment: beef.Environment, TargetShrunkGainKgPerDay: beef.Animal.TargetGainKgPerDay,
+            TargetLiveGainKgPerDay: BeefGains.LiveFromShrunk(beef.Animal.TargetGainKgPerDay));
 
     private static double[] Blend(double[] previous, double[] next) => [.. previous.Select((p, j) => (p + next[j]) / 2)];
 

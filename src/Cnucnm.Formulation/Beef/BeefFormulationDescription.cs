@@ -28,7 +28,8 @@ public enum BeefGrowthPhase
 /// <see cref="FormulationRequest.DryMatterIntakeTolerancePercent"/>), beside the beef guard rails.
 /// </summary>
 /// <param name="Animal">The animal: breed, sex, full body weight, age; a target (shrunk) gain or <paramref name="Phase"/>.</param>
-/// <param name="Environment">Climate and coat (defaults: 15 °C now and in the previous month, 50 % RH, 5 km/h wind).</param>
+/// <param name="Environment">Climate and coat (defaults: 15 °C now, 20 °C the previous month (no acclimatization), 50 % RH, 5 km/h wind; a
+/// province with a month takes the KMA normals, <see cref="BeefAnimalDescriptions.DescribeEnvironment"/>).</param>
 /// <param name="Phase">The growth phase: the default target gain and guard rails of growing cattle.</param>
 /// <param name="RequirementModel">koreanFeedingStandard or nrc2000; when left out, the Korean Feeding Standard for the Hanwoo
 /// steers, bulls and open heifers it covers, NRC (2000) for every other animal (<see cref="BeefRequirementModels.DefaultFor(BeefAnimal)"/>).</param>

@@ -111,9 +111,11 @@ public static class BeefAnimals
         BeefAnimalDescriptions.Validate(v, beef.Animal, beef.Environment, "beef.");
         var a = beef.Animal;
         var cowLike = a is not null && (a.Sex == BeefSex.Cow || (a.Sex == BeefSex.Heifer && (a.DaysPregnant is > 0 || a.DaysInMilk is > 0)));
-        if (a is not null && a.TargetGainKgPerDay is null && beef.Phase is null && !cowLike)
+        var noTarget = a is not null && a.TargetGainKgPerDay is null && a.TargetLiveGainKgPerDay is null;
+        if (noTarget && beef.Phase is null && !cowLike)
         {
-            v.Add("beef.animal.targetGainKgPerDay", "is required for growing cattle (kg/d, shrunk), or give beef.phase for its default gain.");
+            v.Add("beef.animal.targetGainKgPerDay",
+                "is required for growing cattle (kg/d, shrunk; or targetLiveGainKgPerDay, live), or give beef.phase for its default gain.");
         }
 
         if (a?.Sex is BeefSex.Bull or BeefSex.Steer && beef.Phase == BeefGrowthPhase.Breeding)
@@ -126,10 +128,10 @@ public static class BeefAnimals
             return null;
         }
 
-        // The phase's default gain stands in for a target gain left out (cows: 0, the book's maintenance and reserves).
+        // The phase's default gain stands in for a target gain left out, shrunk or live (cows: 0, the book's maintenance and reserves).
         var animal = BeefAnimalDescriptions.ToAnimal(a, beef.Environment);
         var phase = beef.Phase ?? BeefDefaults.PhaseOf(animal);
-        if (a.TargetGainKgPerDay is null)
+        if (noTarget)
         {
             animal = animal with { TargetGainKgPerDay = cowLike ? 0 : BeefDefaults.For(phase).TargetGainKgPerDay };
         }

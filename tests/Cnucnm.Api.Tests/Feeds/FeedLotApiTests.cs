@@ -234,7 +234,7 @@ public sealed class FeedLotApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             var amounts = version.GetProperty("items").EnumerateArray()
                 .Select(i => (FeedId: i.GetProperty("feedId").GetString()!, KgDm: i.GetProperty("kgDryMatterPerHead").GetDouble())).ToList();
             var model = amounts.Select(a => new RationFeedAmount(a.FeedId == "corn-silage" ? silageFeed : feeds.Single(f => f.Definition.FeedId == a.FeedId), a.KgDm)).ToList();
-            var (expected, _, problem) = evaluator.Evaluate(inputs, farm.Profile, farmId, model);
+            var (expected, _, problem) = evaluator.Evaluate(inputs, farm.Profile, farmId, model, DateTimeOffset.UtcNow);
             Assert.Null(problem);
             var reported = version.GetProperty("balances").EnumerateArray().ToDictionary(b => b.GetProperty("nutrient").GetString()!);
             Assert.Equal(expected.Count, reported.Count);

@@ -62,6 +62,56 @@ public sealed class HanwooFormulationApiTests(ApiFixture api) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task A_beef_group_without_a_temperature_on_a_farm_with_a_province_is_formulated_at_its_KMA_normals()
+    {
+        var (owner, farmId, _) = await CreateHanwooPenAsync();
+        await DemoFarm.Ok(await owner.PutAsJsonAsync($"/api/v1/farms/{farmId}", new
+        {
+            name = "횡성 한우",
+            location = new { region = "횡성군", countryCode = "KR", province = "KR-51" },
+            currency = "KRW",
+            timeZone = "Asia/Seoul",
+        }, Ct));
+        // Hanwoo cows in late gestation (NRC 2000) with no environment of their own: the farm's climate decides.
+        var created = await DemoFarm.Ok(await owner.PostAsJsonAsync($"/api/v1/farms/{farmId}/groups", new
+        {
+            name = "번식우 임신말기",
+            breed = "hanwoo",
+            state = "beefCow",
+            headCount = 15,
+            bodyWeightKg = 500,
+            bodyConditionScore = 5,
+            ageDays = 1800,
+            parity = 2,
+            daysInMilk = 0,
+            daysPregnant = 250,
+            milkKgPerDay = 0,
+            targetGainKgPerDay = 0,
+        }, Ct));
+        Assert.True(created.GetProperty("inputs").GetProperty("environment").GetProperty("temperatureFromFarmClimate").GetBoolean());
+        var ration = $"/api/v1/farms/{farmId}/groups/{created.GetProperty("id").GetGuid()}/ration";
+        await SetKoreanCandidatesAsync(owner, ration);
+
+        var before = SeoulMonth();
+        var result = await DemoFarm.Ok(await owner.PostAsync($"{ration}/reformulate", null, Ct));
+        var after = SeoulMonth();
+
+        // The month on the farm's calendar (Asia/Seoul) at formulation; the call may straddle a month's end.
+        var environment = result.GetProperty("formulation").GetProperty("animal").GetProperty("environment");
+        var month = environment.GetProperty("month").GetInt32();
+        Assert.Contains(month, new[] { before, after });
+        Assert.Equal("KR-51", environment.GetProperty("province").GetString());
+        Assert.Equal("kmaNormal", environment.GetProperty("temperatureSource").GetString());
+        Assert.Equal("kmaNormal", environment.GetProperty("previousMonthTemperatureSource").GetString());
+        Assert.True(Cnucnm.Nutrition.Beef.KoreanClimateNormals.TryGet("KR-51", out var chuncheon));
+        Assert.Equal(chuncheon.MeanCelsius(month), environment.GetProperty("temperatureCelsius").GetDouble());
+        Assert.Equal(chuncheon.PreviousMonthMeanCelsius(month), environment.GetProperty("previousMonthTemperatureCelsius").GetDouble());
+        Assert.Contains("Chuncheon", environment.GetProperty("note").GetString(), StringComparison.Ordinal);
+    }
+
+    private static int SeoulMonth() => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul")).Month;
+
+    [Fact]
     public async Task A_beef_animal_missing_its_weight_is_a_400_naming_the_field()
     {
         var (client, _) = await api.Factory.CreateUserClientAsync("formulator");

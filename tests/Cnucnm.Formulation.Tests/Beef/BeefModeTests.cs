@@ -125,6 +125,21 @@ public sealed class BeefModeTests
     }
 
     [Fact]
+    public void The_answer_states_the_target_gain_as_shrunk_and_live_and_a_live_target_is_converted()
+    {
+        var request = ReferencePens.HanwooEarlyFattening450;
+        var live = request with { Beef = request.Beef! with { Animal = request.Beef.Animal! with { TargetGainKgPerDay = null, TargetLiveGainKgPerDay = 1.0 } } };
+
+        var shrunkAnswer = RationFormulator.Formulate(request).Animal!;
+        var liveAnswer = RationFormulator.Formulate(live).Animal!;
+
+        // 0.8 kg/d shrunk asked for = 0.8 / 0.96 live; 1.0 kg/d live asked for = 0.96 shrunk (NRC 2000 Ch. 3, SBW = 0.96 BW).
+        Assert.Equal((0.8, 0.8 / 0.96), (shrunkAnswer.TargetShrunkGainKgPerDay!.Value, shrunkAnswer.TargetLiveGainKgPerDay!.Value));
+        Assert.Equal(0.96, liveAnswer.TargetShrunkGainKgPerDay!.Value, 12);
+        Assert.Equal(1.0, liveAnswer.TargetLiveGainKgPerDay!.Value, 12);
+    }
+
+    [Fact]
     public void NRC_2000_is_selectable_for_a_Hanwoo_steer_and_formulates_at_the_NRC_run_intake()
     {
         // The beef model's JFS intake for the same steer at the shrunk target 0.8 kg/d: 8.049029 kg DM/d by hand

@@ -56,6 +56,8 @@ export const RationAnalysis = {
       // Cost per day of one more kg DM of the binding intake bound (0 or null: the intake bound does not bind).
       shadowPrice: props.formulation?.dryMatterIntakeShadowPrice ?? null,
     }));
+    // The gain target: the group's, or the phase's default gain the beef formulation used (its answer states it, shrunk).
+    const gainTarget = Vue.computed(() => (props.inputs?.targetGainKgPerDay > 0 ? props.inputs.targetGainKgPerDay : animal.value?.targetShrunkGainKgPerDay ?? null));
     // Allowable production beside the group's target: milk for cows in milk, gain for everything else (beef, heifers, dry cows).
     const milking = Vue.computed(() => (props.inputs?.milkKgPerDay ?? 0) > 0 && a.value?.energyAllowableMilkKgPerDay != null);
     const production = Vue.computed(() => {
@@ -63,12 +65,14 @@ export const RationAnalysis = {
       if (!x) return [];
       const rows = milking.value
         ? [{ key: "neMilk", value: x.energyAllowableMilkKgPerDay, target: props.inputs?.milkKgPerDay }, { key: "mpMilk", value: x.proteinAllowableMilkKgPerDay, target: props.inputs?.milkKgPerDay }]
-        : [{ key: "neGain", value: x.energyAllowableGainKgPerDay, target: props.inputs?.targetGainKgPerDay }, { key: "mpGain", value: x.proteinAllowableGainKgPerDay, target: props.inputs?.targetGainKgPerDay }];
+        : [{ key: "neGain", value: x.energyAllowableGainKgPerDay, target: gainTarget.value }, { key: "mpGain", value: x.proteinAllowableGainKgPerDay, target: gainTarget.value }];
       return rows.filter((r) => r.value != null).map((r) => ({
         ...r, short: r.target > 0 && r.value < r.target * (1 - TOLERANCE_PERCENT / 100),
       }));
     });
-    return { a, diet, protein, intake, production, milking, number, money, significantMoney };
+    // The beef model's allowable gains are shrunk-weight gains (NRC 2000; live = shrunk ÷ 0.96), NASEM's are live-weight gains.
+    const beefGains = Vue.computed(() => !(a.value?.model ?? "").startsWith("NASEM"));
+    return { a, diet, protein, intake, production, milking, beefGains, number, money, significantMoney };
   },
   template: `
     <div class="analysis" data-testid="analysis" v-if="a">
@@ -105,7 +109,8 @@ export const RationAnalysis = {
             <thead><tr><th>{{ $t(milking ? 'analysis.allowableMilk' : 'analysis.allowableGain') }}</th><th class="n">{{ $t('analysis.value') }}</th><th class="n">{{ $t('analysis.target') }}</th></tr></thead>
             <tbody><tr v-for="r in production" :key="r.key" :data-row="r.key" :class="{ short: r.short }">
               <td>{{ $t('analysis.rows.' + r.key) }}</td>
-              <td class="n">{{ number(r.value, milking ? 1 : 2) }} {{ $t(milking ? 'analysis.units.kgMilk' : 'analysis.units.kgGain') }}</td>
+              <td class="n">{{ number(r.value, milking ? 1 : 2) }} {{ $t(milking ? 'analysis.units.kgMilk' : beefGains ? 'analysis.units.kgGainShrunk' : 'analysis.units.kgGainLive') }}
+                <span v-if="!milking && beefGains">{{ $t('analysis.units.liveEquivalent', { v: number(r.value / 0.96, 2) }) }}</span></td>
               <td class="n">{{ r.target > 0 ? number(r.target, milking ? 1 : 2) : '–' }}</td>
             </tr></tbody>
           </table>

@@ -53,6 +53,11 @@ export const stateDefaults = {
 
 const isSteer = (state) => state === "growingSteer" || state === "fatteningSteer";
 
+// The groups the beef model formulates (BeefGroupModel.Applies): beef breeds in every state, Holstein steers. Their target gain is
+// a shrunk-weight gain (NRC 2000: shrunk weight = 0.96 × live weight, so shrunk gain = 0.96 × live gain).
+const isBeef = (breed, state) => ["hanwoo", "holsteinHanwooCross", "angus"].includes(breed) || (breed === "holstein" && isSteer(state));
+const shrinkFactor = 0.96;
+
 export const GroupForm = {
   components: { FieldError },
   props: { farmId: String, group: Object },
@@ -60,9 +65,17 @@ export const GroupForm = {
   setup(props, { emit }) {
     const existing = props.group;
     const form = Vue.reactive(existing
-      ? { name: existing.name, ...existing.inputs, temperatureCelsius: existing.inputs.environment.temperatureCelsius }
+      ? { name: existing.name, ...existing.inputs,
+        temperatureCelsius: existing.inputs.environment.temperatureFromFarmClimate ? "" : existing.inputs.environment.temperatureCelsius }
       : { ...newGroup });
     const lactating = Vue.computed(() => form.state === "lactatingCow");
+    const beef = Vue.computed(() => isBeef(form.breed, form.state));
+    // Live-weight gain typed by the user, converted to the shrunk target the beef model takes (the API stores shrunk gain).
+    const liveGain = Vue.ref("");
+    function fromLiveGain() {
+      const live = Number(liveGain.value);
+      if (liveGain.value !== "" && Number.isFinite(live)) form.targetGainKgPerDay = Math.round(live * shrinkFactor * 1000) / 1000;
+    }
     const visible = Vue.computed(() => numericFields.filter((f) => (!f.lactating || lactating.value) && (!f.female || !isSteer(form.state))));
     // A new group takes the starting values of the state chosen; an existing group keeps its own.
     if (!existing) {
@@ -80,7 +93,10 @@ export const GroupForm = {
         breed: form.breed,
         state: form.state,
         ...Object.fromEntries(numericFields.filter((f) => f.name !== "temperatureCelsius").map((f) => [f.name, orNull(form[f.name])])),
-        environment: { ...(existing?.inputs.environment ?? {}), temperatureCelsius: orNull(form.temperatureCelsius) },
+        // A blank temperature leaves the environment to the farm's climate (beef: the KMA normals of the farm's province and
+        // month; dairy: 15 °C), docs/science.md.
+        environment: orNull(form.temperatureCelsius) === null ? null
+          : { ...(existing?.inputs.environment ?? {}), temperatureFromFarmClimate: undefined, temperatureCelsius: form.temperatureCelsius },
         targetDryMatterIntakeKg: existing?.inputs.targetDryMatterIntakeKg ?? null,
       };
       if (!lactating.value) {
@@ -101,7 +117,7 @@ export const GroupForm = {
         busy.value = false;
       }
     }
-    return { form, visible, fields, busy, save, breeds, states, editing: !!existing };
+    return { form, visible, fields, busy, save, breeds, states, beef, liveGain, fromLiveGain, editing: !!existing };
   },
   template: `
     <form class="grid-form" @submit.prevent="save" data-testid="group-form">
@@ -112,7 +128,10 @@ export const GroupForm = {
       <label>{{ $t('herd.state') }}
         <select v-model="form.state" name="state"><option v-for="s in states" :key="s" :value="s">{{ $t('state.' + s) }}</option></select></label>
       <template v-for="f in visible" :key="f.name">
-        <label>{{ $t(f.label) }} <input v-model.number="form[f.name]" :name="f.name" type="number" :step="f.step"></label>
+        <label>{{ $t(f.name === 'targetGainKgPerDay' && beef ? 'group.gainShrunk' : f.label) }} <input v-model.number="form[f.name]" :name="f.name" type="number" :step="f.step"
+          :placeholder="f.name === 'temperatureCelsius' ? $t('group.temperatureFromFarm') : null"></label>
+        <label v-if="f.name === 'targetGainKgPerDay' && beef">{{ $t('group.liveGain') }}
+          <input v-model="liveGain" name="liveGainKgPerDay" type="number" step="0.01" @input="fromLiveGain" data-testid="live-gain"></label>
         <FieldError :fields="fields" :name="f.name" />
       </template>
       <FieldError :fields="fields" name="" />

@@ -99,7 +99,7 @@ export const GrowthPage = {
         ],
         series: [
           { name: t("growth.bodyWeight"), type: "line", data: steps.map((s) => Number(s.bodyWeightKg.toFixed(1))), symbol: "none" },
-          { name: t("growth.gain"), type: "line", yAxisIndex: 1, data: steps.map((s) => Number(s.gainKgPerDay.toFixed(3))), symbol: "none", lineStyle: { type: "dashed" } },
+          { name: t("growth.gain"), type: "line", yAxisIndex: 1, data: steps.map((s) => Number(s.liveGainKgPerDay.toFixed(3))), symbol: "none", lineStyle: { type: "dashed" } },
           { name: t("growth.cost"), type: "line", yAxisIndex: 2, data: steps.map((s) => Math.round(s.cumulativeFeedCost)), symbol: "none", lineStyle: { type: "dotted" } },
         ],
       };
