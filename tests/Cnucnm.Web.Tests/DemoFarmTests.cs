@@ -78,6 +78,22 @@ public sealed class DemoFarmTests(WebFixture web)
         await Expect(chart.Locator("svg path")).Not.ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(page, "kpis");
 
+        // Economics over time: with a milk price, income over feed cost, feed cost per kg milk and feed efficiency per day for the
+        // farm; a beef pen's feed cost per kg gain per week.
+        await page.GetByTestId("kpi-milk-price").FillAsync("1100");
+        await page.GetByTestId("kpi-show").ClickAsync();
+        var economics = page.GetByTestId("economics-chart");
+        await Expect(economics).ToContainTextAsync("Income over feed cost");
+        await Expect(economics).ToContainTextAsync("Feed cost per kg milk");
+        await Expect(economics).ToContainTextAsync("Feed efficiency (milk)");
+        await Expect(economics.Locator("svg path")).Not.ToHaveCountAsync(0);
+        await page.GetByTestId("economics-scope").SelectOptionAsync(new SelectOptionValue { Label = "Hanwoo finishers · 한우 비육" });
+        await page.GetByTestId("economics-interval").SelectOptionAsync("week");
+        await Expect(economics).ToContainTextAsync("Feed cost per kg gain");
+        await Expect(economics).ToContainTextAsync("week of");
+        await Expect(economics).Not.ToContainTextAsync("Feed cost per kg milk");
+        await Browser.ScreenshotAsync(page, "kpis-economics");
+
         // Another KPI's trend, then the same screen in Korean.
         await page.GetByTestId("kpi-metric").SelectOptionAsync("refusalsPercentOfDelivered");
         await Expect(chart).ToContainTextAsync("% of delivered");
@@ -85,6 +101,9 @@ public sealed class DemoFarmTests(WebFixture web)
         await Expect(page.Locator("h1")).ToContainTextAsync("사양 성과 지표");
         await Expect(table.Locator("tr[data-kpi=dryMatterIntakeKgPerHeadPerDay]")).ToContainTextAsync("건물 kg/두/일");
         await Expect(chart).ToContainTextAsync("농장 전체");
+        await Expect(page.GetByTestId("economics")).ToContainTextAsync("기간별 경제성");
+        await Expect(economics).ToContainTextAsync("증체 kg당 사료비");
+        await Expect(economics).ToContainTextAsync("주");
         await Browser.ScreenshotAsync(page, "kpis-ko");
     }
 }

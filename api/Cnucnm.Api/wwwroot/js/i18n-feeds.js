@@ -22,8 +22,6 @@ export const feedsText = {
       priceList: "Price list", priceListHint: "A CSV file with the columns feed, effectiveFrom (yyyy-mm-dd), amount, basis (perTonneAsFed or perKgDryMatter), currency ({currency}), supplier and region. Nothing is stored if any row is wrong.",
       import: "Import", libraryTitle: "Add from the libraries", search: "English or Korean name", allLibraries: "All libraries", category: "Category",
       allCategories: "All categories", nothingFound: "No library feed matches.", onFarm: "on the farm", add: "Add",
-      categories: { forage: "Forages", energy: "Energy feeds (grains, starch, sugar)", protein: "Protein feeds", fat: "Fats", byproduct: "By-products and fibre",
-        mineral: "Minerals, vitamins and additives", calf: "Calf milk and liquid feeds", compound: "Compound feeds and mixes" },
     },
     mixer: {
       title: "Mixer sheet", capacity: "Mixer capacity, kg as fed", scaleStep: "Scale step, kg", tolerance: "Loading tolerance, ± %", apply: "Apply", print: "Print",
@@ -54,8 +52,6 @@ export const feedsText = {
       priceList: "가격표", priceListHint: "열: feed, effectiveFrom (yyyy-mm-dd), amount, basis (perTonneAsFed 또는 perKgDryMatter), currency ({currency}), supplier, region 인 CSV 파일. 한 행이라도 틀리면 아무것도 저장하지 않습니다.",
       import: "가져오기", libraryTitle: "사료 라이브러리에서 추가", search: "영문 또는 한글 이름", allLibraries: "모든 라이브러리", category: "분류",
       allCategories: "모든 분류", nothingFound: "맞는 라이브러리 사료가 없습니다.", onFarm: "농장에 있음", add: "추가",
-      categories: { forage: "조사료", energy: "에너지 사료 (곡류, 전분, 당)", protein: "단백질 사료", fat: "지방", byproduct: "부산물·섬유 사료",
-        mineral: "광물질·비타민·첨가제", calf: "송아지 대용유·액상 사료", compound: "배합사료·혼합사료" },
     },
     mixer: {
       title: "배합 작업지", capacity: "믹서 용량, 원물 kg", scaleStep: "저울 눈금, kg", tolerance: "투입 허용 오차, ± %", apply: "적용", print: "인쇄",

@@ -28,6 +28,8 @@ const en = {
     until: "until", pricePerTonne: "Price per tonne as fed", fromGroup: "Start from the group", addFeed: "Add a farm feed", simulate: "Simulate", bodyWeight: "Body weight", gain: "Daily gain", cost: "Feed cost (cumulative)",
     day: "day", summary: "{days} days to {weight} kg, {gain} kg/d on average, feed cost {cost}, hot carcass {carcass} kg.",
     sexes: { steer: "steer", bull: "bull", heifer: "heifer" },
+    kgPerDay: "kg/d",
+    phases: { calf: "Calf", growing: "Growing", earlyFattening: "Early fattening", lateFattening: "Late fattening", breeding: "Breeding" },
     stop: { maxDays: "The target weight was not reached within the longest simulated period.", noGain: "This ration allows no gain: the target weight cannot be reached." } },
   herd: {
     title: "Herd overview", group: "Group", head: "Head", state: "State",
@@ -165,6 +167,8 @@ const ko = {
     until: "까지", pricePerTonne: "원물 톤당 가격", fromGroup: "우군에서 시작", addFeed: "농장 사료 추가", simulate: "시뮬레이션", bodyWeight: "체중", gain: "일당 증체", cost: "누적 사료비",
     day: "일", summary: "{days}일 만에 {weight} kg, 평균 일당 증체 {gain} kg, 사료비 {cost}, 도체중 {carcass} kg.",
     sexes: { steer: "거세우", bull: "수소", heifer: "미경산우" },
+    kgPerDay: "kg/일",
+    phases: { calf: "송아지", growing: "육성기", earlyFattening: "비육전기", lateFattening: "비육후기", breeding: "번식우" },
     stop: { maxDays: "시뮬레이션 최대 기간 안에 목표 체중에 이르지 못했습니다.", noGain: "이 배합으로는 증체가 없어 목표 체중에 이를 수 없습니다." } },
   herd: {
     title: "우군 현황", group: "우군", head: "두수", state: "상태",

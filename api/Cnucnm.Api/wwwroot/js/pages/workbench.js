@@ -12,6 +12,7 @@ import { libraryFeedName } from "../feedname.js";
 import { CopyRation } from "../copyration.js";
 import { WhatIfCompare, whatIfKept } from "../whatif.js";
 import { TraceLimits, IntakeBasis, traceFieldLabel } from "../tracelimits.js";
+import { libraryCategories, useFeedColumns } from "../feedcatalogue.js";
 
 /** A farm feed id from a library id (nasem:Corn silage, typical → corn-silage-typical; kr:693 → kr-693, never a bare number). */
 export function farmFeedId(libraryId) {
@@ -66,16 +67,24 @@ export const WorkbenchPage = {
       group.value = await get(base);
       await loadFeeds();
       await loadRation();
-      categories.value = await get("/api/v1/feed-library/categories");
+      categories.value = await libraryCategories();
     }).catch((e) => { if (e.status === 404) notFound.value = true; else error.value = e.message; });
+    const { columnName } = useFeedColumns();
 
-    // Ration-change reasons and the near miss's texts come from the server in the UI language: fetch the ration again when it changes.
-    Vue.watch(i18n.global.locale, async () => { try { snapshot.value = await get(`${base}/ration`); } catch (e) { error.value = e.message; } });
+    // Ration-change reasons, the near miss's texts and the library's category names come from the server in the UI language: fetched
+    // again when it changes.
+    Vue.watch(i18n.global.locale, async () => {
+      try {
+        snapshot.value = await get(`${base}/ration`);
+        categories.value = await libraryCategories();
+        if (found.value.length) await find();
+      } catch (e) { error.value = e.message; }
+    });
 
     async function find() {
       const query = new URLSearchParams({ take: "30" });
       if (search.text) query.set("search", search.text);
-      if (search.category) query.set("category", search.category);
+      if (search.category) query.set("categoryCode", search.category);
       if (search.nutrient) {
         query.set("nutrient", search.nutrient);
         if (search.min != null && search.min !== "") query.set("min", search.min);
@@ -388,7 +397,7 @@ export const WorkbenchPage = {
       return name;
     };
     const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
-    return { unitName, farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, formulate, heldPrices, busy, result, shown, bindingNutrients, unusedFeeds,
+    return { columnName, unitName, farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, formulate, heldPrices, busy, result, shown, bindingNutrients, unusedFeeds,
       relaxations, relax, approve, message, snapshot, number, money, significantMoney, nutrientName, boundName, boundUnit, percent, balanceState, isBeef, addDefaults, animal, railName,
       waits, best, miss, suggestionLabel, takeSuggestion, dropRequestField, requirementLimits, dietLimits, fieldValue, setField, fieldLabel, policy, compareWith };
   },
@@ -403,16 +412,16 @@ export const WorkbenchPage = {
           <form class="toolbar" @submit.prevent="find">
             <input v-model="search.text" :placeholder="$t('workbench.search')" style="min-width:280px" data-testid="library-search">
             <label>{{ $t('workbench.category') }} <select v-model="search.category"><option value="">{{ $t('workbench.any') }}</option>
-              <option v-for="c in categories" :key="c.category" :value="c.category">{{ c.category }} ({{ c.feeds }})</option></select></label>
+              <option v-for="c in categories" :key="c.key" :value="c.key">{{ c.label }} ({{ c.feeds }})</option></select></label>
             <label>{{ $t('workbench.nutrient') }} <select v-model="search.nutrient"><option value="">–</option>
-              <option v-for="n in ['Fd_CP','Fd_NDF','Fd_ADF','Fd_St','Fd_FA','Fd_Ca','Fd_P']" :key="n" :value="n">{{ n }}</option></select></label>
+              <option v-for="n in ['Fd_CP','Fd_NDF','Fd_ADF','Fd_St','Fd_FA','Fd_Ca','Fd_P']" :key="n" :value="n">{{ columnName(n) }}</option></select></label>
             <input class="bound" type="number" step="any" v-model="search.min" :placeholder="$t('workbench.min')">
             <input class="bound" type="number" step="any" v-model="search.max" :placeholder="$t('workbench.max')">
             <button type="submit" data-testid="library-find">{{ $t('workbench.find') }}</button>
           </form>
           <table v-if="found.length" data-testid="library-results">
             <tbody><tr v-for="f in found" :key="f.id">
-              <td>{{ f.name }}</td><td>{{ f.nameKorean }}</td><td class="muted">{{ f.category }}</td>
+              <td>{{ f.name }}</td><td>{{ f.nameKorean }}</td><td class="muted">{{ f.categoryName }}</td>
               <td class="n">CP {{ number(f.nutrients.Fd_CP?.value, 1) }} · NDF {{ number(f.nutrients.Fd_NDF?.value, 1) }}</td>
               <td><button type="button" @click="addFeed(f)" data-testid="library-add">{{ $t('workbench.add') }}</button></td>
             </tr></tbody>
