@@ -221,10 +221,11 @@ public sealed partial class FormulationControlsTests(WebFixture web)
         Assert.True(kgB < kgA, $"{feedId} {kgA} → {kgB} kg DM at five times the price");
     }
 
-    /// <summary>The group's ration (current, suggestion, settings, history) and the farm's feeds with their prices, as the API stores them.</summary>
+    /// <summary>The group's ration (current, suggestion, settings, history) and the farm's feeds with their prices, as the API stores them.
+    /// In English whatever the person's language (switching the page's language stores it for the person).</summary>
     private static async Task<string> RationSnapshotAsync(Herd herd) =>
-        (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration", Ct))).ToString()
-        + (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds", Ct))).ToString();
+        (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration?lang=en", Ct))).ToString()
+        + (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds?lang=en", Ct))).ToString();
 
     /// <summary>The waiting suggestion's feeds, kg DM a head a day.</summary>
     private static async Task<List<(string FeedId, string Name, double KgDm)>> ProposedAsync(Herd herd)

@@ -43,8 +43,6 @@ export const controlsText = {
       outcome: { applied: "re-formulated, the new ration took effect", suggested: "re-formulated, the new ration waits for approval",
         bestPossible: "re-evaluated; no ration meets everything now: the best-possible ration waits for approval", unchanged: "re-evaluated; the ration stays the least-cost one",
         infeasible: "re-evaluated; no ration meets the requirements with its settings: open its workbench", notReady: "re-evaluated", reEvaluated: "re-evaluated" },
-      nutrients: { Fd_DM: "Dry matter", Fd_CP: "Crude protein", Fd_NDF: "NDF", Fd_ADF: "ADF", Fd_Lg: "Lignin", Fd_St: "Starch", Fd_FA: "Fatty acids", Fd_CFat: "Crude fat",
-        Fd_Ash: "Ash", Fd_Ca: "Calcium (Ca)", Fd_P: "Phosphorus (P)", Fd_WSC: "Sugar (WSC)", Fd_NDFIP: "NDF-insoluble protein", Fd_ADFIP: "ADF-insoluble protein" },
     },
     traceLimits: {
       intakeTitle: "Intake basis", basis: "Formulate at", predicted: "the predicted intake (default)", tolerance: "predicted intake ± a tolerance",
@@ -101,8 +99,6 @@ export const controlsText = {
       outcome: { applied: "다시 계산, 새 배합이 적용됨", suggested: "다시 계산, 새 배합이 승인을 기다림",
         bestPossible: "다시 평가; 이제 모든 요구량을 만족하는 배합이 없어 가능한 최선의 배합이 승인을 기다림", unchanged: "다시 평가; 지금 배합이 여전히 최소 비용 배합",
         infeasible: "다시 평가; 설정으로는 요구량을 만족하는 배합이 없음: 배합 작업대를 여세요", notReady: "다시 평가", reEvaluated: "다시 평가" },
-      nutrients: { Fd_DM: "건물", Fd_CP: "조단백질", Fd_NDF: "NDF", Fd_ADF: "ADF", Fd_Lg: "리그닌", Fd_St: "전분", Fd_FA: "지방산", Fd_CFat: "조지방",
-        Fd_Ash: "조회분", Fd_Ca: "칼슘 (Ca)", Fd_P: "인 (P)", Fd_WSC: "당 (WSC)", Fd_NDFIP: "NDF 불용성 단백질", Fd_ADFIP: "ADF 불용성 단백질" },
     },
     traceLimits: {
       intakeTitle: "섭취량 기준", basis: "배합 기준", predicted: "예측 섭취량 (기본값)", tolerance: "예측 섭취량 ± 허용 범위",

@@ -323,6 +323,12 @@ export function money(value, currency) {
   return new Intl.NumberFormat(locales[i18n.global.locale.value], { style: "currency", currency: currency || "KRW" }).format(value);
 }
 
+/** The currency's symbol in the UI language's locale (KRW → ₩), for units such as "₩/t as fed". */
+export function currencySymbol(currency) {
+  const parts = new Intl.NumberFormat(locales[i18n.global.locale.value], { style: "currency", currency: currency || "KRW" }).formatToParts(0);
+  return parts.find((p) => p.type === "currency")?.value ?? currency;
+}
+
 /** Money to three significant digits (small unit prices such as shadow prices: ₩1.23, not ₩1 or 1.2345). */
 export function significantMoney(value, currency) {
   if (value === null || value === undefined || Number.isNaN(value)) return "–";

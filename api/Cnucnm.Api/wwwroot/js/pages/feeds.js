@@ -3,7 +3,7 @@
 // and the feed libraries to add from (DM %, source, category).
 import { get, request } from "../api.js";
 import { useFarm } from "../farm.js";
-import { number, money, date, i18n } from "../i18n.js";
+import { number, money, date, i18n, currencySymbol } from "../i18n.js";
 import { EChart } from "../chart.js";
 import { feedLabel, libraryFeedName, librarySource } from "../feedname.js";
 import { NotFoundPage } from "./notfound.js";
@@ -135,8 +135,12 @@ export const FeedsPage = {
         animation: false,
         grid: { left: 80, right: 20, top: 30, bottom: 30 },
         tooltip: { trigger: "axis" },
-        xAxis: { type: "time" },
-        yAxis: { type: "value", name: t("feeds.pricePerTonne", { currency: farm.value?.currency ?? "" }), min: 0 },
+        // Tick labels as dates of the UI language (ECharts' own are English month names); ECharts reads "YYYY-MM-DD" as local midnight.
+        xAxis: { type: "time", axisLabel: { formatter: (value) => {
+          const d = new Date(value);
+          return date(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`);
+        } } },
+        yAxis: { type: "value", name: t("feeds.pricePerTonne", { currency: currencySymbol(farm.value?.currency) }), min: 0 },
         series: [{ name: feedLabel(feed.definition.name), type: "line", step: "end", data: points, symbolSize: 6 }],
       };
     });
@@ -174,7 +178,7 @@ export const FeedsPage = {
     }), t("feeds.added", { feed: libraryFeedName(feed) }));
 
     return {
-      farm, notFound, error, saved, canEdit, feeds, edits, selected, current, override, priceList, priceChart, categories, search, found, searched, onFarm, columnName, columnUnit, columns,
+      farm, notFound, error, saved, canEdit, feeds, edits, selected, current, override, priceList, priceChart, categories, search, found, searched, onFarm, columnName, columnUnit, columns, currencySymbol,
       saveDryMatter, saveInventory, savePrice, heldPrice, confirmPrice, remove, addOverride, dropOverride, readPriceFile, importPrices, find, addFromLibrary,
       daysOfStock, feedLabel, libraryFeedName, librarySource, number, money, date, load,
     };
@@ -193,7 +197,7 @@ export const FeedsPage = {
           <table v-else data-testid="farm-feeds">
             <thead><tr>
               <th>{{ $t('feeds.feed') }}</th><th>{{ $t('feeds.source') }}</th>
-              <th class="n">{{ $t('feeds.dm') }}</th><th class="n">{{ $t('feeds.price', { currency: farm.currency }) }}</th>
+              <th class="n">{{ $t('feeds.dm') }}</th><th class="n">{{ $t('feeds.price', { currency: currencySymbol(farm.currency) }) }}</th>
               <th class="n">{{ $t('feeds.stock') }}</th><th class="n">{{ $t('feeds.use') }}</th><th class="n">{{ $t('feeds.days') }}</th><th></th>
             </tr></thead>
             <tbody>

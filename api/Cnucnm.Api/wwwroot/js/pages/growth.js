@@ -128,7 +128,7 @@ export const GrowthPage = {
         </div>
         <table v-for="(p, i) in phases" :key="i" class="phase">
           <thead><tr><th>{{ $te('growth.phases.' + p.name) ? $t('growth.phases.' + p.name) : p.name }} <span v-if="i < phases.length - 1">({{ $t('growth.until') }} <input v-model="p.untilBodyWeightKg" size="5"> kg)</span></th>
-            <th class="n">% DM</th><th class="n">{{ $t('growth.pricePerTonne') }}</th></tr></thead>
+            <th class="n">{{ $t('analysis.units.pctDm') }}</th><th class="n">{{ $t('growth.pricePerTonne') }}</th></tr></thead>
           <tbody><tr v-for="(f, j) in p.feeds" :key="j">
             <td><select v-if="farmFeeds.length" v-model="f.feed" @change="chooseFeed(f)" data-testid="growth-feed">
                 <option v-if="!farmFeeds.some((x) => x.feed === f.feed)" :value="f.feed">{{ f.label }}</option>

@@ -4,7 +4,7 @@
 // approve the result as the group's ration.
 import { get, request } from "../api.js";
 import { useFarm, balanceState } from "../farm.js";
-import { number, money, significantMoney, i18n, unitName } from "../i18n.js";
+import { number, money, significantMoney, i18n, unitName, currencySymbol } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
 import { RationAnalysis, RationCompare } from "../analysis.js";
@@ -397,7 +397,7 @@ export const WorkbenchPage = {
       return name;
     };
     const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
-    return { columnName, unitName, farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, formulate, heldPrices, busy, result, shown, bindingNutrients, unusedFeeds,
+    return { columnName, currencySymbol, unitName, farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, formulate, heldPrices, busy, result, shown, bindingNutrients, unusedFeeds,
       relaxations, relax, approve, message, snapshot, number, money, significantMoney, nutrientName, boundName, boundUnit, percent, balanceState, isBeef, addDefaults, animal, railName,
       waits, best, miss, suggestionLabel, takeSuggestion, dropRequestField, requirementLimits, dietLimits, fieldValue, setField, fieldLabel, policy, compareWith };
   },
@@ -430,7 +430,7 @@ export const WorkbenchPage = {
         <section class="card">
           <h2>{{ $t('workbench.candidates') }}</h2>
           <table data-testid="candidates">
-            <thead><tr><th>{{ $t('workbench.use') }}</th><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.price') }} ({{ farm.currency }})</th>
+            <thead><tr><th>{{ $t('workbench.use') }}</th><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.price') }} ({{ currencySymbol(farm.currency) }})</th>
               <th class="n">{{ $t('workbench.minKg') }}</th><th class="n">{{ $t('workbench.maxKg') }}</th><th class="n">{{ $t('workbench.fixedKg') }}</th></tr></thead>
             <tbody><tr v-for="f in feeds" :key="f.definition.feedId" :data-feed="f.definition.feedId">
               <td><input type="checkbox" v-model="rows[f.definition.feedId].use" data-testid="use"></td>
