@@ -144,7 +144,7 @@ public static partial class RationEndpoints
         foreach (var (feedId, price) in request.PricesPerTonneAsFed ?? [])
         {
             validation.Require(feeds.ContainsKey(feedId), $"pricesPerTonneAsFed.{feedId}", "is not a feed of this farm.")
-                .RequireRange((double)price, $"pricesPerTonneAsFed.{feedId}", 0, 100_000_000);
+                .RequireRange((double)price, $"pricesPerTonneAsFed.{feedId}", 0, 1_000_000_000);
         }
 
         if (!validation.IsValid)

@@ -102,9 +102,14 @@ export const KpisPage = {
       const scope = scopes.value.find((s) => s.id === economics.scope) ?? scopes.value[0];
       const points = (economics.interval === "week" ? scope?.weekly : scope?.daily) ?? [];
       const currency = report.value?.currency ?? "";
+      // Income over feed cost only where a product of the point is priced (milk with a milk price, gain with a carcass price): without,
+      // it is only the feed cost with a minus sign.
+      const milkPrice = report.value?.prices?.milkPerKg ?? 0;
+      const carcassPrice = report.value?.prices?.carcassPerKg ?? 0;
+      const hasIncome = (p) => (milkPrice > 0 && p.milkKgPerKgDryMatter != null) || (carcassPrice > 0 && p.gainKgPerKgDryMatter != null);
       const line = (key, axis, decimals) => ({
         key, name: t(`kpis.names.${key}`), type: "line", yAxisIndex: axis, symbolSize: 5, connectNulls: false,
-        data: points.map((p) => (p[key] === null || p[key] === undefined || (key === "incomeOverFeedCostPerHeadPerDay" && !priced()) ? null : Number(p[key].toFixed(decimals)))),
+        data: points.map((p) => (p[key] === null || p[key] === undefined || (key === "incomeOverFeedCostPerHeadPerDay" && !hasIncome(p)) ? null : Number(p[key].toFixed(decimals)))),
       });
       const series = [line("incomeOverFeedCostPerHeadPerDay", 0, 0), line("feedCostPerKgMilk", 0, 0), line("feedCostPerKgGain", 0, 0),
         line("milkKgPerKgDryMatter", 1, 3), line("gainKgPerKgDryMatter", 1, 3)].filter((s) => s.data.some((v) => v !== null));
