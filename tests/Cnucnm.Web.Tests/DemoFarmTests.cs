@@ -89,6 +89,24 @@ public sealed class DemoFarmTests(WebFixture web)
         await Expect(chart.Locator("svg path")).Not.ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(page, "kpis");
 
+        // Economics over time: with a milk price, income over feed cost, feed cost per kg milk and feed efficiency per day for the
+        // farm; a beef pen's feed cost per kg gain per week.
+        await page.GetByTestId("kpi-milk-price").FillAsync("1100");
+        await page.GetByTestId("kpi-show").ClickAsync();
+        var economics = page.GetByTestId("economics-chart");
+        await Expect(economics).ToContainTextAsync("Income over feed cost");
+        await Expect(economics).ToContainTextAsync("Feed cost per kg milk");
+        await Expect(economics).ToContainTextAsync("Feed efficiency (milk)");
+        await Expect(economics.Locator("svg path")).Not.ToHaveCountAsync(0);
+        await page.GetByTestId("economics-scope").SelectOptionAsync(new SelectOptionValue { Label = "Hanwoo finishers · 한우 비육" });
+        await page.GetByTestId("economics-interval").SelectOptionAsync("week");
+        await Expect(economics).ToContainTextAsync("Feed cost per kg gain");
+        await Expect(economics).ToContainTextAsync("week of");
+        await Expect(economics).Not.ToContainTextAsync("Feed cost per kg milk");
+        // A beef pen with only a milk price has no income to set against its feed cost: no income over feed cost drawn.
+        await Expect(economics).Not.ToContainTextAsync("Income over feed cost");
+        await Browser.ScreenshotAsync(page, "kpis-economics");
+
         // A year: every pen's days from a year back, each with a ration in force, priced, and compliance on all of them.
         await page.GetByTestId("kpi-last-365").ClickAsync();
         await Expect(page.GetByTestId("kpi-from")).ToHaveValueAsync(yearBack.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -111,6 +129,9 @@ public sealed class DemoFarmTests(WebFixture web)
         await Expect(page.Locator("h1")).ToContainTextAsync("사양 성과 지표");
         await Expect(table.Locator("tr[data-kpi=dryMatterIntakeKgPerHeadPerDay]")).ToContainTextAsync("건물 kg/두/일");
         await Expect(chart).ToContainTextAsync("농장 전체");
+        await Expect(page.GetByTestId("economics")).ToContainTextAsync("기간별 경제성");
+        await Expect(economics).ToContainTextAsync("증체 kg당 사료비");
+        await Expect(economics).ToContainTextAsync("주");
         await Browser.ScreenshotAsync(page, "kpis-ko");
     }
 }

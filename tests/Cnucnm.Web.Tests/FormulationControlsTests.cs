@@ -114,7 +114,11 @@ public sealed partial class FormulationControlsTests(WebFixture web)
         await Expect(page.GetByTestId("intake-basis-text")).ToContainTextAsync("up to 5.0 % above or below");
         await page.GetByTestId("intake-basis-select").SelectOptionAsync("predicted");
         await Expect(page.GetByTestId("intake-basis-text")).ToContainTextAsync("equals the model's predicted intake");
-        await Expect(page.GetByTestId("dmi-tolerance")).ToHaveValueAsync("0");
+        await Expect(page.GetByTestId("intake-tolerance")).ToHaveCountAsync(0);
+        // One intake control, beside Formulate (outside the limits), and no second tolerance field anywhere.
+        await Expect(page.GetByTestId("intake-basis")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("limits").GetByTestId("intake-basis")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("dmi-tolerance")).ToHaveCountAsync(0);
 
         // Copper at most 30 mg/kg DM (default 40), supplemental Se at most 0.25 mg/kg DM (default 0.3).
         var copper = page.Locator("[data-testid=mineral-maxima] [data-mineral=Cu] [data-testid=mineral-max]");
@@ -173,18 +177,17 @@ public sealed partial class FormulationControlsTests(WebFixture web)
         await page.GetByTestId("whatif-keep").ClickAsync();
         await Expect(page.GetByTestId("whatif-kept")).ToContainTextAsync("What-if A kept");
 
-        // What-if B: that feed at five times its price.
+        // What-if B: that feed at five times its price, a preview: nothing stored (price, settings, suggestion).
+        var snapshotA = await RationSnapshotAsync(herd);
         var priceB = (5 * decimal.Parse(priceA, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await price.FillAsync(priceB);
         await page.GetByTestId("formulate").ClickAsync();
-        // Five times the recent price is held as a likely typo until stored as typed.
-        await Expect(page.GetByTestId("prices-held")).ToContainTextAsync(feedName);
-        await page.GetByTestId("prices-confirm").ClickAsync();
         var compare = page.GetByTestId("whatif-compare");
         await Expect(compare).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("whatif-preview")).ToContainTextAsync("nothing is stored");
+        await Expect(page.GetByTestId("approve")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("whatif-changes")).ToContainTextAsync($"{feedName}: price per tonne ₩");
-        var kgB = (await ProposedAsync(herd)).Where(i => i.FeedId == feedId).Sum(i => i.KgDm);
-        Assert.True(kgB < kgA, $"{feedId} {kgA} → {kgB} kg DM at five times the price");
+        Assert.Equal(snapshotA, await RationSnapshotAsync(herd));
         await Expect(compare.Locator("thead")).ToContainTextAsync("What-if A");
         await Expect(compare.Locator("thead")).ToContainTextAsync("What-if B (this run)");
         await Expect(compare.Locator("[data-row=cost]")).ToContainTextAsync(costA);
@@ -197,12 +200,32 @@ public sealed partial class FormulationControlsTests(WebFixture web)
         await Expect(page.GetByTestId("whatif-changes")).ToContainTextAsync("톤당 가격");
         await Browser.ScreenshotAsync(page, "workbench-what-if-ko");
 
-        // Back to A: its price again, formulated again, the same ration as A.
+        // Back to A: its price again, previewed again, the same ration as A; still nothing stored.
         await page.GetByTestId("whatif-back").ClickAsync();
         await Expect(page.GetByTestId("whatif-changes")).ToContainTextAsync("A와 가격, 사료, 한도가 같습니다.", new() { Timeout = 30_000 });
         await Expect(price).ToHaveValueAsync(priceA);
-        Assert.Equal(kgA, (await ProposedAsync(herd)).Where(i => i.FeedId == feedId).Sum(i => i.KgDm), 2);
+        await Expect(page.GetByTestId("ration-cost")).ToHaveTextAsync(costA);
+        Assert.Equal(snapshotA, await RationSnapshotAsync(herd));
+
+        // B again, applied: its price is stored (past the large-change guard, as typed) and the group formulated with it.
+        await page.GetByTestId("language").SelectOptionAsync("en");
+        await price.FillAsync(priceB);
+        await page.GetByTestId("formulate").ClickAsync();
+        await Expect(page.GetByTestId("whatif-apply")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GetByTestId("whatif-apply").ClickAsync();
+        // Five times the recent price is held as a likely typo until stored as typed.
+        await Expect(page.GetByTestId("prices-held")).ToContainTextAsync(feedName);
+        await page.GetByTestId("prices-confirm").ClickAsync();
+        await Expect(page.GetByTestId("approve")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var kgB = (await ProposedAsync(herd)).Where(i => i.FeedId == feedId).Sum(i => i.KgDm);
+        Assert.True(kgB < kgA, $"{feedId} {kgA} → {kgB} kg DM at five times the price");
     }
+
+    /// <summary>The group's ration (current, suggestion, settings, history) and the farm's feeds with their prices, as the API stores them.
+    /// In English whatever the person's language (switching the page's language stores it for the person).</summary>
+    private static async Task<string> RationSnapshotAsync(Herd herd) =>
+        (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/groups/{herd.GroupId}/ration?lang=en", Ct))).ToString()
+        + (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds?lang=en", Ct))).ToString();
 
     /// <summary>The waiting suggestion's feeds, kg DM a head a day.</summary>
     private static async Task<List<(string FeedId, string Name, double KgDm)>> ProposedAsync(Herd herd)

@@ -24,7 +24,10 @@ public sealed partial class KoreanServerTextTests(WebFixture web)
     {
         "CP", "RDP", "RUP", "NDF", "peNDF", "NFC", "DCAD", "NEL", "NEg", "NEm", "MP", "ME", "Lys", "Met", "His", "Ile", "Leu", "Phe", "Thr", "Trp", "Val", "Arg",
         "Ca", "P", "Mg", "K", "Na", "Cl", "S", "Co", "Cu", "Fe", "I", "Mn", "Se", "Zn", "Mo", "A", "D", "E", "NASEM", "NRC", "TDN",
-        "kg", "g", "mg", "mEq", "Mcal", "IU", "v",
+        "kg", "g", "mg", "mEq", "Mcal", "IU", "v", "ADF",
+        // The workbench's two what-ifs are labelled A and B (가정 A, 가정 B); fatty acids (C18:1) and chromium (Cr) beside their Korean names;
+        // file formats of uploads and chart exports.
+        "B", "C", "Cr", "CSV", "XLSX", "PNG", "SVG",
     };
 
     [Fact]
@@ -72,6 +75,73 @@ public sealed partial class KoreanServerTextTests(WebFixture web)
             && a.GetProperty("titleMessage").GetProperty("code").GetString() == "alert.nearMiss.titleShort");
     }
 
+    [Fact]
+    public async Task The_Korean_feeds_library_growth_pages_and_an_import_error_show_no_English_server_text()
+    {
+        var herd = await Herd.CreateAsync(web.Server, "횡성 한우");
+        await DemoFarm.Ok(await herd.Owner.PutAsJsonAsync("/api/v1/me/language", new { language = "ko" }, Ct));
+        var farmData = await FarmDataAsync(herd);
+        var page = await web.NewPageAsync("ko-KR");
+        await Browser.SignInAsync(page, herd.OwnerEmail);
+        await page.GetByTestId("language").SelectOptionAsync("ko");
+
+        // The farm feeds page and a feed's detail: sources, composition overrides and gaps by name (never Fd_CP), units.
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/feeds");
+        var feeds = page.GetByTestId("farm-feeds");
+        await Expect(feeds.Locator("tr[data-feed=corn-silage]")).ToBeVisibleAsync();
+        AssertKorean("farm feeds", await feeds.InnerTextAsync(), farmData);
+        await feeds.Locator("tr[data-feed=corn-silage]").GetByTestId("feed-open").ClickAsync();
+        var detail = page.GetByTestId("feed-detail");
+        await Expect(detail.GetByTestId("price-history")).ToBeVisibleAsync();
+        // The lab report's column headers in the hint are the report's own (English) format; the demo's supplier is farm data.
+        AssertKorean("feed detail", await detail.InnerTextAsync(),
+            [.. farmData, "Sample ID", "Date", "DM (%)", "CP (%DM)", "aNDF (%DM)", "ADF (%DM)", "Starch (%DM)", "co-op"]);
+
+        // A price list with wrong rows: the row and column errors in Korean (the file's column names and the typed feed are its data).
+        var csv = "feed,effectiveFrom,amount,basis,currency,supplier,region\n"
+                  + "no-such-feed,2026-13-01,abc,perTonneAsFed,USD,,\n";
+        await page.GetByTestId("price-file").SetInputFilesAsync(new FilePayload { Name = "prices.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.GetByTestId("price-import").ClickAsync();
+        var importError = page.GetByTestId("feeds-error");
+        await Expect(importError).ToContainTextAsync("2행");
+        await Expect(importError).ToContainTextAsync("이 농장의 사료가 아닙니다");
+        await Browser.ScreenshotAsync(page, "farm-feeds-import-error-ko");
+        AssertKorean("price list errors", await importError.InnerTextAsync(),
+            [.. farmData, "csv.row2.effectiveFrom", "csv.row2.amount", "csv.row2.currency", "csv.row2.feed", "effectiveFrom", "amount", "currency", "feed",
+                "no-such-feed", "abc", "perTonneAsFed", "perKgDryMatter", "yyyy-mm-dd", "USD", "KRW"]);
+
+        // The library search: clean categories and sources in Korean (library feed names are the libraries' data).
+        await page.GetByTestId("feeds-library-search").FillAsync("볏짚");
+        await page.GetByTestId("feeds-library-category").SelectOptionAsync("forage");
+        await page.GetByTestId("feeds-library-find").ClickAsync();
+        var results = page.GetByTestId("feeds-library-results");
+        await Expect(results.Locator("tr[data-library-feed='kr:693']")).ToContainTextAsync("조사료");
+        var names = await results.GetByTestId("library-name").AllInnerTextsAsync();
+        AssertKorean("library search", await results.InnerTextAsync(), [.. farmData, .. names.OrderByDescending(n => n.Length)]);
+        var categories = await page.GetByTestId("feeds-library-category").Locator("option").AllInnerTextsAsync();
+        AssertKorean("library categories", string.Join("\n", categories), farmData);
+
+        // The workbench's library search: categories and nutrients by name.
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/groups/{herd.GroupId}/workbench");
+        await page.GetByTestId("library-search").FillAsync("볏짚");
+        await page.GetByTestId("library-find").ClickAsync();
+        var found = page.GetByTestId("library-results");
+        await Expect(found.Locator("tr").First).ToBeVisibleAsync();
+        var search = page.Locator("form.toolbar").First;
+        var libraryNames = (await found.Locator("td:nth-child(1)").AllInnerTextsAsync()).Concat(await found.Locator("td:nth-child(2)").AllInnerTextsAsync());
+        AssertKorean("workbench library search", await search.InnerTextAsync() + "\n" + await found.InnerTextAsync(),
+            [.. farmData, .. libraryNames.Where(n => n.Length > 0).OrderByDescending(n => n.Length)]);
+
+        // The growth page: phase names and the projection.
+        await page.GotoAsync($"/#/farms/{herd.FarmId}/growth");
+        await page.GetByTestId("simulate").ClickAsync();
+        await Expect(page.GetByTestId("growth-summary")).ToContainTextAsync("일");
+        await Expect(page.GetByTestId("growth-chart").Locator("svg path")).Not.ToHaveCountAsync(0);
+        await Browser.ScreenshotAsync(page, "growth-ko");
+        AssertKorean("growth", string.Join("\n", await page.Locator("section.card").AllInnerTextsAsync()), farmData);
+        AssertKorean("growth chart", await page.GetByTestId("growth-chart").InnerTextAsync(), farmData);
+    }
+
     /// <summary>The farm's own words: feed names (farm and library), the group's, farm's and people's names, and reasons people typed.</summary>
     private static async Task<List<string>> FarmDataAsync(Herd herd)
     {
@@ -97,7 +167,8 @@ public sealed partial class KoreanServerTextTests(WebFixture web)
     {
         Assert.False(string.IsNullOrWhiteSpace(text), $"{where}: nothing rendered");
         Assert.Matches(Hangul(), text);
-        var scanned = farmData.Aggregate(text, (t, d) => t.Replace(d, " ", StringComparison.Ordinal));
+        // Longest first, so that a shorter word inside a longer one ("feed" in "no-such-feed") leaves no remnant.
+        var scanned = farmData.OrderByDescending(d => d.Length).Aggregate(text, (t, d) => t.Replace(d, " ", StringComparison.Ordinal));
         var english = LatinWords().Matches(scanned).Select(m => m.Value).Where(w => !Allowed.Contains(w)).Distinct().ToList();
         Assert.True(english.Count == 0, $"{where} shows English in Korean: {string.Join(", ", english)}\n{text}");
     }

@@ -133,7 +133,8 @@ public static class AnalyticsEndpoints
             // From the days (not the summed totals), so that days without a ration in force are left out of compliance and cost.
             groups.Add(new GroupKpis(group.GroupId, group.Name, Cnucnm.Analytics.Kpis.FeedingKpiCalculator.Combined(group.Name, groupDays, prices), totals,
                 [.. groupDays.OrderBy(d => d.From).Select(d => Cnucnm.Analytics.Kpis.FeedingKpiCalculator.Combined(
-                    d.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), [d], prices))]));
+                    d.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), [d], prices))],
+                Weekly(groupDays, prices)));
             days.AddRange(groupDays);
         }
 
@@ -142,8 +143,15 @@ public static class AnalyticsEndpoints
             .ToList();
         return TypedResults.Ok(new FarmKpiResponse(farmId, from!.Value, to!.Value, farm.Profile.Currency, prices,
             days.Count > 0 ? Cnucnm.Analytics.Kpis.FeedingKpiCalculator.Combined("farm", days, prices) : null,
-            [.. groups.OrderBy(g => g.Group, StringComparer.CurrentCulture)], daily));
+            [.. groups.OrderBy(g => g.Group, StringComparer.CurrentCulture)], daily, Weekly(days, prices)));
     }
+
+    /// <summary>The KPIs of each calendar week (Monday to Sunday, the farm's calendar) from the days in it: ratios of the week's sums
+    /// (cost ÷ milk, milk ÷ DM …), never means of daily ratios. Each week's <c>scope</c> is its Monday; a week cut by the period
+    /// counts only its days in the period.</summary>
+    private static List<Cnucnm.Analytics.Kpis.FeedingKpis> Weekly(IReadOnlyList<Cnucnm.Analytics.Kpis.FeedingPeriod> days, Cnucnm.Analytics.Kpis.ProductPrices prices) =>
+        [.. days.GroupBy(d => d.From.AddDays(-(((int)d.From.DayOfWeek + 6) % 7))).OrderBy(g => g.Key)
+            .Select(g => Cnucnm.Analytics.Kpis.FeedingKpiCalculator.Combined(g.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), [.. g], prices))];
 
     /// <summary>A group's days added into one period; milk, gain and cost stay null when no day recorded them.</summary>
     private static Cnucnm.Analytics.Kpis.FeedingPeriod Sum(string group, IReadOnlyList<Cnucnm.Analytics.Kpis.FeedingPeriod> days) => new(

@@ -14,6 +14,8 @@ namespace Cnucnm.Api.Analytics;
 /// <param name="Farm">The farm over the whole period; null when no group has an intake day in it.</param>
 /// <param name="Groups">Each group with at least one intake day in the period.</param>
 /// <param name="Daily">The farm on each day with intake, oldest first.</param>
+/// <param name="Weekly">The farm in each calendar week (Monday to Sunday, farm's calendar) with intake, oldest first; <c>scope</c> is the
+/// week's Monday and each KPI is the ratio of the week's sums.</param>
 public sealed record FarmKpiResponse(
     Guid FarmId,
     DateOnly From,
@@ -22,9 +24,12 @@ public sealed record FarmKpiResponse(
     ProductPrices Prices,
     FeedingKpis? Farm,
     IReadOnlyList<GroupKpis> Groups,
-    IReadOnlyList<FeedingKpis> Daily);
+    IReadOnlyList<FeedingKpis> Daily,
+    IReadOnlyList<FeedingKpis> Weekly);
 
 /// <summary>One group's KPIs over the period, with the totals they come from.</summary>
 /// <param name="Daily">The group's KPIs on each of its intake days, oldest first (the KPI screen's trend chart); each day's
 /// <c>scope</c> is its date.</param>
-public sealed record GroupKpis(Guid GroupId, string Group, FeedingKpis Kpis, FeedingPeriod Totals, IReadOnlyList<FeedingKpis> Daily);
+/// <param name="Weekly">The group in each calendar week with intake days, as the farm's <c>weekly</c>.</param>
+public sealed record GroupKpis(Guid GroupId, string Group, FeedingKpis Kpis, FeedingPeriod Totals, IReadOnlyList<FeedingKpis> Daily,
+    IReadOnlyList<FeedingKpis> Weekly);

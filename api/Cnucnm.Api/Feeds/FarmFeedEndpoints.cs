@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition.Messages;
 using Cnucnm.Nutrition.Feeds;
 using Cnucnm.FieldValidation;
 using System.Security.Claims;
@@ -145,7 +146,7 @@ public static class FarmFeedEndpoints
             && PricePlausibility.Check([new PriceListRow(1, feedId, price)], feeds) is [var large, ..]
             && await grains.Farm(farmId).GetAsync(cancellationToken) is { } farm)
         {
-            return TypedResults.ValidationProblem(LargeChangeErrors(large, farm.Profile.Currency, ProblemExceptionHandler.PrefersKorean(http.Request)));
+            return TypedResults.ValidationProblem(LargeChangeErrors(large, farm.Profile.Currency));
         }
 
         var result = await grains.Farm(farmId).SetPriceAsync(feedId, price, user.ActorId(), cancellationToken);
@@ -189,25 +190,21 @@ public static class FarmFeedEndpoints
         return result.Farm is { } farm ? TypedResults.Ok(farm.Policy) : TypedResults.NotFound();
     }
 
-    /// <summary>A held single price: what it is against the recent price, and how to store it anyway (English or Korean).</summary>
-    internal static Dictionary<string, string[]> LargeChangeErrors(LargePriceChange change, string currency, bool korean)
+    /// <summary>A held single price: what it is against the recent price, and how to store it anyway (catalogue texts: the problem's
+    /// field messages are given in the caller's language, with their codes, by <see cref="Localization.ValidationMessages"/>).</summary>
+    internal static Dictionary<string, string[]> LargeChangeErrors(LargePriceChange change, string currency) => new(StringComparer.Ordinal)
     {
-        var percent = Math.Abs(change.ChangePercent).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
-        var price = change.PricePerKgAsFed.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
-        var recent = change.RecentPricePerKgAsFed.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
-        var rise = change.ChangePercent > 0;
-        return korean
-            ? new(StringComparer.Ordinal)
-            {
-                ["amount"] = [$"원물 kg당 {price} {currency}은(는) 최근 가격 {recent}보다 {percent} % {(rise ? "높습니다" : "낮습니다")}. 금액과 기준(톤당 원물, 건물 kg당)을 확인하세요."],
-                ["confirmLargeChange"] = ["최근 가격의 절반 미만이거나 두 배를 넘는 가격이라 저장하지 않았습니다. 맞다면 confirmLargeChange: true로 다시 보내세요."],
-            }
-            : new(StringComparer.Ordinal)
-            {
-                ["amount"] = [$"{price} {currency}/kg as fed is a {percent} % {(rise ? "rise" : "fall")} from the recent {recent} (check the amount and its basis)."],
-                ["confirmLargeChange"] = ["The price more than halves or doubles the feed's recent price: it was not stored. Send confirmLargeChange: true to store it as it is."],
-            };
-    }
+        ["amount"] = [ServerText.English(PriceJump(change, currency))],
+        ["confirmLargeChange"] = [ServerText.English(ServerMessage.Of("validation.priceJump.confirm"))],
+    };
+
+    /// <summary>"{price} {currency}/kg as fed is a {percent} % rise|fall from the recent {recent} (check the amount and its basis)."
+    /// With <paramref name="feed"/> (a price list's row): "{feed} at {price} … from its recent {recent} …".</summary>
+    internal static ServerMessage PriceJump(LargePriceChange change, string currency, string? feed = null) => ServerMessage.Of(
+        $"validation.{(feed is null ? "priceJump" : "priceListJump")}.{(change.ChangePercent > 0 ? "rise" : "fall")}", ("feed", feed),
+        ("price", change.PricePerKgAsFed.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)), ("currency", currency),
+        ("percent", Math.Abs(change.ChangePercent).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)),
+        ("recent", change.RecentPricePerKgAsFed.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)));
 
     internal static bool IsFeedId(string? id) =>
         id is { Length: > 0 and <= 64 } && id != Contracts.Intake.IntakeReading.TotalMixedRation

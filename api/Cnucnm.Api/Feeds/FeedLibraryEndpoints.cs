@@ -1,3 +1,4 @@
+using Cnucnm.Api.Localization;
 using Cnucnm.Api.Security;
 using Cnucnm.Formulation.Animal;
 using Cnucnm.Formulation.Beef;
@@ -21,7 +22,11 @@ public static class FeedLibraryEndpoints
         library.MapGet("/", SearchAsync).WithName("SearchFeedLibrary").RequireAuthorization(Policies.User)
             .WithSummary("Library feeds by English or Korean name, category, type and nutrient range (per kg DM).");
         library.MapGet("/categories", Categories).WithName("FeedLibraryCategories").RequireAuthorization(Policies.User)
-            .WithSummary("The categories of the library feeds, with how many feeds each holds.");
+            .WithSummary("The categories of the library feeds, with how many feeds each holds.")
+            .WithDescription("Each library spelling with its clean group: categoryCode (forage, energy, protein, fat, byproduct, mineral, calf, "
+                             + "compound, other) and categoryName, the group's name in the caller's language. Search by categoryCode to get a whole group.");
+        library.MapGet("/columns", Columns).WithName("FeedLibraryColumns").RequireAuthorization(Policies.User)
+            .WithSummary("The NASEM feed columns (Fd_CP …) with their names and units in the caller's language: how people read a column code.");
         library.MapGet("/beef-candidates", BeefCandidates).WithName("BeefCandidateFeeds").RequireAuthorization(Policies.User)
             .WithSummary("The default Korean candidate feeds of beef and Hanwoo groups, with plausible KRW prices and practical caps.")
             .WithDescription("Rice straw, Italian ryegrass and tall fescue hays, the commercial Hanwoo concentrates by phase, common by-products "
@@ -75,11 +80,13 @@ public static class FeedLibraryEndpoints
     /// <param name="library">nasem or korean; both when left out.</param>
     /// <param name="type">forage or concentrate.</param>
     /// <param name="nutrient">A NASEM column name (Fd_CP, Fd_NDF …) to filter on with min and max, per kg DM in its unit.</param>
-    private static Results<Ok<List<LibraryFeedResponse>>, ValidationProblem> SearchAsync(
+    /// <param name="categoryCode">A clean category group (forage, energy … other): every library spelling of it.</param>
+    private static Results<Ok<List<LibraryFeedResponse>>, ValidationProblem> SearchAsync(MessageLocalizer names,
         string? search = null, string? library = null, string? category = null, string? type = null,
-        string? nutrient = null, double? min = null, double? max = null, int take = 50)
+        string? nutrient = null, double? min = null, double? max = null, int take = 50, string? categoryCode = null)
     {
         var validation = new Validation()
+            .Require(categoryCode is null || FeedCategories.Codes.Contains(categoryCode), "categoryCode", $"must be one of {string.Join(", ", FeedCategories.Codes)}.")
             .Require(search is null || search.Length <= 100, "search", "must be at most 100 characters.")
             .Require(library is null or "nasem" or "korean", "library", "must be nasem or korean.")
             .Require(type is null or "forage" or "concentrate", "type", "must be forage or concentrate.")
@@ -111,22 +118,30 @@ public static class FeedLibraryEndpoints
                 || (f.NameKorean?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)
                 || f.Id.Contains(text, StringComparison.OrdinalIgnoreCase))
             .Where(f => category is null || string.Equals(f.Category, category, StringComparison.OrdinalIgnoreCase))
+            .Where(f => categoryCode is null || FeedCategories.Code(f.Category) == categoryCode)
             .Where(f => type is null || (type == "forage") == f.IsForage)
             .Where(f => filter is not { } n || (!double.IsNaN(f[n]) && (min is null || f[n] >= min) && (max is null || f[n] <= max)))
             .OrderBy(f => string.IsNullOrEmpty(text) || f.Name.StartsWith(text, StringComparison.OrdinalIgnoreCase)
                 || (f.NameKorean?.StartsWith(text, StringComparison.Ordinal) ?? false) ? 0 : 1)
             .ThenBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
             .Take(take)
-            .Select(f => LibraryFeedResponse.From(f, filter))
+            .Select(f => LibraryFeedResponse.From(f, filter, names))
             .ToList();
         return TypedResults.Ok(feeds);
     }
 
-    private static Ok<List<FeedCategoryResponse>> Categories() =>
+    private static Ok<List<FeedCategoryResponse>> Categories(MessageLocalizer names) =>
         TypedResults.Ok(Libraries(null).GroupBy(f => f.Category, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new FeedCategoryResponse(g.Key, g.Count()))
+            .Select(g => FeedCategoryResponse.Of(g.Key, g.Count(), names))
             .OrderBy(c => c.Category, StringComparer.OrdinalIgnoreCase)
             .ToList());
+
+    private static Ok<List<FeedColumnResponse>> Columns(MessageLocalizer names) =>
+        TypedResults.Ok(Enum.GetValues<FeedNutrient>().Select(n =>
+        {
+            var unit = FeedNutrients.Unit(n);
+            return new FeedColumnResponse(n.ToString(), names.Name($"column.{n}", n.ToString()), unit, names.Name($"unit.{unit}", unit));
+        }).ToList());
 
     private static IEnumerable<Feed> Libraries(string? library) => library switch
     {
@@ -145,15 +160,22 @@ public static class FeedLibraryEndpoints
 /// <param name="DryMatterPercent">Dry matter, % as fed.</param>
 /// <param name="Nutrients">Main nutrients per kg DM (and the searched one), each with its unit.</param>
 /// <param name="CompositionGaps">Blank cells the model needs and the value it uses (imputed from a named similar feed, or unknown and assumed 0).</param>
+/// <param name="Category">The library's own category (data, as the library spells it).</param>
+/// <param name="CategoryCode">Its clean group (<see cref="FeedCategories"/>): forage, energy, protein, fat, byproduct, mineral, calf, compound, other.</param>
+/// <param name="CategoryName">The clean group's name in the caller's language.</param>
 public sealed record LibraryFeedResponse(
     string Id, string Name, string? NameKorean, string Category, string Type, string Library, double DryMatterPercent,
     IReadOnlyDictionary<string, NutrientValue> Nutrients,
-    IReadOnlyList<CompositionGapLine> CompositionGaps)
+    IReadOnlyList<CompositionGapLine> CompositionGaps, string CategoryCode, string CategoryName)
 {
-    public static LibraryFeedResponse From(Feed feed, FeedNutrient? extra) => new(
-        feed.Id, feed.Name, feed.NameKorean, feed.Category, feed.IsForage ? "forage" : "concentrate",
-        feed.Kind == FeedSource.KoreanLibrary ? "korean" : "nasem", Math.Round(feed.DryMatterPercent, 2),
-        FeedLibraryEndpoints.Nutrients(feed, extra), [.. CompositionCompleteness.Complete(feed).Reported.Select(CompositionGapLine.From)]);
+    public static LibraryFeedResponse From(Feed feed, FeedNutrient? extra, MessageLocalizer names)
+    {
+        var code = FeedCategories.Code(feed.Category);
+        return new(feed.Id, feed.Name, feed.NameKorean, feed.Category, feed.IsForage ? "forage" : "concentrate",
+            feed.Kind == FeedSource.KoreanLibrary ? "korean" : "nasem", Math.Round(feed.DryMatterPercent, 2),
+            FeedLibraryEndpoints.Nutrients(feed, extra), [.. CompositionCompleteness.Complete(feed).Reported.Select(CompositionGapLine.From)],
+            code, names.Name($"category.{code}", feed.Category));
+    }
 }
 
 /// <param name="RowsRead">Data rows of the library file.</param>
@@ -165,7 +187,24 @@ public sealed record KoreanImportReportResponse(int RowsRead, int RowsRejected, 
 
 public sealed record NutrientValue(double Value, string Unit);
 
-public sealed record FeedCategoryResponse(string Category, int Feeds);
+/// <param name="Category">A library's spelling of the category (data).</param>
+/// <param name="CategoryCode">Its clean group (forage, energy, protein, fat, byproduct, mineral, calf, compound, other).</param>
+/// <param name="CategoryName">The clean group's name in the caller's language.</param>
+public sealed record FeedCategoryResponse(string Category, int Feeds, string CategoryCode, string CategoryName)
+{
+    public static FeedCategoryResponse Of(string category, int feeds, MessageLocalizer names)
+    {
+        var code = FeedCategories.Code(category);
+        return new(category, feeds, code, names.Name($"category.{code}", category));
+    }
+}
+
+/// <summary>A NASEM feed column as people read it.</summary>
+/// <param name="Column">The code (Fd_CP), what programs and the composition send.</param>
+/// <param name="Name">Its name in the caller's language ("Crude protein (CP)", "조단백질 (CP)").</param>
+/// <param name="Unit">The unit code ("% DM").</param>
+/// <param name="UnitName">The unit in the caller's language.</param>
+public sealed record FeedColumnResponse(string Column, string Name, string Unit, string UnitName);
 
 /// <summary>A default candidate feed of beef groups.</summary>
 /// <param name="LibraryFeedId">The Korean library id (kr:…).</param>

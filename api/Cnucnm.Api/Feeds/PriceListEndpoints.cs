@@ -1,3 +1,4 @@
+using Cnucnm.Nutrition.Messages;
 using Cnucnm.Api.Infrastructure;
 using System.Security.Claims;
 using Cnucnm.Api.Security;
@@ -47,12 +48,13 @@ public static class PriceListEndpoints
         var large = PricePlausibility.Check(rows, farmFeeds);
         if (large.Count > 0 && request.ConfirmLargeChanges != true)
         {
+            // Catalogue texts, given in the caller's language with their codes at the edge (ValidationMessages).
             var held = large.ToDictionary(c => $"csv.row{c.Row}.amount", c => new[]
             {
-                $"row {c.Row}, column amount: {c.FeedId} at {c.PricePerKgAsFed:0.####} {snapshot.Profile.Currency}/kg as fed is a {Math.Abs(c.ChangePercent):0.#} % " +
-                $"{(c.ChangePercent < 0 ? "fall" : "rise")} from its recent {c.RecentPricePerKgAsFed:0.####} (check the amount and its basis).",
+                ServerText.English(ServerMessage.Of("validation.atRowColumn", ("row", c.Row), ("column", "amount"))
+                    .WithItems([FarmFeedEndpoints.PriceJump(c, snapshot.Profile.Currency, c.FeedId)])),
             });
-            held["confirmLargeChanges"] = [$"{large.Count} price(s) more than halve or double the feed's recent price: nothing was imported. Send confirmLargeChanges: true to import them as they are."];
+            held["confirmLargeChanges"] = [ServerText.English(ServerMessage.Of("validation.priceJump.confirmList", ("count", large.Count)))];
             return TypedResults.ValidationProblem(held);
         }
 

@@ -18,6 +18,10 @@ public sealed class MessageLocalizer(IStringLocalizer<ServerText> localizer)
 
     public string Text(ServerMessage? message, string fallback) => message is null ? fallback : Text(message);
 
+    /// <summary>A catalogue name (<c>category.forage</c>, <c>column.Fd_CP</c>, <c>unit.% DM</c>) in the request's language; <paramref name="fallback"/>
+    /// when the catalogue has no such code.</summary>
+    public string Name(string code, string fallback) => localizer[code] is { ResourceNotFound: false } found ? found.Value : fallback;
+
     public Alert Localize(Alert alert) =>
         alert with { Title = Text(alert.TitleMessage, alert.Title), Detail = Text(alert.DetailMessage, alert.Detail) };
 

@@ -14,6 +14,8 @@ namespace Cnucnm.Api.Localization;
 /// </summary>
 public static partial class ValidationMessages
 {
+    private const string Items = "items";
+
     private static readonly IReadOnlyList<(string Code, Regex Pattern)> Templates = BuildTemplates();
 
     /// <summary>The code and parameters of an English field message, when it is a catalogue text.</summary>
@@ -24,8 +26,14 @@ public static partial class ValidationMessages
             var match = pattern.Match(message);
             if (match.Success)
             {
-                return new ServerMessage(code, pattern.GetGroupNames().Where(n => !int.TryParse(n, out _))
-                    .ToDictionary(n => n, n => match.Groups[n].Value, StringComparer.Ordinal));
+                var args = pattern.GetGroupNames().Where(n => !int.TryParse(n, out _)).ToDictionary(n => n, n => match.Groups[n].Value, StringComparer.Ordinal);
+                if (args.Remove(Items, out var inner))
+                {
+                    // A row (and column) of an import around a message of its own: "row 3, column DM (%): 'x' is not a number."
+                    return new ServerMessage(code, args, [Match(inner) ?? ServerMessage.Of("text", ("text", inner))]);
+                }
+
+                return new ServerMessage(code, args);
             }
         }
 
@@ -67,8 +75,10 @@ public static partial class ValidationMessages
     [
         .. ServerText.Entries(ServerText.EnglishCulture)
             .Where(e => e.Key.StartsWith("validation.", StringComparison.Ordinal))
-            // Fixed texts first, then the longest literal parts: "must be en or ko." before "must be {a} or {b}.".
-            .OrderBy(e => e.Value.Contains('{', StringComparison.Ordinal))
+            // The row and column of an import first (they hold any other message), then fixed texts, then the longest literal parts:
+            // "must be en or ko." before "must be {a} or {b}.".
+            .OrderBy(e => !e.Value.Contains("{" + Items + "}", StringComparison.Ordinal))
+            .ThenBy(e => e.Value.Contains('{', StringComparison.Ordinal))
             .ThenByDescending(e => Placeholder().Replace(e.Value, "").Length)
             .Select(e => (e.Key, new Regex("^" + Placeholder().Split(e.Value).Select((part, i) => i % 2 == 0 ? Regex.Escape(part) : $"(?<{part.Split(':')[0]}>.+?)")
                 .Aggregate("", (a, b) => a + b) + "$", RegexOptions.CultureInvariant))),

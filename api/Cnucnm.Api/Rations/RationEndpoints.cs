@@ -36,6 +36,13 @@ public static partial class RationEndpoints
                              + "the smallest shortfall waits as a suggestion whatever the policy (formulation.bestPossible says what it leaves short and "
                              + "the verified ways out) and a warning alert is raised; the next formulation that meets everything closes it. 422 when "
                              + "no ration can be given at all (infeasible) or nothing can be formulated yet (notReady).");
+        ration.MapPost("/preview", PreviewAsync).WithName("PreviewFormulation").RequireAuthorization(Policies.Farm(FarmPermission.Formulate))
+            .WithSummary("A what-if: formulate with these settings and prices and answer as reformulate does, storing nothing.")
+            .WithDescription("The body is the settings of PUT …/ration/settings plus pricesPerTonneAsFed (farm feed id → price per tonne as fed, for "
+                             + "this run only). The answer has reformulate's shape: outcome says what formulating with them would do under the farm's "
+                             + "policy (applied, suggested, unchanged, bestPossible, infeasible, notReady) and ration is the ration found (or the "
+                             + "best-possible one). Nothing is stored: the group's ration, suggestion, settings, the feeds' prices and the alerts stay "
+                             + "as they are; an infeasible or not-ready what-if is a 200 with that outcome and the explanation.");
         ration.MapPost("/suggestions/{suggestionId:guid}/approve", ApproveAsync).WithName("ApproveSuggestion")
             .RequireAuthorization(Policies.Farm(FarmPermission.ApproveRation))
             .WithSummary("Make the suggested ration the group's ration.");
@@ -110,6 +117,55 @@ public static partial class RationEndpoints
         }
 
         var feeds = (await grains.Farm(farmId).GetFeedsAsync(null, cancellationToken)).ToDictionary(f => f.Definition.FeedId);
+        var validation = ValidateSettings(request, feeds);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        return TypedResults.Ok(text.Localize(await grains.Ration(groupId).SetSettingsAsync(ToSettings(request), user.ActorId(), cancellationToken)));
+    }
+
+    /// <summary>A what-if: the group formulated with the given settings and prices, nothing stored (the ration, its suggestion, the settings,
+    /// the prices and the alerts stay as they are).</summary>
+    private static async Task<Results<Ok<ReformulationResult>, ValidationProblem, NotFound>> PreviewAsync(
+        Guid farmId, Guid groupId, PreviewRequest request, IGrainFactory grains, ClaimsPrincipal user, MessageLocalizer text, CancellationToken cancellationToken)
+    {
+        if (await GroupEndpoints.FindAsync(grains, farmId, groupId, cancellationToken) is null
+            || await grains.Group(groupId).GetRationInputsAsync(cancellationToken) is not { } inputs)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var feeds = inputs.Feeds.ToDictionary(f => f.Definition.FeedId);
+        var settingsRequest = request.ToSettingsRequest();
+        var validation = ValidateSettings(settingsRequest, feeds)
+            .Require(request.PricesPerTonneAsFed is null || request.PricesPerTonneAsFed.Count <= 300, "pricesPerTonneAsFed", "must hold at most 300 fields.");
+        foreach (var (feedId, price) in request.PricesPerTonneAsFed ?? [])
+        {
+            validation.Require(feeds.ContainsKey(feedId), $"pricesPerTonneAsFed.{feedId}", "is not a feed of this farm.")
+                .RequireRange((double)price, $"pricesPerTonneAsFed.{feedId}", 0, 1_000_000_000);
+        }
+
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        // Prices per tonne as fed ÷ 1000 = per kg as fed, the unit the formulation costs in; only for this dry run.
+        var priced = request.PricesPerTonneAsFed is { Count: > 0 } prices
+            ? inputs with { Feeds = [.. inputs.Feeds.Select(f => prices.TryGetValue(f.Definition.FeedId, out var p) ? f with { PricePerKgAsFed = p / 1000m } : f)] }
+            : inputs;
+        return TypedResults.Ok(text.Localize(await grains.Ration(groupId).PreviewFormulationAsync(priced, ToSettings(settingsRequest), user.ActorId(), cancellationToken)));
+    }
+
+    private static FormulationSettings ToSettings(SettingsRequest request) => new(
+        [.. request.Candidates!.Select(c => new CandidateFeed(c!.FeedId!, c.MinKgDryMatter ?? 0, c.MaxKgDryMatter, c.FixedKgDryMatter))],
+        request.DryMatterIntakeTolerancePercent ?? 0, request.MinForageNdfPercentOfDm, request.MaxStarchPercentOfDm, request.MaxFatPercentOfDm,
+        request.MixerCapacityKgAsFed, request.RequestFields is { Count: > 0 } fields ? new Dictionary<string, double>(fields, StringComparer.Ordinal) : null);
+
+    private static Validation ValidateSettings(SettingsRequest request, Dictionary<string, Cnucnm.Contracts.Farms.FarmFeed> feeds)
+    {
         var validation = new Validation()
             .Require(request.Candidates is { Count: > 0 and <= 300 }, "candidates", "must list 1 to 300 feeds.")
             .RequireRange(request.DryMatterIntakeTolerancePercent, "dryMatterIntakeTolerancePercent", 0, 50, required: false)
@@ -135,16 +191,7 @@ public static partial class RationEndpoints
                       .Require(c is null || (c.MinKgDryMatter ?? 0) <= (c.MaxKgDryMatter ?? double.MaxValue), $"candidates[{i}]", "minKgDryMatter exceeds maxKgDryMatter.");
         }
 
-        if (!validation.IsValid)
-        {
-            return TypedResults.ValidationProblem(validation.Errors);
-        }
-
-        var settings = new FormulationSettings(
-            [.. request.Candidates!.Select(c => new CandidateFeed(c!.FeedId!, c.MinKgDryMatter ?? 0, c.MaxKgDryMatter, c.FixedKgDryMatter))],
-            request.DryMatterIntakeTolerancePercent ?? 0, request.MinForageNdfPercentOfDm, request.MaxStarchPercentOfDm, request.MaxFatPercentOfDm,
-            request.MixerCapacityKgAsFed, request.RequestFields is { Count: > 0 } fields ? new Dictionary<string, double>(fields, StringComparer.Ordinal) : null);
-        return TypedResults.Ok(text.Localize(await grains.Ration(groupId).SetSettingsAsync(settings, user.ActorId(), cancellationToken)));
+        return validation;
     }
 
     /// <summary>A field the formulation's relaxations know how to set (an empty request takes it without complaint).</summary>
@@ -262,6 +309,17 @@ public sealed record RationItemBody(string? FeedId, double? KgDryMatterPerHead);
 /// unit), <c>dryMatterIntakeKg.max</c> (kg DM per head per day).</param>
 public sealed record SettingsRequest(List<CandidateBody?>? Candidates, double? DryMatterIntakeTolerancePercent, double? MinForageNdfPercentOfDm,
     double? MaxStarchPercentOfDm, double? MaxFatPercentOfDm, double? MixerCapacityKgAsFed, Dictionary<string, double>? RequestFields = null);
+
+/// <summary>A what-if formulation (<c>POST …/ration/preview</c>): the fields of <see cref="SettingsRequest"/> and prices for this run only.</summary>
+/// <param name="PricesPerTonneAsFed">Price per tonne as fed by farm feed id, in the farm's currency, used instead of the price in effect
+/// for this run only (never stored).</param>
+public sealed record PreviewRequest(List<CandidateBody?>? Candidates, double? DryMatterIntakeTolerancePercent, double? MinForageNdfPercentOfDm,
+    double? MaxStarchPercentOfDm, double? MaxFatPercentOfDm, double? MixerCapacityKgAsFed, Dictionary<string, double>? RequestFields = null,
+    Dictionary<string, decimal>? PricesPerTonneAsFed = null)
+{
+    public SettingsRequest ToSettingsRequest() => new(Candidates, DryMatterIntakeTolerancePercent, MinForageNdfPercentOfDm, MaxStarchPercentOfDm,
+        MaxFatPercentOfDm, MixerCapacityKgAsFed, RequestFields);
+}
 
 /// <param name="MinKgDryMatter">kg DM per head per day.</param>
 /// <param name="FixedKgDryMatter">A fixed amount (e.g. the farm's own forage), kg DM per head per day.</param>

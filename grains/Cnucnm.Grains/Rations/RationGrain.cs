@@ -168,6 +168,43 @@ public sealed class RationGrain(
         return new ReformulationResult(ReformulationOutcome.Suggested, proposed, null, formulation.Response);
     }
 
+    public async Task<ReformulationResult> PreviewFormulationAsync(RationInputs inputs, FormulationSettings settings, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(settings);
+        var context = Context(inputs, remember: false);
+        if (settings.Candidates.Count == 0 || State.FarmId == Guid.Empty)
+        {
+            return new ReformulationResult(ReformulationOutcome.NotReady, null, "No candidate feeds are set for this group's formulation.");
+        }
+
+        if (context.Group is null)
+        {
+            return new ReformulationResult(ReformulationOutcome.NotReady, null, "The group or farm does not exist.");
+        }
+
+        var observed = context.Policy.FormulateWithAdaptedIntake ? context.Group.AdaptedDryMatterIntakeKgPerHead : null;
+        var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Profile, State.FarmId, context.Feeds, settings, observed, cancellationToken);
+        if (!formulation.Ready)
+        {
+            return new ReformulationResult(ReformulationOutcome.NotReady, null, formulation.Explanation, formulation.Response);
+        }
+
+        // Decided as ReformulateAsync decides, for a member's request; built (full model) but never stored.
+        var cause = RationChangeCause.Of(RationChangeKind.Formulated, actor, ServerMessage.Of("reason.formulated"));
+        var best = formulation.Response?.BestPossible is { } b && b.Feeds.Any(f => f.KgDm > 1e-6) ? b : null;
+        var proposed = formulation.Feasible ? Build(context, formulation.Amounts.Select(a => (a.Key, a.Value)), cause, NextVersion()) : null;
+        var outcome = RationBook.Decide(formulation.Feasible, best is not null, context.Policy.Reformulation, State.Current is not null, cause.Kind,
+            proposed is not null && State.Current is { } now && SameAmounts(now, proposed));
+        return outcome switch
+        {
+            ReformulationOutcome.BestPossible => new ReformulationResult(outcome,
+                Build(context, best!.Feeds.Select(f => (f.Id, f.KgDm)), cause.Wrapped("reason.bestPossible"), NextVersion()), best.Warning, formulation.Response),
+            ReformulationOutcome.Infeasible => new ReformulationResult(outcome, null, formulation.Explanation, formulation.Response),
+            _ => new ReformulationResult(outcome, proposed, null, formulation.Response),
+        };
+    }
+
     /// <summary>
     /// A near miss: the best-possible ration becomes the waiting suggestion whatever the farm's policy (a ration short of a
     /// requirement is never fed without someone approving it), with a warning alert that says what it leaves short, by how much,

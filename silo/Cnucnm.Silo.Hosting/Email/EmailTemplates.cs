@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Cnucnm.Contracts.Alerts;
+using Cnucnm.Nutrition.Messages;
 
 namespace Cnucnm.Silo.Hosting.Email;
 
@@ -14,52 +15,37 @@ public sealed record AlertEmailItem(Guid AlertId, Guid FarmId, string FarmName, 
 /// </summary>
 public static class EmailTemplates
 {
-    public static EmailContent PasswordReset(string language, string displayName, Uri link, TimeSpan validFor) => Korean(language)
-        ? Build("CNUCNM 비밀번호 재설정", $"{displayName}님, 안녕하세요.",
-            [$"비밀번호 재설정을 요청하셨습니다. 아래 링크에서 새 비밀번호를 정하세요. 링크는 {Minutes(validFor)}분 동안 한 번만 쓸 수 있습니다.",
-             "요청하지 않으셨다면 이 메일을 무시하세요. 비밀번호는 바뀌지 않습니다."], ("비밀번호 재설정", link))
-        : Build("Reset your CNUCNM password", $"Hello {displayName},",
-            [$"Someone asked to reset your password. Choose a new one with the link below; it works once, for {Minutes(validFor)} minutes.",
-             "If it was not you, ignore this e-mail: your password stays as it is."], ("Reset password", link));
+    public static EmailContent PasswordReset(string language, string displayName, Uri link, TimeSpan validFor) =>
+        FromCatalogue(language, "email.passwordReset", 2, link, ("name", displayName), ("minutes", Minutes(validFor)));
 
-    public static EmailContent EmailVerification(string language, string displayName, Uri link, TimeSpan validFor) => Korean(language)
-        ? Build("CNUCNM 이메일 주소 확인", $"{displayName}님, 안녕하세요.",
-            [$"이 주소가 맞는지 확인해 주세요. 확인해야 알림 메일을 받을 수 있습니다. 링크는 {Hours(validFor)}시간 동안 한 번만 쓸 수 있습니다."],
-            ("이메일 주소 확인", link))
-        : Build("Confirm your e-mail address for CNUCNM", $"Hello {displayName},",
-            [$"Please confirm this is your address; alert e-mails are sent only to confirmed addresses. The link works once, for {Hours(validFor)} hours."],
-            ("Confirm address", link));
+    public static EmailContent EmailVerification(string language, string displayName, Uri link, TimeSpan validFor) =>
+        FromCatalogue(language, "email.verification", 1, link, ("name", displayName), ("hours", Hours(validFor)));
 
     /// <summary>To a new address: the link makes the account (registration by confirmation e-mail, issue #20).</summary>
-    public static EmailContent RegistrationConfirmation(string language, string displayName, Uri link, TimeSpan validFor) => Korean(language)
-        ? Build("CNUCNM 가입 확인", $"{displayName}님, 안녕하세요.",
-            [$"이 주소로 CNUCNM 가입을 신청하셨습니다. 아래 링크를 누르면 계정이 만들어집니다. 링크는 {Hours(validFor)}시간 동안 한 번만 쓸 수 있습니다.",
-             "신청하지 않으셨다면 이 메일을 무시하세요. 계정은 만들어지지 않습니다."], ("가입 확인", link))
-        : Build("Confirm your CNUCNM registration", $"Hello {displayName},",
-            [$"Someone registered for CNUCNM with this address. The link below creates the account; it works once, for {Hours(validFor)} hours.",
-             "If it was not you, ignore this e-mail: no account is made."], ("Create my account", link));
+    public static EmailContent RegistrationConfirmation(string language, string displayName, Uri link, TimeSpan validFor) =>
+        FromCatalogue(language, "email.registration", 2, link, ("name", displayName), ("hours", Hours(validFor)));
 
     /// <summary>To an address that has an account already: somebody tried to register with it; a reset link if that was the owner.</summary>
-    public static EmailContent RegistrationAttempt(string language, string displayName, Uri resetLink, TimeSpan validFor) => Korean(language)
-        ? Build("CNUCNM 가입 시도 알림", $"{displayName}님, 안녕하세요.",
-            ["누군가 이미 계정이 있는 이 주소로 CNUCNM 가입을 시도했습니다. 새 계정은 만들어지지 않았습니다.",
-             $"직접 하셨고 비밀번호가 기억나지 않으면 아래 링크에서 새 비밀번호를 정하세요. 링크는 {Minutes(validFor)}분 동안 한 번만 쓸 수 있습니다. 아니라면 이 메일을 무시하세요."],
-            ("비밀번호 재설정", resetLink))
-        : Build("Someone tried to register with your CNUCNM address", $"Hello {displayName},",
-            ["Someone tried to register for CNUCNM with this address, which has an account already. No new account was made.",
-             $"If it was you and you have forgotten your password, choose a new one with the link below; it works once, for {Minutes(validFor)} minutes. Otherwise ignore this e-mail."],
-            ("Reset password", resetLink));
+    public static EmailContent RegistrationAttempt(string language, string displayName, Uri resetLink, TimeSpan validFor) =>
+        FromCatalogue(language, "email.registrationAttempt", 2, resetLink, ("name", displayName), ("minutes", Minutes(validFor)));
 
-    /// <summary>An invitation to a farm: accepted signed in with this address (registering first when there is no account).</summary>
-    public static EmailContent FarmInvitation(string language, string farmName, string role, string invitedBy, Uri link, TimeSpan validFor) => Korean(language)
-        ? Build($"CNUCNM {farmName} 목장 초대", "안녕하세요.",
-            [$"{invitedBy}님이 {farmName} 목장에 {role} 역할로 초대했습니다.",
-             $"이 주소로 로그인한 뒤(계정이 없으면 이 주소로 가입한 뒤) 아래 링크에서 초대를 수락하세요. 링크는 {Days(validFor)}일 동안 한 번만 쓸 수 있습니다."],
-            ("초대 수락", link))
-        : Build($"Invitation to {farmName} on CNUCNM", "Hello,",
-            [$"{invitedBy} invited you to the farm {farmName} as {role}.",
-             $"Sign in with this address (or register with it first if you have no account), then accept with the link below; it works once, for {Days(validFor)} days."],
-            ("Accept invitation", link));
+    /// <summary>An invitation to a farm: accepted signed in with this address (registering first when there is no account). The role is
+    /// named in the reader's language (<c>role.*</c>).</summary>
+    public static EmailContent FarmInvitation(string language, string farmName, string role, string invitedBy, Uri link, TimeSpan validFor) =>
+        FromCatalogue(language, "email.invitation", 2, link, ("farm", farmName), ("role", role), ("by", invitedBy), ("days", Days(validFor)));
+
+    /// <summary>An e-mail whose texts are catalogue codes (<c>{prefix}.subject</c>, <c>.greeting</c>, <c>.p1</c> … <c>.p{paragraphs}</c>,
+    /// <c>.action</c>) rendered in the reader's language (Korean for <c>ko</c>, else English) with the same arguments.</summary>
+    private static EmailContent FromCatalogue(string language, string prefix, int paragraphs, Uri link, params (string Name, object? Value)[] args)
+    {
+        string Text(string code) => ServerText.In(ServerMessage.Of($"{prefix}.{code}", args), Culture(language));
+        return Build(Text("subject"), Text("greeting"), [.. Enumerable.Range(1, paragraphs).Select(i => Text($"p{i}"))], (Text("action"), link));
+    }
+
+    private static System.Globalization.CultureInfo Culture(string language) => Korean(language) ? ServerText.KoreanCulture : ServerText.EnglishCulture;
+
+    private static string Catalogue(string language, string code, params (string Name, object? Value)[] args) =>
+        ServerText.In(ServerMessage.Of(code, args), Culture(language));
 
     /// <summary>One alert; its time in <paramref name="zone"/> (the person's zone, else the farm's).</summary>
     public static EmailContent AlertNotification(string language, string displayName, AlertEmailItem alert, TimeZoneInfo zone, Uri link) => Korean(language)
@@ -96,34 +82,29 @@ public static class EmailTemplates
 
     public static EmailContent WeeklyFarmReport(string language, string displayName, DateOnly weekEnd, IReadOnlyList<WeeklyFarmSection> farms, Uri link)
     {
-        var ko = Korean(language);
-        var from = weekEnd.AddDays(-7);
-        var to = weekEnd.AddDays(-1);
+        var from = weekEnd.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = weekEnd.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var paragraphs = new List<string>();
         foreach (var farm in farms)
         {
-            paragraphs.Add(ko
-                ? $"{farm.FarmName}: 이번 주 알림 {farm.AlertsRaised}건, 미확인 알림 {farm.AlertsOpen}건."
-                : $"{farm.FarmName}: {farm.AlertsRaised} alerts this week, {farm.AlertsOpen} not yet acknowledged.");
+            paragraphs.Add(Catalogue(language, "email.weekly.farm", ("farm", farm.FarmName), ("raised", farm.AlertsRaised), ("open", farm.AlertsOpen)));
             foreach (var group in farm.Groups)
             {
                 var eaten = group.MeanDryMatterIntakeKgPerHead is { } kg ? Number(kg, 1) : "—";
                 var formulated = group.FormulatedDryMatterKgPerHead is { } f ? Number(f, 1) : "—";
                 var cost = group.CostPerHeadPerDay is { } c ? $"{Number((double)c, 0)} {farm.Currency}" : "—";
-                paragraphs.Add(ko
-                    ? $"· {group.GroupName} ({group.HeadCount}두): 섭취 {eaten} kg DM/두/일 ({group.DaysWithIntake}일 기록), 배합 {formulated} kg DM/두/일, 사료비 {cost}/두/일"
-                    : $"· {group.GroupName} ({group.HeadCount} head): ate {eaten} kg DM/head/day ({group.DaysWithIntake} days recorded), formulated {formulated} kg DM/head/day, feed cost {cost}/head/day");
+                paragraphs.Add(Catalogue(language, "email.weekly.group", ("group", group.GroupName), ("head", group.HeadCount), ("eaten", eaten),
+                    ("days", group.DaysWithIntake), ("formulated", formulated), ("cost", cost)));
             }
         }
 
         if (farms.Count == 0)
         {
-            paragraphs.Add(ko ? "소속된 목장이 없습니다." : "You are not a member of any farm.");
+            paragraphs.Add(Catalogue(language, "email.weekly.noFarm"));
         }
 
-        return ko
-            ? Build($"CNUCNM 주간 목장 보고서 {from:yyyy-MM-dd}–{to:yyyy-MM-dd}", $"{displayName}님,", paragraphs, ("목장 보기", link))
-            : Build($"CNUCNM weekly farm report {from:yyyy-MM-dd} to {to:yyyy-MM-dd}", $"Hello {displayName},", paragraphs, ("Open farms", link));
+        return Build(Catalogue(language, "email.weekly.subject", ("from", from), ("to", to)), Catalogue(language, "email.weekly.greeting", ("name", displayName)),
+            paragraphs, (Catalogue(language, "email.weekly.action"), link));
     }
 
     private static string Number(double value, int decimals) => value.ToString(decimals == 0 ? "#,0" : "#,0.0", CultureInfo.InvariantCulture);

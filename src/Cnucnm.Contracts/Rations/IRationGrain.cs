@@ -38,6 +38,12 @@ public interface IRationGrain : IGrainWithGuidKey
     Task<ReformulationResult> ReformulateAsync(RationInputs inputs, RationChangeCause cause, double? observedDryMatterIntakeKgPerHead = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>A dry run of <see cref="ReformulateAsync"/> with the given settings (a what-if): the same answer (the outcome the farm's
+    /// policy would give, the ration found or the best-possible one, the formulation's full answer) with nothing stored: the group's
+    /// ration, suggestion, settings and alerts stay as they are. <paramref name="inputs"/> may carry prices that are not stored either.</summary>
+    [Alias("PreviewFormulation")]
+    Task<ReformulationResult> PreviewFormulationAsync(RationInputs inputs, FormulationSettings settings, string actor, CancellationToken cancellationToken = default);
+
     [Alias("ApproveSuggestion")]
     Task<RationVersion?> ApproveSuggestionAsync(RationInputs inputs, Guid suggestionId, string approvedBy, CancellationToken cancellationToken = default);
 

@@ -55,6 +55,15 @@ public sealed class FarmKpiApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var day = Assert.Single(body.GetProperty("daily").EnumerateArray().ToList());
         Assert.Equal(today, day.GetProperty("scope").GetString());
         Assert.Equal("KRW", body.GetProperty("currency").GetString());
+
+        // The week of that day (farm and group): its Monday as scope, its figures those of its one day.
+        var date = DateOnly.ParseExact(today, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var week = Assert.Single(body.GetProperty("weekly").EnumerateArray().ToList());
+        Assert.Equal(monday, week.GetProperty("scope").GetString());
+        Assert.Equal(feedCost / (30 * Head), week.GetProperty("feedCostPerKgMilk").GetDouble(), 6);
+        var groupWeek = Assert.Single(body.GetProperty("groups")[0].GetProperty("weekly").EnumerateArray().ToList());
+        Assert.Equal((30 * Head * 1100 - feedCost) / Head, groupWeek.GetProperty("incomeOverFeedCostPerHeadPerDay").GetDouble(), 6);
     }
 
     [Fact]

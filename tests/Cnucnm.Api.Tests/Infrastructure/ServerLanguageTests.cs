@@ -87,6 +87,68 @@ public sealed class ServerLanguageTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal("must be between 1 and 1000.", asked.GetProperty("errors").GetProperty("limit")[0].GetString());
     }
 
+    [Fact]
+    public async Task Library_categories_and_feed_columns_are_named_in_the_callers_language_with_their_codes()
+    {
+        var (client, _) = await api.Factory.CreateUserClientAsync("language-library");
+
+        var columns = await OkAsync(client, "/api/v1/feed-library/columns", "ko");
+        var cp = columns.EnumerateArray().Single(c => c.GetProperty("column").GetString() == "Fd_CP");
+        Assert.Equal("조단백질 (CP)", cp.GetProperty("name").GetString());
+        Assert.Equal("% DM", cp.GetProperty("unit").GetString());
+        Assert.Equal("건물 %", cp.GetProperty("unitName").GetString());
+        // Every column has a name of its own in both languages, never its code.
+        Assert.All(columns.EnumerateArray(), c => Assert.NotEqual(c.GetProperty("column").GetString(), c.GetProperty("name").GetString()));
+        var english = await OkAsync(client, "/api/v1/feed-library/columns", null);
+        Assert.All(english.EnumerateArray(), c => Assert.NotEqual(c.GetProperty("column").GetString(), c.GetProperty("name").GetString()));
+        Assert.Equal("Crude protein (CP)", english.EnumerateArray().Single(c => c.GetProperty("column").GetString() == "Fd_CP").GetProperty("name").GetString());
+
+        // NASEM's "Grass/Legume Forage" and the Korean library's forages are one clean group, named in Korean; the library's spelling stays.
+        var categories = await OkAsync(client, "/api/v1/feed-library/categories", "ko");
+        var grass = categories.EnumerateArray().Single(c => c.GetProperty("category").GetString() == "Grass/Legume Forage");
+        Assert.Equal("forage", grass.GetProperty("categoryCode").GetString());
+        Assert.Equal("조사료", grass.GetProperty("categoryName").GetString());
+        var forages = await OkAsync(client, "/api/v1/feed-library?categoryCode=forage&take=500", "ko");
+        Assert.Contains(forages.EnumerateArray(), f => f.GetProperty("library").GetString() == "korean");
+        Assert.Contains(forages.EnumerateArray(), f => f.GetProperty("library").GetString() == "nasem");
+        Assert.All(forages.EnumerateArray(), f => Assert.Equal("조사료", f.GetProperty("categoryName").GetString()));
+        var unknown = await ProblemAsync(client, HttpMethod.Get, "/api/v1/feed-library?categoryCode=grains", null, null, HttpStatusCode.BadRequest);
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("categoryCode", out _));
+    }
+
+    [Fact]
+    public async Task A_price_list_row_error_is_Korean_with_its_row_column_and_message_codes()
+    {
+        var (client, _) = await api.Factory.CreateUserClientAsync("language-prices");
+        var farmId = await CreateFarmAsync(client);
+        var csv = "feed,effectiveFrom,amount,basis,currency,supplier,region\nno-such-feed,2026-01-01,abc,perTonneAsFed,KRW,,\n";
+        var korean = await ProblemAsync(client, HttpMethod.Post, $"/api/v1/farms/{farmId}/feed-prices/import", new { csv }, "ko", HttpStatusCode.BadRequest);
+        var english = await ProblemAsync(client, HttpMethod.Post, $"/api/v1/farms/{farmId}/feed-prices/import", new { csv }, "en", HttpStatusCode.BadRequest);
+
+        Assert.Equal("2행, feed 열: 'no-such-feed'은(는) 이 농장의 사료가 아닙니다.", korean.GetProperty("errors").GetProperty("csv.row2.feed")[0].GetString());
+        Assert.Equal("2행, amount 열: 0에서 10억 사이의 숫자여야 합니다.", korean.GetProperty("errors").GetProperty("csv.row2.amount")[0].GetString());
+        Assert.Equal("row 2, column amount: must be a number between 0 and 1e9.", english.GetProperty("errors").GetProperty("csv.row2.amount")[0].GetString());
+        var code = korean.GetProperty("errorCodes").GetProperty("csv.row2.feed")[0];
+        Assert.Equal("validation.atRowColumn", code.GetProperty("code").GetString());
+        Assert.Equal("2", code.GetProperty("args").GetProperty("row").GetString());
+        Assert.Equal("validation.import.notAFarmFeed", code.GetProperty("items")[0].GetProperty("code").GetString());
+        Assert.Equal("no-such-feed", code.GetProperty("items")[0].GetProperty("args").GetProperty("feed").GetString());
+    }
+
+    private static async Task<JsonElement> OkAsync(HttpClient client, string url, string? language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await client.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     private static async Task<Guid> CreateFarmAsync(HttpClient client)
     {
         using var created = await client.PostAsJsonAsync("/api/v1/farms", new { name = "Language farm", location = new { region = "Chungnam", countryCode = "KR" }, currency = "KRW" }, Ct);

@@ -42,6 +42,9 @@ public sealed partial class EmailTemplateTests : IAsyncLifetime
         { "passwordReset", "ko", ["CNUCNM 비밀번호 재설정", "60분", "Kim님, 안녕하세요."] },
         { "emailVerification", "en", ["Confirm your e-mail address for CNUCNM", "48 hours"] },
         { "emailVerification", "ko", ["CNUCNM 이메일 주소 확인", "48시간"] },
+        // The role is named in the reader's language (catalogue role.*), never the API's value.
+        { "invitation", "en", ["Invitation to 천안 <목장> on CNUCNM", "Kim invited you to the farm 천안 <목장> as nutritionist.", "7 days"] },
+        { "invitation", "ko", ["CNUCNM 천안 <목장> 목장 초대", "Kim님이 천안 <목장> 목장에 영양사 역할로 초대했습니다.", "7일"] },
         { "alert", "en", ["[천안 <목장>] Critical: High pen: intake down 12 %", "Intake drop alert on 천안 <목장> (2026-11-25 15:30 Asia/Seoul)", "21.7 formulated"] },
         { "alert", "ko", ["[천안 <목장>] 긴급: High pen: intake down 12 %", "섭취량 감소 알림", "2026-11-25 15:30 Asia/Seoul"] },
         // One ration change's eight deficits: one e-mail listing them, times on the reader's clock (06:30 UTC is 15:30 in Seoul).
@@ -71,6 +74,7 @@ public sealed partial class EmailTemplateTests : IAsyncLifetime
         {
             "passwordReset" => EmailTemplates.PasswordReset(language, "Kim", Link, TimeSpan.FromHours(1)),
             "emailVerification" => EmailTemplates.EmailVerification(language, "Kim", Link, TimeSpan.FromHours(48)),
+            "invitation" => EmailTemplates.FarmInvitation(language, "천안 <목장>", "nutritionist", "Kim", Link, TimeSpan.FromDays(7)),
             "alert" => EmailTemplates.AlertNotification(language, "Kim", Alert, Seoul, Link),
             "alertBurst" => EmailTemplates.AlertBurst(language, "Kim", [.. Enumerable.Range(3, 8).Select(n => Alert with
                 {

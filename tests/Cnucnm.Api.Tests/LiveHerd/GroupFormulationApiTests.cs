@@ -37,6 +37,47 @@ public sealed class GroupFormulationApiTests(ApiFixture api) : IClassFixture<Api
         }
     }
 
+    [Fact]
+    public async Task A_what_if_preview_answers_like_reformulate_and_stores_nothing()
+    {
+        var herd = await CreateAsync();
+        var settings = await SetCandidatesAsync(herd, proteinMaxKgDm: null);
+        var feedsBefore = (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds", Ct))).ToString();
+        var alertsBefore = (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts", Ct))).ToString();
+        var before = (await DemoFarm.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct))).ToString();
+
+        // The same settings, a tighter intake: a ration is found, and would be suggested under the farm's policy.
+        var whatIf = JsonNode.Parse(settings.ToJsonString())!.AsObject();
+        whatIf["dryMatterIntakeTolerancePercent"] = 2;
+        var preview = await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"{RationUrl(herd)}/preview", whatIf, Ct));
+        Assert.Equal("suggested", preview.GetProperty("outcome").GetString());
+        Assert.NotEmpty(preview.GetProperty("ration").GetProperty("items").EnumerateArray());
+        Assert.True(preview.GetProperty("formulation").GetProperty("feeds").GetArrayLength() > 0);
+
+        // Every feed at twice its price for this run only: the same least-cost ration at twice the cost.
+        var doubled = new JsonObject();
+        foreach (var feed in JsonDocument.Parse(feedsBefore).RootElement.EnumerateArray().Where(f => f.GetProperty("pricePerKgAsFed").ValueKind == JsonValueKind.Number))
+        {
+            doubled[feed.GetProperty("definition").GetProperty("feedId").GetString()!] = feed.GetProperty("pricePerKgAsFed").GetDecimal() * 1000 * 2;
+        }
+
+        whatIf["pricesPerTonneAsFed"] = doubled;
+        var pricier = await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"{RationUrl(herd)}/preview", whatIf, Ct));
+        Assert.Equal(2 * preview.GetProperty("ration").GetProperty("costPerHeadPerDay").GetDouble(),
+            pricier.GetProperty("ration").GetProperty("costPerHeadPerDay").GetDouble(), tolerance: 0.01);
+
+        // Nothing stored: ration, suggestion, history and settings; the feeds' prices; the alerts.
+        Assert.Equal(before, (await DemoFarm.Ok(await herd.Owner.GetAsync(RationUrl(herd), Ct))).ToString());
+        Assert.Equal(feedsBefore, (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/feeds", Ct))).ToString());
+        Assert.Equal(alertsBefore, (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts", Ct))).ToString());
+
+        // A bad what-if is refused by field, like the settings.
+        whatIf["pricesPerTonneAsFed"] = new JsonObject { ["no-such-feed"] = 100 };
+        using var refused = await herd.Owner.PostAsJsonAsync($"{RationUrl(herd)}/preview", whatIf, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("pricesPerTonneAsFed.no-such-feed", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     private static async Task<List<JsonElement>> OpenSuggestionAlertsAsync(HerdApi herd) =>
         [.. (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/alerts?open=true", Ct))).EnumerateArray()
             .Where(a => a.GetProperty("kind").GetString() == "rationSuggestion")];

@@ -41,6 +41,11 @@ public sealed partial class ServerTextTests
             "kg", "g", "mg", "Mcal", "mEq", "IU", "DM", "ME", "NEL", "NEm", "NEg", "MP", "Lys", "Met", "His", "Ile", "Leu", "Phe", "Thr", "Trp", "Val", "Arg",
             "Ca", "P", "Mg", "K", "Na", "Cl", "S", "Co", "Cu", "Fe", "I", "Mn", "Se", "Zn", "Mo", "A", "D", "E", "CP", "RDP", "RUP", "TDN", "NDF", "DCAD",
             "yyyy", "MM", "dd", "en", "ko", "female", "male", "steer", "null", "from", "NASEM", "NRC",
+            // Feed-column abbreviations beside their Korean names (ADF, chromium, protein fractions B and C, fatty acids C18:1), the date
+            // pattern of import files (yyyy-mm-dd) and values an import or price request sends as they are.
+            "ADF", "Cr", "B", "C", "mm", "perTonneAsFed", "perKgDryMatter", "acceptValidRows", "confirmLargeChange", "confirmLargeChanges", "true", "dryMatterPercent",
+            // The product's name in e-mails.
+            "CNUCNM",
         };
         var english = Korean.Where(k => !k.Key.StartsWith("term.", StringComparison.Ordinal) || k.Key != $"term.{k.Value}")
             .SelectMany(k => LatinWord().Matches(Identifier().Replace(Placeholder().Replace(k.Value, ""), "")).Select(m => (k.Key, m.Value)))

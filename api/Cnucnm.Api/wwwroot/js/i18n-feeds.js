@@ -22,8 +22,6 @@ export const feedsText = {
       priceList: "Price list", priceListHint: "A CSV file with the columns feed, effectiveFrom (yyyy-mm-dd), amount, basis (perTonneAsFed or perKgDryMatter), currency ({currency}), supplier and region. Nothing is stored if any row is wrong.",
       import: "Import", libraryTitle: "Add from the libraries", search: "English or Korean name", allLibraries: "All libraries", category: "Category",
       allCategories: "All categories", nothingFound: "No library feed matches.", onFarm: "on the farm", add: "Add",
-      categories: { forage: "Forages", energy: "Energy feeds (grains, starch, sugar)", protein: "Protein feeds", fat: "Fats", byproduct: "By-products and fibre",
-        mineral: "Minerals, vitamins and additives", calf: "Calf milk and liquid feeds", compound: "Compound feeds and mixes" },
     },
     mixer: {
       title: "Mixer sheet", capacity: "Mixer capacity, kg as fed", scaleStep: "Scale step, kg", tolerance: "Loading tolerance, ± %", apply: "Apply", print: "Print",
@@ -40,7 +38,7 @@ export const feedsText = {
     },
     feeds: {
       title: "사료", intro: "농장의 사료입니다. 건물 함량이 모든 원물 급여량을 결정합니다. 사일리지의 건물 %를 측정할 때마다(매주) 갱신하세요. 이 사료를 쓰는 배합은 다시 평가됩니다.",
-      none: "아직 사료가 없습니다. 아래 사료 라이브러리에서 추가하세요.", feed: "사료", source: "출처", dm: "건물 %", price: "가격 ({currency}/원물 t)",
+      none: "아직 사료가 없습니다. 아래 사료 라이브러리에서 추가하세요.", feed: "사료", source: "출처", dm: "건물 %", price: "가격 ({currency}/원물 톤)",
       newPrice: "새 가격 (t당)", stock: "재고, 원물 kg", use: "사용량, 원물 kg/일", days: "재고 일수", remove: "삭제",
       forage: "조사료", concentrate: "농후사료", overrides: "자체 값 {n}개", lot: "사료 로트", own: "자체 분석",
       library: { nasem: "NASEM (2021)", korean: "한국 사료 성분표", library: "사료 라이브러리" }, cp: "조단백질, 건물 %", ndf: "NDF, 건물 %",
@@ -49,13 +47,11 @@ export const feedsText = {
       lotFeed: "이 사료는 사료 로트입니다. 로트의 성분 분석으로 변경하세요.",
       composition: "성분 자체 값", compositionHint: "농장 자체 값(NASEM 열, 라이브러리와 같은 건물 kg당 단위)이 라이브러리 사료의 값을 대신합니다.",
       nutrient: "영양소 (열)", value: "값", noOverrides: "없음: 라이브러리 값을 씁니다.", gaps: "모델이 추정하거나 0으로 두는 값",
-      priceHistory: "가격 이력", noPrices: "아직 가격이 없습니다.", pricePerTonne: "{currency}/원물 t", from: "적용일", amount: "금액", basis: "기준", supplier: "공급처",
-      basisName: { perTonneAsFed: "원물 t당", perKgDryMatter: "건물 kg당" },
+      priceHistory: "가격 이력", noPrices: "아직 가격이 없습니다.", pricePerTonne: "{currency}/원물 톤", from: "적용일", amount: "금액", basis: "기준", supplier: "공급처",
+      basisName: { perTonneAsFed: "원물 톤당", perKgDryMatter: "건물 kg당" },
       priceList: "가격표", priceListHint: "열: feed, effectiveFrom (yyyy-mm-dd), amount, basis (perTonneAsFed 또는 perKgDryMatter), currency ({currency}), supplier, region 인 CSV 파일. 한 행이라도 틀리면 아무것도 저장하지 않습니다.",
       import: "가져오기", libraryTitle: "사료 라이브러리에서 추가", search: "영문 또는 한글 이름", allLibraries: "모든 라이브러리", category: "분류",
       allCategories: "모든 분류", nothingFound: "맞는 라이브러리 사료가 없습니다.", onFarm: "농장에 있음", add: "추가",
-      categories: { forage: "조사료", energy: "에너지 사료 (곡류, 전분, 당)", protein: "단백질 사료", fat: "지방", byproduct: "부산물·섬유 사료",
-        mineral: "광물질·비타민·첨가제", calf: "송아지 대용유·액상 사료", compound: "배합사료·혼합사료" },
     },
     mixer: {
       title: "배합 작업지", capacity: "믹서 용량, 원물 kg", scaleStep: "저울 눈금, kg", tolerance: "투입 허용 오차, ± %", apply: "적용", print: "인쇄",

@@ -9,6 +9,11 @@ export const kpisText = {
       none: "No intake was recorded in this period.", noValue: "–",
       withoutRation: "{n} group-days had no ration in force: they are left out of compliance and feed cost (docs/analytics.md).",
       headDays: "Head-days",
+      economics: {
+        title: "Economics over time", scope: "For", interval: "Per", day: "day", week: "week (Monday to Sunday)", weekOf: "week of {d}",
+        hint: "Income over feed cost (with a milk or carcass price), feed cost per kg milk and per kg gain in {currency} on the left axis; feed efficiency (kg milk or gain per kg DM) on the right. A week's figure is the ratio of its sums.",
+        money: "{currency}", efficiency: "kg/kg DM",
+      },
       names: {
         dryMatterIntakeKgPerHeadPerDay: "Dry matter intake", feedCostPerHeadPerDay: "Feed cost", feedCostPerKgMilk: "Feed cost per kg milk",
         feedCostPerKgGain: "Feed cost per kg gain", incomeOverFeedCostPerHeadPerDay: "Income over feed cost",
@@ -32,6 +37,11 @@ export const kpisText = {
       none: "이 기간에 기록된 섭취량이 없습니다.", noValue: "–",
       withoutRation: "적용 중인 배합이 없던 우군-일 {n}일은 배합 준수율과 사료비에서 제외했습니다 (docs/analytics.md).",
       headDays: "두-일",
+      economics: {
+        title: "기간별 경제성", scope: "대상", interval: "단위", day: "일", week: "주 (월–일)", weekOf: "{d} 주",
+        hint: "사료비 대비 수익(원유 또는 도체 가격 입력 시), 원유 kg당·증체 kg당 사료비는 왼쪽 축({currency}), 사료 효율(건물 kg당 원유 또는 증체 kg)은 오른쪽 축입니다. 주별 값은 그 주 합계의 비율입니다.",
+        money: "{currency}", efficiency: "kg/건물 kg",
+      },
       names: {
         dryMatterIntakeKgPerHeadPerDay: "건물 섭취량", feedCostPerHeadPerDay: "사료비", feedCostPerKgMilk: "원유 kg당 사료비",
         feedCostPerKgGain: "증체 kg당 사료비", incomeOverFeedCostPerHeadPerDay: "사료비 대비 수익",

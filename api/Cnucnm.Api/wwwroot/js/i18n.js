@@ -28,6 +28,8 @@ const en = {
     until: "until", pricePerTonne: "Price per tonne as fed", fromGroup: "Start from the group", addFeed: "Add a farm feed", simulate: "Simulate", bodyWeight: "Body weight", gain: "Daily gain (live weight)", cost: "Feed cost (cumulative)",
     day: "day", summary: "{days} days to {weight} kg, {gain} kg/d live-weight gain on average, feed cost {cost}, hot carcass {carcass} kg.",
     sexes: { steer: "steer", bull: "bull", heifer: "heifer" },
+    kgPerDay: "kg/d",
+    phases: { calf: "Calf", growing: "Growing", earlyFattening: "Early fattening", lateFattening: "Late fattening", breeding: "Breeding" },
     stop: { maxDays: "The target weight was not reached within the longest simulated period.", noGain: "This ration allows no gain: the target weight cannot be reached." } },
   herd: {
     title: "Herd overview", group: "Group", head: "Head", state: "State",
@@ -67,7 +69,7 @@ const en = {
       His: "Histidine (His)", Ile: "Isoleucine (Ile)", Leu: "Leucine (Leu)", Phe: "Phenylalanine (Phe)", Thr: "Threonine (Thr)", Trp: "Tryptophan (Trp)", Val: "Valine (Val)",
       Ca: "Calcium (Ca)", P: "Phosphorus (P)", Mg: "Magnesium (Mg)", K: "Potassium (K)", Na: "Sodium (Na)", Cl: "Chlorine (Cl)", S: "Sulphur (S)",
       Co: "Cobalt (Co)", Cu: "Copper (Cu)", Fe: "Iron (Fe)", I: "Iodine (I)", Mn: "Manganese (Mn)", Se: "Selenium (Se)", Zn: "Zinc (Zn)", Mo: "Molybdenum (Mo)",
-      "Vitamin A": "Vitamin A", "Vitamin D": "Vitamin D", "Vitamin E": "Vitamin E" }, dmiTolerance: "DMI tolerance, %",
+      "Vitamin A": "Vitamin A", "Vitamin D": "Vitamin D", "Vitamin E": "Vitamin E" },
     fixedKg: "Fixed kg DM", candidatesHint: "Unticked feeds are left out. A fixed amount is fed exactly, whatever it costs (the farm's own forage, a feed to use up).",
     limits: { title: "Nutrient limits", hint: "Empty: the model's default. Requirements as % of what the model requires for this group; diet limits in their own unit. Kept with the group's settings.",
       minPercent: "Minimum, % of requirement", maxPercent: "Maximum, % of requirement", diet: "Diet limit", value: "Limit",
@@ -167,6 +169,8 @@ const ko = {
     until: "까지", pricePerTonne: "원물 톤당 가격", fromGroup: "우군에서 시작", addFeed: "농장 사료 추가", simulate: "시뮬레이션", bodyWeight: "체중", gain: "일당 증체 (생체중)", cost: "누적 사료비",
     day: "일", summary: "{days}일 만에 {weight} kg, 평균 일당 증체(생체중) {gain} kg, 사료비 {cost}, 도체중 {carcass} kg.",
     sexes: { steer: "거세우", bull: "수소", heifer: "미경산우" },
+    kgPerDay: "kg/일",
+    phases: { calf: "송아지", growing: "육성기", earlyFattening: "비육전기", lateFattening: "비육후기", breeding: "번식우" },
     stop: { maxDays: "시뮬레이션 최대 기간 안에 목표 체중에 이르지 못했습니다.", noGain: "이 배합으로는 증체가 없어 목표 체중에 이를 수 없습니다." } },
   herd: {
     title: "우군 현황", group: "우군", head: "두수", state: "상태",
@@ -206,7 +210,7 @@ const ko = {
       His: "히스티딘 (His)", Ile: "이소류신 (Ile)", Leu: "류신 (Leu)", Phe: "페닐알라닌 (Phe)", Thr: "트레오닌 (Thr)", Trp: "트립토판 (Trp)", Val: "발린 (Val)",
       Ca: "칼슘 (Ca)", P: "인 (P)", Mg: "마그네슘 (Mg)", K: "칼륨 (K)", Na: "나트륨 (Na)", Cl: "염소 (Cl)", S: "황 (S)",
       Co: "코발트 (Co)", Cu: "구리 (Cu)", Fe: "철 (Fe)", I: "요오드 (I)", Mn: "망간 (Mn)", Se: "셀레늄 (Se)", Zn: "아연 (Zn)", Mo: "몰리브덴 (Mo)",
-      "Vitamin A": "비타민 A", "Vitamin D": "비타민 D", "Vitamin E": "비타민 E" }, dmiTolerance: "건물 섭취량 허용 오차, %",
+      "Vitamin A": "비타민 A", "Vitamin D": "비타민 D", "Vitamin E": "비타민 E" },
     fixedKg: "고정 건물 kg", candidatesHint: "체크하지 않은 사료는 빠집니다. 고정량은 비용과 관계없이 그대로 급여합니다 (자가 조사료, 소진할 사료).",
     limits: { title: "영양소 한도", hint: "비워 두면 모델 기본값. 요구량 한도는 이 우군에 대한 모델 요구량 대비 %, 사료 한도는 각 단위로. 우군 설정에 함께 저장됩니다.",
       minPercent: "최소, 요구량 대비 %", maxPercent: "최대, 요구량 대비 %", diet: "사료 한도", value: "한도",
@@ -321,6 +325,12 @@ export function number(value, decimals = 1) {
 export function money(value, currency) {
   if (value === null || value === undefined) return "–";
   return new Intl.NumberFormat(locales[i18n.global.locale.value], { style: "currency", currency: currency || "KRW" }).format(value);
+}
+
+/** The currency's symbol in the UI language's locale (KRW → ₩), for units such as "₩/t as fed". */
+export function currencySymbol(currency) {
+  const parts = new Intl.NumberFormat(locales[i18n.global.locale.value], { style: "currency", currency: currency || "KRW" }).formatToParts(0);
+  return parts.find((p) => p.type === "currency")?.value ?? currency;
 }
 
 /** Money to three significant digits (small unit prices such as shadow prices: ₩1.23, not ₩1 or 1.2345). */

@@ -6,6 +6,7 @@
 import { request } from "./api.js";
 import { number, money } from "./i18n.js";
 import { worstBalance } from "./farm.js";
+import { useFeedColumns } from "./feedcatalogue.js";
 
 export const LabAnalysis = {
   props: { farmId: String, feed: Object, currency: String },
@@ -61,11 +62,8 @@ export const LabAnalysis = {
       preview.value = null;
       emit("applied");
     }
-    const nutrientName = (code) => {
-      const key = `labAnalysis.nutrients.${code}`;
-      const text = t(key);
-      return text === key ? code : text;
-    };
+    // Nutrients by the server's column names in the UI language (GET /api/v1/feed-library/columns), never by their codes.
+    const { columnName: nutrientName } = useFeedColumns();
     const lowest = (version) => worstBalance(version);
     const signed = (value, decimals) => (value > 0 ? "+" : "") + number(value, decimals);
     const signedMoney = (value) => (value > 0 ? "+" : "") + money(value, props.currency);

@@ -1,7 +1,7 @@
 // Trace-mineral maxima and the intake basis in the workbench's guard-rail controls (issue 19, "What to build" 3), kept with the
 // group's settings as request fields like the other limits: guardRails.maxMineralPerKgDm.{column} (mg/kg DM for trace minerals,
-// % DM for S, K and Mg), guardRails.maxSupplementalSeleniumMgPerKgDm, and the intake window (dryMatterIntakeTolerancePercent,
-// dryMatterIntakeKg.min|max). Empty: the model's default, shown as the placeholder.
+// % DM for S, K and Mg), guardRails.maxSupplementalSeleniumMgPerKgDm; and the intake basis, the workbench's one intake control
+// (dryMatterIntakeTolerancePercent, dryMatterIntakeKg.min|max). Empty: the model's default, shown as the placeholder.
 import { number } from "./i18n.js";
 
 /** Maximum tolerable concentrations for cattle, NRC (2005) Mineral Tolerance of Animals, Table 1 (also NASEM 2021 Ch. 7): the
@@ -16,9 +16,12 @@ export const mineralMaxima = [
 /** Supplemental Se (from mineral and additive feeds), mg/kg diet DM: the US legal limit, 21 CFR 573.920 (the formulation's default). */
 export const supplementalSeleniumDefault = 0.3;
 
-export const TraceLimits = {
+/** The intake basis, the one control of the ration's intake (beside Formulate): at the predicted intake (tolerance 0), predicted ± a
+ * tolerance (dryMatterIntakeTolerancePercent) or a kg DM window (dryMatterIntakeKg.min|max, which the formulation then uses instead of
+ * the predicted intake and its tolerance). */
+export const IntakeBasis = {
   // settings: the workbench's reactive settings (dryMatterIntakeTolerancePercent, requestFields); setField(field, value) as the workbench's.
-  props: { settings: Object, setField: Function, predictedDmi: Number, beef: Boolean },
+  props: { settings: Object, setField: Function, predictedDmi: Number },
   setup(props) {
     const value = (field) => props.settings.requestFields[field] ?? "";
     const basis = Vue.computed(() => {
@@ -31,7 +34,8 @@ export const TraceLimits = {
         props.setField("dryMatterIntakeKg.min", "");
         props.setField("dryMatterIntakeKg.max", "");
       }
-      if (choice === "predicted") props.settings.dryMatterIntakeTolerancePercent = 0;
+      // A window replaces the tolerance: one basis at a time.
+      if (choice === "predicted" || choice === "window") props.settings.dryMatterIntakeTolerancePercent = 0;
       if (choice === "tolerance" && !(Number(props.settings.dryMatterIntakeTolerancePercent) > 0)) props.settings.dryMatterIntakeTolerancePercent = 5;
       if (choice === "window" && basis.value !== "window" && props.predictedDmi) {
         // A window around the predicted intake to start from (± 5 %), edited below.
@@ -39,17 +43,16 @@ export const TraceLimits = {
         props.setField("dryMatterIntakeKg.max", Math.round(props.predictedDmi * 1.05 * 10) / 10);
       }
     }
-    return { value, basis, chooseBasis, mineralMaxima, supplementalSeleniumDefault, number };
+    return { value, basis, chooseBasis, number };
   },
   template: `
-    <div data-testid="trace-limits">
-      <h3>{{ $t('traceLimits.intakeTitle') }}</h3>
+    <div data-testid="intake-basis-control">
       <div class="toolbar" data-testid="intake-basis" :data-basis="basis">
-        <label>{{ $t('traceLimits.basis') }} <select :value="basis" @change="chooseBasis($event.target.value)" data-testid="intake-basis-select">
+        <label>{{ $t('traceLimits.intakeTitle') }}: {{ $t('traceLimits.basis') }} <select :value="basis" @change="chooseBasis($event.target.value)" data-testid="intake-basis-select">
           <option value="predicted">{{ $t('traceLimits.predicted') }}</option>
           <option value="tolerance">{{ $t('traceLimits.tolerance') }}</option>
           <option value="window">{{ $t('traceLimits.window') }}</option></select></label>
-        <label v-if="basis === 'tolerance'">± <input class="bound" type="number" step="any" v-model="settings.dryMatterIntakeTolerancePercent" data-testid="intake-tolerance"> %</label>
+        <label v-if="basis === 'tolerance'">± <input class="bound" type="number" step="any" min="0" max="50" v-model="settings.dryMatterIntakeTolerancePercent" data-testid="intake-tolerance"> %</label>
         <template v-if="basis === 'window'">
           <label>{{ $t('traceLimits.min') }} <input class="bound" type="number" step="any" :value="value('dryMatterIntakeKg.min')"
             @change="setField('dryMatterIntakeKg.min', $event.target.value)" data-testid="intake-min"></label>
@@ -62,27 +65,37 @@ export const TraceLimits = {
         : basis === 'tolerance' ? $t('traceLimits.toleranceText', { n: number(Number(settings.dryMatterIntakeTolerancePercent), 1) })
         : $t('traceLimits.windowText', { min: value('dryMatterIntakeKg.min') === '' ? '–' : number(value('dryMatterIntakeKg.min'), 1),
             max: value('dryMatterIntakeKg.max') === '' ? '–' : number(value('dryMatterIntakeKg.max'), 1) }) }}</p>
-      <template v-if="!beef">
-        <h3>{{ $t('traceLimits.mineralsTitle') }}</h3>
-        <p class="hint">{{ $t('traceLimits.mineralsHint') }}</p>
-        <table data-testid="mineral-maxima">
-          <thead><tr><th>{{ $t('traceLimits.mineral') }}</th><th class="n">{{ $t('traceLimits.maximum') }}</th><th>{{ $t('traceLimits.unit') }}</th></tr></thead>
-          <tbody>
-            <tr v-for="m in mineralMaxima" :key="m.column" :data-mineral="m.name">
-              <td>{{ $t('traceLimits.names.' + m.name) }}</td>
-              <td class="n"><input class="bound" type="number" step="any" :placeholder="number(m.max, m.max < 1 ? 2 : 0)" :value="value('guardRails.maxMineralPerKgDm.' + m.column)"
-                @change="setField('guardRails.maxMineralPerKgDm.' + m.column, $event.target.value)" data-testid="mineral-max"></td>
-              <td>{{ $t('analysis.units.' + m.unit) }}</td>
-            </tr>
-            <tr data-mineral="supplementalSe">
-              <td>{{ $t('traceLimits.supplementalSe') }}</td>
-              <td class="n"><input class="bound" type="number" step="any" :placeholder="number(supplementalSeleniumDefault, 2)" :value="value('guardRails.maxSupplementalSeleniumMgPerKgDm')"
-                @change="setField('guardRails.maxSupplementalSeleniumMgPerKgDm', $event.target.value)" data-testid="mineral-max"></td>
-              <td>{{ $t('analysis.units.mgKgDm') }}</td>
-            </tr>
-          </tbody>
-        </table>
-      </template>
+    </div>`,
+};
+
+export const TraceLimits = {
+  // settings: the workbench's reactive settings (requestFields); setField(field, value) as the workbench's.
+  props: { settings: Object, setField: Function, beef: Boolean },
+  setup(props) {
+    const value = (field) => props.settings.requestFields[field] ?? "";
+    return { value, mineralMaxima, supplementalSeleniumDefault, number };
+  },
+  template: `
+    <div data-testid="trace-limits" v-if="!beef">
+      <h3>{{ $t('traceLimits.mineralsTitle') }}</h3>
+      <p class="hint">{{ $t('traceLimits.mineralsHint') }}</p>
+      <table data-testid="mineral-maxima">
+        <thead><tr><th>{{ $t('traceLimits.mineral') }}</th><th class="n">{{ $t('traceLimits.maximum') }}</th><th>{{ $t('traceLimits.unit') }}</th></tr></thead>
+        <tbody>
+          <tr v-for="m in mineralMaxima" :key="m.column" :data-mineral="m.name">
+            <td>{{ $t('traceLimits.names.' + m.name) }}</td>
+            <td class="n"><input class="bound" type="number" step="any" :placeholder="number(m.max, m.max < 1 ? 2 : 0)" :value="value('guardRails.maxMineralPerKgDm.' + m.column)"
+              @change="setField('guardRails.maxMineralPerKgDm.' + m.column, $event.target.value)" data-testid="mineral-max"></td>
+            <td>{{ $t('analysis.units.' + m.unit) }}</td>
+          </tr>
+          <tr data-mineral="supplementalSe">
+            <td>{{ $t('traceLimits.supplementalSe') }}</td>
+            <td class="n"><input class="bound" type="number" step="any" :placeholder="number(supplementalSeleniumDefault, 2)" :value="value('guardRails.maxSupplementalSeleniumMgPerKgDm')"
+              @change="setField('guardRails.maxSupplementalSeleniumMgPerKgDm', $event.target.value)" data-testid="mineral-max"></td>
+            <td>{{ $t('analysis.units.mgKgDm') }}</td>
+          </tr>
+        </tbody>
+      </table>
     </div>`,
 };
 

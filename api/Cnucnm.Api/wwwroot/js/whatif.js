@@ -1,7 +1,8 @@
 // Two what-ifs side by side in the workbench (issue 19, "What to build" 3): a formulated ration is kept as what-if A; after a change
 // of prices, limits or candidate feeds and another formulation (what-if B), both are shown side by side (cost, feeds, balances, the
 // main analysis rows, the difference) with the changes that separate them. "Back to A" restores A's prices, candidates and limits and
-// formulates again. Each run is the group's real formulation: under Suggest its ration waits for approval until one is approved.
+// previews again. While A is kept, the workbench formulates B as a preview (POST …/ration/preview: nothing stored, no price, setting,
+// ration or alert) until "Apply what-if B" stores its prices and settings and formulates the group for real.
 import { RationCompare } from "./analysis.js";
 import { number, money } from "./i18n.js";
 
@@ -9,13 +10,17 @@ const clone = (value) => JSON.parse(JSON.stringify(value));
 const blank = (v) => v === null || v === undefined || v === "";
 // What-if A of each group, kept while the page is open: the result card (and this component with it) is rebuilt by every run.
 const pins = Vue.reactive({});
+/** True while a what-if A of the group is kept: the workbench then formulates as a preview. */
+export const whatIfKept = (groupId) => !!pins[groupId];
 const same = (a, b) => (blank(a) && blank(b)) || (!blank(a) && !blank(b) && Number(a) === Number(b));
 
 export const WhatIfCompare = {
   components: { RationCompare },
   // shown: the ration version on screen; rows and settings: the workbench's reactive candidates and limits; run(): formulate;
-  // feeds: the farm's feeds (names); fieldLabel(field): a request field in farm language.
-  props: { groupId: String, shown: Object, rows: Object, settings: Object, feeds: Array, run: Function, fieldLabel: Function, currency: String, busy: Boolean },
+  // feeds: the farm's feeds (names); fieldLabel(field): a request field in farm language; apply(): store B's prices and settings and
+  // formulate the group; preview: the result on screen is a preview.
+  props: { groupId: String, shown: Object, rows: Object, settings: Object, feeds: Array, run: Function, apply: Function, fieldLabel: Function, currency: String,
+    busy: Boolean, preview: Boolean },
   setup(props) {
     const { t } = VueI18n.useI18n();
     const pinned = Vue.computed(() => pins[props.groupId] ?? null);
@@ -58,8 +63,7 @@ export const WhatIfCompare = {
       for (const key of Object.keys(props.rows)) if (!(key in a.rows)) props.rows[key].use = false;
       for (const [key, row] of Object.entries(a.rows)) props.rows[key] = { ...(props.rows[key] ?? {}), ...clone(row) };
       Object.assign(props.settings, clone(a.settings));
-      // A's prices were stored minutes ago: restoring them is no typo, so they are sent confirmed past the large-change guard.
-      await props.run(true);
+      await props.run();
     }
     return { pinned, keep, comparing, changes, backToA, money };
   },
@@ -79,8 +83,10 @@ export const WhatIfCompare = {
         <div data-testid="whatif-compare">
           <RationCompare :left="pinned.version" :right="shown" :currency="currency" :left-label="$t('whatIf.a')" :right-label="$t('whatIf.b')" />
         </div>
+        <p v-if="preview" class="hint" data-testid="whatif-preview">{{ $t('whatIf.preview') }}</p>
         <div class="toolbar" style="margin-top:8px">
           <button type="button" :disabled="busy" @click="backToA" data-testid="whatif-back">{{ $t('whatIf.back') }}</button>
+          <button v-if="preview" type="button" class="primary" :disabled="busy" @click="apply()" data-testid="whatif-apply">{{ $t('whatIf.apply') }}</button>
         </div>
       </template>
     </div>`,

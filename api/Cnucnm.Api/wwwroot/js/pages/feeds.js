@@ -3,11 +3,12 @@
 // and the feed libraries to add from (DM %, source, category).
 import { get, request } from "../api.js";
 import { useFarm } from "../farm.js";
-import { number, money, date, i18n } from "../i18n.js";
+import { number, money, date, i18n, currencySymbol } from "../i18n.js";
 import { EChart } from "../chart.js";
 import { feedLabel, libraryFeedName, librarySource } from "../feedname.js";
 import { NotFoundPage } from "./notfound.js";
 import { LabAnalysis } from "../labanalysis.js";
+import { libraryCategories, useFeedColumns } from "../feedcatalogue.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -134,8 +135,12 @@ export const FeedsPage = {
         animation: false,
         grid: { left: 80, right: 20, top: 30, bottom: 30 },
         tooltip: { trigger: "axis" },
-        xAxis: { type: "time" },
-        yAxis: { type: "value", name: t("feeds.pricePerTonne", { currency: farm.value?.currency ?? "" }), min: 0 },
+        // Tick labels as dates of the UI language (ECharts' own are English month names); ECharts reads "YYYY-MM-DD" as local midnight.
+        xAxis: { type: "time", axisLabel: { formatter: (value) => {
+          const d = new Date(value);
+          return date(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`);
+        } } },
+        yAxis: { type: "value", name: t("feeds.pricePerTonne", { currency: currencySymbol(farm.value?.currency) }), min: 0 },
         series: [{ name: feedLabel(feed.definition.name), type: "line", step: "end", data: points, symbolSize: 6 }],
       };
     });
@@ -145,22 +150,23 @@ export const FeedsPage = {
     const search = Vue.reactive({ text: "", library: "", category: "" });
     const found = Vue.ref([]);
     const searched = Vue.ref(false);
-    loaded.then(async (f) => {
-      if (f) categories.value = cleanCategories(await get("/api/v1/feed-library/categories"));
-    }).catch(() => {});
+    // Category and column names come from the server in the UI language: fetched again (and the results searched again) when it changes.
+    const loadCategories = async () => { categories.value = await libraryCategories(); };
+    loaded.then(async (f) => { if (f) await loadCategories(); }).catch(() => {});
+    Vue.watch(i18n.global.locale, async () => {
+      await loadCategories().catch(() => {});
+      if (searched.value) await find();
+    });
+    const { columns, columnName, columnUnit } = useFeedColumns();
     async function find() {
       error.value = null;
-      // One query per spelling of the chosen category (the libraries spell some categories differently).
-      const spellings = categories.value.find((c) => c.key === search.category)?.spellings ?? [null];
       try {
-        const results = await Promise.all(spellings.map((category) => {
-          const query = new URLSearchParams({ take: "50" });
-          if (search.text) query.set("search", search.text);
-          if (search.library) query.set("library", search.library);
-          if (category) query.set("category", category);
-          return get(`/api/v1/feed-library?${query}`);
-        }));
-        found.value = results.flat().slice(0, 50);
+        const query = new URLSearchParams({ take: "50" });
+        if (search.text) query.set("search", search.text);
+        if (search.library) query.set("library", search.library);
+        // A clean group (categoryCode) takes every library's spelling of it.
+        if (search.category) query.set("categoryCode", search.category);
+        found.value = await get(`/api/v1/feed-library?${query}`);
         searched.value = true;
       } catch (e) {
         error.value = problemText(e);
@@ -172,7 +178,7 @@ export const FeedsPage = {
     }), t("feeds.added", { feed: libraryFeedName(feed) }));
 
     return {
-      farm, notFound, error, saved, canEdit, feeds, edits, selected, current, override, priceList, priceChart, categories, search, found, searched, onFarm,
+      farm, notFound, error, saved, canEdit, feeds, edits, selected, current, override, priceList, priceChart, categories, search, found, searched, onFarm, columnName, columnUnit, columns, currencySymbol,
       saveDryMatter, saveInventory, savePrice, heldPrice, confirmPrice, remove, addOverride, dropOverride, readPriceFile, importPrices, find, addFromLibrary,
       daysOfStock, feedLabel, libraryFeedName, librarySource, number, money, date, load,
     };
@@ -191,7 +197,7 @@ export const FeedsPage = {
           <table v-else data-testid="farm-feeds">
             <thead><tr>
               <th>{{ $t('feeds.feed') }}</th><th>{{ $t('feeds.source') }}</th>
-              <th class="n">{{ $t('feeds.dm') }}</th><th class="n">{{ $t('feeds.price', { currency: farm.currency }) }}</th>
+              <th class="n">{{ $t('feeds.dm') }}</th><th class="n">{{ $t('feeds.price', { currency: currencySymbol(farm.currency) }) }}</th>
               <th class="n">{{ $t('feeds.stock') }}</th><th class="n">{{ $t('feeds.use') }}</th><th class="n">{{ $t('feeds.days') }}</th><th></th>
             </tr></thead>
             <tbody>
@@ -238,19 +244,20 @@ export const FeedsPage = {
           <table v-if="Object.keys(current.definition.composition).length" data-testid="feed-composition">
             <thead><tr><th>{{ $t('feeds.nutrient') }}</th><th class="n">{{ $t('feeds.value') }}</th><th></th></tr></thead>
             <tbody><tr v-for="(value, nutrient) in current.definition.composition" :key="nutrient">
-              <td>{{ nutrient }}</td><td class="n">{{ number(value, 2) }}</td>
+              <td :title="nutrient">{{ columnName(nutrient) }}</td><td class="n">{{ number(value, 2) }} {{ columnUnit(nutrient) }}</td>
               <td><button v-if="canEdit && !current.definition.lotId" type="button" @click="dropOverride(nutrient)">{{ $t('feeds.remove') }}</button></td>
             </tr></tbody>
           </table>
           <p v-else>{{ $t('feeds.noOverrides') }}</p>
           <form v-if="canEdit && !current.definition.lotId" class="toolbar" @submit.prevent="addOverride">
-            <label>{{ $t('feeds.nutrient') }} <input v-model="override.nutrient" placeholder="Fd_CP" required data-testid="override-nutrient"></label>
+            <label>{{ $t('feeds.nutrient') }} <select v-model="override.nutrient" required data-testid="override-nutrient">
+              <option v-for="(c, code) in columns" :key="code" :value="code">{{ c.name }} ({{ c.unitName }})</option></select></label>
             <label>{{ $t('feeds.value') }} <input type="number" step="any" v-model="override.value" required data-testid="override-value"></label>
             <button type="submit" data-testid="override-save">{{ $t('common.save') }}</button>
           </form>
           <template v-if="current.compositionGaps?.length">
             <h3>{{ $t('feeds.gaps') }}</h3>
-            <ul data-testid="feed-gaps"><li v-for="g in current.compositionGaps" :key="g.column">{{ g.column }}: {{ number(g.valueUsed, 2) }} {{ g.unit }} <span class="muted">{{ $i18n.locale === 'ko' ? g.sourceKorean : g.source }}</span></li></ul>
+            <ul data-testid="feed-gaps"><li v-for="g in current.compositionGaps" :key="g.column">{{ columnName(g.column) }}: {{ number(g.valueUsed, 2) }} {{ columnUnit(g.column, g.unit) }} <span class="muted">{{ $i18n.locale === 'ko' ? g.sourceKorean : g.source }}</span></li></ul>
           </template>
           <LabAnalysis v-if="canEdit && !current.definition.lotId" :key="current.definition.feedId" :farm-id="farmId" :feed="current" :currency="farm.currency" @applied="load" />
           <h3>{{ $t('feeds.priceHistory') }}</h3>
@@ -296,7 +303,7 @@ export const FeedsPage = {
             <tbody><tr v-for="f in found" :key="f.id" :data-library-feed="f.id">
               <td data-testid="library-name">{{ libraryFeedName(f) }}</td>
               <td>{{ $t('feeds.library.' + f.library) }}</td>
-              <td>{{ categoryLabel(f.category) }}</td>
+              <td>{{ f.categoryName }}</td>
               <td class="n" data-testid="library-dm">{{ number(f.dryMatterPercent, 1) }}</td>
               <td class="n">{{ number(f.nutrients.Fd_CP?.value, 1) }}</td>
               <td class="n">{{ number(f.nutrients.Fd_NDF?.value, 1) }}</td>
@@ -309,50 +316,4 @@ export const FeedsPage = {
         </section>
       </template>
     </template>`,
-  methods: {
-    categoryLabel(category) {
-      return categoryLabel(category);
-    },
-  },
 };
-
-/**
- * The libraries' categories overlap (NASEM's "Energy Source" and the Korean tables' "Energy", "Energy Concentrate",
- * "Starch" …): each is shown under one clean group. A category not listed keeps its own name.
- */
-const categoryGroups = {
-  forage: ["Forage", "Grain Crop Forage", "Grain Type Forage", "Grass Forage", "Grass/Legume Forage", "Legume Forage", "Pasture", "Wet forage", "Dry"],
-  energy: ["Energy", "Energy Concentrate", "Energy Source", "Starch", "Sugar/Sugar Alcohol"],
-  protein: ["Protein", "Protein Concentrate", "Plant Protein", "Animal Protein"],
-  fat: ["Fat Supplement", "Fatty Acid Supplement"],
-  byproduct: ["By-Product Feed", "By-Product/Other", "Fiber"],
-  mineral: ["Vitamin/Mineral", "Additive"],
-  calf: ["Calf Liquid Feed"],
-  compound: ["Commercial Feed", "Mixed", "Concentrate"],
-};
-const groupOf = new Map(Object.entries(categoryGroups).flatMap(([group, names]) => names.map((n) => [n.toLowerCase(), group])));
-
-/** The clean group of a library category (case and spacing do not make another one). */
-export function categoryKey(category) {
-  const plain = (category ?? "").trim().replace(/\s+/g, " ").toLowerCase();
-  return groupOf.get(plain) ?? plain;
-}
-
-/** The category as shown: the first spelling met, in the UI language when it has a translation. */
-function categoryLabel(category) {
-  const key = `feeds.categories.${categoryKey(category)}`;
-  return i18n.global.te(key) ? i18n.global.t(key) : category;
-}
-
-/** Categories of both libraries merged by key (counts added), sorted by what is shown. */
-function cleanCategories(categories) {
-  const merged = new Map();
-  for (const c of categories) {
-    const key = categoryKey(c.category);
-    const entry = merged.get(key) ?? { key, label: categoryLabel(c.category), feeds: 0, spellings: [] };
-    entry.feeds += c.feeds;
-    entry.spellings.push(c.category);
-    merged.set(key, entry);
-  }
-  return [...merged.values()].sort((a, b) => a.label.localeCompare(b.label));
-}

@@ -8,10 +8,11 @@ import { NotFoundPage } from "./notfound.js";
 
 const phase = (name, until, shares) => ({ name, untilBodyWeightKg: until, feeds: shares.map(([feed, share, price, label]) => ({ feed, share, price, label: label ?? feed })) });
 
-// Korean library feeds a Hanwoo farm starts from (the API's default beef candidates), KRW per tonne as fed.
+// Korean library feeds a Hanwoo farm starts from (the API's default beef candidates), KRW per tonne as fed. Phases are named by
+// their code (the beef model's BeefGrowthPhase) and shown in the UI language.
 const koreanPlan = () => [
-  phase("early fattening", 550, [["kr:611", 80, 610000, "한우 비육전기 배합사료"], ["kr:693", 20, 280000, "볏짚"]]),
-  phase("late fattening", null, [["kr:612", 88, 630000, "한우 비육후기 배합사료"], ["kr:693", 12, 280000, "볏짚"]]),
+  phase("earlyFattening", 550, [["kr:611", 80, 610000, "한우 비육전기 배합사료"], ["kr:693", 20, 280000, "볏짚"]]),
+  phase("lateFattening", null, [["kr:612", 88, 630000, "한우 비육후기 배합사료"], ["kr:693", 12, 280000, "볏짚"]]),
 ];
 
 const beefBreed = { hanwoo: "hanwoo", holsteinHanwooCross: "holstein-x-hanwoo", angus: "angus", holstein: "holstein" };
@@ -94,7 +95,7 @@ export const GrowthPage = {
         xAxis: { type: "category", name: t("growth.day"), data: steps.map((s) => s.day) },
         yAxis: [
           { type: "value", name: "kg", min: (v) => Math.floor(v.min / 50) * 50 },
-          { type: "value", name: "kg/d", position: "right", min: 0 },
+          { type: "value", name: t("growth.kgPerDay"), position: "right", min: 0 },
           { type: "value", name: farm.value?.currency ?? "", position: "right", offset: 0, show: false },
         ],
         series: [
@@ -126,8 +127,8 @@ export const GrowthPage = {
           <label>{{ $t('growth.targetWeight') }} <input v-model="plan.targetBodyWeightKg" size="5" data-testid="target-weight"></label>
         </div>
         <table v-for="(p, i) in phases" :key="i" class="phase">
-          <thead><tr><th>{{ p.name }} <span v-if="i < phases.length - 1">({{ $t('growth.until') }} <input v-model="p.untilBodyWeightKg" size="5"> kg)</span></th>
-            <th class="n">% DM</th><th class="n">{{ $t('growth.pricePerTonne') }}</th></tr></thead>
+          <thead><tr><th>{{ $te('growth.phases.' + p.name) ? $t('growth.phases.' + p.name) : p.name }} <span v-if="i < phases.length - 1">({{ $t('growth.until') }} <input v-model="p.untilBodyWeightKg" size="5"> kg)</span></th>
+            <th class="n">{{ $t('analysis.units.pctDm') }}</th><th class="n">{{ $t('growth.pricePerTonne') }}</th></tr></thead>
           <tbody><tr v-for="(f, j) in p.feeds" :key="j">
             <td><select v-if="farmFeeds.length" v-model="f.feed" @change="chooseFeed(f)" data-testid="growth-feed">
                 <option v-if="!farmFeeds.some((x) => x.feed === f.feed)" :value="f.feed">{{ f.label }}</option>

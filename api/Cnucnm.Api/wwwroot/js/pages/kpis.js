@@ -67,7 +67,8 @@ export const KpisPage = {
     loaded.then((f) => (f ? last(30, f) : undefined)).catch((e) => { error.value = e.message; });
 
     const scopes = Vue.computed(() => report.value?.farm
-      ? [{ id: "farm", name: t("kpis.farm"), kpis: report.value.farm, daily: report.value.daily }, ...report.value.groups.map((g) => ({ id: g.groupId, name: g.group, kpis: g.kpis, daily: g.daily }))]
+      ? [{ id: "farm", name: t("kpis.farm"), kpis: report.value.farm, daily: report.value.daily, weekly: report.value.weekly ?? [] },
+        ...report.value.groups.map((g) => ({ id: g.groupId, name: g.group, kpis: g.kpis, daily: g.daily, weekly: g.weekly ?? [] }))]
       : []);
 
     // Income over feed cost without any product price is only the feed cost with a minus sign: not shown.
@@ -96,7 +97,37 @@ export const KpisPage = {
       };
     });
 
-    return { farm, notFound, error, loading, period, report, metric, scopes, chart, load, last, format, unit, KPI_KEYS, number };
+    // Economics over time for the farm or one group, per day or per week: IOFC (only with a product price), feed cost per kg milk and
+    // per kg gain on the money axis, feed efficiency on the other; a series the scope never has (gain of a milking pen) is left out.
+    const economics = Vue.reactive({ scope: "farm", interval: "day" });
+    const economicsChart = Vue.computed(() => {
+      const scope = scopes.value.find((s) => s.id === economics.scope) ?? scopes.value[0];
+      const points = (economics.interval === "week" ? scope?.weekly : scope?.daily) ?? [];
+      const currency = report.value?.currency ?? "";
+      // Income over feed cost only where a product of the point is priced (milk with a milk price, gain with a carcass price): without,
+      // it is only the feed cost with a minus sign.
+      const milkPrice = report.value?.prices?.milkPerKg ?? 0;
+      const carcassPrice = report.value?.prices?.carcassPerKg ?? 0;
+      const hasIncome = (p) => (milkPrice > 0 && p.milkKgPerKgDryMatter != null) || (carcassPrice > 0 && p.gainKgPerKgDryMatter != null);
+      const line = (key, axis, decimals) => ({
+        key, name: t(`kpis.names.${key}`), type: "line", yAxisIndex: axis, symbolSize: 5, connectNulls: false,
+        data: points.map((p) => (p[key] === null || p[key] === undefined || (key === "incomeOverFeedCostPerHeadPerDay" && !hasIncome(p)) ? null : Number(p[key].toFixed(decimals)))),
+      });
+      const series = [line("incomeOverFeedCostPerHeadPerDay", 0, 0), line("feedCostPerKgMilk", 0, 0), line("feedCostPerKgGain", 0, 0),
+        line("milkKgPerKgDryMatter", 1, 3), line("gainKgPerKgDryMatter", 1, 3)].filter((s) => s.data.some((v) => v !== null));
+      return {
+        animation: false,
+        grid: { left: 70, right: 70, top: 60, bottom: 30 },
+        tooltip: { trigger: "axis" },
+        legend: { top: 0, data: series.map((s) => s.name) },
+        xAxis: { type: "category", data: points.map((p) => (economics.interval === "week" ? t("kpis.economics.weekOf", { d: date(p.scope) }) : date(p.scope))) },
+        yAxis: [{ type: "value", name: t("kpis.economics.money", { currency }), scale: true },
+          { type: "value", name: t("kpis.economics.efficiency"), scale: true, position: "right" }],
+        series: series.map(({ key, ...s }) => s),
+      };
+    });
+
+    return { farm, notFound, error, loading, period, report, metric, scopes, chart, load, last, format, unit, KPI_KEYS, number, economics, economicsChart };
   },
   template: `
     <NotFoundPage v-if="notFound" />
@@ -146,6 +177,24 @@ export const KpisPage = {
             </label>
           </div>
           <EChart :option="chart" name="kpi-trend" testid="kpi-chart" />
+        </section>
+        <section class="card" data-testid="economics">
+          <h2>{{ $t('kpis.economics.title') }}</h2>
+          <div class="toolbar">
+            <label>{{ $t('kpis.economics.scope') }}
+              <select v-model="economics.scope" data-testid="economics-scope">
+                <option v-for="s in scopes" :key="s.id" :value="s.id">{{ s.name }}</option>
+              </select>
+            </label>
+            <label>{{ $t('kpis.economics.interval') }}
+              <select v-model="economics.interval" data-testid="economics-interval">
+                <option value="day">{{ $t('kpis.economics.day') }}</option>
+                <option value="week">{{ $t('kpis.economics.week') }}</option>
+              </select>
+            </label>
+          </div>
+          <p class="muted">{{ $t('kpis.economics.hint', { currency: report.currency }) }}</p>
+          <EChart :option="economicsChart" name="economics-trend" testid="economics-chart" />
         </section>
       </template>
     </template>`,

@@ -4,14 +4,15 @@
 // approve the result as the group's ration.
 import { get, request } from "../api.js";
 import { useFarm, balanceState } from "../farm.js";
-import { number, money, significantMoney, i18n, unitName } from "../i18n.js";
+import { number, money, significantMoney, i18n, unitName, currencySymbol } from "../i18n.js";
 import { NotFoundPage } from "./notfound.js";
 import { CompositionNotes } from "../compositionnotes.js";
 import { RationAnalysis, RationCompare } from "../analysis.js";
 import { libraryFeedName } from "../feedname.js";
 import { CopyRation } from "../copyration.js";
-import { WhatIfCompare } from "../whatif.js";
-import { TraceLimits, traceFieldLabel } from "../tracelimits.js";
+import { WhatIfCompare, whatIfKept } from "../whatif.js";
+import { TraceLimits, IntakeBasis, traceFieldLabel } from "../tracelimits.js";
+import { libraryCategories, useFeedColumns } from "../feedcatalogue.js";
 
 /** A farm feed id from a library id (nasem:Corn silage, typical → corn-silage-typical; kr:693 → kr-693, never a bare number). */
 export function farmFeedId(libraryId) {
@@ -19,7 +20,7 @@ export function farmFeedId(libraryId) {
 }
 
 export const WorkbenchPage = {
-  components: { NotFoundPage, CompositionNotes, RationAnalysis, RationCompare, CopyRation, TraceLimits, WhatIfCompare },
+  components: { NotFoundPage, CompositionNotes, RationAnalysis, RationCompare, CopyRation, TraceLimits, IntakeBasis, WhatIfCompare },
   props: { farmId: String, groupId: String },
   setup(props) {
     const { t } = VueI18n.useI18n();
@@ -66,16 +67,24 @@ export const WorkbenchPage = {
       group.value = await get(base);
       await loadFeeds();
       await loadRation();
-      categories.value = await get("/api/v1/feed-library/categories");
+      categories.value = await libraryCategories();
     }).catch((e) => { if (e.status === 404) notFound.value = true; else error.value = e.message; });
+    const { columnName } = useFeedColumns();
 
-    // Ration-change reasons and the near miss's texts come from the server in the UI language: fetch the ration again when it changes.
-    Vue.watch(i18n.global.locale, async () => { try { snapshot.value = await get(`${base}/ration`); } catch (e) { error.value = e.message; } });
+    // Ration-change reasons, the near miss's texts and the library's category names come from the server in the UI language: fetched
+    // again when it changes.
+    Vue.watch(i18n.global.locale, async () => {
+      try {
+        snapshot.value = await get(`${base}/ration`);
+        categories.value = await libraryCategories();
+        if (found.value.length) await find();
+      } catch (e) { error.value = e.message; }
+    });
 
     async function find() {
       const query = new URLSearchParams({ take: "30" });
       if (search.text) query.set("search", search.text);
-      if (search.category) query.set("category", search.category);
+      if (search.category) query.set("categoryCode", search.category);
       if (search.nutrient) {
         query.set("nutrient", search.nutrient);
         if (search.min != null && search.min !== "") query.set("min", search.min);
@@ -123,23 +132,55 @@ export const WorkbenchPage = {
     }
 
     const optional = (v) => (v === null || v === "" || v === undefined ? null : Number(v));
+    /** The settings on screen, as PUT …/ration/settings and POST …/ration/preview take them. */
+    function settingsBody() {
+      // Only the farm's current feeds: a removed feed may linger in the saved settings.
+      const current = new Set(feeds.value.map((f) => f.definition.feedId));
+      const candidates = Object.entries(rows).filter(([feedId, r]) => r.use && current.has(feedId))
+        .map(([feedId, r]) => ({ feedId, minKgDryMatter: optional(r.min) ?? 0, maxKgDryMatter: optional(r.max), fixedKgDryMatter: optional(r.fixed) }));
+      return {
+        candidates, dryMatterIntakeTolerancePercent: Number(settings.dryMatterIntakeTolerancePercent),
+        minForageNdfPercentOfDm: optional(settings.minForageNdfPercentOfDm), maxStarchPercentOfDm: optional(settings.maxStarchPercentOfDm),
+        maxFatPercentOfDm: optional(settings.maxFatPercentOfDm), mixerCapacityKgAsFed: optional(settings.mixerCapacityKgAsFed),
+        requestFields: settings.requestFields,
+      };
+    }
+    /** Formulate: a preview while a what-if A is kept (nothing stored), else the group's formulation (prices and settings stored). */
     async function run(confirmPrices) {
+      if (whatIfKept(props.groupId) && confirmPrices !== "apply") return preview();
+      return formulate(confirmPrices === true);
+    }
+    /** What-if B: the settings and prices on screen formulated by POST …/ration/preview; the group's ration, settings and prices stay. */
+    async function preview() {
+      busy.value = true;
+      message.value = null;
+      error.value = null;
+      result.value = null;
+      heldPrices.value = [];
+      try {
+        const prices = {};
+        for (const f of feeds.value) {
+          const row = rows[f.definition.feedId];
+          if (row?.use && row.pricePerTonne != null && row.pricePerTonne !== "") prices[f.definition.feedId] = Number(row.pricePerTonne);
+        }
+        const answer = await request("POST", `${base}/ration/preview`, { ...settingsBody(), pricesPerTonneAsFed: prices });
+        result.value = answer.outcome === "infeasible" || answer.outcome === "notReady"
+          ? { outcome: answer.outcome, explanation: answer.explanation, relaxations: answer.formulation?.explanation?.relaxations ?? [], preview: true }
+          : { ...answer, preview: true };
+      } catch (e) {
+        error.value = e.problem?.errors ? JSON.stringify(e.problem.errors) : e.message;
+      } finally {
+        busy.value = false;
+      }
+    }
+    async function formulate(confirmPrices) {
       busy.value = true;
       message.value = null;
       error.value = null;
       result.value = null;
       try {
-        if (!(await savePrices(confirmPrices === true))) return;
-        // Only the farm's current feeds: a removed feed may linger in the saved settings.
-        const current = new Set(feeds.value.map((f) => f.definition.feedId));
-        const candidates = Object.entries(rows).filter(([feedId, r]) => r.use && current.has(feedId))
-          .map(([feedId, r]) => ({ feedId, minKgDryMatter: optional(r.min) ?? 0, maxKgDryMatter: optional(r.max), fixedKgDryMatter: optional(r.fixed) }));
-        await request("PUT", `${base}/ration/settings`, {
-          candidates, dryMatterIntakeTolerancePercent: Number(settings.dryMatterIntakeTolerancePercent),
-          minForageNdfPercentOfDm: optional(settings.minForageNdfPercentOfDm), maxStarchPercentOfDm: optional(settings.maxStarchPercentOfDm),
-          maxFatPercentOfDm: optional(settings.maxFatPercentOfDm), mixerCapacityKgAsFed: optional(settings.mixerCapacityKgAsFed),
-          requestFields: settings.requestFields,
-        });
+        if (!(await savePrices(confirmPrices))) return;
+        await request("PUT", `${base}/ration/settings`, settingsBody());
         try {
           result.value = await request("POST", `${base}/ration/reformulate`);
         } catch (e) {
@@ -193,12 +234,13 @@ export const WorkbenchPage = {
 
     const waits = (outcome) => outcome === "suggested" || outcome === "bestPossible";
     // Current against proposed: the group's ration beside a formulated one that waits for approval.
-    const compareWith = Vue.computed(() => (waits(result.value?.outcome) && snapshot.value?.current && snapshot.value?.suggestion ? snapshot.value.current : null));
-    const shown = Vue.computed(() => (waits(result.value?.outcome) ? snapshot.value?.suggestion?.proposed : result.value?.ration) ?? null);
+    const compareWith = Vue.computed(() => (waits(result.value?.outcome) && !result.value?.preview && snapshot.value?.current && snapshot.value?.suggestion ? snapshot.value.current : null));
+    const shown = Vue.computed(() => (waits(result.value?.outcome) && !result.value?.preview ? snapshot.value?.suggestion?.proposed : result.value?.ration) ?? null);
 
     // A near miss: the best-possible ration waits as the group's suggestion with what it leaves short and the verified ways out,
     // in the API's order (most practical first, intake last).
-    const best = Vue.computed(() => (result.value?.outcome === "bestPossible" ? snapshot.value?.suggestion?.bestPossible ?? result.value?.formulation?.bestPossible : null) ?? null);
+    const best = Vue.computed(() => (result.value?.outcome !== "bestPossible" ? null
+      : result.value.preview ? result.value.formulation?.bestPossible : snapshot.value?.suggestion?.bestPossible ?? result.value?.formulation?.bestPossible) ?? null);
     const feedName = (feedId) => feeds.value.find((f) => f.definition.feedId === feedId)?.definition.name ?? feedId;
     const libraryName = (name) => {
       const key = `workbench.libraryFeeds.${name}`;
@@ -259,8 +301,6 @@ export const WorkbenchPage = {
       { setting: "maxStarchPercentOfDm", label: "maxStarch", unit: "pctDm" },
       { setting: "maxFatPercentOfDm", label: "maxFat", unit: "pctDm" },
       { field: "guardRails.maxDcadMilliequivalentsPerKgDm", label: "maxDcad", unit: "meqKgDm" },
-      { field: "dryMatterIntakeKg.min", label: "minDmi", unit: "kgDm" },
-      { field: "dryMatterIntakeKg.max", label: "maxDmi", unit: "kgDm" },
     ];
     const fieldValue = (field) => settings.requestFields[field] ?? "";
     function setField(field, value) {
@@ -271,6 +311,7 @@ export const WorkbenchPage = {
     function fieldLabel(field) {
       const requirement = field.match(/^requirements\.(.+)\.(min|max)Percent$/);
       if (requirement) return t(`workbench.limits.requirement${requirement[2] === "min" ? "Min" : "Max"}`, { nutrient: railName(requirement[1]) });
+      if (field === "dryMatterIntakeKg.min" || field === "dryMatterIntakeKg.max") return t(`workbench.limits.${field.endsWith("min") ? "minDmi" : "maxDmi"}`);
       const diet = dietLimits.find((l) => l.field === field);
       if (diet) return t(`workbench.limits.${diet.label}`);
       const trace = traceFieldLabel(t, field);
@@ -356,7 +397,7 @@ export const WorkbenchPage = {
       return name;
     };
     const percent = (ration, item) => (ration.dryMatterKgPerHead > 0 ? (item.kgDryMatterPerHead / ration.dryMatterKgPerHead) * 100 : 0);
-    return { unitName, farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, heldPrices, busy, result, shown, bindingNutrients, unusedFeeds,
+    return { columnName, currencySymbol, unitName, farm, notFound, error, can, group, feeds, rows, settings, search, categories, found, find, addFeed, run, formulate, heldPrices, busy, result, shown, bindingNutrients, unusedFeeds,
       relaxations, relax, approve, message, snapshot, number, money, significantMoney, nutrientName, boundName, boundUnit, percent, balanceState, isBeef, addDefaults, animal, railName,
       waits, best, miss, suggestionLabel, takeSuggestion, dropRequestField, requirementLimits, dietLimits, fieldValue, setField, fieldLabel, policy, compareWith };
   },
@@ -371,16 +412,16 @@ export const WorkbenchPage = {
           <form class="toolbar" @submit.prevent="find">
             <input v-model="search.text" :placeholder="$t('workbench.search')" style="min-width:280px" data-testid="library-search">
             <label>{{ $t('workbench.category') }} <select v-model="search.category"><option value="">{{ $t('workbench.any') }}</option>
-              <option v-for="c in categories" :key="c.category" :value="c.category">{{ c.category }} ({{ c.feeds }})</option></select></label>
+              <option v-for="c in categories" :key="c.key" :value="c.key">{{ c.label }} ({{ c.feeds }})</option></select></label>
             <label>{{ $t('workbench.nutrient') }} <select v-model="search.nutrient"><option value="">–</option>
-              <option v-for="n in ['Fd_CP','Fd_NDF','Fd_ADF','Fd_St','Fd_FA','Fd_Ca','Fd_P']" :key="n" :value="n">{{ n }}</option></select></label>
+              <option v-for="n in ['Fd_CP','Fd_NDF','Fd_ADF','Fd_St','Fd_FA','Fd_Ca','Fd_P']" :key="n" :value="n">{{ columnName(n) }}</option></select></label>
             <input class="bound" type="number" step="any" v-model="search.min" :placeholder="$t('workbench.min')">
             <input class="bound" type="number" step="any" v-model="search.max" :placeholder="$t('workbench.max')">
             <button type="submit" data-testid="library-find">{{ $t('workbench.find') }}</button>
           </form>
           <table v-if="found.length" data-testid="library-results">
             <tbody><tr v-for="f in found" :key="f.id">
-              <td>{{ f.name }}</td><td>{{ f.nameKorean }}</td><td class="muted">{{ f.category }}</td>
+              <td>{{ f.name }}</td><td>{{ f.nameKorean }}</td><td class="muted">{{ f.categoryName }}</td>
               <td class="n">CP {{ number(f.nutrients.Fd_CP?.value, 1) }} · NDF {{ number(f.nutrients.Fd_NDF?.value, 1) }}</td>
               <td><button type="button" @click="addFeed(f)" data-testid="library-add">{{ $t('workbench.add') }}</button></td>
             </tr></tbody>
@@ -389,7 +430,7 @@ export const WorkbenchPage = {
         <section class="card">
           <h2>{{ $t('workbench.candidates') }}</h2>
           <table data-testid="candidates">
-            <thead><tr><th>{{ $t('workbench.use') }}</th><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.price') }} ({{ farm.currency }})</th>
+            <thead><tr><th>{{ $t('workbench.use') }}</th><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.price') }} ({{ currencySymbol(farm.currency) }})</th>
               <th class="n">{{ $t('workbench.minKg') }}</th><th class="n">{{ $t('workbench.maxKg') }}</th><th class="n">{{ $t('workbench.fixedKg') }}</th></tr></thead>
             <tbody><tr v-for="f in feeds" :key="f.definition.feedId" :data-feed="f.definition.feedId">
               <td><input type="checkbox" v-model="rows[f.definition.feedId].use" data-testid="use"></td>
@@ -434,17 +475,17 @@ export const WorkbenchPage = {
                 </tr></tbody>
               </table>
             </div>
-            <TraceLimits :settings="settings" :set-field="setField" :predicted-dmi="group.intake?.predictedDryMatterKgPerHead" :beef="isBeef" />
+            <TraceLimits :settings="settings" :set-field="setField" :beef="isBeef" />
           </details>
           <p v-if="policy?.reformulation === 'suggest' && snapshot && !snapshot.current" class="hint" data-testid="first-ration-note">{{ $t('policy.firstRation') }}</p>
+          <IntakeBasis :settings="settings" :set-field="setField" :predicted-dmi="group.intake?.predictedDryMatterKgPerHead" />
           <div class="toolbar" style="margin-top:8px">
-            <label>{{ $t('workbench.dmiTolerance') }} <input class="bound" type="number" step="any" v-model="settings.dryMatterIntakeTolerancePercent" data-testid="dmi-tolerance"></label>
             <button v-if="can('formulate')" class="primary" type="button" :disabled="busy" @click="run" data-testid="formulate">{{ $t('workbench.run') }}</button>
           </div>
           <div v-if="heldPrices.length" class="warning" data-testid="prices-held">
             <p>{{ $t('priceHold.held') }}</p>
             <ul><li v-for="h in heldPrices" :key="h.feedId">{{ h.name }}: {{ h.reason }}</li></ul>
-            <button type="button" :disabled="busy" @click="run(true)" data-testid="prices-confirm">{{ $t('priceHold.confirm') }}</button>
+            <button type="button" :disabled="busy" @click="formulate(true)" data-testid="prices-confirm">{{ $t('priceHold.confirm') }}</button>
           </div>
         </section>
         <CopyRation v-if="can('formulate') && snapshot" :farm-id="farmId" :group-id="groupId" :snapshot="snapshot" :currency="farm.currency" />
@@ -480,7 +521,7 @@ export const WorkbenchPage = {
               </div>
               <p v-if="!best.suggestions.length">{{ $t('workbench.noWayOut') }}</p>
             </template>
-            <p v-if="!message && !best">{{ $t(result.outcome === 'suggested' ? 'workbench.suggested' : result.outcome === 'unchanged' ? 'workbench.unchanged' : 'workbench.applied') }}</p>
+            <p v-if="!message && !best && !result.preview">{{ $t(result.outcome === 'suggested' ? 'workbench.suggested' : result.outcome === 'unchanged' ? 'workbench.unchanged' : 'workbench.applied') }}</p>
             <table data-testid="ration">
               <thead><tr><th>{{ $t('workbench.feed') }}</th><th class="n">{{ $t('workbench.kgDm') }}</th><th class="n">%</th><th class="n">{{ $t('workbench.kgAsFed') }}</th><th class="n">{{ $t('workbench.cost') }}</th></tr></thead>
               <tbody>
@@ -491,7 +532,7 @@ export const WorkbenchPage = {
               </tbody>
             </table>
             <CompositionNotes :notes="result.formulation?.compositionNotes" />
-            <WhatIfCompare v-if="can('formulate')" :group-id="groupId" :shown="shown" :rows="rows" :settings="settings" :feeds="feeds" :run="run" :field-label="fieldLabel" :currency="farm.currency" :busy="busy" />
+            <WhatIfCompare v-if="can('formulate')" :group-id="groupId" :shown="shown" :rows="rows" :settings="settings" :feeds="feeds" :run="run" :apply="() => run('apply')" :preview="!!result.preview" :field-label="fieldLabel" :currency="farm.currency" :busy="busy" />
             <template v-if="compareWith">
               <h2>{{ $t('compare.title') }}</h2>
               <RationCompare :left="compareWith" :right="shown" :currency="farm.currency"
@@ -547,7 +588,7 @@ export const WorkbenchPage = {
                 </tr></tbody>
               </table>
             </template>
-            <div class="toolbar" style="margin-top:8px" v-if="waits(result.outcome) && snapshot?.suggestion">
+            <div class="toolbar" style="margin-top:8px" v-if="waits(result.outcome) && !result.preview && snapshot?.suggestion">
               <button v-if="can('approveRation')" class="primary" type="button" @click="approve" data-testid="approve">{{ $t('workbench.approve') }}</button>
             </div>
           </template>
