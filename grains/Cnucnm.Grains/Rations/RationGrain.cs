@@ -184,7 +184,7 @@ public sealed class RationGrain(
         }
 
         var observed = context.Policy.FormulateWithAdaptedIntake ? context.Group.AdaptedDryMatterIntakeKgPerHead : null;
-        var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Profile, State.FarmId, context.Feeds, settings, observed, cancellationToken);
+        var formulation = await formulator.FormulateAsync(context.Group.Inputs, context.Profile, State.FarmId, context.Feeds, settings, observed, clock.GetUtcNow(), cancellationToken);
         if (!formulation.Ready)
         {
             return new ReformulationResult(ReformulationOutcome.NotReady, null, formulation.Explanation, formulation.Response);
