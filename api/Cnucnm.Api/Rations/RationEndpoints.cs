@@ -22,6 +22,9 @@ public static partial class RationEndpoints
 
     public static IEndpointRouteBuilder MapRationEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.Farm().MapGet("/rations/current", CurrentAsync).WithTags("Rations").WithName("ListCurrentRations")
+            .RequireAuthorization(Policies.Farm(FarmPermission.Read))
+            .WithSummary("Every group's ration in force (feeds, cost, balances; no history or suggestion), as the herd overview shows them: one call for the farm.");
         var ration = endpoints.Farm().MapGroup("/groups/{groupId:guid}/ration").WithTags("Rations");
         ration.MapGet("/", GetAsync).WithName("GetRation").RequireAuthorization(Policies.Farm(FarmPermission.Read))
             .WithSummary("The group's current ration, its cost and balances, the waiting suggestion and the history.");
@@ -55,6 +58,19 @@ public static partial class RationEndpoints
                              + "With scaleResolutionKg each amount is rounded to the scale's step and roundingEffects gives each nutrient's supply as % "
                              + "of requirement as formulated and as loaded (full NASEM model). Loads and refusals come back through POST /api/v1/intake-readings.");
         return endpoints;
+    }
+
+    private static async Task<Results<Ok<List<GroupCurrentRation>>, NotFound>> CurrentAsync(Guid farmId, IGrainFactory grains, MessageLocalizer text,
+        CancellationToken cancellationToken)
+    {
+        if (await grains.Farm(farmId).GetAsync(cancellationToken) is not { } farm)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var current = await Task.WhenAll(farm.Groups.Select(async g =>
+            new GroupCurrentRation(g.GroupId, await grains.Ration(g.GroupId).GetCurrentAsync(cancellationToken) is { } version ? text.Localize(version) : null)));
+        return TypedResults.Ok(current.ToList());
     }
 
     private static async Task<Results<Ok<RationSnapshot>, NotFound>> GetAsync(Guid farmId, Guid groupId, IGrainFactory grains, MessageLocalizer text,
@@ -324,3 +340,6 @@ public sealed record PreviewRequest(List<CandidateBody?>? Candidates, double? Dr
 /// <param name="MinKgDryMatter">kg DM per head per day.</param>
 /// <param name="FixedKgDryMatter">A fixed amount (e.g. the farm's own forage), kg DM per head per day.</param>
 public sealed record CandidateBody(string? FeedId, double? MinKgDryMatter, double? MaxKgDryMatter, double? FixedKgDryMatter);
+
+/// <summary>A group's ration in force (null: none yet), as <c>GET /api/v1/farms/{farmId}/rations/current</c> lists them.</summary>
+public sealed record GroupCurrentRation(Guid GroupId, RationVersion? Current);

@@ -45,6 +45,27 @@ public sealed class GroupLifecycleApiTests(ApiFixture api) : IClassFixture<ApiFi
             new { tag = Tag(), breed = "holstein", sex = "female", birthDate = FarmDay(-1500), groupId }, Ct))).GetProperty("id").GetGuid();
 
     [Fact]
+    public async Task The_farm_lists_every_groups_ration_in_force_in_one_call_as_each_group_shows_it()
+    {
+        var herd = await HerdApi.CreateAsync(api.Factory);
+        var bare = (await DemoFarm.Ok(await herd.Owner.PostAsJsonAsync($"/api/v1/farms/{herd.FarmId}/groups", DemoFarm.LactatingPen("New pen"), Ct)))
+            .GetProperty("id").GetGuid();
+
+        var listed = (await DemoFarm.Ok(await herd.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/rations/current", Ct))).EnumerateArray()
+            .ToDictionary(r => r.GetProperty("groupId").GetGuid(), r => r.GetProperty("current"));
+        Assert.Equal(new[] { herd.GroupId, bare }.Order(), listed.Keys.Order());
+        Assert.Equal(JsonValueKind.Null, listed[bare].ValueKind);
+        var own = (await DemoFarm.Ok(await herd.Owner.GetAsync($"{GroupUrl(herd, herd.GroupId)}/ration", Ct))).GetProperty("current");
+        Assert.Equal(own.GetProperty("version").GetInt32(), listed[herd.GroupId].GetProperty("version").GetInt32());
+        Assert.Equal(own.GetProperty("costPerHeadPerDay").GetDouble(), listed[herd.GroupId].GetProperty("costPerHeadPerDay").GetDouble());
+        Assert.Equal(own.GetProperty("cause").GetProperty("reason").GetString(), listed[herd.GroupId].GetProperty("cause").GetProperty("reason").GetString());
+
+        // Another farm's owner does not see this farm.
+        var stranger = await HerdApi.CreateAsync(api.Factory, withRation: false);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Owner.GetAsync($"/api/v1/farms/{herd.FarmId}/rations/current", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_deleted_group_is_gone_from_the_farm_its_ration_and_readings_and_its_animals_become_unassigned()
     {
         var herd = await HerdApi.CreateAsync(api.Factory);

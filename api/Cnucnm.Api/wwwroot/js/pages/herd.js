@@ -22,8 +22,10 @@ export const HerdPage = {
     const loadRation = async (groupId) => { rations[groupId] = await get(`${base}/groups/${groupId}/ration`); };
     const loadAlerts = async () => { alerts.value = await get(`${base}/alerts?open=true`); };
     async function loadGroups() {
-      groups.value = await get(`${base}/groups`);
-      await Promise.all(groups.value.map((g) => loadRation(g.id)));
+      // The groups and every group's ration in force in two calls side by side (not one ration call per group).
+      const [list, current] = await Promise.all([get(`${base}/groups`), get(`${base}/rations/current`)]);
+      for (const c of current) rations[c.groupId] = { current: c.current };
+      groups.value = list;
     }
     async function reloadGroup(groupId) {
       // Where the row is, looked up after each wait: the list may have been reloaded meanwhile.
