@@ -64,8 +64,6 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Cnucnm"] = connectionString,
             ["Cnucnm:MigrateOnStart"] = "true",
             ["Cnucnm:ClusterId"] = clusterId,
-            ["Cnucnm:Silo:SiloPort"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Cnucnm:Silo:GatewayPort"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cnucnm:Silo:AdvertisedAddress"] = "127.0.0.1",
             ["Cnucnm:Auth:SigningKey"] = signingKey,
             ["Cnucnm:Integrations:SecretKey"] = secretKey,
@@ -82,18 +80,51 @@ public sealed class CnucnmApiFactory : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        var factory = new CnucnmApiFactory(settings, services);
-        if (kestrel)
+        // The silo's ports are found free here and bound a moment later by the host: another test process may take one in between
+        // (CI ran six classes' fixture into "Address already in use"). Such a start is tried again on other ports.
+        for (var attempt = 1; ; attempt++)
         {
-            factory.UseKestrel(0);
-            factory.StartServer();
+            settings["Cnucnm:Silo:SiloPort"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Cnucnm:Silo:GatewayPort"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var factory = new CnucnmApiFactory(settings, services);
+            try
+            {
+                if (kestrel)
+                {
+                    factory.UseKestrel(0);
+                    factory.StartServer();
+                }
+                else
+                {
+                    _ = factory.Server; // start now, so that start-up failures surface here
+                }
+
+                return factory;
+            }
+            catch (Exception e) when (attempt < 3 && AddressInUse(e))
+            {
+                factory.Dispose();
+            }
         }
-        else
+    }
+
+    private static bool AddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
         {
-            _ = factory.Server; // start now, so that start-up failures surface here
+            if (e is Microsoft.AspNetCore.Connections.AddressInUseException
+                || e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(AddressInUse))
+            {
+                return true;
+            }
         }
 
-        return factory;
+        return false;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -198,8 +198,29 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A port nothing listens on now, for a server a test starts a moment later. Taken below Linux's ephemeral range
+    /// (32768–60999 by default): a port the system hands out for listening on port 0 is also one it hands out as the local
+    /// port of outgoing connections (database clients, HTTP clients of parallel tests), which took a silo's port between this
+    /// check and its bind in CI.
+    /// </summary>
     public static int FreePort()
     {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // In use: another.
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
