@@ -4,11 +4,8 @@ using Cnucnm.Contracts;
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Intake;
-using Cnucnm.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Cnucnm.LoadTests;
 
@@ -26,9 +23,7 @@ public static class GrainIngestLoad
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        using var host = await InProcessSilo.StartAsync(new Dictionary<string, string?>
         {
             ["Cnucnm:Profile"] = "Postgres",
             ["ConnectionStrings:Cnucnm"] = options.Database,
@@ -37,10 +32,7 @@ public static class GrainIngestLoad
             ["Cnucnm:Silo:SiloPort"] = "11411",
             ["Cnucnm:Silo:GatewayPort"] = "30411",
             ["Cnucnm:Silo:AdvertisedAddress"] = "127.0.0.1",
-        });
-        builder.AddCnucnmSilo(builder.AddCnucnmOptions());
-        using var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+        }, cancellationToken);
         try
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();

@@ -4,11 +4,8 @@ using Cnucnm.Contracts;
 using Cnucnm.Contracts.Farms;
 using Cnucnm.Contracts.Groups;
 using Cnucnm.Contracts.Rations;
-using Cnucnm.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Cnucnm.LoadTests;
 
@@ -48,19 +45,14 @@ public static class ReformulationLoad
 
     public static async Task<int> RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        using var host = await InProcessSilo.StartAsync(new Dictionary<string, string?>
         {
             ["Cnucnm:Profile"] = "Embedded",
             ["Cnucnm:ClusterId"] = $"reform-{Guid.NewGuid():N}"[..16],
             ["Cnucnm:Silo:SiloPort"] = "5721",
             ["Cnucnm:Silo:GatewayPort"] = "5722",
             ["Cnucnm:Silo:AdvertisedAddress"] = "127.0.0.1",
-        });
-        builder.AddCnucnmSilo(builder.AddCnucnmOptions());
-        using var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+        }, cancellationToken);
         try
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
